@@ -1,0 +1,21 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Install what building and testing need on Debian 12 (run as root; idempotent).
+#   sh .ci/deps.sh build   compilers, CMake, Check: enough to build and run vmbp-inspect
+#   sh .ci/deps.sh         everything the full test suite uses
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+build="build-essential cmake pkg-config check python3"
+all="$build clang llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
+  gcc-s390x-linux-gnu qemu-user afl++ valgrind frama-c-base z3 gnuplot-nox git"
+if [ "${1:-all}" = build ]; then
+  apt-get update -qq
+  apt-get install -y -qq $build > /dev/null
+  exit 0
+fi
+# The s390x build links the s390x Check library (multiarch).
+if ! dpkg --print-foreign-architectures | grep -qx s390x; then
+  dpkg --add-architecture s390x
+fi
+apt-get update -qq
+apt-get install -y -qq $all check:s390x > /dev/null

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file port.h
+ * @brief Portability prelude: integer types, inline and static-assert macros, memory hooks.
+ *
+ * Every other header of vmbus_proto includes this one first. It is the only place that
+ * knows about compilers and environments.
+ *
+ * Environment contract (spec/conventions.md, VMBP-CONV-010):
+ * - By default only `<stddef.h>`, `<stdint.h>` and, in C, `<stdbool.h>` are included. These
+ *   are headers every freestanding C99 implementation provides; nothing of libc is used.
+ * - Define `VMBP_SYSTEM_HEADER` (e.g. `-DVMBP_SYSTEM_HEADER='"my_prelude.h"'`) to include
+ *   that file instead. It must provide `uint8_t`..`uint64_t`, `int32_t`, `size_t`,
+ *   `uintptr_t`, `bool`, `true`, `false`, `NULL` and `offsetof`. `contrib/` has preludes for
+ *   the Linux kernel and for EDK2.
+ * - Define `VMBP_MEMCPY` / `VMBP_MEMSET` before inclusion to route the few bulk copies to
+ *   your environment's primitives (EDK2: `CopyMem` / `SetMem`).
+ */
+#ifndef VMBP_PORT_H
+#define VMBP_PORT_H
+
+/** @defgroup vmbp_port Portability prelude
+ *  @brief Types, `VMBP_INLINE`, `VMBP_STATIC_ASSERT` and the memory hooks.
+ *  @{
+ */
+
+#if defined(VMBP_SYSTEM_HEADER)
+#include VMBP_SYSTEM_HEADER
+#else
+#include <stddef.h>
+#include <stdint.h>
+#if !defined(__cplusplus)
+#include <stdbool.h>
+#endif
+#endif
+
+/**
+ * @brief Header API version: bumped when a public declaration is added or changed,
+ * so consumers can test for it with `#if`. Encoded as `(major << 16) | minor`.
+ */
+#define VMBP_API_VERSION 0x00010000u
+
+/**
+ * @def VMBP_INLINE
+ * @brief Storage class of every function in the headers: internal linkage, inline.
+ *
+ * `static inline` in C99 and C++, `static __inline` for MSVC in C mode (which predates C99
+ * `inline`), `static __inline__` for GNU C89.
+ */
+#if defined(VMBP_INLINE) && !defined(VMBP_DOXYGEN)
+/* provided by the includer */
+#elif defined(__cplusplus)
+#define VMBP_INLINE static inline
+#elif defined(_MSC_VER) && !defined(__clang__)
+#define VMBP_INLINE static __inline
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define VMBP_INLINE static inline
+#else
+#define VMBP_INLINE static __inline__
+#endif
+
+/**
+ * @def VMBP_STATIC_ASSERT(cond, tag)
+ * @brief Compile-time assertion usable at file scope.
+ *
+ * @p tag is an identifier naming the fact; it appears in the diagnostic and, on compilers
+ * without C11/C++11 assertions, in a `typedef char vmbp_static_assert_<tag>[1 or -1]`,
+ * so it must be unique within a translation unit.
+ */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define VMBP_STATIC_ASSERT(cond, tag) static_assert((cond), #tag)
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define VMBP_STATIC_ASSERT(cond, tag) _Static_assert((cond), #tag)
+#else
+#define VMBP_STATIC_ASSERT(cond, tag) typedef char vmbp_static_assert_##tag[(cond) ? 1 : -1]
+#endif
+
+/* The assertion mechanism itself works, and the types the wire layer relies on are exact. */
+VMBP_STATIC_ASSERT(1, vmbp_static_assert_works);
+VMBP_STATIC_ASSERT(sizeof(uint8_t) == 1 && sizeof(uint16_t) == 2, vmbp_port_u8_u16);
+VMBP_STATIC_ASSERT(sizeof(uint32_t) == 4 && sizeof(uint64_t) == 8, vmbp_port_u32_u64);
+
+/**
+ * @def VMBP_MEMCPY(dst, src, n)
+ * @brief Copy @p n bytes between non-overlapping private buffers.
+ *
+ * Default: the compiler builtin on GCC and clang (a hosted build resolves it to libc's
+ * `memcpy`; a freestanding one must provide `memcpy`, as GCC requires anyway), otherwise a
+ * byte loop. Never used on shared memory: see shared.h for that.
+ */
+#if !defined(VMBP_MEMCPY)
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_MEMCPY(dst, src, n) ((void)__builtin_memcpy((dst), (src), (n)))
+#else
+#define VMBP_MEMCPY(dst, src, n) vmbp_copy_bytes((dst), (src), (n))
+#endif
+#endif
+
+/**
+ * @def VMBP_MEMSET(dst, byte, n)
+ * @brief Fill @p n bytes of a private buffer with @p byte. Same defaults as VMBP_MEMCPY.
+ */
+#if !defined(VMBP_MEMSET)
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_MEMSET(dst, byte, n) ((void)__builtin_memset((dst), (byte), (n)))
+#else
+#define VMBP_MEMSET(dst, byte, n) vmbp_fill_bytes((dst), (byte), (n))
+#endif
+#endif
+
+#if defined(__cplusplus)
+extern "C" {
+#endif
+
+/**
+ * @brief Portable byte-by-byte copy, the fallback of VMBP_MEMCPY.
+ * @param dst destination, @p n bytes
+ * @param src source, @p n bytes, not overlapping @p dst
+ * @param n   byte count
+ */
+VMBP_INLINE void vmbp_copy_bytes(void *dst, const void *src, size_t n)
+{
+    uint8_t *d = (uint8_t *)dst;
+    const uint8_t *s = (const uint8_t *)src;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        d[i] = s[i];
+}
+
+/**
+ * @brief Portable byte-by-byte fill, the fallback of VMBP_MEMSET.
+ * @param dst  destination, @p n bytes
+ * @param byte value stored in every byte (only the low 8 bits are used)
+ * @param n    byte count
+ */
+VMBP_INLINE void vmbp_fill_bytes(void *dst, int byte, size_t n)
+{
+    uint8_t *d = (uint8_t *)dst;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        d[i] = (uint8_t)(byte & 0xFF);
+}
+
+#if defined(__cplusplus)
+}
+#endif
+
+/** @} */
+
+#endif /* VMBP_PORT_H */

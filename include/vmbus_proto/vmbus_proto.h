@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file vmbus_proto.h
+ * @brief Umbrella header: includes every header of vmbus_proto.
+ *
+ * Including single headers is fine too: each one is self-contained (checked by the
+ * header-check tests). A test checks that this list names every header in the directory.
+ */
+#ifndef VMBP_VMBUS_PROTO_H
+#define VMBP_VMBUS_PROTO_H
+
+#include "port.h"
+#include "status.h"
+#include "endian.h"
+#include "bits.h"
+#include "shared.h"
+
+#endif /* VMBP_VMBUS_PROTO_H */

@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The whole test suite, as CI runs it (dependencies: sh .ci/deps.sh).
+#   1. native build (gcc): unit suites, header checks, freestanding, consumers, lint,
+#      requirement traceability, fuzz corpus replay                       -> ctest
+#   2. the same unit suites with AddressSanitizer + UBSan (clang)         -> ctest
+#   3. the unit suites cross-built for big-endian s390x, run under qemu   -> ctest
+#   4. the API and spec documentation (Doxygen, warnings are errors)
+# Each stage prints ctest's summary line; the script stops at the first failure.
+# Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+root=${BUILD_ROOT:-$src/build-ci}
+jobs=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+mkdir -p "$root"
+summary=$root/summary.txt
+: > "$summary"
+
+stage() { printf '\n=== %s ===\n' "$*"; }
+run_ctest() { # name build_dir [ctest args...]
+  name=$1 dir=$2; shift 2
+  start=$(date +%s)
+  if ctest --test-dir "$dir" -j "$jobs" --output-on-failure "$@" > "$dir/ctest.log" 2>&1; then
+    rc=0
+  else
+    rc=$?
+  fi
+  cat "$dir/ctest.log" | grep -E "^ *[0-9]+/[0-9]+ Test|tests passed|FAILED|Failed|\*\*\*" || true
+  line=$(grep -E "tests passed" "$dir/ctest.log" || echo "no summary")
+  echo "$name: $line ($(( $(date +%s) - start ))s)" >> "$summary"
+  if [ "$rc" -ne 0 ]; then
+    cat "$dir/ctest.log"
+    echo "FAILED: $name"; cat "$summary"; exit 1
+  fi
+}
+
+stage "native build (gcc)"
+cmake -S "$src" -B "$root/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON > /dev/null
+cmake --build "$root/native" -j "$jobs" > "$root/native-build.log" 2>&1 || { cat "$root/native-build.log"; exit 1; }
+run_ctest "native (gcc)" "$root/native"
+
+stage "sanitizers (clang, ASan + UBSan)"
+CC=clang cmake -S "$src" -B "$root/asan" -DCMAKE_BUILD_TYPE=Debug -DVMBP_SANITIZE=ON \
+  -DVMBP_BUILD_FUZZ=ON -DVMBP_BUILD_DOCS=OFF > /dev/null
+cmake --build "$root/asan" -j "$jobs" > "$root/asan-build.log" 2>&1 || { cat "$root/asan-build.log"; exit 1; }
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_ctest "sanitizers (clang asan+ubsan)" "$root/asan" -L "unit|fuzz"
+
+stage "big-endian (s390x under qemu-user)"
+cmake -S "$src" -B "$root/s390x" -DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchain-s390x.cmake" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_DOCS=OFF -DVMBP_BUILD_FUZZ=ON > /dev/null
+cmake --build "$root/s390x" -j "$jobs" > "$root/s390x-build.log" 2>&1 || { cat "$root/s390x-build.log"; exit 1; }
+run_ctest "big-endian (s390x qemu)" "$root/s390x"
+
+stage "documentation (Doxygen)"
+start=$(date +%s)
+if cmake --build "$root/native" --target docs > "$root/docs.log" 2>&1; then
+  echo "docs: HTML in $root/native/docs/html, 0 warnings ($(( $(date +%s) - start ))s)" >> "$summary"
+else
+  cat "$root/docs.log"; echo "FAILED: docs"; exit 1
+fi
+
+stage "summary"
+cat "$summary"
