@@ -14,5 +14,7 @@
 #include "endian.h"
 #include "bits.h"
 #include "shared.h"
+#include "version.h"
+#include "features.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */
