@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Line and branch coverage of include/ and reference/ from the unit tests plus the fuzz
+# corpora (committed corpus, and any campaign work directories given as arguments):
+#   sh fuzz/coverage.sh [EXTRA_CORPUS_DIR...]
+# Prints llvm-cov's per-file table (lines, branches) and writes an HTML report.
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+root=${BUILD_ROOT:-$src/build-coverage}
+prof=$root/profiles
+llvm_cov=$(command -v llvm-cov || command -v llvm-cov-14)
+llvm_profdata=$(command -v llvm-profdata || command -v llvm-profdata-14)
+rm -rf "$prof" && mkdir -p "$prof"
+flags="-fprofile-instr-generate -fcoverage-mapping -O0 -g"
+CC=clang cmake -S "$src" -B "$root" -DCMAKE_BUILD_TYPE=Debug -DVMBP_BUILD_FUZZ=ON \
+  -DVMBP_BUILD_DOCS=OFF -DCMAKE_C_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" > /dev/null
+cmake --build "$root" -j "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)" > "$root/build.log" 2>&1 ||
+  { cat "$root/build.log"; exit 1; }
+LLVM_PROFILE_FILE="$prof/%p-%m.profraw" ctest --test-dir "$root" -L "unit|fuzz" -j 2 > "$root/ctest.log" 2>&1 ||
+  { cat "$root/ctest.log"; exit 1; }
+for dir in "$@"; do
+  for exe in "$root"/fuzz/fuzz_*; do
+    [ -x "$exe" ] || continue
+    case $dir in *$(basename "$exe")*) LLVM_PROFILE_FILE="$prof/%p-%m.profraw" "$exe" "$dir" > /dev/null ;; esac
+  done
+done
+"$llvm_profdata" merge -sparse "$prof"/*.profraw -o "$root/merged.profdata"
+objs=""
+for exe in "$root"/tests/test_* "$root"/fuzz/fuzz_* "$root"/reference/*/vmbp-* "$root"/reference/vmbp-*; do
+  [ -x "$exe" ] && [ -f "$exe" ] && objs="$objs -object $exe"
+done
+# shellcheck disable=SC2086
+"$llvm_cov" report -instr-profile="$root/merged.profdata" $objs -show-region-summary=false \
+  "$src/include" "$src/reference" | sed "s|$src/||"
+# shellcheck disable=SC2086
+"$llvm_cov" show -format=html -output-dir="$root/html" -instr-profile="$root/merged.profdata" \
+  $objs -show-branches=count "$src/include" "$src/reference" > /dev/null
+echo "HTML report: $root/html/index.html"
