@@ -121,7 +121,7 @@ START_TEST(status_values)
 }
 END_TEST
 
-/* covers: VMBP-HCALL-002 VMBP-CONV-011 */
+/* covers: VMBP-HCALL-002 VMBP-HCALL-006 VMBP-CONV-011 */
 START_TEST(input_layouts)
 {
     ck_assert_uint_eq(sizeof(struct vmbp_hypercall_post_message_wire), 256);

@@ -699,8 +699,8 @@ vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t hv_
  * - additional GPADLs: ENCRYPTED with 0x4; otherwise HOST_VISIBLE / PRIVATE (Linux
  *   commit 0a4534bdf29a, mu_msvm).
  * - GPA-direct ranges: ENCRYPTED with 0x4; otherwise BOUNCE in an isolated VM (mu_msvm
- *   commit 92305df bounce-buffers "unless CONFIDENTIAL_EXTERNAL_MEMORY"; Linux bounces
- *   through swiotlb), PRIVATE if not isolated.
+ *   `EmclDxe/Emcl.c`, commit 92305df; Linux bounces through swiotlb), PRIVATE if not
+ *   isolated.
  * - pinned: with 0x8 (and GPA pinning negotiated).
  * @param flags offer flags from OFFER_CHANNEL
  * @param ctx   negotiated version and features
