@@ -25,7 +25,8 @@
 #define M_PROV VMBP_CONFIDENTIAL_MEM_PROVIDED
 #define M_BOUNCE VMBP_CONFIDENTIAL_MEM_BOUNCE
 #define M_OWN 8 /* placeholder: PRIVATE when not isolated, HOST_VISIBLE when isolated */
-#define M_POSTESC 7 /* placeholder: the RELAY post input: HOST_VISIBLE on TDX, PRIVATE on SNP */
+/* placeholder: the RELAY post input, HOST_VISIBLE on TDX, PRIVATE on SNP */
+#define M_POSTESC 7
 #define X64 VMBP_CONFIDENTIAL_ARCH_X64
 #define ARM64 VMBP_CONFIDENTIAL_ARCH_ARM64
 #define I_NONE VMBP_CPUID_ISOLATION_TYPE_NONE
@@ -184,7 +185,7 @@ START_TEST(decide_over_every_input)
 }
 END_TEST
 
-/* ---- plans ------------------------------------------------------------------------------- */
+/* ---- plans ----------------------------------------------------------------------------- */
 
 struct step_row {
     uint8_t op, synic, via, page, proxy, mirror;
@@ -230,7 +231,8 @@ struct route_row {
 };
 
 /* Routes of a plan: post, signal, eom_hyp, eom_para, messages, events, confidential,
- * request 0x10. For CONFIDENTIAL they depend on the policy: index eom*4 + signal*2 + messages. */
+ * request 0x10. For CONFIDENTIAL they depend on the policy: index eom * 4 + signal * 2 +
+ * messages. */
 struct routes_row {
     struct route_row post, signal, eom_hyp, eom_para;
     uint8_t messages, events;
@@ -339,8 +341,8 @@ START_TEST(plan_over_every_input)
                         bool iso_ok = arch == X64 ? iso <= 3 : (iso <= 1 || iso == 4);
 
                         memset(&pl, 0xA5, sizeof(pl));
-                        st = vmbp_confidential_plan_build(&f, &p,
-                                                          (enum vmbp_confidential_mode)mode, &pl);
+                        st = vmbp_confidential_plan_build(
+                            &f, &p, (enum vmbp_confidential_mode)mode, &pl);
                         /* the rules of VMBP-CONF-004/005, first match */
                         if ((arch != X64 && arch != ARM64) || mode < 1 || mode > 5)
                             want = VMBP_E_INVAL;
@@ -424,7 +426,8 @@ START_TEST(step_values)
                      VMBP_OK);
     ck_assert_uint_eq(v, 0x200000ull | (1u << 20) | (1u << 17) | 0xF3);
     s.proxy = 0;
-    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, ~0ull, 0, 0x10, false, &v), VMBP_OK);
+    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, ~0ull, 0, 0x10, false, &v),
+                     VMBP_OK);
     ck_assert_uint_eq(v, (~0ull & ~0xFFull & ~(1ull << 16) & ~(1ull << 17) & ~(1ull << 20)) |
                              0x10);
     ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, 0, 0, 15, false, &v),
@@ -448,7 +451,8 @@ START_TEST(step_values)
     ck_assert_uint_eq(v, 0xF1);
     /* bad op, bad arch */
     s.op = 0;
-    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, 0, 0, 0x20, false, &v), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, 0, 0, 0x20, false, &v),
+                     VMBP_E_INVAL);
     s.op = S_SCTL;
     ck_assert_int_eq(vmbp_confidential_step_value(&s, 0, 0, 0, 0x20, false, &v), VMBP_E_INVAL);
 }
@@ -540,11 +544,12 @@ START_TEST(contact_features)
 }
 END_TEST
 
-/* ---- offers -------------------------------------------------------------------------------- */
+/* ---- offers ---------------------------------------------------------------------------- */
 
 /* The rules, first match, as the sources state them. */
 static enum vmbp_status offer_model(uint16_t flags, uint32_t version, uint32_t features,
-                                    bool conf, bool iso, struct vmbp_confidential_offer_memory *m)
+                                    bool conf, bool iso,
+                                    struct vmbp_confidential_offer_memory *m)
 {
     bool v6 = version >= 0x00060000u;
 

@@ -36,7 +36,8 @@ START_TEST(leaves_and_signatures)
     ck_assert_uint_eq(VMBP_CPUID_SIG_T_VS, vmbp_load_le32("t VS"));
     ck_assert_uint_eq(VMBP_CPUID_SIG_HV1, vmbp_load_le32("Hv#1"));
     ck_assert_uint_eq(VMBP_CPUID_SIG_VS1, vmbp_load_le32("VS#1"));
-    ck_assert_uint_eq(VMBP_CPUID_SIG_VS1, 0x31235356u); /* Linux HYPERV_VS_INTERFACE_EAX_SIGNATURE */
+    ck_assert_uint_eq(VMBP_CPUID_SIG_VS1,
+                      0x31235356u); /* Linux HYPERV_VS_INTERFACE_EAX_SIGNATURE */
 
     r = regs(0x4000000C, VMBP_CPUID_SIG_MICR, VMBP_CPUID_SIG_OSOF, VMBP_CPUID_SIG_T_HV);
     ck_assert(vmbp_cpuid_is_hyperv(&r));
@@ -143,7 +144,8 @@ START_TEST(isolation_leaf_decodes_every_field)
         for (bits = 0; bits < 64; bits++) {
             uint32_t ebx = type | (1u << 5) | (bits << 6);
 
-            r = regs(0xFFFFFFFEu, ebx | VMBP_CPUID_ISOLATION_EBX_RSVD, 0xFFFFFFFFu, 0xFFFFFFFFu);
+            r = regs(0xFFFFFFFEu, ebx | VMBP_CPUID_ISOLATION_EBX_RSVD, 0xFFFFFFFFu,
+                     0xFFFFFFFFu);
             vmbp_cpuid_isolation_decode(&r, &iso);
             ck_assert(!iso.paravisor_present);
             ck_assert_uint_eq(iso.isolation_type, type);

@@ -66,7 +66,8 @@ START_TEST(control_word_fields)
         uint64_t v = 1ull << bit;
         bool rsvd = (bit >= 27 && bit <= 30) || (bit >= 44 && bit <= 47) || bit >= 60;
 
-        ck_assert_int_eq(vmbp_hypercall_control_check(v), rsvd ? VMBP_E_RSVD_NONZERO : VMBP_OK);
+        ck_assert_int_eq(vmbp_hypercall_control_check(v),
+                         rsvd ? VMBP_E_RSVD_NONZERO : VMBP_OK);
     }
 }
 END_TEST
@@ -141,7 +142,8 @@ START_TEST(input_layouts)
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_post_message_direct_wire, message), 20);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_post_message_direct_wire, pad2), 276);
     ck_assert_uint_eq(sizeof(struct vmbp_hypercall_signal_event_direct_wire), 16);
-    ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl), 12);
+    ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl),
+                      12);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_sint),
                       13);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, flag_number),
@@ -184,9 +186,9 @@ START_TEST(post_message_encodes_byte_exact)
         unsigned char big[240];
 
         memset(big, 0x42, sizeof(big));
-        ck_assert_int_eq(vmbp_hypercall_post_message_encode(0xFFFFFF, 0x7FFFFFFF, big, 240,
-                                                            buf, 256, &len),
-                         VMBP_OK);
+        ck_assert_int_eq(
+            vmbp_hypercall_post_message_encode(0xFFFFFF, 0x7FFFFFFF, big, 240, buf, 256, &len),
+            VMBP_OK);
         ck_assert_uint_eq(vmbp_load_le32(buf), 0xFFFFFF);
         ck_assert_uint_eq(vmbp_load_le32(buf + 4), 0);
         ck_assert_uint_eq(vmbp_load_le32(buf + 8), 0x7FFFFFFF);
@@ -249,13 +251,15 @@ START_TEST(signal_event_encodes)
     ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x00FFFFFFu, 2047, &v), VMBP_OK);
     ck_assert_uint_eq(v, 0x000007FF00FFFFFFull);
     memset(buf, 0xCC, sizeof(buf));
-    ck_assert_int_eq(vmbp_hypercall_signal_event_encode(0x00012345u, 5, buf, 8, &len), VMBP_OK);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_encode(0x00012345u, 5, buf, 8, &len),
+                     VMBP_OK);
     ck_assert_uint_eq(len, 8);
     ck_assert_int_eq(vmbp_test_unhex("45230100 05000000", want, 8), 8);
     ck_assert_int_eq(memcmp(buf, want, 8), 0);
 
     v = 77;
-    ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x01000000u, 0, &v), VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x01000000u, 0, &v),
+                     VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_hypercall_signal_event_value(1, 2048, &v), VMBP_E_FIELD_RANGE);
     ck_assert_uint_eq(v, 77);
     ck_assert_int_eq(vmbp_hypercall_signal_event_encode(1, 2048, buf, 8, &len),
@@ -265,6 +269,65 @@ START_TEST(signal_event_encodes)
     ck_assert_uint_eq(len, 8);
     ck_assert_int_eq(vmbp_hypercall_signal_event_encode(1, 0, NULL, 8, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_hypercall_signal_event_encode(1, 0, buf, 8, NULL), VMBP_E_INVAL);
+}
+END_TEST
+
+/* covers: VMBP-HCALL-006 VMBP-CONV-002 */
+START_TEST(direct_inputs_encode_byte_exact)
+{
+    unsigned char buf[300], want[64];
+    size_t len = 0, i;
+    static const unsigned char pl[3] = {0xAA, 0xBB, 0xCC};
+
+    memset(buf, 0xFF, sizeof(buf));
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(VMBP_HYPERCALL_PARTITION_ID_SELF, 7, 2, 2, 1,
+                                                  pl, 3, buf, sizeof(buf), &len),
+        VMBP_OK);
+    ck_assert_uint_eq(len, 280);
+    ck_assert_int_eq(vmbp_test_unhex("ffffffff ffffffff 07000000 02000000 02000000"
+                                     "01000000 03000000 00000000 00000000 aabbcc00",
+                                     want, sizeof(want)),
+                     40);
+    ck_assert_int_eq(memcmp(buf, want, 40), 0);
+    for (i = 40; i < 280; i++)
+        ck_assert_uint_eq(buf[i], 0);
+    ck_assert_uint_eq(buf[280], 0xFF);
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(1, 0, 0, 16, 1, pl, 3, buf, 280, &len),
+        VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(1, 0, 0, 2, 0, pl, 3, buf, 280, &len),
+        VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(1, 0, 0, 2, 1, pl, 241, buf, 280, &len),
+        VMBP_E_TOO_LONG);
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(1, 0, 0, 2, 1, NULL, 1, buf, 280, &len),
+        VMBP_E_INVAL);
+    len = 0;
+    ck_assert_int_eq(
+        vmbp_hypercall_post_message_direct_encode(1, 0, 0, 2, 1, pl, 3, buf, 279, &len),
+        VMBP_E_NOSPACE);
+    ck_assert_uint_eq(len, 280);
+
+    memset(buf, 0xEE, sizeof(buf));
+    ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(0x0102030405060708ull, 3, 0, 2,
+                                                               0x7FF, buf, 16, &len),
+                     VMBP_OK);
+    ck_assert_uint_eq(len, 16);
+    ck_assert_int_eq(vmbp_test_unhex("08070605 04030201 03000000 0002ff07", want, 16), 16);
+    ck_assert_int_eq(memcmp(buf, want, 16), 0);
+    ck_assert_uint_eq(buf[16], 0xEE);
+    ck_assert_int_eq(
+        vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 2048, buf, 16, &len),
+        VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 16, 0, buf, 16, &len),
+                     VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 0, buf, 15, &len),
+                     VMBP_E_NOSPACE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 0, buf, 16, NULL),
+                     VMBP_E_INVAL);
 }
 END_TEST
 
@@ -313,6 +376,7 @@ static Suite *hypercall_suite(void)
     tcase_add_test(tc, post_message_encodes_byte_exact);
     tcase_add_test(tc, post_message_rejects);
     tcase_add_test(tc, signal_event_encodes);
+    tcase_add_test(tc, direct_inputs_encode_byte_exact);
     tcase_add_test(tc, post_result_rules_over_every_status);
     suite_add_tcase(s, tc);
     return s;

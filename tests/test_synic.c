@@ -106,52 +106,100 @@ END_TEST
 /* One row per field: where the sources put it, and the header's get/set for it. */
 struct field_row {
     const char *name;
-    unsigned shift, width;     /* from the sources, written independently of the header */
-    uint64_t header_mask;      /* VMBP_FIELD_MASK64 of the header's _SHIFT/_WIDTH */
+    unsigned shift, width; /* from the sources, written independently of the header */
+    uint64_t header_mask;  /* VMBP_FIELD_MASK64 of the header's _SHIFT/_WIDTH */
     uint64_t (*get)(uint64_t);
     uint64_t (*set)(uint64_t, uint64_t);
 };
 
-static uint64_t get_scontrol_enable(uint64_t v) { return vmbp_synic_scontrol_enabled(v); }
+static uint64_t get_scontrol_enable(uint64_t v)
+{
+    return vmbp_synic_scontrol_enabled(v);
+}
 static uint64_t set_scontrol_enable(uint64_t v, uint64_t x)
 {
     return vmbp_synic_scontrol_set_enabled(v, x != 0);
 }
-static uint64_t get_sversion(uint64_t v) { return vmbp_synic_sversion_version(v); }
+static uint64_t get_sversion(uint64_t v)
+{
+    return vmbp_synic_sversion_version(v);
+}
 static uint64_t set_sversion(uint64_t v, uint64_t x)
 {
     return VMBP_FIELD_SET64(VMBP_SYNIC_SVERSION_VERSION, v, x);
 }
-static uint64_t get_page_enable(uint64_t v) { return vmbp_synic_page_enabled(v); }
+static uint64_t get_page_enable(uint64_t v)
+{
+    return vmbp_synic_page_enabled(v);
+}
 static uint64_t set_page_enable(uint64_t v, uint64_t x)
 {
     return vmbp_synic_page_set_enabled(v, x != 0);
 }
-static uint64_t get_page_gpn(uint64_t v) { return vmbp_synic_page_gpn(v); }
-static uint64_t set_page_gpn(uint64_t v, uint64_t x) { return vmbp_synic_page_set_gpn(v, x); }
-static uint64_t get_vec_x64(uint64_t v) { return vmbp_synic_sint_vector_x64(v); }
+static uint64_t get_page_gpn(uint64_t v)
+{
+    return vmbp_synic_page_gpn(v);
+}
+static uint64_t set_page_gpn(uint64_t v, uint64_t x)
+{
+    return vmbp_synic_page_set_gpn(v, x);
+}
+static uint64_t get_vec_x64(uint64_t v)
+{
+    return vmbp_synic_sint_vector_x64(v);
+}
 static uint64_t set_vec_x64(uint64_t v, uint64_t x)
 {
     return vmbp_synic_sint_set_vector_x64(v, (uint32_t)x);
 }
-static uint64_t get_vec_arm64(uint64_t v) { return vmbp_synic_sint_vector_arm64(v); }
+static uint64_t get_vec_arm64(uint64_t v)
+{
+    return vmbp_synic_sint_vector_arm64(v);
+}
 static uint64_t set_vec_arm64(uint64_t v, uint64_t x)
 {
     return vmbp_synic_sint_set_vector_arm64(v, (uint32_t)x);
 }
-static uint64_t get_masked(uint64_t v) { return vmbp_synic_sint_masked(v); }
-static uint64_t set_masked(uint64_t v, uint64_t x) { return vmbp_synic_sint_set_masked(v, x != 0); }
-static uint64_t get_aeoi(uint64_t v) { return vmbp_synic_sint_auto_eoi(v); }
-static uint64_t set_aeoi(uint64_t v, uint64_t x) { return vmbp_synic_sint_set_auto_eoi(v, x != 0); }
-static uint64_t get_poll(uint64_t v) { return vmbp_synic_sint_polling(v); }
-static uint64_t set_poll(uint64_t v, uint64_t x) { return vmbp_synic_sint_set_polling(v, x != 0); }
-static uint64_t get_asi(uint64_t v) { return vmbp_synic_sint_as_intercept(v); }
+static uint64_t get_masked(uint64_t v)
+{
+    return vmbp_synic_sint_masked(v);
+}
+static uint64_t set_masked(uint64_t v, uint64_t x)
+{
+    return vmbp_synic_sint_set_masked(v, x != 0);
+}
+static uint64_t get_aeoi(uint64_t v)
+{
+    return vmbp_synic_sint_auto_eoi(v);
+}
+static uint64_t set_aeoi(uint64_t v, uint64_t x)
+{
+    return vmbp_synic_sint_set_auto_eoi(v, x != 0);
+}
+static uint64_t get_poll(uint64_t v)
+{
+    return vmbp_synic_sint_polling(v);
+}
+static uint64_t set_poll(uint64_t v, uint64_t x)
+{
+    return vmbp_synic_sint_set_polling(v, x != 0);
+}
+static uint64_t get_asi(uint64_t v)
+{
+    return vmbp_synic_sint_as_intercept(v);
+}
 static uint64_t set_asi(uint64_t v, uint64_t x)
 {
     return vmbp_synic_sint_set_as_intercept(v, x != 0);
 }
-static uint64_t get_proxy(uint64_t v) { return vmbp_synic_sint_proxy(v); }
-static uint64_t set_proxy(uint64_t v, uint64_t x) { return vmbp_synic_sint_set_proxy(v, x != 0); }
+static uint64_t get_proxy(uint64_t v)
+{
+    return vmbp_synic_sint_proxy(v);
+}
+static uint64_t set_proxy(uint64_t v, uint64_t x)
+{
+    return vmbp_synic_sint_set_proxy(v, x != 0);
+}
 
 #define M(F) VMBP_FIELD_MASK64(F)
 static const struct field_row fields[] = {
@@ -289,7 +337,8 @@ START_TEST(setters_preserve_reserved_bits)
     ck_assert_uint_eq(v, VMBP_SYNIC_SINT_RSVDP_X64 | 0xF3u | (1ull << 17) | (1ull << 20));
     /* SCONTROL */
     ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(VMBP_SYNIC_SCONTROL_RSVDP, true), ~0ull);
-    ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(~0ull, false), VMBP_SYNIC_SCONTROL_RSVDP);
+    ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(~0ull, false),
+                      VMBP_SYNIC_SCONTROL_RSVDP);
     ck_assert(vmbp_synic_scontrol_enabled(1));
     ck_assert(!vmbp_synic_scontrol_enabled(VMBP_SYNIC_SCONTROL_RSVDP));
     ck_assert_uint_eq(vmbp_synic_sversion_version(0xFFFFFFFF00000001ull), 1);
@@ -479,9 +528,9 @@ START_TEST(snapshot_validates_what_it_copied_not_what_is_there_later)
     r.size_on_read = 241;
     ck_assert_int_eq(vmbp_synic_slot_snapshot(slot2, &m), VMBP_E_LENGTH_FIELD);
     ck_assert_uint_eq(r.calls, 2);
-    ck_assert_uint_eq(m.type, 1);          /* header filled so the slot can be completed */
+    ck_assert_uint_eq(m.type, 1); /* header filled so the slot can be completed */
     ck_assert_uint_eq(m.payload_size, 241);
-    ck_assert_uint_eq(m.payload[0], 0);    /* payload not copied on failure */
+    ck_assert_uint_eq(m.payload[0], 0); /* payload not copied on failure */
 }
 END_TEST
 
@@ -814,7 +863,7 @@ static void host_flips_word1(void *ctx, uint8_t *addr, size_t len)
 
     if (addr == ev2 + 4 && len == 4 && ++*reads == 2) {
         ev2[45 / 8] |= (uint8_t)(1u << (45 % 8));
-        ev2[33 / 8] &= (uint8_t)~(1u << (33 % 8));
+        ev2[33 / 8] &= (uint8_t) ~(1u << (33 % 8));
     }
 }
 

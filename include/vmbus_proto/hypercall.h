@@ -589,6 +589,95 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_signal_event_encode(uint32_t connect
 }
 
 /**
+ * @brief Encode the HvPostMessageDirect input (280 bytes): the target, then a whole
+ * 256-byte message slot image (type, payload size, flags 0, sender 0, payload) at offset
+ * 20; padding and the unused payload tail zero. A paravisor uses it to deliver a message
+ * into a given VP's SINT (OpenVMM `PostMessageDirect`).
+ * @param partition_id target partition (VMBP_HYPERCALL_PARTITION_ID_SELF)
+ * @param vp_index     target VP
+ * @param vtl          target VTL
+ * @param sint         target SINT, below 16
+ * @param message_type type placed in the slot (non-zero)
+ * @param payload      payload bytes (may be NULL when @p payload_size is 0)
+ * @param payload_size payload length, at most 240
+ * @param buf          output buffer
+ * @param cap          capacity of @p buf
+ * @param len          set to 280 on success and on VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_TOO_LONG, VMBP_E_FIELD_RANGE (SINT 16 or more, type 0),
+ *         VMBP_E_INVAL or VMBP_E_NOSPACE
+ */
+VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_direct_encode(
+    uint64_t partition_id, uint32_t vp_index, uint8_t vtl, uint8_t sint, uint32_t message_type,
+    const void *payload, size_t payload_size, void *buf, size_t cap, size_t *len)
+{
+    uint8_t *b = (uint8_t *)buf;
+    uint8_t *m;
+
+    if (len == NULL || (payload == NULL && payload_size != 0))
+        return VMBP_E_INVAL;
+    if (payload_size > VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX)
+        return VMBP_E_TOO_LONG;
+    if (sint >= 16u || message_type == 0)
+        return VMBP_E_FIELD_RANGE;
+    *len = sizeof(struct vmbp_hypercall_post_message_direct_wire);
+    if (cap < sizeof(struct vmbp_hypercall_post_message_direct_wire))
+        return VMBP_E_NOSPACE;
+    if (b == NULL)
+        return VMBP_E_INVAL;
+    VMBP_MEMSET(b, 0, sizeof(struct vmbp_hypercall_post_message_direct_wire));
+    vmbp_store_le64(b + offsetof(struct vmbp_hypercall_post_message_direct_wire, partition_id),
+                    partition_id);
+    vmbp_store_le32(b + offsetof(struct vmbp_hypercall_post_message_direct_wire, vp_index),
+                    vp_index);
+    b[offsetof(struct vmbp_hypercall_post_message_direct_wire, vtl)] = vtl;
+    b[offsetof(struct vmbp_hypercall_post_message_direct_wire, sint)] = sint;
+    /* the slot image: type u32 @0, payload size u8 @4, flags @5, reserved @6, sender @8,
+     * payload @16 (synic.h, struct vmbp_synic_message_wire) */
+    m = b + offsetof(struct vmbp_hypercall_post_message_direct_wire, message);
+    vmbp_store_le32(m, message_type);
+    m[4] = (uint8_t)payload_size;
+    if (payload_size != 0)
+        VMBP_MEMCPY(m + 16, payload, payload_size);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode the HvSignalEventDirect input (16 bytes; OpenVMM `SignalEventDirect`).
+ * @param partition_id target partition
+ * @param vp_index     target VP
+ * @param vtl          target VTL
+ * @param sint         target SINT, below 16
+ * @param flag_number  event flag, below 2048
+ * @param buf          output buffer
+ * @param cap          capacity of @p buf
+ * @param len          set to 16 on success and on VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_FIELD_RANGE, VMBP_E_INVAL or VMBP_E_NOSPACE
+ */
+VMBP_INLINE enum vmbp_status
+vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_index,
+                                          uint8_t vtl, uint8_t sint, uint16_t flag_number,
+                                          void *buf, size_t cap, size_t *len)
+{
+    uint8_t *b = (uint8_t *)buf;
+
+    if (len == NULL)
+        return VMBP_E_INVAL;
+    if (sint >= 16u || flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
+        return VMBP_E_FIELD_RANGE;
+    *len = sizeof(struct vmbp_hypercall_signal_event_direct_wire);
+    if (cap < sizeof(struct vmbp_hypercall_signal_event_direct_wire))
+        return VMBP_E_NOSPACE;
+    if (b == NULL)
+        return VMBP_E_INVAL;
+    vmbp_store_le64(b, partition_id);
+    vmbp_store_le32(b + 8, vp_index);
+    b[12] = vtl;
+    b[13] = sint;
+    vmbp_store_le16(b + 14, flag_number);
+    return VMBP_OK;
+}
+
+/**
  * @brief What to do after HvPostMessage returned @p status (Linux `vmbus_post_msg`).
  *
  * - SUCCESS: done.

@@ -53,13 +53,13 @@ struct bringup_state {
     struct vmbp_confidential_facts facts;
     struct vmbp_confidential_policy policy;
     struct vmbp_confidential_plan plan;
-    enum vmbp_confidential_mode mode;  /* decided mode (PROBE until the contact settles) */
-    uint64_t shared_gpa_boundary;      /* cpuid.h: vmbp_cpuid_isolation.shared_gpa_boundary */
-    uint32_t vector;                   /* SINT2 vector */
+    enum vmbp_confidential_mode mode; /* decided mode (PROBE until the contact settles) */
+    uint64_t shared_gpa_boundary;     /* cpuid.h: vmbp_cpuid_isolation.shared_gpa_boundary */
+    uint32_t vector;                  /* SINT2 vector */
     bool auto_eoi;
-    uint64_t hyp_sint;                 /* the value last written to the hypervisor's SINT2 */
+    uint64_t hyp_sint; /* the value last written to the hypervisor's SINT2 */
     volatile void *simp[3], *siefp[3];
-    void *post_page[6];                /* HvPostMessage input page per memory kind */
+    void *post_page[6]; /* HvPostMessage input page per memory kind */
 };
 
 /* Execute the steps of @plan in order. Each value is computed by
@@ -98,8 +98,8 @@ static inline enum vmbp_status bringup_run_plan(const struct bringup_platform *p
         if ((s->op == VMBP_CONFIDENTIAL_OP_SIMP || s->op == VMBP_CONFIDENTIAL_OP_SIEFP) &&
             s->page != VMBP_CONFIDENTIAL_MEM_PROVIDED)
             own = pf->alloc_page(pf->ctx, s->page, &gpn);
-        rc = vmbp_confidential_step_value(s, st->facts.arch, cur, gpn, st->vector, st->auto_eoi,
-                                          &val);
+        rc = vmbp_confidential_step_value(s, st->facts.arch, cur, gpn, st->vector,
+                                          st->auto_eoi, &val);
         if (rc != VMBP_OK)
             return rc;
         if (s->op == VMBP_CONFIDENTIAL_OP_SIMP || s->op == VMBP_CONFIDENTIAL_OP_SIEFP) {
@@ -130,8 +130,9 @@ static inline enum vmbp_status bringup_run_plan(const struct bringup_platform *p
 
 /* HvPostMessage of a VMBus message along the plan's post route, from an input page in the
  * memory the route requires. Returns the HV_STATUS. */
-static inline uint16_t bringup_post(const struct bringup_platform *pf, struct bringup_state *st,
-                                    uint32_t connection_id, const void *msg, size_t len)
+static inline uint16_t bringup_post(const struct bringup_platform *pf,
+                                    struct bringup_state *st, uint32_t connection_id,
+                                    const void *msg, size_t len)
 {
     const struct vmbp_confidential_route *r = &st->plan.post;
     size_t n;
@@ -154,9 +155,9 @@ static inline size_t bringup_initiate_contact(uint8_t *buf, uint32_t features)
     VMBP_MEMSET(buf, 0, 40);
     vmbp_store_le32(buf + 0, 14); /* CHANNELMSG_INITIATE_CONTACT */
     vmbp_store_le32(buf + 8, (uint32_t)VMBP_VERSION_6_0);
-    vmbp_store_le32(buf + 12, 0);                  /* target VP */
-    buf[16] = (uint8_t)VMBP_SYNIC_VMBUS_SINT;      /* messages on SINT2 */
-    buf[17] = 0;                                   /* VTL 0 */
+    vmbp_store_le32(buf + 12, 0);             /* target VP */
+    buf[16] = (uint8_t)VMBP_SYNIC_VMBUS_SINT; /* messages on SINT2 */
+    buf[17] = 0;                              /* VTL 0 */
     vmbp_store_le32(buf + 20, features);
     return 40;
 }
@@ -179,9 +180,10 @@ static inline enum vmbp_status bringup_connect(const struct bringup_platform *pf
     if (rc != VMBP_OK)
         return rc;
 
-    len = bringup_initiate_contact(msg, vmbp_confidential_contact_features(&st->plan, features));
-    *hv_status = bringup_post(pf, st, vmbp_version_contact_connection_id(VMBP_VERSION_6_0), msg,
-                              len);
+    len =
+        bringup_initiate_contact(msg, vmbp_confidential_contact_features(&st->plan, features));
+    *hv_status =
+        bringup_post(pf, st, vmbp_version_contact_connection_id(VMBP_VERSION_6_0), msg, len);
     next = vmbp_confidential_contact_outcome(st->mode, *hv_status);
     if (next == VMBP_CONFIDENTIAL_CONTACT_FALLBACK) {
         struct vmbp_confidential_plan fb;
@@ -192,18 +194,11 @@ static inline enum vmbp_status bringup_connect(const struct bringup_platform *pf
             rc = bringup_run_plan(pf, st, &fb);
         if (rc != VMBP_OK)
             return rc;
-        st->plan.nsteps = 0; /* keep the pages set up so far, take the new routes */
-        st->plan.post = fb.post;
-        st->plan.signal = fb.signal;
-        st->plan.eom_hyp = fb.eom_hyp;
-        st->plan.eom_para = fb.eom_para;
-        st->plan.messages = fb.messages;
-        st->plan.events = fb.events;
-        st->plan.confidential = fb.confidential;
-        st->plan.request_confidential_channels = fb.request_confidential_channels;
+        /* the pages set up so far stay; the fallback plan's routes replace the old ones */
+        st->plan = fb;
         st->mode = VMBP_CONFIDENTIAL_MODE_RELAY;
-        len = bringup_initiate_contact(msg,
-                                       vmbp_confidential_contact_features(&st->plan, features));
+        len = bringup_initiate_contact(
+            msg, vmbp_confidential_contact_features(&st->plan, features));
         *hv_status = bringup_post(pf, st, vmbp_version_contact_connection_id(VMBP_VERSION_6_0),
                                   msg, len);
         next = vmbp_confidential_contact_outcome(st->mode, *hv_status);
@@ -235,7 +230,8 @@ static inline enum vmbp_status bringup_poll_message(const struct bringup_platfor
         return rc;
     /* a bad message is still taken off the slot, or the queue would stall (Linux) */
     if (vmbp_synic_slot_complete(slot, out->type, &eom) == VMBP_OK && eom) {
-        r = synic == VMBP_CONFIDENTIAL_SYNIC_HYPERVISOR ? &st->plan.eom_hyp : &st->plan.eom_para;
+        r = synic == VMBP_CONFIDENTIAL_SYNIC_HYPERVISOR ? &st->plan.eom_hyp
+                                                        : &st->plan.eom_para;
         pf->write_reg(pf->ctx, r->synic, r->via, VMBP_SYNIC_EOM, 0, VMBP_SYNIC_EOM_VALUE);
     }
     return rc;
