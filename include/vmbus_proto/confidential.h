@@ -10,8 +10,9 @@
  * cpuid.h), asks vmbp_confidential_decide() for a mode, asks
  * vmbp_confidential_plan_build() for a plan, and executes the plan's steps with its own
  * register accessors; vmbp_confidential_step_value() computes each value to write. The
- * spec is spec/confidential.md; tests/test_confidential.c drives a simulated pair of
- * SynICs through every plan.
+ * spec is spec/confidential.md. tests/support/synic_bringup.h is a complete guest-side
+ * bring-up written with these headers alone, and tests/test_confidential.c runs it against
+ * a simulated hypervisor and paravisor in every mode, checking each register value.
  *
  * The modes (a guest's view):
  * - DIRECT: no paravisor. The guest programs the hypervisor SynIC with plain MSR or
