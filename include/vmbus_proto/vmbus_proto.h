@@ -16,5 +16,9 @@
 #include "shared.h"
 #include "version.h"
 #include "features.h"
+#include "synic.h"
+#include "hypercall.h"
+#include "cpuid.h"
+#include "confidential.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */
