@@ -363,10 +363,41 @@ START_TEST(post_result_rules_over_every_status)
 }
 END_TEST
 
+
+/* covers: VMBP-CONV-004 */
+START_TEST(word_descriptions_match_the_accessors)
+{
+    const struct vmbp_reg_desc *c = vmbp_hypercall_control_desc();
+    const struct vmbp_reg_desc *r = vmbp_hypercall_result_desc();
+    uint64_t x = 0x0123456789ABCDEFull;
+    int n;
+
+    ck_assert_uint_eq(c->nfields, 6);
+    ck_assert_uint_eq(r->nfields, 2);
+    ck_assert_str_eq(c->fields[4].name, "rep_count");
+    for (n = 0; n < 1000; n++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[0], x), vmbp_hypercall_control_code(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[1], x), vmbp_hypercall_control_fast(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[2], x), vmbp_hypercall_control_varhead(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[3], x), vmbp_hypercall_control_nested(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[4], x),
+                          vmbp_hypercall_control_rep_count(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[5], x),
+                          vmbp_hypercall_control_rep_start(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&r->fields[0], x), vmbp_hypercall_result_status(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&r->fields[1], x), vmbp_hypercall_result_reps(x));
+        ck_assert_int_eq(vmbp_reg_check(c, x) == VMBP_OK, vmbp_hypercall_control_check(x) == VMBP_OK);
+    }
+}
+END_TEST
+
 static Suite *hypercall_suite(void)
 {
     Suite *s = suite_create("hypercall");
     TCase *tc = tcase_create("hypercall");
+
+    tcase_add_test(tc, word_descriptions_match_the_accessors);
 
     tcase_add_test(tc, call_codes);
     tcase_add_test(tc, control_word_fields);

@@ -16,6 +16,7 @@
 #define VMBP_BITS_H
 
 #include "port.h"
+#include "status.h"
 
 /** @defgroup vmbp_bits Bit fields
  *  @brief Field masks, get/set/fits helpers and constant-expression popcount.
@@ -99,6 +100,83 @@
  */
 #if !defined(VMBP_SHR64)
 #define VMBP_SHR64(v, n) ((uint64_t)(v) >> (n))
+#endif
+
+/**
+ * @brief Constant expression: the fields of a register, listed by the X-macro @p LIST, and
+ * the reserved mask @p rsvd cover the low @p bits bits of the register exactly once (their
+ * OR is all ones and their popcounts add up to @p bits, so no two overlap).
+ *
+ * @p LIST is `LIST(X)` expanding `X(F, "name", "meaning")` once per field `F` (with
+ * `F##_SHIFT` and `F##_WIDTH` defined); the same list builds the register's description
+ * (VMBP_REG_FIELD_INIT()), so the assertion and the tools can never disagree.
+ */
+#define VMBP_REG_COVERS(LIST, rsvd, bits)                                                     \
+    (((VMBP_U64(0) LIST(VMBP_PRIV_REG_OR)) | (uint64_t)(rsvd)) == VMBP_LOWBITS64(bits) &&     \
+     (0 LIST(VMBP_PRIV_REG_POP)) + VMBP_POPCOUNT64(rsvd) == (bits))
+
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_REG_OR(F, name, meaning) | VMBP_FIELD_MASK64(F)
+#define VMBP_PRIV_REG_POP(F, name, meaning) +VMBP_POPCOUNT64(VMBP_FIELD_MASK64(F))
+/** @endcond */
+
+/**
+ * @brief One field of a register, for tools and tests (vmbp-inspect prints registers from
+ * these): name, lowest bit, width, meaning.
+ */
+struct vmbp_reg_field {
+    const char *name;    /**< field name, e.g. "masked" */
+    unsigned shift;      /**< lowest bit */
+    unsigned width;      /**< number of bits, 1..64 */
+    const char *meaning; /**< one line */
+};
+
+/** @brief A register: its fields, lowest first, and its reserved bits. */
+struct vmbp_reg_desc {
+    const char *name;                    /**< register name, e.g. "SINT (x64)" */
+    unsigned bits;                       /**< register width: 32 or 64 */
+    const struct vmbp_reg_field *fields; /**< the fields (NULL when @c nfields is 0) */
+    size_t nfields;                      /**< number of fields */
+    uint64_t rsvdz;                      /**< reserved bits that must be zero */
+    uint64_t rsvdp;                      /**< reserved bits to preserve */
+};
+
+/** @brief Initializer of one struct vmbp_reg_field from an X-macro field list entry. */
+#define VMBP_REG_FIELD_INIT(F, name, meaning) {name, F##_SHIFT, F##_WIDTH, meaning},
+
+#if defined(__cplusplus)
+extern "C" {
+#endif
+
+/**
+ * @brief Value of one described field in a register value.
+ * @param f field description
+ * @param v register value
+ * @return the field, shifted down
+ */
+VMBP_INLINE uint64_t vmbp_reg_field_get(const struct vmbp_reg_field *f, uint64_t v)
+{
+    return VMBP_SHR64(v, f->shift) & (~VMBP_U64(0) >> (64u - f->width));
+}
+
+/**
+ * @brief Check a register value against its description: no must-be-zero bit set and no bit
+ * beyond the register's width.
+ * @param d register description
+ * @param v register value
+ * @return VMBP_OK, VMBP_E_RSVD_NONZERO, or VMBP_E_FIELD_RANGE for bits above @c d->bits
+ */
+VMBP_INLINE enum vmbp_status vmbp_reg_check(const struct vmbp_reg_desc *d, uint64_t v)
+{
+    if (d->bits < 64 && VMBP_SHR64(v, d->bits) != 0)
+        return VMBP_E_FIELD_RANGE;
+    if ((v & d->rsvdz) != 0)
+        return VMBP_E_RSVD_NONZERO;
+    return VMBP_OK;
+}
+
+#if defined(__cplusplus)
+}
 #endif
 
 VMBP_STATIC_ASSERT(VMBP_POPCOUNT64(0) == 0, vmbp_bits_popcount_zero);

@@ -172,22 +172,23 @@
 
 /** @} */
 
-VMBP_STATIC_ASSERT((VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EAX_PARAVISOR) |
-                    VMBP_CPUID_ISOLATION_EAX_RSVD) == 0xFFFFFFFFu &&
-                       (VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EAX_PARAVISOR) &
-                        VMBP_CPUID_ISOLATION_EAX_RSVD) == 0,
+/** @brief Leaf 0x4000000C EAX fields, `X(F, "name", "meaning")`. */
+#define VMBP_CPUID_ISOLATION_EAX_FIELDS(X)                                                    \
+    X(VMBP_CPUID_ISOLATION_EAX_PARAVISOR, "paravisor_present", "a paravisor runs in VTL2")
+/** @brief Leaf 0x4000000C EBX fields, `X(F, "name", "meaning")`. */
+#define VMBP_CPUID_ISOLATION_EBX_FIELDS(X)                                                    \
+    X(VMBP_CPUID_ISOLATION_EBX_TYPE, "isolation_type", "0 none, 1 VBS, 2 SNP, 3 TDX, 4 CCA")  \
+    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_ACTIVE, "shared_gpa_boundary_active",                 \
+      "a shared GPA boundary (vTOM) is in use")                                               \
+    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_BITS, "shared_gpa_boundary_bits",                     \
+      "the boundary is 1 << bits")
+
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_CPUID_ISOLATION_EAX_FIELDS,
+                                   VMBP_CPUID_ISOLATION_EAX_RSVD, 32),
                    vmbp_cpuid_isolation_eax_covers);
-VMBP_STATIC_ASSERT(
-    (VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_TYPE) |
-     VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_ACTIVE) |
-     VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_BITS) |
-     VMBP_CPUID_ISOLATION_EBX_RSVD) == 0xFFFFFFFFu &&
-        VMBP_POPCOUNT64(VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_TYPE)) +
-                VMBP_POPCOUNT64(VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_ACTIVE)) +
-                VMBP_POPCOUNT64(VMBP_FIELD_MASK32(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_BITS)) +
-                VMBP_POPCOUNT64(VMBP_CPUID_ISOLATION_EBX_RSVD) ==
-            32,
-    vmbp_cpuid_isolation_ebx_covers);
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_CPUID_ISOLATION_EBX_FIELDS,
+                                   VMBP_CPUID_ISOLATION_EBX_RSVD, 32),
+                   vmbp_cpuid_isolation_ebx_covers);
 
 /** @brief The four registers of one CPUID leaf, as the caller read them. */
 struct vmbp_cpuid_regs {

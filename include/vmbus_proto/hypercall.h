@@ -105,40 +105,24 @@
 
 /** @} */
 
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_HC_M(F) VMBP_FIELD_MASK64(F)
-#define VMBP_PRIV_HC_POP(F) VMBP_POPCOUNT64(VMBP_FIELD_MASK64(F))
-/** @endcond */
+/** @brief Control word fields, `X(F, "name", "meaning")`, lowest first. */
+#define VMBP_HYPERCALL_CONTROL_FIELDS(X)                                                      \
+    X(VMBP_HYPERCALL_CONTROL_CODE, "code", "call code")                                       \
+    X(VMBP_HYPERCALL_CONTROL_FAST, "fast", "inputs in registers")                             \
+    X(VMBP_HYPERCALL_CONTROL_VARHEAD, "varhead", "variable header size, 8-byte units")        \
+    X(VMBP_HYPERCALL_CONTROL_NESTED, "nested", "for the L0 hypervisor")                       \
+    X(VMBP_HYPERCALL_CONTROL_REP_COUNT, "rep_count", "repetitions")                           \
+    X(VMBP_HYPERCALL_CONTROL_REP_START, "rep_start", "first repetition")
+/** @brief Result word fields, `X(F, "name", "meaning")`, lowest first. */
+#define VMBP_HYPERCALL_RESULT_FIELDS(X)                                                       \
+    X(VMBP_HYPERCALL_RESULT_STATUS, "status", "HV_STATUS of the call")                        \
+    X(VMBP_HYPERCALL_RESULT_REPS, "reps", "repetitions completed")
 
-/* Control word: the six fields and the reserved mask cover all 64 bits (OR is all ones)
- * and are disjoint (popcounts add up to 64). */
-VMBP_STATIC_ASSERT((VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_CODE) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_FAST) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_VARHEAD) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_NESTED) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_REP_COUNT) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_CONTROL_REP_START) |
-                    VMBP_HYPERCALL_CONTROL_RSVDZ) == ~VMBP_U64(0),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_CONTROL_FIELDS, VMBP_HYPERCALL_CONTROL_RSVDZ,
+                                   64),
                    vmbp_hypercall_control_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_CODE) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_FAST) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_VARHEAD) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_NESTED) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_REP_COUNT) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_CONTROL_REP_START) +
-                           VMBP_POPCOUNT64(VMBP_HYPERCALL_CONTROL_RSVDZ) ==
-                       64,
-                   vmbp_hypercall_control_disjoint);
-/* Result word, likewise. */
-VMBP_STATIC_ASSERT((VMBP_PRIV_HC_M(VMBP_HYPERCALL_RESULT_STATUS) |
-                    VMBP_PRIV_HC_M(VMBP_HYPERCALL_RESULT_REPS) | VMBP_HYPERCALL_RESULT_RSVD) ==
-                       ~VMBP_U64(0),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_RESULT_RSVD, 64),
                    vmbp_hypercall_result_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_HC_POP(VMBP_HYPERCALL_RESULT_STATUS) +
-                           VMBP_PRIV_HC_POP(VMBP_HYPERCALL_RESULT_REPS) +
-                           VMBP_POPCOUNT64(VMBP_HYPERCALL_RESULT_RSVD) ==
-                       64,
-                   vmbp_hypercall_result_disjoint);
 
 /**
  * @brief HV_STATUS values: `X(NAME, value, "meaning")`, in value order.
@@ -466,6 +450,36 @@ VMBP_INLINE uint16_t vmbp_hypercall_result_status(uint64_t result)
 VMBP_INLINE uint32_t vmbp_hypercall_result_reps(uint64_t result)
 {
     return (uint32_t)VMBP_FIELD_GET64(VMBP_HYPERCALL_RESULT_REPS, result);
+}
+
+/**
+ * @brief Description of the hypercall control word, for tools and tests.
+ * @return a static description
+ */
+VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_control_desc(void)
+{
+    static const struct vmbp_reg_field fields[] = {
+        VMBP_HYPERCALL_CONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_desc desc = {"hypercall control", 64, fields,
+                                              sizeof(fields) / sizeof(fields[0]),
+                                              VMBP_HYPERCALL_CONTROL_RSVDZ, 0};
+
+    return &desc;
+}
+
+/**
+ * @brief Description of the hypercall result word, for tools and tests.
+ * @return a static description
+ */
+VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_result_desc(void)
+{
+    static const struct vmbp_reg_field fields[] = {
+        VMBP_HYPERCALL_RESULT_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_desc desc = {"hypercall result", 64, fields,
+                                              sizeof(fields) / sizeof(fields[0]),
+                                              VMBP_HYPERCALL_RESULT_RSVD, 0};
+
+    return &desc;
 }
 
 /**

@@ -284,53 +284,66 @@ enum vmbp_synic_register {
 
 /** @} */
 
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_M(F) VMBP_FIELD_MASK64(F)
-#define VMBP_PRIV_SINT_FLAGS                                                                  \
-    (VMBP_PRIV_M(VMBP_SYNIC_SINT_MASKED) | VMBP_PRIV_M(VMBP_SYNIC_SINT_AUTO_EOI) |            \
-     VMBP_PRIV_M(VMBP_SYNIC_SINT_POLLING) | VMBP_PRIV_M(VMBP_SYNIC_SINT_AS_INTERCEPT) |       \
-     VMBP_PRIV_M(VMBP_SYNIC_SINT_PROXY))
-/* Masks a, b, c cover all 64 bits (their OR is all ones) and are pairwise disjoint (their
- * popcounts add up to exactly 64). */
-#define VMBP_PRIV_SYNIC_COVER3(a, b, c)                                                       \
-    (((a) | (b) | (c)) == ~VMBP_U64(0) &&                                                     \
-     VMBP_POPCOUNT64(a) + VMBP_POPCOUNT64(b) + VMBP_POPCOUNT64(c) == 64)
-/** @endcond */
+/** @name Field lists
+ *  One X-macro list per register, `X(F, "name", "meaning")` for each field `F` (with
+ *  `F##_SHIFT` and `F##_WIDTH`), lowest bit first. The static assertions below prove with
+ *  them that fields and reserved masks cover each register exactly, and
+ *  vmbp_synic_reg_desc() builds the register descriptions tools print from the same lists.
+ *  @{ */
 
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SCONTROL_ENABLE), 0,
-                                          VMBP_SYNIC_SCONTROL_RSVDP),
+/** @brief SCONTROL fields. */
+#define VMBP_SYNIC_SCONTROL_FIELDS(X) X(VMBP_SYNIC_SCONTROL_ENABLE, "enable", "SynIC enabled")
+/** @brief SVERSION fields. */
+#define VMBP_SYNIC_SVERSION_FIELDS(X)                                                         \
+    X(VMBP_SYNIC_SVERSION_VERSION, "version", "SynIC version (1)")
+/** @brief SIMP, SIEFP and SIRBP fields. */
+#define VMBP_SYNIC_PAGE_FIELDS(X)                                                             \
+    X(VMBP_SYNIC_PAGE_ENABLE, "enable", "page enabled")                                       \
+    X(VMBP_SYNIC_PAGE_GPN, "gpn", "guest page number of the page (GPA >> 12)")
+/** @brief EOM has no fields. */
+#define VMBP_SYNIC_EOM_FIELDS(X)
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_SINT_FLAG_FIELDS(X)                                                         \
+    X(VMBP_SYNIC_SINT_MASKED, "masked", "no interrupt is delivered")                          \
+    X(VMBP_SYNIC_SINT_AUTO_EOI, "auto_eoi", "the hypervisor performs the EOI")                \
+    X(VMBP_SYNIC_SINT_POLLING, "polling", "no interrupt; the guest polls the slot")           \
+    X(VMBP_SYNIC_SINT_AS_INTERCEPT, "as_intercept", "deliver as an intercept")                \
+    X(VMBP_SYNIC_SINT_PROXY, "proxy", "the paravisor forwards the hypervisor's interrupts")
+/** @endcond */
+/** @brief SINT fields on x64 (8-bit vector). */
+#define VMBP_SYNIC_SINT_X64_FIELDS(X)                                                         \
+    X(VMBP_SYNIC_SINT_VECTOR_X64, "vector", "interrupt vector, 16..255")                      \
+    VMBP_PRIV_SINT_FLAG_FIELDS(X)
+/** @brief SINT fields on arm64 (10-bit vector: an interrupt ID). */
+#define VMBP_SYNIC_SINT_ARM64_FIELDS(X)                                                       \
+    X(VMBP_SYNIC_SINT_VECTOR_ARM64, "vector", "interrupt ID, 16..1023")                       \
+    VMBP_PRIV_SINT_FLAG_FIELDS(X)
+
+/** @} */
+
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_SCONTROL_FIELDS, VMBP_SYNIC_SCONTROL_RSVDP, 64),
                    vmbp_synic_scontrol_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SVERSION_VERSION), 0,
-                                          VMBP_SYNIC_SVERSION_RSVDP),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_SVERSION_FIELDS, VMBP_SYNIC_SVERSION_RSVDP, 64),
                    vmbp_synic_sversion_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_PAGE_ENABLE),
-                                          VMBP_PRIV_M(VMBP_SYNIC_PAGE_GPN),
-                                          VMBP_SYNIC_PAGE_RSVDP),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_PAGE_FIELDS, VMBP_SYNIC_PAGE_RSVDP, 64),
                    vmbp_synic_page_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SIMP_ENABLE),
-                                          VMBP_PRIV_M(VMBP_SYNIC_SIMP_GPN),
-                                          VMBP_SYNIC_SIMP_RSVDP),
-                   vmbp_synic_simp_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SIEFP_ENABLE),
-                                          VMBP_PRIV_M(VMBP_SYNIC_SIEFP_GPN),
-                                          VMBP_SYNIC_SIEFP_RSVDP),
-                   vmbp_synic_siefp_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SIRBP_ENABLE),
-                                          VMBP_PRIV_M(VMBP_SYNIC_SIRBP_GPN),
-                                          VMBP_SYNIC_SIRBP_RSVDP),
-                   vmbp_synic_sirbp_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(0, 0, VMBP_SYNIC_EOM_RSVDZ), vmbp_synic_eom_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SINT_VECTOR_X64),
-                                          VMBP_PRIV_SINT_FLAGS, VMBP_SYNIC_SINT_RSVDP_X64),
+VMBP_STATIC_ASSERT(VMBP_SYNIC_SIMP_RSVDP == VMBP_SYNIC_PAGE_RSVDP &&
+                       VMBP_SYNIC_SIEFP_RSVDP == VMBP_SYNIC_PAGE_RSVDP &&
+                       VMBP_SYNIC_SIRBP_RSVDP == VMBP_SYNIC_PAGE_RSVDP &&
+                       VMBP_SYNIC_SIMP_GPN_SHIFT == VMBP_SYNIC_PAGE_GPN_SHIFT &&
+                       VMBP_SYNIC_SIEFP_GPN_SHIFT == VMBP_SYNIC_PAGE_GPN_SHIFT &&
+                       VMBP_SYNIC_SIRBP_GPN_SHIFT == VMBP_SYNIC_PAGE_GPN_SHIFT,
+                   vmbp_synic_page_registers_share_a_layout);
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_EOM_FIELDS, VMBP_SYNIC_EOM_RSVDZ, 64),
+                   vmbp_synic_eom_covers);
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_SINT_X64_FIELDS, VMBP_SYNIC_SINT_RSVDP_X64, 64),
                    vmbp_synic_sint_x64_covers);
-VMBP_STATIC_ASSERT(VMBP_PRIV_SYNIC_COVER3(VMBP_PRIV_M(VMBP_SYNIC_SINT_VECTOR_ARM64),
-                                          VMBP_PRIV_SINT_FLAGS, VMBP_SYNIC_SINT_RSVDP_ARM64),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_SYNIC_SINT_ARM64_FIELDS, VMBP_SYNIC_SINT_RSVDP_ARM64,
+                                   64),
                    vmbp_synic_sint_arm64_covers);
-/* The five single-bit SINT flags are five distinct bits, and the x64 vector is the low
- * 8 bits of the arm64 one. */
-VMBP_STATIC_ASSERT(VMBP_POPCOUNT64(VMBP_PRIV_SINT_FLAGS) == 5, vmbp_synic_sint_flags_distinct);
-VMBP_STATIC_ASSERT((VMBP_PRIV_M(VMBP_SYNIC_SINT_VECTOR_X64) &
-                    ~VMBP_PRIV_M(VMBP_SYNIC_SINT_VECTOR_ARM64)) == 0,
+/* The x64 vector is the low 8 bits of the arm64 one. */
+VMBP_STATIC_ASSERT((VMBP_FIELD_MASK64(VMBP_SYNIC_SINT_VECTOR_X64) &
+                    ~VMBP_FIELD_MASK64(VMBP_SYNIC_SINT_VECTOR_ARM64)) == 0,
                    vmbp_synic_sint_vector_nested);
 
 /* ------------------------------------------------------------------------------------ */
@@ -878,6 +891,46 @@ VMBP_INLINE uint64_t vmbp_synic_sint_set_as_intercept(uint64_t v, bool set)
 VMBP_INLINE uint64_t vmbp_synic_sint_set_proxy(uint64_t v, bool set)
 {
     return VMBP_FIELD_SET64(VMBP_SYNIC_SINT_PROXY, v, set ? 1u : 0u);
+}
+
+/**
+ * @brief Description of a SynIC register (fields, reserved bits), for tools and tests.
+ * @param reg   the register; SIMP, SIEFP and SIRBP share one layout
+ * @param arm64 true for the arm64 SINT layout (10-bit vector), false for x64
+ * @return a static description; never NULL for the registers of enum vmbp_synic_register
+ */
+VMBP_INLINE const struct vmbp_reg_desc *vmbp_synic_reg_desc(enum vmbp_synic_register reg,
+                                                            bool arm64)
+{
+    static const struct vmbp_reg_field scontrol[] = {
+        VMBP_SYNIC_SCONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_field sversion[] = {
+        VMBP_SYNIC_SVERSION_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_field page[] = {VMBP_SYNIC_PAGE_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_field sint_x64[] = {
+        VMBP_SYNIC_SINT_X64_FIELDS(VMBP_REG_FIELD_INIT)};
+    static const struct vmbp_reg_field sint_arm64[] = {
+        VMBP_SYNIC_SINT_ARM64_FIELDS(VMBP_REG_FIELD_INIT)};
+#define VMBP_PRIV_N(a) (sizeof(a) / sizeof((a)[0]))
+    static const struct vmbp_reg_desc descs[] = {
+        {"SCONTROL", 64, scontrol, VMBP_PRIV_N(scontrol), 0, VMBP_SYNIC_SCONTROL_RSVDP},
+        {"SVERSION", 64, sversion, VMBP_PRIV_N(sversion), 0, VMBP_SYNIC_SVERSION_RSVDP},
+        {"SIEFP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
+        {"SIMP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
+        {"EOM", 64, NULL, 0, VMBP_SYNIC_EOM_RSVDZ, 0},
+        {"SIRBP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
+        {"SINT (x64)", 64, sint_x64, VMBP_PRIV_N(sint_x64), 0, VMBP_SYNIC_SINT_RSVDP_X64},
+        {"SINT (arm64)", 64, sint_arm64, VMBP_PRIV_N(sint_arm64), 0,
+         VMBP_SYNIC_SINT_RSVDP_ARM64},
+    };
+#undef VMBP_PRIV_N
+    unsigned i = (unsigned)reg;
+
+    if (i > (unsigned)VMBP_SYNIC_SINT)
+        i = (unsigned)VMBP_SYNIC_SCONTROL;
+    if (reg == VMBP_SYNIC_SINT && arm64)
+        i++;
+    return &descs[i];
 }
 
 /* ------------------------------------------------------------------------------------ */
