@@ -16,5 +16,7 @@
 #include "shared.h"
 #include "version.h"
 #include "features.h"
+#include "packet.h"
+#include "ring.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */
