@@ -149,7 +149,7 @@ static void build(uint16_t type, uint16_t off8, uint16_t len8, uint32_t count)
     vmbp_store_le32(pkt + 20, count);
 }
 
-/* covers: VMBP-RING-018 VMBP-RING-019 */
+/* covers: VMBP-RING-018 VMBP-RING-019 VMBP-PKT-005 */
 START_TEST(transfer_page_ranges_must_fit_the_header)
 {
     uint32_t n = 0, bc, bo;
@@ -189,7 +189,7 @@ START_TEST(transfer_page_ranges_must_fit_the_header)
 }
 END_TEST
 
-/* covers: VMBP-RING-018 VMBP-RING-019 VMBP-PKT-004 */
+/* covers: VMBP-RING-018 VMBP-RING-019 VMBP-PKT-004 VMBP-PKT-005 */
 START_TEST(gpa_direct_ranges_and_their_pfns_must_fit_the_header)
 {
     uint32_t n = 0, next = 0;

@@ -656,7 +656,8 @@ static void reader(void)
 }
 
 /* Read must fail with @p want, leave the ring BROKEN with it, publish nothing, and (for
- * rules found before the copy) not touch the caller's buffer at all. */
+ * rules found before the copy) not touch the caller's buffer at all.
+ * covers: VMBP-RING-008 */
 static void expect_broken(enum vmbp_status want, size_t untouched_from)
 {
     struct vmbp_pkt_in in;

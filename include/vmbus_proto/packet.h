@@ -14,9 +14,8 @@
  * (`reference/vmbp_ring.h`) copies a packet out of shared memory once and then validates the
  * copy with them, so a peer changing the ring meanwhile cannot change what was validated.
  *
- * Sources: Linux `include/linux/hyperv.h` (`struct vmpacket_descriptor`,
- * `enum vmbus_packet_type`, `struct vmtransfer_page_packet_header`,
- * `struct vmdata_gpa_direct`, `struct gpa_range`) and `drivers/hv/ring_buffer.c` (trailer);
+ * Sources: Linux `include/linux/hyperv.h` (`vmpacket_descriptor`, `vmbus_packet_type`,
+ * `vmtransfer_page_packet_header`, `vmdata_gpa_direct`, `gpa_range`) and `drivers/hv/ring_buffer.c` (trailer);
  * OpenVMM `vm/devices/vmbus/vmbus_ring/src/lib.rs` (`PacketDescriptor`, `TransferPageHeader`,
  * `GpaDirectHeader`, `Footer`, `parse_packet`) and `vmbus_ring/src/gparange.rs` (GPA range
  * parsing); mu_msvm `MsvmPkg/Include/Vmbus/VmbusPacketFormat.h`.
@@ -35,7 +34,7 @@
 
 /**
  * @name Packet types (descriptor `type`)
- * Linux `enum vmbus_packet_type` lists all of them; current peers send only 0x6, 0x7, 0x9
+ * Linux's `vmbus_packet_type` lists all of them; current peers send only 0x6, 0x7, 0x9
  * and 0xB (OpenVMM accepts nothing else; Linux, DPDK and FreeBSD send nothing else).
  * @{
  */

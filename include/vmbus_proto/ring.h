@@ -15,7 +15,7 @@
  * legitimately have written. The reference implementation (`reference/vmbp_ring.h`) is built
  * on them.
  *
- * Sources: Linux `include/linux/hyperv.h` (`struct hv_ring_buffer`) and
+ * Sources: Linux `include/linux/hyperv.h` (`hv_ring_buffer`) and
  * `drivers/hv/ring_buffer.c`; OpenVMM `vm/devices/vmbus/vmbus_ring/src/lib.rs` (control word
  * numbers, `available`, `free`, `validate`, `commit_read`, `commit_write`); mu_msvm
  * `MsvmPkg/Include/Vmbus/VmbusPacketFormat.h` (`VMRCB`) and `MsvmPkg/EmclDxe/RingBuffer.c`;
@@ -57,8 +57,8 @@
 /**
  * @brief Ring control page (4096 bytes, at the start of the ring).
  *
- * Linux `struct hv_ring_buffer`, OpenVMM control words 0 to 3 and 16, mu_msvm `VMRCB`,
- * DPDK `struct vmbus_bufring`. FreeBSD stores a guest statistic (`br_g2h_intr_cnt`) at
+ * Linux `hv_ring_buffer`, OpenVMM control words 0 to 3 and 16, mu_msvm `VMRCB`,
+ * DPDK `vmbus_bufring`. FreeBSD stores a guest statistic (`br_g2h_intr_cnt`) at
  * offset 4088 of the page: nothing here reads or writes the reserved area.
  */
 struct vmbp_ring_control_wire {

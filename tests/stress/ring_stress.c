@@ -12,6 +12,8 @@
  * wakeup hangs the test (CTest's timeout fails it). Signals are counted and bounded: a reader
  * is signalled at most once per write commit, a writer at most once per pending_send_sz set.
  *
+ * covers: VMBP-RING-009 VMBP-RING-007 VMBP-RING-020 VMBP-RING-021 VMBP-RING-023 VMBP-RING-024
+ *
  * usage: ring_stress [PACKETS [SEED]]   (default 200000 packets); exit 0 when all checks hold.
  */
 #include "vmbp_ring.h"
