@@ -361,7 +361,8 @@ START_TEST(init_rejects_bad_arguments)
 }
 END_TEST
 
-/* covers: VMBP-RING-002 */
+/* The reserved words of a reset control page are zero.
+ * covers: VMBP-RING-002 VMBP-CONV-002 */
 START_TEST(init_writes_only_the_words_its_role_owns)
 {
     struct vmbp_ring r;
@@ -430,7 +431,8 @@ END_TEST
 
 /* ======================== write ========================================================= */
 
-/* covers: VMBP-PKT-002 VMBP-PKT-003 VMBP-RING-004 */
+/* The padding and the trailer's reserved half are zero.
+ * covers: VMBP-PKT-002 VMBP-PKT-003 VMBP-RING-004 VMBP-CONV-002 */
 START_TEST(write_lays_out_descriptor_padding_and_trailer)
 {
     struct vmbp_ring w;
@@ -1273,7 +1275,7 @@ START_TEST(descriptor_rewritten_after_validation_changes_nothing)
 {
     struct vmbp_pkt_in in;
     struct tamper t = {0, 0};
-    static uint8_t want[16];
+    static uint8_t want[24];
 
     reader();
     host_desc(0, 6, 2, 5, 0, 0x77);
