@@ -5,7 +5,8 @@
 #      requirement traceability, fuzz corpus replay                       -> ctest
 #   2. the same unit suites with AddressSanitizer + UBSan (clang)         -> ctest
 #   3. the unit suites cross-built for big-endian s390x, run under qemu   -> ctest
-#   4. the API and spec documentation (Doxygen, warnings are errors)
+#   4. the two-thread ring stress test built with ThreadSanitizer (clang) -> ctest -L stress
+#   5. the API and spec documentation (Doxygen, warnings are errors)
 # Each stage prints ctest's summary line; the script stops at the first failure.
 # Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
 set -eu
@@ -51,6 +52,12 @@ cmake -S "$src" -B "$root/s390x" -DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchain-s3
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_DOCS=OFF -DVMBP_BUILD_FUZZ=ON > /dev/null
 cmake --build "$root/s390x" -j "$jobs" > "$root/s390x-build.log" 2>&1 || { cat "$root/s390x-build.log"; exit 1; }
 run_ctest "big-endian (s390x qemu)" "$root/s390x"
+
+stage "ThreadSanitizer (clang): ring stress"
+CC=clang cmake -S "$src" -B "$root/tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_SANITIZE_THREAD=ON \
+  -DVMBP_BUILD_DOCS=OFF -DVMBP_STRESS_PACKETS=100000 > /dev/null
+cmake --build "$root/tsan" -j "$jobs" --target ring_stress > "$root/tsan-build.log" 2>&1 || { cat "$root/tsan-build.log"; exit 1; }
+TSAN_OPTIONS=halt_on_error=1:exitcode=66 run_ctest "thread sanitizer (clang tsan)" "$root/tsan" -L stress
 
 stage "documentation (Doxygen)"
 start=$(date +%s)

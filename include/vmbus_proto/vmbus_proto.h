@@ -20,5 +20,7 @@
 #include "hypercall.h"
 #include "cpuid.h"
 #include "confidential.h"
+#include "packet.h"
+#include "ring.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */

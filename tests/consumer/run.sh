@@ -15,17 +15,21 @@ case $how in
     test -f "$prefix/share/cmake/vmbus_proto/vmbus_protoConfigVersion.cmake"
     test -f "$prefix/share/pkgconfig/vmbus_proto.pc"
     test -f "$prefix/include/vmbus_proto/vmbus_proto.h"
+    test -f "$prefix/include/vmbp_ring.h"
+    ls "$prefix"/lib*/libvmbp_ring.a > /dev/null
     echo "installed into $prefix" ;;
   find_package)
     rm -rf "$work/fp"
     cmake -S "$src/tests/consumer" -B "$work/fp" -DCMAKE_PREFIX_PATH="$prefix" > "$work/fp.log"
     cmake --build "$work/fp" >> "$work/fp.log"
-    "$work/fp/consumer" ;;
+    "$work/fp/consumer"
+    "$work/fp/ring_consumer" ;;
   add_subdirectory)
     rm -rf "$work/sub"
     cmake -S "$src/tests/consumer" -B "$work/sub" -DVMBP_SOURCE_DIR="$src" > "$work/sub.log"
     cmake --build "$work/sub" >> "$work/sub.log"
-    "$work/sub/consumer" ;;
+    "$work/sub/consumer"
+    "$work/sub/ring_consumer" ;;
   pkg_config)
     flags=$(PKG_CONFIG_PATH="$prefix/share/pkgconfig" pkg-config --cflags vmbus_proto)
     # shellcheck disable=SC2086

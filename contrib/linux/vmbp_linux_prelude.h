@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vmbus_proto inside the Linux kernel: types, copies and the shared-memory hooks mapped to
+ * the kernel's own primitives.
+ *
+ *   ccflags-y += -I$(src)/vmbus_proto/include -I$(src)/vmbus_proto/contrib/linux \
+ *                -DVMBP_SYSTEM_HEADER='"vmbp_linux_prelude.h"'
+ *
+ * port.h includes this file instead of <stdint.h>/<stddef.h>/<stdbool.h>; the VMBP_SHARED_*
+ * hooks defined here are seen by shared.h before its defaults. The ring talks to the
+ * hypervisor or the host, so the virt_* barriers are used: they stay barriers in !SMP
+ * builds, where smp_* would become compiler barriers.
+ *
+ * Kernel APIs used: <linux/types.h> (uint*_t, int32_t, size_t, uintptr_t, bool),
+ * <linux/stddef.h> (NULL, true, false, offsetof), <linux/string.h> (memcpy, memset),
+ * <linux/compiler.h> (READ_ONCE, WRITE_ONCE), <asm/barrier.h> (virt_load_acquire,
+ * virt_store_release, virt_mb), <linux/atomic.h> (xchg, cmpxchg).
+ */
+#ifndef VMBP_LINUX_PRELUDE_H
+#define VMBP_LINUX_PRELUDE_H
+
+#include <linux/types.h>
+#include <linux/stddef.h>
+#include <linux/string.h>
+#include <linux/compiler.h>
+#include <asm/barrier.h>
+#include <linux/atomic.h>
+
+#define VMBP_MEMCPY(dst, src, n) ((void)memcpy((dst), (src), (n)))
+#define VMBP_MEMSET(dst, byte, n) ((void)memset((dst), (byte), (n)))
+/* 64-bit shifts are native in the kernel on every architecture (libgcc helpers provided). */
+
+#define VMBP_SHARED_LOAD32(p) READ_ONCE(*(p))
+#define VMBP_SHARED_LOAD32_ACQUIRE(p) virt_load_acquire(p)
+#define VMBP_SHARED_STORE32(p, v) WRITE_ONCE(*(p), (v))
+#define VMBP_SHARED_STORE32_RELEASE(p, v) virt_store_release((p), (v))
+#define VMBP_SHARED_XCHG32(p, v) xchg((p), (v))
+#define VMBP_SHARED_CMPXCHG32(p, o, n) (cmpxchg((p), (o), (n)) == (o))
+#define VMBP_SHARED_FETCH_AND32(p, m) vmbp_linux_fetch_and32((p), (m))
+#define VMBP_SHARED_COPY_FROM(d, s, n) ((void)memcpy((d), (const void *)(s), (n)))
+#define VMBP_SHARED_COPY_TO(d, s, n) ((void)memcpy((void *)(d), (s), (n)))
+#define VMBP_SHARED_MB() virt_mb()
+
+/* The kernel's atomic_fetch_and() wants an atomic_t; this works on a plain shared word. */
+static inline uint32_t vmbp_linux_fetch_and32(volatile uint32_t *p, uint32_t mask)
+{
+    uint32_t old = READ_ONCE(*p), seen;
+
+    while ((seen = cmpxchg(p, old, old & mask)) != old)
+        old = seen;
+    return old;
+}
+
+#endif /* VMBP_LINUX_PRELUDE_H */

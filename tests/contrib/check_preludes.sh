@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Compile every public header, and the reference ring, against a contrib/ prelude with mock
+# system headers (tests/contrib/mock/<prelude>/) that declare exactly the APIs the prelude
+# uses, without any C library header (-nostdinc). Then check that the ring's object file
+# calls nothing but the prelude's functions: no libgcc/CRT helpers (__allshl, __udivdi3...).
+# covers: VMBP-CONV-010
+# usage: check_preludes.sh SRC_DIR WORK_DIR linux|edk2
+set -eu
+src=$1 work=$2 prelude=$3
+out=$work/$prelude
+mkdir -p "$out"
+warn="-Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow -Wundef -Werror"
+case $prelude in
+  linux)
+    targets="gcc-x86_64 gcc-i386 clang-x86_64"
+    allowed="memcpy memset" ;;
+  edk2)
+    targets="clang-msvc-x64 clang-msvc-ia32 gcc-x86_64 gcc-i386"
+    allowed="CopyMem SetMem MemoryFence InterlockedCompareExchange32 LShiftU64 RShiftU64" ;;
+  *) echo "unknown prelude $prelude" >&2; exit 2 ;;
+esac
+inc="-nostdinc -I$src/tests/contrib/mock/$prelude -I$src/contrib/$prelude -I$src/include"
+def="-DVMBP_SYSTEM_HEADER=\"vmbp_${prelude}_prelude.h\""
+fail=0 n=0
+for t in $targets; do
+  case $t in
+    gcc-x86_64) cc="gcc -std=gnu11 -ffreestanding -fno-pic -O2" ;;
+    gcc-i386) cc="gcc -std=gnu11 -ffreestanding -fno-pic -O2 -m32" ;;
+    clang-x86_64) cc="clang -std=gnu11 -ffreestanding -fno-pic -O2" ;;
+    clang-msvc-x64) cc="clang --target=x86_64-pc-windows-msvc -fms-compatibility -ffreestanding -O2" ;;
+    clang-msvc-ia32) cc="clang --target=i686-pc-windows-msvc -fms-compatibility -ffreestanding -O2" ;;
+  esac
+  # kernel style (gnu11) tolerates what -Wpedantic flags in its own macros (typeof)
+  w=$warn
+  [ "$prelude" = linux ] && w="$warn -Wno-pedantic"
+  for h in "$src"/include/vmbus_proto/*.h; do
+    name=$(basename "$h" .h)
+    tu=$out/$t.$name.c
+    printf '#include <vmbus_proto/%s.h>\nint vmbp_prelude_check_%s;\n' "$name" "$name" > "$tu"
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    if ! $cc $w $inc $def -c "$tu" -o "$out/$t.$name.o" 2> "$out/$t.$name.log"; then
+      echo "FAIL $prelude $t $name.h:"; cat "$out/$t.$name.log"; fail=$((fail + 1))
+    fi
+  done
+  obj=$out/$t.vmbp_ring.o
+  n=$((n + 1))
+  # shellcheck disable=SC2086
+  if ! $cc $w $inc $def -I"$src/reference" -c "$src/reference/vmbp_ring.c" -o "$obj" \
+      2> "$out/$t.vmbp_ring.log"; then
+    echo "FAIL $prelude $t vmbp_ring.c:"; cat "$out/$t.vmbp_ring.log"; fail=$((fail + 1))
+    continue
+  fi
+  for sym in $(llvm-nm -u "$obj" | awk '{print $NF}' | sed 's/^_//'); do
+    case " $allowed " in
+      *" $sym "*) ;;
+      *) echo "FAIL $prelude $t: vmbp_ring.o calls $sym"; fail=$((fail + 1)) ;;
+    esac
+  done
+done
+echo "contrib $prelude: $n compilations over $(echo $targets | wc -w) targets, $fail failed"
+[ "$fail" -eq 0 ]
