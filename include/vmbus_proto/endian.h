@@ -13,6 +13,31 @@
 
 #include "port.h"
 
+/*
+ * GCC and clang know the host byte order at compile time: load and store through a
+ * fixed-size builtin copy (one unaligned access) and swap on big-endian hosts. Elsewhere,
+ * and when VMBP_ENDIAN_BYTEWISE is defined (static analysers), assemble bytes one by one;
+ * both give the same results, which the tests check on little- and big-endian hosts.
+ */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) &&                  \
+    defined(__ORDER_LITTLE_ENDIAN__) && defined(__ORDER_BIG_ENDIAN__) &&                      \
+    !defined(VMBP_ENDIAN_BYTEWISE) && !defined(__FRAMAC__)
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_ENDIAN_BUILTIN 1
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define VMBP_PRIV_SWAP16(x) __builtin_bswap16(x)
+#define VMBP_PRIV_SWAP32(x) __builtin_bswap32(x)
+#define VMBP_PRIV_SWAP64(x) __builtin_bswap64(x)
+#elif __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define VMBP_PRIV_SWAP16(x) (x)
+#define VMBP_PRIV_SWAP32(x) (x)
+#define VMBP_PRIV_SWAP64(x) (x)
+#else
+#undef VMBP_PRIV_ENDIAN_BUILTIN
+#endif
+/** @endcond */
+#endif
+
 /** @defgroup vmbp_endian Byte order
  *  @brief vmbp_load_le16() and friends.
  *  @{
@@ -29,9 +54,16 @@ extern "C" {
  */
 VMBP_INLINE uint16_t vmbp_load_le16(const void *p)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint16_t v;
+
+    __builtin_memcpy(&v, p, sizeof(v));
+    return VMBP_PRIV_SWAP16(v);
+#else
     const uint8_t *b = (const uint8_t *)p;
 
     return (uint16_t)(b[0] | (b[1] << 8));
+#endif
 }
 
 /**
@@ -41,10 +73,17 @@ VMBP_INLINE uint16_t vmbp_load_le16(const void *p)
  */
 VMBP_INLINE uint32_t vmbp_load_le32(const void *p)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint32_t v;
+
+    __builtin_memcpy(&v, p, sizeof(v));
+    return VMBP_PRIV_SWAP32(v);
+#else
     const uint8_t *b = (const uint8_t *)p;
 
     return (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) |
            ((uint32_t)b[3] << 24);
+#endif
 }
 
 /**
@@ -54,9 +93,16 @@ VMBP_INLINE uint32_t vmbp_load_le32(const void *p)
  */
 VMBP_INLINE uint64_t vmbp_load_le64(const void *p)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint64_t v;
+
+    __builtin_memcpy(&v, p, sizeof(v));
+    return VMBP_PRIV_SWAP64(v);
+#else
     const uint8_t *b = (const uint8_t *)p;
 
     return (uint64_t)vmbp_load_le32(b) | ((uint64_t)vmbp_load_le32(b + 4) << 32);
+#endif
 }
 
 /**
@@ -66,10 +112,16 @@ VMBP_INLINE uint64_t vmbp_load_le64(const void *p)
  */
 VMBP_INLINE void vmbp_store_le16(void *p, uint16_t v)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint16_t le = (uint16_t)VMBP_PRIV_SWAP16(v);
+
+    __builtin_memcpy(p, &le, sizeof(le));
+#else
     uint8_t *b = (uint8_t *)p;
 
     b[0] = (uint8_t)(v & 0xFFu);
     b[1] = (uint8_t)(v >> 8);
+#endif
 }
 
 /**
@@ -79,12 +131,18 @@ VMBP_INLINE void vmbp_store_le16(void *p, uint16_t v)
  */
 VMBP_INLINE void vmbp_store_le32(void *p, uint32_t v)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint32_t le = VMBP_PRIV_SWAP32(v);
+
+    __builtin_memcpy(p, &le, sizeof(le));
+#else
     uint8_t *b = (uint8_t *)p;
 
     b[0] = (uint8_t)(v & 0xFFu);
     b[1] = (uint8_t)((v >> 8) & 0xFFu);
     b[2] = (uint8_t)((v >> 16) & 0xFFu);
     b[3] = (uint8_t)(v >> 24);
+#endif
 }
 
 /**
@@ -94,10 +152,16 @@ VMBP_INLINE void vmbp_store_le32(void *p, uint32_t v)
  */
 VMBP_INLINE void vmbp_store_le64(void *p, uint64_t v)
 {
+#if defined(VMBP_PRIV_ENDIAN_BUILTIN)
+    uint64_t le = VMBP_PRIV_SWAP64(v);
+
+    __builtin_memcpy(p, &le, sizeof(le));
+#else
     uint8_t *b = (uint8_t *)p;
 
     vmbp_store_le32(b, (uint32_t)(v & 0xFFFFFFFFu));
     vmbp_store_le32(b + 4, (uint32_t)(v >> 32));
+#endif
 }
 
 /**
