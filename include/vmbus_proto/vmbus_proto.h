@@ -16,5 +16,13 @@
 #include "shared.h"
 #include "version.h"
 #include "features.h"
+#include "msg.h"
+#include "msg_connect.h"
+#include "msg_offer.h"
+#include "msg_channel.h"
+#include "msg_gpadl.h"
+#include "msg_hvsock.h"
+#include "msg_dispatch.h"
+#include "devices.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */
