@@ -548,9 +548,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_encode(const struct vmbp_
  *
  * The form is chosen by length: 40 bytes or more is _MONITOR, 20 or more _FEATURES, else the
  * 16-byte base form (OpenVMM `VersionResponse3/2/1` with `check_size`). The padding at 10
- * and 20 is ignored. A _FEATURES form announcing SERVER_SPECIFIED_MONITOR_PAGES without
- * the pages is VMBP_E_TRUNCATED; a _MONITOR form announcing it with a zero
- * child-to-parent GPA is VMBP_E_FIELD_RANGE.
+ * and 20 is ignored. A _MONITOR form announcing SERVER_SPECIFIED_MONITOR_PAGES with a zero
+ * child-to-parent GPA is VMBP_E_FIELD_RANGE (OpenVMM: the host "must provide a non-zero"
+ * one). The host provides monitor pages only when the guest requested that feature, the
+ * response carries it and the form is _MONITOR: vmbp_msg_version_response_has_monitor_pages().
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state (any)
@@ -583,15 +584,32 @@ VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, s
         m.child_to_parent_monitor_gpa =
             VMBP_PRIV_LD64(p, vmbp_version_response_monitor_wire, child_to_parent_monitor_gpa);
     }
-    if ((m.supported_features & (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES) != 0) {
-        if (v != VMBP_MSGV_VERSION_RESPONSE_MONITOR)
-            return VMBP_E_TRUNCATED;
-        if (m.child_to_parent_monitor_gpa == 0)
-            return VMBP_E_FIELD_RANGE;
-    }
+    if (v == VMBP_MSGV_VERSION_RESPONSE_MONITOR &&
+        (m.supported_features & (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES) != 0 &&
+        m.child_to_parent_monitor_gpa == 0)
+        return VMBP_E_FIELD_RANGE;
     if (out)
         *out = m;
     return VMBP_OK;
+}
+
+/**
+ * @brief Whether a VERSION_RESPONSE hands the guest host-provided monitor pages: the guest
+ * requested SERVER_SPECIFIED_MONITOR_PAGES, the accepted 6.0 response carries it, and the
+ * response is the 40-byte form. A shorter response, or padding that makes a short one look
+ * long, never counts (OpenVMM's client reasons the same way).
+ * @param r         decoded response
+ * @param version   the version the guest proposed
+ * @param requested feature flags the guest requested
+ * @return true if the guest must use `r`'s monitor GPAs instead of its own
+ */
+VMBP_INLINE bool vmbp_msg_version_response_has_monitor_pages(const struct vmbp_version_response *r,
+                                                             uint32_t version, uint32_t requested)
+{
+    uint32_t f = (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+
+    return r != NULL && r->version_supported != 0 && r->variant == VMBP_MSGV_VERSION_RESPONSE_MONITOR &&
+           (vmbp_features_negotiate(version, requested, r->supported_features) & f) != 0;
 }
 
 /**
