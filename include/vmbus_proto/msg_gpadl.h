@@ -842,10 +842,12 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reas
 {
     uint32_t pos = 0, k;
 
-    if (!r || !out || index >= r->rangecount)
+    if (!r || !out)
         return VMBP_E_INVAL;
     if (r->state != VMBP_GPADL_REASM_COMPLETE)
         return VMBP_E_STATE;
+    if (index >= r->rangecount)
+        return VMBP_E_INVAL;
     for (k = 0; k <= index && pos < r->nwords; k++) {
         uint64_t w = r->words[pos];
         uint32_t count = (uint32_t)(w & 0xFFFFFFFFu), offset = (uint32_t)(w >> 32);
