@@ -119,11 +119,10 @@ START_TEST(gating_of_every_type_version_feature_direction_and_boundary_length)
 {
     static const uint32_t feature_sets[] = {0, 0x01, 0x02, 0x04, 0x08, 0x20, 0xDB, 0xFF};
     /* INITIATE_CONTACT contents: requested version, requested flags */
-    static const uint32_t ic[][2] = {{0x0000000D, 0},     {0x00030000, 0xFFFFFFFF},
-                                     {0x00050000, 0x08},  {0x00050003, 0},
-                                     {0x00060000, 0},     {0x00060000, 0x08},
-                                     {0x00060000, 0xF7},  {0x00070000, 0x08},
-                                     {0xFFFFFFFF, 0x00}};
+    static const uint32_t ic[][2] = {
+        {0x0000000D, 0},    {0x00030000, 0xFFFFFFFF}, {0x00050000, 0x08},
+        {0x00050003, 0},    {0x00060000, 0},          {0x00060000, 0x08},
+        {0x00060000, 0xF7}, {0x00070000, 0x08},       {0xFFFFFFFF, 0x00}};
     unsigned long checked = 0;
     uint32_t type;
 
@@ -167,10 +166,10 @@ START_TEST(gating_of_every_type_version_feature_direction_and_boundary_length)
                             ctx.version = model_versions[vi];
                             ctx.features = feature_sets[fi];
                             st = vmbp_msg_select(msg, lens[li], &ctx, (enum vmbp_dir)d, &got);
-                            mst = model_select(msg, lens[li], ctx.version, ctx.features, d,
-                                               &want);
-                            if (st != mst || (st == VMBP_OK &&
-                                              strcmp(vmbp_msg_variant_name(got), want) != 0))
+                            mst =
+                                model_select(msg, lens[li], ctx.version, ctx.features, d, &want);
+                            if (st != mst ||
+                                (st == VMBP_OK && strcmp(vmbp_msg_variant_name(got), want) != 0))
                                 ck_abort_msg("type %u len %zu version 0x%x features 0x%x dir %d:"
                                              " %s (%s), model %s (%s)",
                                              type, lens[li], ctx.version, ctx.features, d,
@@ -199,8 +198,10 @@ START_TEST(framing_is_checked_before_the_type)
     ck_assert_int_eq(vmbp_msg_select(msg, 240, &ctx, VMBP_DIR_ANY, &v), VMBP_E_UNKNOWN_TYPE);
     /* a wrong-direction message that is also too short: direction first */
     vmbp_store_le32(msg, VMBP_MSG_OFFER_CHANNEL);
-    ck_assert_int_eq(vmbp_msg_select(msg, 20, &ctx, VMBP_DIR_GUEST_TO_HOST, &v), VMBP_E_DIRECTION);
-    ck_assert_int_eq(vmbp_msg_select(msg, 20, &ctx, VMBP_DIR_HOST_TO_GUEST, &v), VMBP_E_TRUNCATED);
+    ck_assert_int_eq(vmbp_msg_select(msg, 20, &ctx, VMBP_DIR_GUEST_TO_HOST, &v),
+                     VMBP_E_DIRECTION);
+    ck_assert_int_eq(vmbp_msg_select(msg, 20, &ctx, VMBP_DIR_HOST_TO_GUEST, &v),
+                     VMBP_E_TRUNCATED);
     /* before negotiation: state before size */
     ctx.version = 0;
     ck_assert_int_eq(vmbp_msg_select(msg, 20, &ctx, VMBP_DIR_ANY, &v), VMBP_E_NOT_NEGOTIATED);
@@ -280,8 +281,8 @@ END_TEST
 /* covers: VMBP-DEV-002 */
 START_TEST(guid_layout_and_equality)
 {
-    static const struct vmbp_guid scsi =
-        VMBP_GUID_INIT(0xba6163d9, 0x04a1, 0x4d29, 0xb6, 0x05, 0x72, 0xe2, 0xff, 0xb1, 0xdc, 0x7f);
+    static const struct vmbp_guid scsi = VMBP_GUID_INIT(0xba6163d9, 0x04a1, 0x4d29, 0xb6, 0x05,
+                                                        0x72, 0xe2, 0xff, 0xb1, 0xdc, 0x7f);
     static const uint8_t wire[16] = {0xd9, 0x63, 0x61, 0xba, 0xa1, 0x04, 0x29, 0x4d,
                                      0xb6, 0x05, 0x72, 0xe2, 0xff, 0xb1, 0xdc, 0x7f};
     struct vmbp_guid g;

@@ -234,12 +234,14 @@ START_TEST(reserved_channels)
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_decode(out, len, &none, &c2), VMBP_OK);
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_decode(out, len, &c30, &c2), VMBP_OK);
     ck_assert_uint_eq(c2.target_vp, 1);
-    ck_assert_int_eq(vmbp_msg_close_reserved_response_encode(&r, out, sizeof(out), &len), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_close_reserved_response_encode(&r, out, sizeof(out), &len),
+                     VMBP_OK);
     ck_assert_uint_eq(len, 12);
     ck_assert_uint_eq(out[0], 20);
     ck_assert_int_eq(vmbp_msg_close_reserved_response_decode(out, len, &c40, &r2), VMBP_OK);
     ck_assert_uint_eq(r2.child_relid, 5);
-    ck_assert_int_eq(vmbp_msg_close_reserved_response_decode(out, len, &c30, &r2), VMBP_E_VERSION);
+    ck_assert_int_eq(vmbp_msg_close_reserved_response_decode(out, len, &c30, &r2),
+                     VMBP_E_VERSION);
     ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_close_reserved_response_encode(NULL, out, 32, &len), VMBP_E_INVAL);

@@ -74,10 +74,12 @@ START_TEST(initiate_contact_form_follows_the_requested_version)
     /* the helper */
     ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x0000000D, 0x08),
                      VMBP_MSGV_INITIATE_CONTACT_IPAGE);
-    ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00040001, 0), VMBP_MSGV_INITIATE_CONTACT_IPAGE);
+    ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00040001, 0),
+                     VMBP_MSGV_INITIATE_CONTACT_IPAGE);
     ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00050000, 0x08),
                      VMBP_MSGV_INITIATE_CONTACT_SINT);
-    ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00050003, 0), VMBP_MSGV_INITIATE_CONTACT_SINT);
+    ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00050003, 0),
+                     VMBP_MSGV_INITIATE_CONTACT_SINT);
     ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00060000, 0xF7),
                      VMBP_MSGV_INITIATE_CONTACT_FEATURES);
     ck_assert_int_eq(vmbp_msg_initiate_contact_variant(0x00060000, 0x08),
@@ -127,8 +129,8 @@ START_TEST(initiate_contact_encoder_writes_only_the_form)
     ic.target_sint = 2;
     ic.target_vtl = 0;
     ic.interrupt_page = 0xFFFFFFFFFFFFFFFFull; /* not part of this form */
-    ic.feature_flags = 0xFFFFFFFF;              /* neither */
-    ic.client_id.bytes[0] = 0xAA;               /* neither */
+    ic.feature_flags = 0xFFFFFFFF;             /* neither */
+    ic.client_id.bytes[0] = 0xAA;              /* neither */
     ic.parent_to_child_monitor_gpa = 0x1000;
     ic.child_to_parent_monitor_gpa = 0x2000;
     memset(out, 0xEE, sizeof(out));
@@ -365,9 +367,9 @@ START_TEST(connection_constants_and_formulas)
     ck_assert_uint_eq(VMBP_EVENT_CONNECTION_ID, 2);
     ck_assert_uint_eq(VMBP_MONITOR_CONNECTION_ID, 3);
     /* OpenVMM's redirect connection ID is the child formula at VP 0, SINT 7, VTL 2 */
-    ck_assert_uint_eq(vmbp_msg_child_message_connection_id(0, VMBP_MSG_REDIRECT_SINT,
-                                                           VMBP_MSG_REDIRECT_VTL),
-                      VMBP_MESSAGE_REDIRECT_CONNECTION_ID);
+    ck_assert_uint_eq(
+        vmbp_msg_child_message_connection_id(0, VMBP_MSG_REDIRECT_SINT, VMBP_MSG_REDIRECT_VTL),
+        VMBP_MESSAGE_REDIRECT_CONNECTION_ID);
     ck_assert_uint_eq(vmbp_msg_child_message_connection_id(3, 2, 0), 0x00000324u);
     ck_assert_uint_eq(vmbp_msg_child_event_port_id(7, 7, 2), 0x00800772u);
     ck_assert_uint_eq(vmbp_msg_channel_connection_id(7, VMBP_MSG_SINT, 0), 0x2007u);

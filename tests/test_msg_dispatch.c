@@ -24,8 +24,8 @@ struct vcase {
 
 static enum vmbp_status status_by_name(const char *s)
 {
-#define VMBP_T_STATUS(name, value, text)                                                      \
-    if (strcmp(s, #name) == 0)                                                                \
+#define VMBP_T_STATUS(name, value, text)                                                         \
+    if (strcmp(s, #name) == 0)                                                                   \
         return VMBP_##name;
     VMBP_STATUS_LIST(VMBP_T_STATUS)
 #undef VMBP_T_STATUS
@@ -361,7 +361,7 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
     ck_assert_ptr_nonnull(tab);
     if (c.overlay)
         otab = strcmp(c.overlay, "pipe") == 0 ? vmbp_msg_offer_pipe_fields(&on)
-                                                : vmbp_msg_offer_hvsock_fields(&on);
+                                              : vmbp_msg_offer_hvsock_fields(&on);
     for (i = 0; i < v->nkv; i++) {
         const struct vmbp_msg_field *f;
         const char *value;
@@ -374,8 +374,8 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
         if (f) {
             check_field(v, f, &m.u, &m, v->bytes, v->len, value);
         } else {
-            void *host = strcmp(c.overlay ? c.overlay : "", "pipe") == 0 ? (void *)&pipe
-                                                                         : (void *)&hv;
+            void *host =
+                strcmp(c.overlay ? c.overlay : "", "pipe") == 0 ? (void *)&pipe : (void *)&hv;
 
             f = vmbp_msg_field_find(otab, on, name);
             ck_assert_msg(f != NULL, "%s: no field %s", v->name, name);
@@ -496,7 +496,7 @@ END_TEST
 /* covers: VMBP-MSG-005 VMBP-MSG-006 VMBP-MSG-007 */
 START_TEST(every_valid_vector_gated_by_version_feature_and_direction)
 {
-    static const uint32_t feature_sets[] = {0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20,
+    static const uint32_t feature_sets[] = {0,    0x01, 0x02, 0x04, 0x08, 0x10, 0x20,
                                             0x40, 0x80, 0x03, 0xFB, 0xDF, 0xFF};
     struct vmbp_vec_set set;
     unsigned long checked = 0, rejected = 0;

@@ -28,8 +28,8 @@ static void round_trip(const struct vmbp_gpa_range *ranges, size_t n, uint32_t w
 
     ck_assert_int_eq(vmbp_gpadl_plan_init(&plan, 7, 0xE1E10, ranges, n), VMBP_OK);
     for (k = 0; k < n; k++)
-        expect_words += 1u + (uint32_t)vmbp_gpa_range_pages(ranges[k].byte_offset,
-                                                              ranges[k].byte_count);
+        expect_words +=
+            1u + (uint32_t)vmbp_gpa_range_pages(ranges[k].byte_offset, ranges[k].byte_count);
     ck_assert_uint_eq(plan.nwords, expect_words);
     ck_assert_uint_eq(plan.range_buflen, expect_words * 8u);
     ck_assert_uint_eq(plan.nmsgs, want_msgs);
@@ -471,11 +471,11 @@ END_TEST
 START_TEST(linux_style_header_bytes)
 {
     static const uint8_t want[] = {
-        0x08, 0, 0, 0, 0, 0, 0, 0,       /* GPADL_HEADER */
-        0x07, 0, 0, 0,                   /* child_relid 7 */
+        0x08, 0,    0,    0, 0, 0, 0, 0, /* GPADL_HEADER */
+        0x07, 0,    0,    0,             /* child_relid 7 */
         0x10, 0x1E, 0x0E, 0,             /* gpadl 0xE1E10 */
-        0x18, 0, 0x01, 0,                /* range_buflen 24, rangecount 1 */
-        0x00, 0x20, 0, 0, 0, 0, 0, 0,    /* byte_count 0x2000, byte_offset 0 */
+        0x18, 0,    0x01, 0,             /* range_buflen 24, rangecount 1 */
+        0x00, 0x20, 0,    0, 0, 0, 0, 0, /* byte_count 0x2000, byte_offset 0 */
         0x45, 0x23, 0x01, 0, 0, 0, 0, 0, /* pfn 0x12345 */
         0x46, 0x23, 0x01, 0, 0, 0, 0, 0, /* pfn 0x12346 */
     };

@@ -127,10 +127,12 @@ START_TEST(hvsock_overlay)
     vmbp_store_le32(o.user_defined + 6, 1);
     for (v = 0; v < 256; v++) {
         o.user_defined[4] = (uint8_t)v;
-        ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, &h2), v <= 1 ? VMBP_OK : VMBP_E_FIELD_RANGE);
+        ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, &h2),
+                         v <= 1 ? VMBP_OK : VMBP_E_FIELD_RANGE);
         o.user_defined[4] = 0;
         o.user_defined[5] = (uint8_t)v;
-        ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, &h2), v <= 1 ? VMBP_OK : VMBP_E_FIELD_RANGE);
+        ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, &h2),
+                         v <= 1 ? VMBP_OK : VMBP_E_FIELD_RANGE);
         o.user_defined[5] = 0;
     }
     vmbp_store_le32(o.user_defined, 1);

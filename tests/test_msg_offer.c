@@ -65,7 +65,8 @@ END_TEST
 /* covers: VMBP-OFFER-002 VMBP-FEAT-003 VMBP-FEAT-004 VMBP-FEAT-005 VMBP-FEAT-006 */
 START_TEST(offer_flags_every_word)
 {
-    static const struct vmbp_ctx ctxs[] = {{0x00050003, 0}, {0x00060000, 0x10}, {0x00060000, 0x90}};
+    static const struct vmbp_ctx ctxs[] = {
+        {0x00050003, 0}, {0x00060000, 0x10}, {0x00060000, 0x90}};
     uint8_t m[200];
     size_t c;
     uint32_t f;

@@ -88,10 +88,10 @@ struct vmbp_guid {
  * `{d1-d2-d3-b0b1-b2b3b4b5b6b7}` parts: the first three groups are stored little-endian.
  * For static data: `static const struct vmbp_guid g = VMBP_GUID_INIT(0xba6163d9, ...);`.
  */
-#define VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7)                          \
-    {{(uint8_t)((d1)&0xFFu), (uint8_t)(((d1) >> 8) & 0xFFu), (uint8_t)(((d1) >> 16) & 0xFFu), \
+#define VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7)                             \
+    {{(uint8_t)((d1)&0xFFu), (uint8_t)(((d1) >> 8) & 0xFFu), (uint8_t)(((d1) >> 16) & 0xFFu),  \
       (uint8_t)(((d1) >> 24) & 0xFFu), (uint8_t)((d2)&0xFFu), (uint8_t)(((d2) >> 8) & 0xFFu),  \
-      (uint8_t)((d3)&0xFFu), (uint8_t)(((d3) >> 8) & 0xFFu), (uint8_t)(b0), (uint8_t)(b1),      \
+      (uint8_t)((d3)&0xFFu), (uint8_t)(((d3) >> 8) & 0xFFu), (uint8_t)(b0), (uint8_t)(b1),     \
       (uint8_t)(b2), (uint8_t)(b3), (uint8_t)(b4), (uint8_t)(b5), (uint8_t)(b6), (uint8_t)(b7)}}
 
 /**
@@ -161,8 +161,8 @@ enum vmbp_msg_select {
  * @brief The features of which either selects the 156-byte OPEN_CHANNEL form (OpenVMM
  * `OpenChannel2`: guest-specified signal parameters or channel interrupt redirection).
  */
-#define VMBP_FEATURES_OPEN_SIGNAL                                                            \
-    ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                              \
+#define VMBP_FEATURES_OPEN_SIGNAL                                                              \
+    ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                                \
      (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)
 
 /**
@@ -182,85 +182,86 @@ enum vmbp_msg_select {
  * Names follow OpenVMM and mu_msvm where Linux differs (Linux `UNLOAD_RESPONSE`,
  * `CHANNELMSG_18..20`, `TL_CONNECT_RESULT`); see spec/msg.md for the full comparison.
  */
-#define VMBP_MSG_TABLE(T, V)                                                                  \
-    T(OFFER_CHANNEL, 1, HOST_TO_GUEST, 0, "CHANNELMSG_OFFERCHANNEL", "OFFER_CHANNEL")         \
-    V(OFFER_CHANNEL, OFFER_CHANNEL, VERSION, VMBP_VERSION_1_1, 0, 196)                        \
-    V(OFFER_CHANNEL, OFFER_CHANNEL_V1, VERSION, VMBP_VERSION_0_13, 0, 190)                    \
-    T(RESCIND_CHANNEL_OFFER, 2, HOST_TO_GUEST, 0, "CHANNELMSG_RESCIND_CHANNELOFFER",          \
-      "RESCIND_CHANNEL_OFFER")                                                                \
-    V(RESCIND_CHANNEL_OFFER, RESCIND_CHANNEL_OFFER, VERSION, VMBP_VERSION_0_13, 0, 12)        \
-    T(REQUEST_OFFERS, 3, GUEST_TO_HOST, 0, "CHANNELMSG_REQUESTOFFERS", "REQUEST_OFFERS")      \
-    V(REQUEST_OFFERS, REQUEST_OFFERS, VERSION, VMBP_VERSION_0_13, 0, 8)                       \
-    T(ALL_OFFERS_DELIVERED, 4, HOST_TO_GUEST, 0, "CHANNELMSG_ALLOFFERS_DELIVERED",            \
-      "ALL_OFFERS_DELIVERED")                                                                 \
-    V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0, 8)           \
-    T(OPEN_CHANNEL, 5, GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL")            \
-    V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0, VMBP_FEATURES_OPEN_SIGNAL, 156)                \
-    V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 148)                         \
-    T(OPEN_CHANNEL_RESULT, 6, HOST_TO_GUEST, 0, "CHANNELMSG_OPENCHANNEL_RESULT",              \
-      "OPEN_CHANNEL_RESULT")                                                                  \
-    V(OPEN_CHANNEL_RESULT, OPEN_CHANNEL_RESULT, VERSION, VMBP_VERSION_0_13, 0, 20)            \
-    T(CLOSE_CHANNEL, 7, GUEST_TO_HOST, 0, "CHANNELMSG_CLOSECHANNEL", "CLOSE_CHANNEL")         \
-    V(CLOSE_CHANNEL, CLOSE_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 12)                        \
-    T(GPADL_HEADER, 8, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_HEADER", "GPADL_HEADER")           \
-    V(GPADL_HEADER, GPADL_HEADER, VERSION, VMBP_VERSION_0_13, 0, 20)                          \
-    T(GPADL_BODY, 9, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_BODY", "GPADL_BODY")                 \
-    V(GPADL_BODY, GPADL_BODY, VERSION, VMBP_VERSION_0_13, 0, 16)                              \
-    T(GPADL_CREATED, 10, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_CREATED", "GPADL_CREATED")       \
-    V(GPADL_CREATED, GPADL_CREATED, VERSION, VMBP_VERSION_0_13, 0, 20)                        \
-    T(GPADL_TEARDOWN, 11, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_TEARDOWN", "GPADL_TEARDOWN")    \
-    V(GPADL_TEARDOWN, GPADL_TEARDOWN, VERSION, VMBP_VERSION_0_13, 0, 16)                      \
-    T(GPADL_TORNDOWN, 12, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_TORNDOWN", "GPADL_TORNDOWN")    \
-    V(GPADL_TORNDOWN, GPADL_TORNDOWN, VERSION, VMBP_VERSION_0_13, 0, 12)                      \
-    T(RELID_RELEASED, 13, GUEST_TO_HOST, 0, "CHANNELMSG_RELID_RELEASED", "REL_ID_RELEASED")   \
-    V(RELID_RELEASED, RELID_RELEASED, VERSION, VMBP_VERSION_0_13, 0, 12)                      \
-    T(INITIATE_CONTACT, 14, GUEST_TO_HOST, 1, "CHANNELMSG_INITIATE_CONTACT",                  \
-      "INITIATE_CONTACT")                                                                     \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_CLIENT_ID, CONTENT, VMBP_VERSION_6_0,               \
-      VMBP_FEATURE_CLIENT_ID, 56)      \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_FEATURES, CONTENT, VMBP_VERSION_6_0, 0, 40)          \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_SINT, CONTENT, VMBP_VERSION_5_0, 0, 40)              \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_IPAGE, CONTENT, 0, 0, 40)                            \
-    T(VERSION_RESPONSE, 15, HOST_TO_GUEST, 1, "CHANNELMSG_VERSION_RESPONSE",                  \
-      "VERSION_RESPONSE")                                                                     \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_MONITOR, SIZE, 0, 0, 40)                             \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_FEATURES, SIZE, 0, 0, 20)                            \
-    V(VERSION_RESPONSE, VERSION_RESPONSE, VERSION, 0, 0, 16)                                  \
-    T(UNLOAD, 16, GUEST_TO_HOST, 0, "CHANNELMSG_UNLOAD", "UNLOAD")                            \
-    V(UNLOAD, UNLOAD, VERSION, VMBP_VERSION_0_13, 0, 8)                                       \
-    T(UNLOAD_COMPLETE, 17, HOST_TO_GUEST, 0, "CHANNELMSG_UNLOAD_RESPONSE", "UNLOAD_COMPLETE") \
-    V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0, 8)                      \
-    T(OPEN_RESERVED_CHANNEL, 18, GUEST_TO_HOST, 0, "CHANNELMSG_18", "OPEN_RESERVED_CHANNEL")  \
-    V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0, 28)         \
-    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19",                          \
-      "CLOSE_RESERVED_CHANNEL")                                                               \
-    V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0, 20)                      \
-    T(CLOSE_RESERVED_RESPONSE, 20, HOST_TO_GUEST, 0, "CHANNELMSG_20",                         \
-      "CLOSE_RESERVED_RESPONSE")                                                              \
-    V(CLOSE_RESERVED_RESPONSE, CLOSE_RESERVED_RESPONSE, VERSION, VMBP_VERSION_4_0, 0, 12)     \
-    T(TL_CONNECT_REQUEST, 21, GUEST_TO_HOST, 0, "CHANNELMSG_TL_CONNECT_REQUEST",              \
-      "TL_CONNECT_REQUEST")                                                                   \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST_SILO, SIZE, VMBP_VERSION_5_2, 0, 56)             \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST, VERSION, VMBP_VERSION_4_0, 0, 40)               \
-    T(MODIFY_CHANNEL, 22, GUEST_TO_HOST, 0, "CHANNELMSG_MODIFYCHANNEL", "MODIFY_CHANNEL")     \
-    V(MODIFY_CHANNEL, MODIFY_CHANNEL, VERSION, VMBP_VERSION_4_1, 0, 16)                       \
-    T(TL_CONNECT_RESULT, 23, HOST_TO_GUEST, 0, "CHANNELMSG_TL_CONNECT_RESULT",                \
-      "TL_CONNECT_REQUEST_RESULT")                                                            \
-    V(TL_CONNECT_RESULT, TL_CONNECT_RESULT, VERSION, VMBP_VERSION_4_1, 0, 44)                 \
-    T(MODIFY_CHANNEL_RESPONSE, 24, HOST_TO_GUEST, 0, "CHANNELMSG_MODIFYCHANNEL_RESPONSE",     \
-      "MODIFY_CHANNEL_RESPONSE")                                                              \
-    V(MODIFY_CHANNEL_RESPONSE, MODIFY_CHANNEL_RESPONSE, VERSION, VMBP_VERSION_5_3, 0, 16)     \
-    T(MODIFY_CONNECTION, 25, GUEST_TO_HOST, 0, "", "MODIFY_CONNECTION")                       \
-    V(MODIFY_CONNECTION, MODIFY_CONNECTION, VERSION, VMBP_VERSION_6_0,                        \
-      VMBP_FEATURE_MODIFY_CONNECTION, 24)              \
-    T(MODIFY_CONNECTION_RESPONSE, 26, HOST_TO_GUEST, 0, "", "MODIFY_CONNECTION_RESPONSE")     \
-    V(MODIFY_CONNECTION_RESPONSE, MODIFY_CONNECTION_RESPONSE, VERSION, VMBP_VERSION_6_0,      \
-      VMBP_FEATURE_MODIFY_CONNECTION, 9)                                                                                \
-    T(PAUSE, 27, GUEST_TO_HOST, 0, "", "PAUSE")                                               \
-    V(PAUSE, PAUSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)                                       \
-    T(PAUSE_RESPONSE, 28, HOST_TO_GUEST, 0, "", "PAUSE_RESPONSE")                             \
-    V(PAUSE_RESPONSE, PAUSE_RESPONSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)                     \
-    T(RESUME, 29, GUEST_TO_HOST, 0, "", "RESUME")                                             \
+#define VMBP_MSG_TABLE(T, V)                                                                   \
+    T(OFFER_CHANNEL, 1, HOST_TO_GUEST, 0, "CHANNELMSG_OFFERCHANNEL", "OFFER_CHANNEL")          \
+    V(OFFER_CHANNEL, OFFER_CHANNEL, VERSION, VMBP_VERSION_1_1, 0, 196)                         \
+    V(OFFER_CHANNEL, OFFER_CHANNEL_V1, VERSION, VMBP_VERSION_0_13, 0, 190)                     \
+    T(RESCIND_CHANNEL_OFFER, 2, HOST_TO_GUEST, 0, "CHANNELMSG_RESCIND_CHANNELOFFER",           \
+      "RESCIND_CHANNEL_OFFER")                                                                 \
+    V(RESCIND_CHANNEL_OFFER, RESCIND_CHANNEL_OFFER, VERSION, VMBP_VERSION_0_13, 0, 12)         \
+    T(REQUEST_OFFERS, 3, GUEST_TO_HOST, 0, "CHANNELMSG_REQUESTOFFERS", "REQUEST_OFFERS")       \
+    V(REQUEST_OFFERS, REQUEST_OFFERS, VERSION, VMBP_VERSION_0_13, 0, 8)                        \
+    T(ALL_OFFERS_DELIVERED, 4, HOST_TO_GUEST, 0, "CHANNELMSG_ALLOFFERS_DELIVERED",             \
+      "ALL_OFFERS_DELIVERED")                                                                  \
+    V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0, 8)            \
+    T(OPEN_CHANNEL, 5, GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL")             \
+    V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0,                            \
+      VMBP_FEATURES_OPEN_SIGNAL, 156)                                                          \
+    V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 148)                          \
+    T(OPEN_CHANNEL_RESULT, 6, HOST_TO_GUEST, 0, "CHANNELMSG_OPENCHANNEL_RESULT",               \
+      "OPEN_CHANNEL_RESULT")                                                                   \
+    V(OPEN_CHANNEL_RESULT, OPEN_CHANNEL_RESULT, VERSION, VMBP_VERSION_0_13, 0, 20)             \
+    T(CLOSE_CHANNEL, 7, GUEST_TO_HOST, 0, "CHANNELMSG_CLOSECHANNEL", "CLOSE_CHANNEL")          \
+    V(CLOSE_CHANNEL, CLOSE_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 12)                         \
+    T(GPADL_HEADER, 8, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_HEADER", "GPADL_HEADER")            \
+    V(GPADL_HEADER, GPADL_HEADER, VERSION, VMBP_VERSION_0_13, 0, 20)                           \
+    T(GPADL_BODY, 9, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_BODY", "GPADL_BODY")                  \
+    V(GPADL_BODY, GPADL_BODY, VERSION, VMBP_VERSION_0_13, 0, 16)                               \
+    T(GPADL_CREATED, 10, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_CREATED", "GPADL_CREATED")        \
+    V(GPADL_CREATED, GPADL_CREATED, VERSION, VMBP_VERSION_0_13, 0, 20)                         \
+    T(GPADL_TEARDOWN, 11, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_TEARDOWN", "GPADL_TEARDOWN")     \
+    V(GPADL_TEARDOWN, GPADL_TEARDOWN, VERSION, VMBP_VERSION_0_13, 0, 16)                       \
+    T(GPADL_TORNDOWN, 12, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_TORNDOWN", "GPADL_TORNDOWN")     \
+    V(GPADL_TORNDOWN, GPADL_TORNDOWN, VERSION, VMBP_VERSION_0_13, 0, 12)                       \
+    T(RELID_RELEASED, 13, GUEST_TO_HOST, 0, "CHANNELMSG_RELID_RELEASED", "REL_ID_RELEASED")    \
+    V(RELID_RELEASED, RELID_RELEASED, VERSION, VMBP_VERSION_0_13, 0, 12)                       \
+    T(INITIATE_CONTACT, 14, GUEST_TO_HOST, 1, "CHANNELMSG_INITIATE_CONTACT",                   \
+      "INITIATE_CONTACT")                                                                      \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_CLIENT_ID, CONTENT, VMBP_VERSION_6_0,                 \
+      VMBP_FEATURE_CLIENT_ID, 56)                                                              \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_FEATURES, CONTENT, VMBP_VERSION_6_0, 0, 40)           \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_SINT, CONTENT, VMBP_VERSION_5_0, 0, 40)               \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_IPAGE, CONTENT, 0, 0, 40)                             \
+    T(VERSION_RESPONSE, 15, HOST_TO_GUEST, 1, "CHANNELMSG_VERSION_RESPONSE",                   \
+      "VERSION_RESPONSE")                                                                      \
+    V(VERSION_RESPONSE, VERSION_RESPONSE_MONITOR, SIZE, 0, 0, 40)                              \
+    V(VERSION_RESPONSE, VERSION_RESPONSE_FEATURES, SIZE, 0, 0, 20)                             \
+    V(VERSION_RESPONSE, VERSION_RESPONSE, VERSION, 0, 0, 16)                                   \
+    T(UNLOAD, 16, GUEST_TO_HOST, 0, "CHANNELMSG_UNLOAD", "UNLOAD")                             \
+    V(UNLOAD, UNLOAD, VERSION, VMBP_VERSION_0_13, 0, 8)                                        \
+    T(UNLOAD_COMPLETE, 17, HOST_TO_GUEST, 0, "CHANNELMSG_UNLOAD_RESPONSE", "UNLOAD_COMPLETE")  \
+    V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0, 8)                       \
+    T(OPEN_RESERVED_CHANNEL, 18, GUEST_TO_HOST, 0, "CHANNELMSG_18", "OPEN_RESERVED_CHANNEL")   \
+    V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0, 28)          \
+    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19",                           \
+      "CLOSE_RESERVED_CHANNEL")                                                                \
+    V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0, 20)                       \
+    T(CLOSE_RESERVED_RESPONSE, 20, HOST_TO_GUEST, 0, "CHANNELMSG_20",                          \
+      "CLOSE_RESERVED_RESPONSE")                                                               \
+    V(CLOSE_RESERVED_RESPONSE, CLOSE_RESERVED_RESPONSE, VERSION, VMBP_VERSION_4_0, 0, 12)      \
+    T(TL_CONNECT_REQUEST, 21, GUEST_TO_HOST, 0, "CHANNELMSG_TL_CONNECT_REQUEST",               \
+      "TL_CONNECT_REQUEST")                                                                    \
+    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST_SILO, SIZE, VMBP_VERSION_5_2, 0, 56)              \
+    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST, VERSION, VMBP_VERSION_4_0, 0, 40)                \
+    T(MODIFY_CHANNEL, 22, GUEST_TO_HOST, 0, "CHANNELMSG_MODIFYCHANNEL", "MODIFY_CHANNEL")      \
+    V(MODIFY_CHANNEL, MODIFY_CHANNEL, VERSION, VMBP_VERSION_4_1, 0, 16)                        \
+    T(TL_CONNECT_RESULT, 23, HOST_TO_GUEST, 0, "CHANNELMSG_TL_CONNECT_RESULT",                 \
+      "TL_CONNECT_REQUEST_RESULT")                                                             \
+    V(TL_CONNECT_RESULT, TL_CONNECT_RESULT, VERSION, VMBP_VERSION_4_1, 0, 44)                  \
+    T(MODIFY_CHANNEL_RESPONSE, 24, HOST_TO_GUEST, 0, "CHANNELMSG_MODIFYCHANNEL_RESPONSE",      \
+      "MODIFY_CHANNEL_RESPONSE")                                                               \
+    V(MODIFY_CHANNEL_RESPONSE, MODIFY_CHANNEL_RESPONSE, VERSION, VMBP_VERSION_5_3, 0, 16)      \
+    T(MODIFY_CONNECTION, 25, GUEST_TO_HOST, 0, "", "MODIFY_CONNECTION")                        \
+    V(MODIFY_CONNECTION, MODIFY_CONNECTION, VERSION, VMBP_VERSION_6_0,                         \
+      VMBP_FEATURE_MODIFY_CONNECTION, 24)                                                      \
+    T(MODIFY_CONNECTION_RESPONSE, 26, HOST_TO_GUEST, 0, "", "MODIFY_CONNECTION_RESPONSE")      \
+    V(MODIFY_CONNECTION_RESPONSE, MODIFY_CONNECTION_RESPONSE, VERSION, VMBP_VERSION_6_0,       \
+      VMBP_FEATURE_MODIFY_CONNECTION, 9)                                                       \
+    T(PAUSE, 27, GUEST_TO_HOST, 0, "", "PAUSE")                                                \
+    V(PAUSE, PAUSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)                   \
+    T(PAUSE_RESPONSE, 28, HOST_TO_GUEST, 0, "", "PAUSE_RESPONSE")                              \
+    V(PAUSE_RESPONSE, PAUSE_RESPONSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8) \
+    T(RESUME, 29, GUEST_TO_HOST, 0, "", "RESUME")                                              \
     V(RESUME, RESUME, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)
 
 /** @cond VMBP_INTERNAL */
@@ -297,7 +298,8 @@ enum vmbp_msg_variant {
 /** @brief Number of message types (29). */
 #define VMBP_MSG_TYPE_COUNT (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
 /** @brief Number of message variants (37). */
-#define VMBP_MSG_VARIANT_COUNT (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_COUNT))
+#define VMBP_MSG_VARIANT_COUNT                                                                 \
+    (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_COUNT))
 
 VMBP_STATIC_ASSERT(VMBP_MSG_TYPE_COUNT == 29, vmbp_msg_type_count);
 VMBP_STATIC_ASSERT(VMBP_MSG_VARIANT_COUNT == 37, vmbp_msg_variant_count);
@@ -350,7 +352,7 @@ VMBP_INLINE bool vmbp_guid_equal(const struct vmbp_guid *a, const struct vmbp_gu
  */
 VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
 {
-#define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                \
+#define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                 \
     {num, (uint8_t)VMBP_DIR_##dir, any, #name, lnx, ovmm},
     static const struct vmbp_msg_type_info rows[] = {
         {0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
@@ -369,7 +371,7 @@ VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
  */
 VMBP_INLINE const struct vmbp_msg_variant_info *vmbp_msg_variant_lookup(enum vmbp_msg_variant v)
 {
-#define VMBP_PRIV_MSG_VARIANT_ROW(name, var, sel, minv, feat, size)                           \
+#define VMBP_PRIV_MSG_VARIANT_ROW(name, var, sel, minv, feat, size)                            \
     {VMBP_MSG_##name, (uint8_t)VMBP_MSG_SELECT_##sel, size, (uint32_t)(minv), feat, #var},
     static const struct vmbp_msg_variant_info rows[] = {
         {0, 0, 0, 0, 0, "NONE"}, VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ROW)};
@@ -521,13 +523,15 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
     if (ctx->version == 0 && !ti->any_state)
         return VMBP_E_NOT_NEGOTIATED;
     for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
-        const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
+        const struct vmbp_msg_variant_info *vi =
+            vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
 
         if (vi->type == type && vi->size < min_size)
             min_size = vi->size;
     }
     for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
-        const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
+        const struct vmbp_msg_variant_info *vi =
+            vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
 
         if (vi->type != type)
             continue;
@@ -588,7 +592,8 @@ VMBP_INLINE bool vmbp_priv_relid_ok(uint32_t relid)
 #define VMBP_PRIV_ST32(p, W, m, v) vmbp_store_le32((p) + offsetof(struct W, m), (v))
 #define VMBP_PRIV_ST64(p, W, m, v) vmbp_store_le64((p) + offsetof(struct W, m), (v))
 #define VMBP_PRIV_STG(p, W, m, g) VMBP_MEMCPY((p) + offsetof(struct W, m), (g).bytes, 16)
-#define VMBP_PRIV_ZERO(p, W, m) vmbp_priv_msg_zero((p) + offsetof(struct W, m), sizeof(((struct W *)0)->m))
+#define VMBP_PRIV_ZERO(p, W, m)                                                                \
+    vmbp_priv_msg_zero((p) + offsetof(struct W, m), sizeof(((struct W *)0)->m))
 
 /* Start an encoding: the variant must belong to `type`; reports the size on NOSPACE;
  * zeroes the output and writes the header. */
@@ -900,27 +905,27 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field
  * both). The offsets come from offsetof on the wire struct, so a table cannot disagree with
  * the layout the static assertions fix. */
 #define VMBP_PRIV_FSIZE(W, m) ((uint16_t)sizeof(((struct W *)0)->m))
-#define VMBP_PRIV_FLD(W, H, m, kind, fmt, doc)                                                \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                        \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_##fmt, \
-     0u}
-#define VMBP_PRIV_FLDM(W, H, m, mask, fmt, doc)                                               \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                        \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_VALUE, (uint8_t)VMBP_MSG_FMT_##fmt, \
-     mask}
-#define VMBP_PRIV_RSV(W, m, name, kind, mask, doc)                                            \
+#define VMBP_PRIV_FLD(W, H, m, kind, fmt, doc)                                                 \
+    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
+     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,                          \
+     (uint8_t)VMBP_MSG_FMT_##fmt, 0u}
+#define VMBP_PRIV_FLDM(W, H, m, mask, fmt, doc)                                                \
+    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
+     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_VALUE,                           \
+     (uint8_t)VMBP_MSG_FMT_##fmt, mask}
+#define VMBP_PRIV_RSV(W, m, name, kind, mask, doc)                                             \
     {name, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m), VMBP_MSG_FIELD_NO_HOST, \
      (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_HEX, mask}
-#define VMBP_PRIV_HDR                                                                         \
-    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER, \
-     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u},                                                      \
-    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,            \
+#define VMBP_PRIV_HDR                                                                          \
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,  \
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u},                                                       \
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,             \
      (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u}
-#define VMBP_PRIV_RETURN_FIELDS(tab, n)                                                       \
-    do {                                                                                      \
-        if (n)                                                                                \
-            *(n) = sizeof(tab) / sizeof((tab)[0]);                                            \
-        return tab;                                                                           \
+#define VMBP_PRIV_RETURN_FIELDS(tab, n)                                                        \
+    do {                                                                                       \
+        if (n)                                                                                 \
+            *(n) = sizeof(tab) / sizeof((tab)[0]);                                             \
+        return tab;                                                                            \
     } while (0)
 /** @endcond */
 

@@ -61,7 +61,7 @@ struct vmbp_open_channel_wire {
     uint32_t child_relid;                        /**< OpenVMM `channel_id` */
     uint32_t open_id;                            /**< Linux `openid` */
     uint32_t ring_buffer_gpadl;                  /**< Linux `ringbuffer_gpadlhandle` */
-    uint32_t target_vp;                          /**< VP index or VMBP_VP_INDEX_DISABLE_INTERRUPT */
+    uint32_t target_vp;                          /**< VP, or VMBP_VP_INDEX_DISABLE_INTERRUPT */
     uint32_t downstream_ring_buffer_page_offset; /**< Linux `downstream_ringbuffer_pageoffset` */
     uint8_t user_data[120];                      /**< Linux `userdata` */
     uint32_t connection_id;                      /**< 156-byte form only */
@@ -707,18 +707,18 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_channel_fields(enum vmbp_msg_v
 {
 #define VMBP_PRIV_W vmbp_open_channel_wire
 #define VMBP_PRIV_H vmbp_open_channel
-#define VMBP_PRIV_OPEN_HEAD                                                                   \
-    VMBP_PRIV_HDR,                                                                            \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_relid, VALUE, DEC, "channel ID"),       \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, open_id, VALUE, HEX,                          \
-                      "echoed in OPEN_CHANNEL_RESULT"),                                       \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, ring_buffer_gpadl, VALUE, HEX,                \
-                      "GPADL holding both rings"),                                            \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_vp, VALUE, HEX,                        \
-                      "VP for the channel interrupt, 0xFFFFFFFF: none"),                      \
+#define VMBP_PRIV_OPEN_HEAD                                                                    \
+    VMBP_PRIV_HDR,                                                                             \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_relid, VALUE, DEC, "channel ID"),        \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, open_id, VALUE, HEX,                           \
+                      "echoed in OPEN_CHANNEL_RESULT"),                                        \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, ring_buffer_gpadl, VALUE, HEX,                 \
+                      "GPADL holding both rings"),                                             \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_vp, VALUE, HEX,                         \
+                      "VP for the channel interrupt, 0xFFFFFFFF: none"),                       \
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, downstream_ring_buffer_page_offset, VALUE, DEC, \
-                      "page of the GPADL where the host-to-guest ring starts"),               \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, user_data, BYTES, BYTES,                      \
+                      "page of the GPADL where the host-to-guest ring starts"),                \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, user_data, BYTES, BYTES,                       \
                       "data for the host's device")
     static const struct vmbp_msg_field f_open[] = {VMBP_PRIV_OPEN_HEAD};
     static const struct vmbp_msg_field f_open_signal[] = {

@@ -91,7 +91,8 @@ struct vmbp_initiate_contact_ipage_wire {
     uint64_t child_to_parent_monitor_gpa; /**< Linux `monitor_page2` */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_initiate_contact_ipage_wire) == 40, vmbp_ic_ipage_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_ipage_wire, hdr) == 0, vmbp_ic_ipage_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_ipage_wire, hdr) == 0,
+                   vmbp_ic_ipage_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_ipage_wire, version_requested) == 8,
                    vmbp_ic_ipage_version);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_ipage_wire, target_message_vp) == 12,
@@ -344,7 +345,8 @@ VMBP_STATIC_ASSERT(sizeof(struct vmbp_modify_connection_wire) == 24, vmbp_mc_siz
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, hdr) == 0, vmbp_mc_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, parent_to_child_monitor_gpa) == 8,
                    vmbp_mc_mon1);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, child_to_parent_monitor_gpa) == 16,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire,
+                            child_to_parent_monitor_gpa) == 16,
                    vmbp_mc_mon2);
 
 /** @brief MODIFY_CONNECTION, decoded. */
@@ -511,8 +513,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
  * @return VMBP_OK, VMBP_E_NOSPACE, or VMBP_E_INVAL for a missing argument or a variant that
  * does not match the content
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_encode(const struct vmbp_initiate_contact *in,
-                                                              void *buf, size_t cap, size_t *len)
+VMBP_INLINE enum vmbp_status
+vmbp_msg_initiate_contact_encode(const struct vmbp_initiate_contact *in, void *buf, size_t cap,
+                                 size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -603,12 +606,15 @@ VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, s
  * @param requested feature flags the guest requested
  * @return true if the guest must use `r`'s monitor GPAs instead of its own
  */
-VMBP_INLINE bool vmbp_msg_version_response_has_monitor_pages(const struct vmbp_version_response *r,
-                                                             uint32_t version, uint32_t requested)
+VMBP_INLINE bool
+vmbp_msg_version_response_has_monitor_pages(const struct vmbp_version_response *r,
+                                            uint32_t version,
+                                            uint32_t requested)
 {
     uint32_t f = (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
 
-    return r != NULL && r->version_supported != 0 && r->variant == VMBP_MSGV_VERSION_RESPONSE_MONITOR &&
+    return r != NULL && r->version_supported != 0 &&
+           r->variant == VMBP_MSGV_VERSION_RESPONSE_MONITOR &&
            (vmbp_features_negotiate(version, requested, r->supported_features) & f) != 0;
 }
 
@@ -620,8 +626,9 @@ VMBP_INLINE bool vmbp_msg_version_response_has_monitor_pages(const struct vmbp_v
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_version_response_encode(const struct vmbp_version_response *in,
-                                                              void *buf, size_t cap, size_t *len)
+VMBP_INLINE enum vmbp_status
+vmbp_msg_version_response_encode(const struct vmbp_version_response *in, void *buf, size_t cap,
+                                 size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -754,8 +761,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_decode(const void *buf, 
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_encode(const struct vmbp_modify_connection *in,
-                                                               void *buf, size_t cap, size_t *len)
+VMBP_INLINE enum vmbp_status
+vmbp_msg_modify_connection_encode(const struct vmbp_modify_connection *in, void *buf, size_t cap,
+                                  size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -782,7 +790,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_encode(const struct vmbp
  * @return VMBP_OK or the first failed check
  */
 VMBP_INLINE enum vmbp_status
-vmbp_msg_modify_connection_response_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
+                                           const struct vmbp_ctx *ctx,
                                            struct vmbp_modify_connection_response *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
@@ -838,22 +847,22 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_connect_fields(enum vmbp_msg_v
 {
 #define VMBP_PRIV_W vmbp_initiate_contact_wire
 #define VMBP_PRIV_H vmbp_initiate_contact
-#define VMBP_PRIV_IC_HEAD                                                                     \
-    VMBP_PRIV_HDR,                                                                            \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, version_requested, VALUE, VERSION,            \
-                      "proposed protocol version"),                                           \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_message_vp, VALUE, DEC,                \
+#define VMBP_PRIV_IC_HEAD                                                                      \
+    VMBP_PRIV_HDR,                                                                             \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, version_requested, VALUE, VERSION,             \
+                      "proposed protocol version"),                                            \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_message_vp, VALUE, DEC,                 \
                       "VP that receives host messages (honoured from 3.0)")
-#define VMBP_PRIV_IC_SINT                                                                     \
-    VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_sint, VALUE, DEC,                          \
-                  "SINT that receives host messages (5.0)"),                                  \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_vtl, VALUE, DEC,                       \
-                      "VTL that receives host messages (honoured from 5.1)"),                 \
+#define VMBP_PRIV_IC_SINT                                                                      \
+    VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_sint, VALUE, DEC,                           \
+                  "SINT that receives host messages (5.0)"),                                   \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_vtl, VALUE, DEC,                        \
+                      "VTL that receives host messages (honoured from 5.1)"),                  \
         VMBP_PRIV_RSV(VMBP_PRIV_W, rsvdz1, "rsvdz1", RSVDZ, 0u, "reserved, zero")
-#define VMBP_PRIV_IC_TAIL                                                                     \
-    VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, parent_to_child_monitor_gpa, VALUE, HEX,          \
-                  "monitor page 1, host to guest (Linux monitor_page1)"),                     \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_to_parent_monitor_gpa, VALUE, HEX,      \
+#define VMBP_PRIV_IC_TAIL                                                                      \
+    VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, parent_to_child_monitor_gpa, VALUE, HEX,           \
+                  "monitor page 1, host to guest (Linux monitor_page1)"),                      \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_to_parent_monitor_gpa, VALUE, HEX,       \
                       "monitor page 2, guest to host (Linux monitor_page2)")
     static const struct vmbp_msg_field f_ic_ipage[] = {
         VMBP_PRIV_IC_HEAD,
@@ -881,15 +890,15 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_connect_fields(enum vmbp_msg_v
 #undef VMBP_PRIV_H
 #define VMBP_PRIV_W vmbp_version_response_monitor_wire
 #define VMBP_PRIV_H vmbp_version_response
-#define VMBP_PRIV_VR_HEAD                                                                     \
-    VMBP_PRIV_HDR,                                                                            \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, version_supported, VALUE, DEC,                \
-                      "non-zero: the proposed version is accepted"),                          \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, connection_state, VALUE, CONN_STATE,          \
-                      "connection state (garbage from pre-2.4 hosts)"),                       \
-        VMBP_PRIV_RSV(VMBP_PRIV_W, rsvdz1, "rsvdz1", RSVD_IGN, 0u,                            \
-                      "padding, ignored: old hosts leave it uninitialised"),                  \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, msg_conn_id, VALUE, HEX,                      \
+#define VMBP_PRIV_VR_HEAD                                                                      \
+    VMBP_PRIV_HDR,                                                                             \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, version_supported, VALUE, DEC,                 \
+                      "non-zero: the proposed version is accepted"),                           \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, connection_state, VALUE, CONN_STATE,           \
+                      "connection state (garbage from pre-2.4 hosts)"),                        \
+        VMBP_PRIV_RSV(VMBP_PRIV_W, rsvdz1, "rsvdz1", RSVD_IGN, 0u,                             \
+                      "padding, ignored: old hosts leave it uninitialised"),                   \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, msg_conn_id, VALUE, HEX,                       \
                       "from 5.0: message connection ID for later messages")
     static const struct vmbp_msg_field f_vr[] = {VMBP_PRIV_VR_HEAD};
     static const struct vmbp_msg_field f_vr_features[] = {

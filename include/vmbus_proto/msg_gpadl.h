@@ -198,7 +198,7 @@ struct vmbp_gpa_range {
 };
 
 /** @brief Range header word of range data: `byte_count | byte_offset << 32`. */
-#define VMBP_GPA_RANGE_WORD(byte_count, byte_offset)                                          \
+#define VMBP_GPA_RANGE_WORD(byte_count, byte_offset)                                           \
     ((uint64_t)(uint32_t)(byte_count) | ((uint64_t)(uint32_t)(byte_offset) << 32))
 
 #if defined(__cplusplus)
@@ -626,7 +626,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
     plan->range_buflen = (uint16_t)(plan->nwords * 8u);
     plan->nmsgs = 1u;
     if (plan->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
-        plan->nmsgs += (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS + VMBP_GPADL_BODY_MAX_WORDS - 1u) /
+        plan->nmsgs += (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS +
+                        VMBP_GPADL_BODY_MAX_WORDS - 1u) /
                        VMBP_GPADL_BODY_MAX_WORDS;
     return VMBP_OK;
 }

@@ -159,9 +159,9 @@ extern "C" {
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_tl_connect_request_decode(const void *buf, size_t len,
-                                                                const struct vmbp_ctx *ctx,
-                                                                struct vmbp_tl_connect_request *out)
+VMBP_INLINE enum vmbp_status
+vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                   struct vmbp_tl_connect_request *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_tl_connect_request m;

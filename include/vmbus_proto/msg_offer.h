@@ -104,9 +104,9 @@ struct vmbp_offer {
     enum vmbp_msg_variant variant;      /**< OFFER_CHANNEL or OFFER_CHANNEL_V1 */
     struct vmbp_guid interface_type;    /**< device class (devices.h) */
     struct vmbp_guid interface_instance; /**< device instance */
-    uint16_t flags;                     /**< `VMBP_OFFER_FLAG_*`, checked by vmbp_offer_flags_check() */
+    uint16_t flags;                     /**< `VMBP_OFFER_FLAG_*` (vmbp_offer_flags_check()) */
     uint16_t mmio_megabytes;            /**< MMIO MiB */
-    uint8_t user_defined[120];          /**< overlay: vmbp_msg_offer_pipe_get(), vmbp_msg_offer_hvsock_get() */
+    uint8_t user_defined[120];          /**< device data, or an overlay (pipe, hv_sock) */
     uint16_t sub_channel_index;         /**< 0: primary channel */
     uint16_t mmio_megabytes_optional;   /**< optional extra MMIO MiB */
     uint32_t child_relid;               /**< channel ID, 1..2047 */
@@ -377,9 +377,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_relid_released_encode(const struct vmbp_re
 
 /** @cond VMBP_INTERNAL */
 /* An overlay field: member m of overlay wire struct W at message offset 60 + offsetof. */
-#define VMBP_PRIV_OVL(W, H, m, kind, fmt, doc)                                                \
-    {#m, doc, (uint16_t)(offsetof(struct vmbp_offer_wire, user_defined) + offsetof(struct W, m)), \
-     VMBP_PRIV_FSIZE(W, m), (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,  \
+#define VMBP_PRIV_OVL(W, H, m, kind, fmt, doc)                                                 \
+    {#m, doc,                                                                                  \
+     (uint16_t)(offsetof(struct vmbp_offer_wire, user_defined) + offsetof(struct W, m)),       \
+     VMBP_PRIV_FSIZE(W, m), (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,   \
      (uint8_t)VMBP_MSG_FMT_##fmt, 0u}
 /** @endcond */
 
@@ -414,28 +415,28 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_offer_fields(enum vmbp_msg_var
 {
 #define VMBP_PRIV_W vmbp_offer_wire
 #define VMBP_PRIV_H vmbp_offer
-#define VMBP_PRIV_OFFER_HEAD                                                                  \
-    VMBP_PRIV_HDR,                                                                            \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, interface_type, GUID, GUID, "device class"),  \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, interface_instance, GUID, GUID,               \
-                      "device instance"),                                                     \
-        VMBP_PRIV_RSV(VMBP_PRIV_W, rsvdz1, "rsvdz1", RSVD_IGN, 0u,                            \
-                      "reserved, ignored: pre-2.4 hosts may set it"),                         \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, flags, VALUE, OFFER_FLAGS, "offer flags"),    \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, mmio_megabytes, VALUE, DEC, "MMIO MiB"),      \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, user_defined, BYTES, BYTES,                   \
-                      "user data: standard, pipe or hv_sock overlay"),                        \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, sub_channel_index, VALUE, DEC,                \
-                      "0: primary channel"),                                                  \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, mmio_megabytes_optional, VALUE, DEC,          \
-                      "optional extra MMIO MiB (Linux reserved3)"),                           \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_relid, VALUE, DEC,                      \
-                      "channel ID, 1..2047"),                                                 \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, monitor_id, VALUE, DEC,                       \
-                      "monitor ID, 0..127, 0xFF none"),                                       \
-        VMBP_PRIV_FLDM(VMBP_PRIV_W, VMBP_PRIV_H, monitor_allocated, 0x01u, BOOL,              \
-                       "the monitor ID is valid"),                                            \
-        VMBP_PRIV_RSV(VMBP_PRIV_W, monitor_allocated, "rsvdz2", RSVDZ, 0xFEu,                 \
+#define VMBP_PRIV_OFFER_HEAD                                                                   \
+    VMBP_PRIV_HDR,                                                                             \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, interface_type, GUID, GUID, "device class"),   \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, interface_instance, GUID, GUID,                \
+                      "device instance"),                                                      \
+        VMBP_PRIV_RSV(VMBP_PRIV_W, rsvdz1, "rsvdz1", RSVD_IGN, 0u,                             \
+                      "reserved, ignored: pre-2.4 hosts may set it"),                          \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, flags, VALUE, OFFER_FLAGS, "offer flags"),     \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, mmio_megabytes, VALUE, DEC, "MMIO MiB"),       \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, user_defined, BYTES, BYTES,                    \
+                      "user data: standard, pipe or hv_sock overlay"),                         \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, sub_channel_index, VALUE, DEC,                 \
+                      "0: primary channel"),                                                   \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, mmio_megabytes_optional, VALUE, DEC,           \
+                      "optional extra MMIO MiB (Linux reserved3)"),                            \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, child_relid, VALUE, DEC,                       \
+                      "channel ID, 1..2047"),                                                  \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, monitor_id, VALUE, DEC,                        \
+                      "monitor ID, 0..127, 0xFF none"),                                        \
+        VMBP_PRIV_FLDM(VMBP_PRIV_W, VMBP_PRIV_H, monitor_allocated, 0x01u, BOOL,               \
+                       "the monitor ID is valid"),                                             \
+        VMBP_PRIV_RSV(VMBP_PRIV_W, monitor_allocated, "rsvdz2", RSVDZ, 0xFEu,                  \
                       "bits 1-7 of byte 189, zero")
     static const struct vmbp_msg_field f_offer_v1[] = {VMBP_PRIV_OFFER_HEAD};
     static const struct vmbp_msg_field f_offer[] = {
