@@ -706,6 +706,31 @@ START_TEST(decoding_is_independent_of_alignment)
 }
 END_TEST
 
+/* Exact-size local buffers: the decoders must not read past them, and (built with -O2 and
+ * -Werror, as CI does) compilers must see that: every read is behind a visible length check. */
+/* covers: VMBP-MSG-002 VMBP-MSG-003 */
+START_TEST(exact_size_local_buffers)
+{
+    struct vmbp_ctx c = {0x00060000u, 0xFFu};
+    struct vmbp_msg m;
+    uint8_t a[8] = {3}, b[9] = {26}, d[12] = {2, 0, 0, 0, 0, 0, 0, 0, 7},
+            e[16] = {22, 0, 0, 0, 0, 0, 0, 0, 1};
+    uint8_t g[20] = {8, 0, 0, 0, 0, 0, 0, 0, 1}, h[40] = {14}, i[24] = {25}, k[7] = {3};
+
+    ck_assert_int_eq(vmbp_msg_validate(a, sizeof a, &c, VMBP_DIR_ANY), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_decode(b, sizeof b, &c, VMBP_DIR_ANY, &m), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_validate(d, sizeof d, &c, VMBP_DIR_ANY), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_validate(e, sizeof e, &c, VMBP_DIR_ANY), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_validate(g, sizeof g, &c, VMBP_DIR_ANY), VMBP_E_GPADL_RANGE);
+    ck_assert_int_eq(vmbp_msg_decode(h, sizeof h, &c, VMBP_DIR_ANY, &m), VMBP_OK);
+    ck_assert_int_eq(m.variant, VMBP_MSGV_INITIATE_CONTACT_IPAGE);
+    ck_assert_int_eq(vmbp_msg_validate(i, sizeof i, &c, VMBP_DIR_ANY), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_validate(k, sizeof k, &c, VMBP_DIR_ANY), VMBP_E_TRUNCATED);
+    d[0] = 1; /* an OFFER_CHANNEL type in 12 bytes */
+    ck_assert_int_eq(vmbp_msg_validate(d, sizeof d, &c, VMBP_DIR_ANY), VMBP_E_TRUNCATED);
+}
+END_TEST
+
 static Suite *msg_dispatch_suite(void)
 {
     Suite *s = suite_create("msg_dispatch");
@@ -717,6 +742,7 @@ static Suite *msg_dispatch_suite(void)
     tcase_add_test(tc, field_tables_describe_every_byte_once);
     tcase_add_test(tc, generic_entry_points_refuse_unusable_arguments);
     tcase_add_test(tc, decoding_is_independent_of_alignment);
+    tcase_add_test(tc, exact_size_local_buffers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -502,6 +502,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
     uint32_t type, req_version = 0, req_features = 0;
     size_t min_size = VMBP_MSG_MAX_SIZE;
     enum vmbp_status miss = VMBP_E_VERSION;
+    bool seen = false;
     unsigned v;
 
     if (!buf || !ctx || !variant)
@@ -522,31 +523,44 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
         return VMBP_E_DIRECTION;
     if (ctx->version == 0 && !ti->any_state)
         return VMBP_E_NOT_NEGOTIATED;
+    /* a type's rows are contiguous in the table, newest first */
     for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
         const struct vmbp_msg_variant_info *vi =
             vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
 
-        if (vi->type == type && vi->size < min_size)
-            min_size = vi->size;
-    }
-    for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
-        const struct vmbp_msg_variant_info *vi =
-            vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
-
-        if (vi->type != type)
+        if (vi->type != type) {
+            if (seen)
+                break;
             continue;
+        }
         if (vi->select == (uint8_t)VMBP_MSG_SELECT_CONTENT) {
-            /* every content-selected form is at least min_size long: the version it requests
-             * (offset 8) and the flags it carries (offset 20) are present */
-            if (len < min_size)
-                return VMBP_E_TRUNCATED;
-            req_version = vmbp_load_le32(p + 8);
-            req_features = vmbp_load_le32(p + 20);
+            if (!seen) {
+                /* every content-selected form is at least as long as the shortest: the
+                 * version it requests (offset 8) and the flags it carries (offset 20) are
+                 * present once that much is */
+                unsigned w;
+
+                for (w = v; w < (unsigned)VMBP_MSGV_COUNT; w++) {
+                    const struct vmbp_msg_variant_info *wi =
+                        vmbp_msg_variant_lookup((enum vmbp_msg_variant)w);
+
+                    if (wi->type != type)
+                        break;
+                    if (wi->size < min_size)
+                        min_size = wi->size;
+                }
+                if (len < min_size || len < 24u) /* the second: for the compiler */
+                    return VMBP_E_TRUNCATED;
+                req_version = vmbp_load_le32(p + 8);
+                req_features = vmbp_load_le32(p + 20);
+            }
+            seen = true;
             if (req_version < vi->min_version)
                 continue;
             if (vi->features != 0 && (req_features & vi->features) == 0)
                 continue;
         } else {
+            seen = true;
             if (vi->min_version != 0 && (ctx->version == 0 || ctx->version < vi->min_version))
                 continue;
             if (vi->features != 0 && !(vmbp_version_has_feature_flags(ctx->version) &&
@@ -627,6 +641,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_decode(const void *buf, size_t 
 
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_relid_msg_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     r = VMBP_PRIV_LD32((const uint8_t *)buf, vmbp_relid_msg_wire, child_relid);
     if (!vmbp_priv_relid_ok(r))
         return VMBP_E_FIELD_RANGE;

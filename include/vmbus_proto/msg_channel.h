@@ -263,6 +263,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_CHANNEL, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < offsetof(struct vmbp_open_channel_wire, connection_id))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_open_channel_wire, child_relid);
@@ -274,6 +276,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
     VMBP_MEMCPY(m.user_data, p + VMBP_PRIV_OFF(vmbp_open_channel_wire, user_data),
                 VMBP_OPEN_USER_DATA_SIZE);
     if (v == VMBP_MSGV_OPEN_CHANNEL_SIGNAL) {
+        if (len < sizeof(struct vmbp_open_channel_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         m.connection_id = VMBP_PRIV_LD32(p, vmbp_open_channel_wire, connection_id);
         m.event_flag = VMBP_PRIV_LD16(p, vmbp_open_channel_wire, event_flag);
         m.flags = VMBP_PRIV_LD16(p, vmbp_open_channel_wire, flags);
@@ -351,6 +355,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_result_decode(const void *buf, size_t
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_CHANNEL_RESULT, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_open_result_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_open_result_wire, child_relid);
     m.open_id = VMBP_PRIV_LD32(p, vmbp_open_result_wire, open_id);
     m.status = VMBP_PRIV_LD32(p, vmbp_open_result_wire, status);
@@ -441,6 +447,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_decode(const void *buf, siz
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_modify_channel_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_modify_channel_wire, child_relid);
     m.target_vp = VMBP_PRIV_LD32(p, vmbp_modify_channel_wire, target_vp);
     if (!vmbp_priv_relid_ok(m.child_relid))
@@ -495,6 +503,8 @@ vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struc
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL_RESPONSE, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_modify_channel_response_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_modify_channel_response_wire, child_relid);
     m.status = VMBP_PRIV_LD32(p, vmbp_modify_channel_response_wire, status);
     if (!vmbp_priv_relid_ok(m.child_relid))
@@ -553,6 +563,8 @@ vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct 
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_RESERVED_CHANNEL, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_open_reserved_channel_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_open_reserved_channel_wire, child_relid);
     m.target_vp = VMBP_PRIV_LD32(p, vmbp_open_reserved_channel_wire, target_vp);
     m.target_sint = VMBP_PRIV_LD32(p, vmbp_open_reserved_channel_wire, target_sint);
@@ -620,6 +632,8 @@ vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_CLOSE_RESERVED_CHANNEL, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_close_reserved_channel_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, child_relid);
     m.target_vp = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, target_vp);
     m.target_sint = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, target_sint);

@@ -471,6 +471,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_INITIATE_CONTACT, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_initiate_contact_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     m.version_requested = VMBP_PRIV_LD32(p, vmbp_initiate_contact_wire, version_requested);
@@ -489,8 +491,11 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
     m.target_vtl = VMBP_PRIV_LD8(p, vmbp_initiate_contact_wire, target_vtl);
     if (v != VMBP_MSGV_INITIATE_CONTACT_SINT)
         m.feature_flags = VMBP_PRIV_LD32(p, vmbp_initiate_contact_wire, feature_flags);
-    if (v == VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID)
+    if (v == VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID) {
+        if (len < sizeof(struct vmbp_initiate_contact_client_id_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         VMBP_PRIV_LDG(p, vmbp_initiate_contact_client_id_wire, client_id, m.client_id);
+    }
     if (!VMBP_PRIV_ZERO(p, vmbp_initiate_contact_wire, rsvdz1))
         return VMBP_E_RSVD_NONZERO;
     if (v == VMBP_MSGV_INITIATE_CONTACT_SINT &&
@@ -573,15 +578,22 @@ VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, s
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_VERSION_RESPONSE, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_version_response_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     m.version_supported = VMBP_PRIV_LD8(p, vmbp_version_response_wire, version_supported);
     m.connection_state = VMBP_PRIV_LD8(p, vmbp_version_response_wire, connection_state);
     m.msg_conn_id = VMBP_PRIV_LD32(p, vmbp_version_response_wire, msg_conn_id);
-    if (v != VMBP_MSGV_VERSION_RESPONSE)
+    if (v != VMBP_MSGV_VERSION_RESPONSE) {
+        if (len < sizeof(struct vmbp_version_response_features_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         m.supported_features =
             VMBP_PRIV_LD32(p, vmbp_version_response_features_wire, supported_features);
+    }
     if (v == VMBP_MSGV_VERSION_RESPONSE_MONITOR) {
+        if (len < sizeof(struct vmbp_version_response_monitor_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         m.parent_to_child_monitor_gpa =
             VMBP_PRIV_LD64(p, vmbp_version_response_monitor_wire, parent_to_child_monitor_gpa);
         m.child_to_parent_monitor_gpa =
@@ -744,6 +756,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_decode(const void *buf, 
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CONNECTION, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_modify_connection_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (out) {
         out->parent_to_child_monitor_gpa =
             VMBP_PRIV_LD64(p, vmbp_modify_connection_wire, parent_to_child_monitor_gpa);
@@ -802,6 +816,8 @@ vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
                               &v);
     if (st != VMBP_OK)
         return st;
+    if (len < VMBP_MSG_MODIFY_CONNECTION_RESPONSE_SIZE)
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (out)
         out->connection_state =
             VMBP_PRIV_LD8(p, vmbp_modify_connection_response_wire, connection_state);

@@ -290,11 +290,19 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_gpadl_header_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, child_relid);
     m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, gpadl);
     m.range_buflen = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, range_buflen);
     m.rangecount = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, rangecount);
-    n = (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u;
+    /* len is 20..240 here; the explicit bounds keep every compiler's range analysis (and a
+     * reader) sure that n <= 27 */
+    n = len >= sizeof(struct vmbp_gpadl_header_wire)
+            ? (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u
+            : 0;
+    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
+        n = VMBP_GPADL_HEADER_MAX_WORDS;
     if (n > (size_t)(m.range_buflen / 8u))
         n = (size_t)(m.range_buflen / 8u);
     m.nwords = (uint32_t)n;
@@ -368,9 +376,15 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t 
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_gpadl_body_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (!out)
         return VMBP_OK;
-    n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
+    n = len >= sizeof(struct vmbp_gpadl_body_wire)
+            ? (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u
+            : 0;
+    if (n > VMBP_GPADL_BODY_MAX_WORDS)
+        n = VMBP_GPADL_BODY_MAX_WORDS;
     out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
     out->gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, gpadl);
     out->nwords = (uint32_t)n;
@@ -431,6 +445,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_gpadl_created_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, child_relid);
     m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, gpadl);
     m.creation_status = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, creation_status);
@@ -487,6 +503,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, siz
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_gpadl_teardown_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, child_relid);
     m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, gpadl);
     if (!vmbp_priv_relid_ok(m.child_relid))
@@ -539,6 +557,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, siz
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_gpadl_torndown_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (out)
         out->gpadl = VMBP_PRIV_LD32((const uint8_t *)buf, vmbp_gpadl_torndown_wire, gpadl);
     return VMBP_OK;

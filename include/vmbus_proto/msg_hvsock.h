@@ -171,14 +171,19 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_TL_CONNECT_REQUEST, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_tl_connect_request_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (!out)
         return VMBP_OK;
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     VMBP_PRIV_LDG(p, vmbp_tl_connect_request_wire, endpoint_id, m.endpoint_id);
     VMBP_PRIV_LDG(p, vmbp_tl_connect_request_wire, service_id, m.service_id);
-    if (v == VMBP_MSGV_TL_CONNECT_REQUEST_SILO)
+    if (v == VMBP_MSGV_TL_CONNECT_REQUEST_SILO) {
+        if (len < sizeof(struct vmbp_tl_connect_request_silo_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         VMBP_PRIV_LDG(p, vmbp_tl_connect_request_silo_wire, silo_id, m.silo_id);
+    }
     *out = m;
     return VMBP_OK;
 }
@@ -230,6 +235,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_tl_connect_result_decode(const void *buf, 
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_TL_CONNECT_RESULT, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < sizeof(struct vmbp_tl_connect_result_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (out) {
         VMBP_PRIV_LDG(p, vmbp_tl_connect_result_wire, endpoint_id, out->endpoint_id);
         VMBP_PRIV_LDG(p, vmbp_tl_connect_result_wire, service_id, out->service_id);

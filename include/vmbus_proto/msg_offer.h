@@ -188,6 +188,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
     st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OFFER_CHANNEL, &v);
     if (st != VMBP_OK)
         return st;
+    if (len < VMBP_MSG_OFFER_V1_SIZE)
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     VMBP_PRIV_LDG(p, vmbp_offer_wire, interface_type, m.interface_type);
@@ -203,6 +205,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
     monitor_byte = VMBP_PRIV_LD8(p, vmbp_offer_wire, monitor_allocated);
     m.monitor_allocated = (uint8_t)(monitor_byte & 1u);
     if (v == VMBP_MSGV_OFFER_CHANNEL) {
+        if (len < sizeof(struct vmbp_offer_wire))
+            return VMBP_E_TRUNCATED; /* implied by the selection */
         dedicated = VMBP_PRIV_LD16(p, vmbp_offer_wire, is_dedicated_interrupt);
         m.is_dedicated_interrupt = (uint16_t)(dedicated & 1u);
         m.connection_id = VMBP_PRIV_LD32(p, vmbp_offer_wire, connection_id);
