@@ -76,7 +76,7 @@ START_TEST(open_channel_form_and_feature_rules)
 }
 END_TEST
 
-/* covers: VMBP-CHAN-002 VMBP-CHAN-003 VMBP-MSG-010 */
+/* covers: VMBP-CHAN-002 VMBP-CHAN-003 VMBP-MSG-009 */
 START_TEST(open_channel_fields)
 {
     struct vmbp_ctx ctx = {0x00060000, 0x3};
@@ -119,7 +119,7 @@ START_TEST(open_channel_fields)
 }
 END_TEST
 
-/* covers: VMBP-MSG-009 VMBP-CONV-002 */
+/* covers: VMBP-MSG-008 VMBP-CONV-002 */
 START_TEST(open_channel_encoder)
 {
     struct vmbp_open_channel oc;

@@ -115,7 +115,7 @@ START_TEST(initiate_contact_sint_and_vtl_ranges)
 }
 END_TEST
 
-/* covers: VMBP-MSG-009 VMBP-CONV-002 */
+/* covers: VMBP-MSG-008 VMBP-CONV-002 */
 START_TEST(initiate_contact_encoder_writes_only_the_form)
 {
     struct vmbp_initiate_contact ic;
@@ -223,7 +223,7 @@ START_TEST(version_response_forms_and_monitor_pages)
 }
 END_TEST
 
-/* covers: VMBP-MSG-009 VMBP-CONV-002 */
+/* covers: VMBP-MSG-008 VMBP-CONV-002 */
 START_TEST(version_response_encoder)
 {
     struct vmbp_version_response r;
@@ -255,7 +255,7 @@ START_TEST(version_response_encoder)
 }
 END_TEST
 
-/* covers: VMBP-CONN-005 VMBP-MSG-009 */
+/* covers: VMBP-CONN-005 VMBP-MSG-008 */
 START_TEST(header_only_messages)
 {
     static const uint32_t types[] = {3, 4, 16, 17, 27, 28, 29};
@@ -301,7 +301,7 @@ START_TEST(header_only_messages)
 }
 END_TEST
 
-/* covers: VMBP-CONN-006 VMBP-MSG-009 */
+/* covers: VMBP-CONN-006 VMBP-MSG-008 */
 START_TEST(modify_connection_and_its_9_byte_response)
 {
     struct vmbp_ctx ctx = {0x00060000, 0x04};

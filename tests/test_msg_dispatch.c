@@ -393,7 +393,7 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
             ck_assert_msg(vmbp_vec_field(v, otab[i].name) != NULL, "%s: field %s not listed",
                           v->name, otab[i].name);
 
-    /* covers: VMBP-MSG-009 VMBP-CONV-002: re-encoding writes the variant's exact bytes with
+    /* covers: VMBP-MSG-008 VMBP-CONV-002: re-encoding writes the variant's exact bytes with
      * reserved and padding bytes zero (the `encoded` line where the input had them set) */
     wantlen = expected_len(&m);
     enc = vec_encoded(v, want, sizeof(want));
@@ -459,7 +459,7 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
     }
 }
 
-/* covers: VMBP-MSG-001 VMBP-MSG-002 VMBP-MSG-003 VMBP-MSG-009 VMBP-CONV-002 VMBP-CONV-012 */
+/* covers: VMBP-MSG-001 VMBP-MSG-002 VMBP-MSG-003 VMBP-MSG-008 VMBP-CONV-002 VMBP-CONV-012 */
 START_TEST(every_vector_decodes_and_encodes_byte_exactly)
 {
     struct vmbp_vec_set set;
@@ -538,7 +538,7 @@ START_TEST(every_valid_vector_gated_by_version_feature_and_direction)
 }
 END_TEST
 
-/* covers: VMBP-MSG-009 */
+/* covers: VMBP-MSG-008 */
 START_TEST(encoders_report_the_needed_size)
 {
     struct vmbp_vec_set set;

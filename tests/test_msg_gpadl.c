@@ -404,7 +404,7 @@ START_TEST(reassembly_sequence_rules)
 }
 END_TEST
 
-/* covers: VMBP-GPADL-005 VMBP-MSG-009 */
+/* covers: VMBP-GPADL-005 VMBP-MSG-008 */
 START_TEST(body_encoding_and_msgnumber)
 {
     struct vmbp_gpadl_body b, b2;
@@ -430,7 +430,7 @@ START_TEST(body_encoding_and_msgnumber)
 }
 END_TEST
 
-/* covers: VMBP-GPADL-009 VMBP-MSG-010 */
+/* covers: VMBP-GPADL-009 VMBP-MSG-009 */
 START_TEST(created_teardown_torndown)
 {
     struct vmbp_gpadl_created c = {7, 0xE1E10, VMBP_NTSTATUS_UNSUCCESSFUL}, c2;

@@ -84,7 +84,7 @@ START_TEST(offer_flags_every_word)
 }
 END_TEST
 
-/* covers: VMBP-OFFER-003 VMBP-MSG-011 */
+/* covers: VMBP-OFFER-003 VMBP-MSG-010 */
 START_TEST(offer_reserved_bits)
 {
     struct vmbp_ctx ctx = {0x00050003, 0};
@@ -119,7 +119,7 @@ START_TEST(offer_reserved_bits)
 }
 END_TEST
 
-/* covers: VMBP-OFFER-004 VMBP-MSG-010 */
+/* covers: VMBP-OFFER-004 VMBP-MSG-009 */
 START_TEST(offer_ranges)
 {
     struct vmbp_ctx ctx = {0x00050003, 0};
@@ -190,7 +190,7 @@ START_TEST(pipe_overlay)
 }
 END_TEST
 
-/* covers: VMBP-OFFER-006 VMBP-MSG-010 */
+/* covers: VMBP-OFFER-006 VMBP-MSG-009 */
 START_TEST(rescind_and_relid_released)
 {
     struct vmbp_ctx ctx = {0x00040000, 0};

@@ -667,7 +667,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_encode(uint32_t type, uint32_t 
 /**
  * @brief Check a message's framing and gating and choose its variant.
  *
- * In this order (spec/msg.md, VMBP-MSG-002..008): length 8..240 (VMBP_E_TRUNCATED,
+ * In this order (spec/msg.md, VMBP-MSG-002..007): length 8..240 (VMBP_E_TRUNCATED,
  * VMBP_E_TOO_LONG), a known type (VMBP_E_UNKNOWN_TYPE), the direction the caller accepts
  * (VMBP_E_DIRECTION), before negotiation only INITIATE_CONTACT, VERSION_RESPONSE and
  * CLOSE_RESERVED_CHANNEL (VMBP_E_NOT_NEGOTIATED), a variant for the negotiated version and
