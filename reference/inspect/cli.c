@@ -324,22 +324,26 @@ static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
     return rc;
 }
 
-/* The bundled samples, decoded one after another. */
+/* The bundled samples (reference/inspect/samples/, written by "gen"), decoded one after
+ * another: the main job of the README. */
 static int demo(FILE *out, FILE *err)
 {
     static const struct {
-        const char *title, *cmd, *file, *arg1, *arg2;
+        const char *title;
+        const char *args[7]; /* command, sample file, options; NULL-terminated */
     } items[] = {
-        {"OFFER_CHANNEL of a confidential SCSI controller (VMBus 6.0)", "msg",
-         "offer_scsi_confidential.hex", "--from", "host"},
-        {"INITIATE_CONTACT proposing 6.0 with the confidential-channels feature", "msg",
-         "initiate_contact_6_0.hex", "--version", "none"},
-        {"a SynIC message slot holding VERSION_RESPONSE", "msg", "slot_version_response.hex",
-         "--version", "none"},
-        {"GPADL_HEADER with a PFN list", "msg", "gpadl_header.hex", NULL, NULL},
-        {"a guest send ring with in-band, transfer-page and GPA-direct packets", "ring",
-         "ring_guest_send.hex", NULL, NULL},
-        {"a ring whose host broke a rule", "ring", "ring_corrupt.hex", NULL, NULL},
+        {"OFFER_CHANNEL of a SCSI controller with a confidential ring and external memory",
+         {"msg", "offer.hex", "--from", "host", "--features", "0x10", NULL}},
+        {"INITIATE_CONTACT proposing 6.0 and asking for confidential channels",
+         {"msg", "initiate-contact.hex", "--version", "none", NULL}},
+        {"a SynIC message slot holding the host's VERSION_RESPONSE",
+         {"msg", "slot.hex", "--version", "none", NULL}},
+        {"GPADL_HEADER describing six pages",
+         {"msg", "gpadl-header.hex", "--from", "guest", NULL}},
+        {"a host-to-guest ring: in-band, completion, transfer-page and GPA-direct packets",
+         {"ring", "ring.bin", NULL}},
+        {"a ring in which the host broke a rule",
+         {"ring", "ring-corrupt.bin", NULL}},
     };
     const char *dirs[3];
     const char *dir = NULL;
@@ -353,7 +357,7 @@ static int demo(FILE *out, FILE *err)
 
         if (!dirs[i])
             continue;
-        snprintf(probe, sizeof(probe), "%s/%s", dirs[i], items[0].file);
+        snprintf(probe, sizeof(probe), "%s/%s", dirs[i], items[0].args[1]);
         if (access(probe, R_OK) == 0)
             dir = dirs[i];
     }
@@ -362,25 +366,23 @@ static int demo(FILE *out, FILE *err)
                     NULL);
     for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
         char path[1024];
-        char *argv[6];
-        int argc = 0, rc;
+        char *argv[9];
+        int argc = 0, k, rc;
 
-        snprintf(path, sizeof(path), "%s/%s", dir, items[i].file);
-        fprintf(out, "%s== %s\n$ vmbp-inspect %s %s%s%s%s%s\n", i ? "\n" : "", items[i].title,
-                items[i].cmd, items[i].file, items[i].arg1 ? " " : "",
-                items[i].arg1 ? items[i].arg1 : "", items[i].arg2 ? " " : "",
-                items[i].arg2 ? items[i].arg2 : "");
+        snprintf(path, sizeof(path), "%s/%s", dir, items[i].args[1]);
+        fprintf(out, "%s== %s\n$ vmbp-inspect", i ? "\n" : "", items[i].title);
         argv[argc++] = (char *)"vmbp-inspect";
-        argv[argc++] = (char *)items[i].cmd;
-        argv[argc++] = path;
-        if (items[i].arg1) {
-            argv[argc++] = (char *)items[i].arg1;
-            argv[argc++] = (char *)items[i].arg2;
+        for (k = 0; items[i].args[k]; k++) {
+            fprintf(out, " %s", items[i].args[k]);
+            argv[argc++] = k == 1 ? path : (char *)items[i].args[k];
         }
         argv[argc] = NULL;
+        fputc('\n', out);
         rc = vmbpi_main(argc, argv, out, err);
         if (rc == VMBPI_EXIT_USAGE)
-            return rc; /* a missing sample is a broken installation */
+            return rc; /* a missing or unreadable sample is a broken installation */
+        fprintf(out, "(exit status %d: %s)\n", rc,
+                rc == VMBPI_EXIT_VALID ? "valid" : "decoded, breaks a rule");
     }
     return VMBPI_EXIT_VALID;
 }

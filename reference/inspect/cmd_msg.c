@@ -108,8 +108,8 @@ static void meaning(const struct vmbp_msg_field *f, uint64_t v, char *out, size_
         s = ntstatus_name(v);
         break;
     case VMBP_MSG_FMT_BOOL:
-        s = v ? "yes" : "no";
-        break;
+        snprintf(out, cap, "%s: %s", f->doc ? f->doc : "set", v ? "yes" : "no");
+        return;
     default:
         break;
     }
@@ -160,7 +160,7 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
             size_t k, len = f->kind == VMBP_MSG_FIELD_WORDS || (size_t)f->offset + size > n
                                 ? n - f->offset
                                 : size;
-            size_t shown = len > 64 ? 64 : len, used = 0;
+            size_t shown = len > 32 ? 32 : len, used = 0;
 
             size = len;
             for (k = 0; k < shown; k++)
@@ -191,6 +191,19 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
     vmbpi_arr_end(o);
 }
 
+/* Whether a variant ends in a variable-length list (GPADL messages): its bytes past the
+ * fixed part are data, not trailing bytes. */
+static bool has_words(enum vmbp_msg_variant variant)
+{
+    size_t nf = 0, i;
+    const struct vmbp_msg_field *tab = vmbp_msg_fields(variant, &nf);
+
+    for (i = 0; tab && i < nf; i++)
+        if (tab[i].kind == VMBP_MSG_FIELD_WORDS)
+            return true;
+    return false;
+}
+
 /* Decode the channel message p[0..n). Returns the exit status. */
 static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                            const struct vmbpi_msg_opts *opts)
@@ -217,14 +230,15 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         /* Not valid in this state: show the newest variant's fields as far as they go. */
         variant = vmbp_msg_type_newest_variant(type);
     }
-    if (variant != VMBP_MSG_VARIANT_NONE) {
+    if (variant != VMBP_MSGV_NONE) {
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
         print_fields(o, variant, p, n);
     }
     if (n > VMBP_MSG_MAX_SIZE)
         vmbpi_str(o, "note", "longer than the 240-byte SynIC payload");
-    else if (variant != VMBP_MSG_VARIANT_NONE && n > vmbp_msg_variant_size(variant)) {
+    else if (variant != VMBP_MSGV_NONE && n > vmbp_msg_variant_size(variant) &&
+             !has_words(variant)) {
         snprintf(buf, sizeof(buf), "%zu trailing bytes ignored",
                  n - vmbp_msg_variant_size(variant));
         vmbpi_str(o, "note", buf);
@@ -295,7 +309,7 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
             return VMBPI_EXIT_INVALID;
         }
         if (slot.type != VMBP_SYNIC_MSG_TYPE_VMBUS) {
-            vmbpi_str(o, "status", slot.type == VMBP_SYNIC_MSG_TYPE_NONE ? "OK" : "OK");
+            vmbpi_str(o, "status", "OK");
             vmbpi_str(o, "note", slot.type == VMBP_SYNIC_MSG_TYPE_NONE
                                      ? "empty slot"
                                      : "a hypervisor message, not a VMBus channel message");

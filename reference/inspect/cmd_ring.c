@@ -115,8 +115,9 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     uint8_t *pkt = NULL;
     int rc = VMBPI_EXIT_VALID;
 
-    vmbpi_obj_begin(o, NULL);
-    vmbpi_str(o, "ring", name);
+    vmbpi_obj_begin(o, o->json ? NULL : name);
+    if (o->json)
+        vmbpi_str(o, "ring", name);
     vmbpi_hex(o, "file_offset", base, 1);
     if (n <= VMBP_RING_CONTROL_SIZE || n - VMBP_RING_CONTROL_SIZE > VMBP_RING_DATA_MAX ||
         !vmbp_ring_size_valid((uint32_t)(n - VMBP_RING_CONTROL_SIZE))) {
@@ -208,11 +209,8 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
         trailer_start = vmbp_load_le32(tbuf + offsetof(struct vmbp_pkt_trailer_wire,
                                                        start_offset));
 
-        vmbpi_obj_begin(o, NULL);
-        if (!o->json) {
-            snprintf(label, sizeof(label), "packet %u", i + 1);
-            vmbpi_str(o, NULL, label);
-        }
+        snprintf(label, sizeof(label), "packet %u", i + 1);
+        vmbpi_obj_begin(o, o->json ? NULL : label);
         vmbpi_hex(o, "file_offset", file_off, 1);
         vmbpi_hex(o, "ring_offset", pos, 1);
         vmbpi_u64(o, "type", d.type);

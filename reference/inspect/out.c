@@ -11,11 +11,12 @@ void vmbpi_out_init(struct vmbpi_out *o, FILE *f, bool json)
     o->json = json;
 }
 
+/* Depth 1 is the document's top level: JSON indents it, text does not. */
 static void indent(struct vmbpi_out *o)
 {
     int i;
 
-    for (i = 0; i < o->depth; i++)
+    for (i = o->json ? 0 : 1; i < o->depth; i++)
         fputs("  ", o->f);
 }
 
@@ -50,6 +51,9 @@ static void json_string(FILE *f, const char *s)
     }
     fputc('"', f);
 }
+
+static void push(struct vmbpi_out *o, bool array);
+static void pop(struct vmbpi_out *o, char close);
 
 /* JSON: comma and newline before an item, and its key. */
 static void json_item(struct vmbpi_out *o, const char *key)
@@ -91,16 +95,18 @@ static void pop(struct vmbpi_out *o, char close)
 void vmbpi_doc_begin(struct vmbpi_out *o)
 {
     o->depth = 0;
-    o->has_items[0] = false;
-    o->in_array[0] = false;
     if (o->json)
         fputc('{', o->f);
+    push(o, false);
 }
 
 void vmbpi_doc_end(struct vmbpi_out *o)
 {
+    while (o->depth > 1)
+        pop(o, o->in_array[o->depth] ? ']' : '}');
+    pop(o, '}');
     if (o->json)
-        fputs(o->has_items[0] ? "\n}\n" : "}\n", o->f);
+        fputc('\n', o->f);
     fflush(o->f);
 }
 
