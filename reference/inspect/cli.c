@@ -164,6 +164,23 @@ static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
         return fail(err, "feature flags exist from version 6.0 only", NULL);
     if (vmbpi_input_load(&in, file ? file : "-", fmt, VMBPI_MSG_MAX, msg, sizeof(msg)) != 0)
         return fail(err, msg, NULL);
+    if (!opts.slot && (opts.body || !vmbpi_msg_is_slot(in.data, in.len))) {
+        /* Something to decode needs at least a header naming a known type. */
+        uint32_t type = 0;
+
+        if (in.len < VMBP_MSG_HEADER_SIZE) {
+            snprintf(msg, sizeof(msg), "%zu bytes: too short for the 8-byte message header",
+                     in.len);
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+        (void)vmbp_msg_header_type(in.data, in.len, &type);
+        if (!vmbp_msg_type_name(type)) {
+            snprintf(msg, sizeof(msg), "not a VMBus channel message: type %u", (unsigned)type);
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+    }
     vmbpi_out_init(&o, out, json);
     rc = vmbpi_msg(&o, in.data, in.len, &opts);
     vmbpi_input_free(&in);
@@ -224,6 +241,19 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
         return fail(err, "ring needs a FILE (or - for standard input)", NULL);
     if (vmbpi_input_load(&in, file, fmt, VMBPI_RING_MAX, msg, sizeof(msg)) != 0)
         return fail(err, msg, NULL);
+    {
+        /* Real rings are a control page and whole data pages (Linux, OpenVMM, mu_msvm). */
+        size_t ring = opts.pair ? in.len / 2 : in.len;
+
+        if ((opts.pair && in.len % 2 != 0) || ring % 4096u != 0 || ring < 2u * 4096u) {
+            snprintf(msg, sizeof(msg),
+                     "%zu bytes: a ring image is a 4096-byte control page and whole 4096-byte "
+                     "data pages%s",
+                     in.len, opts.pair ? ", twice" : "");
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+    }
     vmbpi_out_init(&o, out, json);
     rc = vmbpi_ring(&o, in.data, in.len, &opts);
     vmbpi_input_free(&in);

@@ -250,8 +250,7 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
 }
 
-/* Does p look like a whole SynIC message slot (rather than a channel message)? */
-static bool looks_like_slot(const uint8_t *p, size_t n)
+bool vmbpi_msg_is_slot(const uint8_t *p, size_t n)
 {
     uint32_t t;
 
@@ -275,7 +274,7 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
                  (unsigned)VMBP_VERSION_MINOR(opts->version));
     else
         snprintf(buf, sizeof(buf), "none");
-    if (!opts->body && (opts->slot || looks_like_slot(p, n))) {
+    if (!opts->body && (opts->slot || vmbpi_msg_is_slot(p, n))) {
         struct vmbp_synic_message slot;
         enum vmbp_status st;
 

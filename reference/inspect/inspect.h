@@ -40,6 +40,9 @@ struct vmbpi_ring_opts {
     size_t preview; /* payload bytes shown per packet */
 };
 
+/* Whether the bytes look like a whole 256-byte SynIC message slot (by size, type and
+ * payload size) rather than a channel message. */
+bool vmbpi_msg_is_slot(const uint8_t *p, size_t n);
 /* Decode a channel message or SynIC slot; returns an exit status. */
 int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_msg_opts *opts);
 /* Decode a ring image; returns an exit status. */
