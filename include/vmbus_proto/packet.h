@@ -394,7 +394,8 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t
     const uint8_t *b = (const uint8_t *)pkt;
     uint32_t bc, bo, pfns;
 
-    if (pos > end || end - pos < 8u)
+    /* the 8-byte head fits before end: pos + 8 <= end, written without a sum */
+    if (end < 8u || pos > end - 8u)
         return VMBP_E_RING_RANGE_BOUNDS;
     bc = vmbp_load_le32(b + pos + offsetof(struct vmbp_pkt_gpa_range_wire, byte_count));
     bo = vmbp_load_le32(b + pos + offsetof(struct vmbp_pkt_gpa_range_wire, byte_offset));
