@@ -58,8 +58,8 @@ void bench_msg_decode(void);
 
 /* Fixed work for callgrind, no timing (bench/callgrind.sh); 0 on success. */
 int bench_icount_ring(uint32_t bytes, unsigned long n);
-int bench_icount_msg(unsigned long n);
-/* The single-thread baseline step: two memcpy calls of n bytes (kept out of line). */
-void bench_copy2(uint32_t n);
+int bench_icount_msg(long index, unsigned long n);
+/* Two memcpy calls of n bytes, out of line: the baseline of the instruction counts. */
+void bench_copy2(void *d1, const void *s1, void *d2, const void *s2, size_t n);
 
 #endif /* VMBP_BENCH_H */

@@ -7,8 +7,9 @@
  * repetitions after a warm-up; the machine, compiler and flags go into the JSON.
  *
  * usage: vmbp-bench [--quick] [--reps N] [--only LIST] [--no-pin] [--json FILE]
- *                   [--label TEXT]
- *        vmbp-bench --icount ring BYTES N | --icount msg N     (for bench/callgrind.sh)
+ *                   [--label TEXT] | --info
+ *        vmbp-bench --icount ring BYTES N | --icount msg INDEX N | --icount msg list
+ *                   (fixed work for bench/callgrind.sh)
  *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, decode.
  */
 #include "bench.h"
@@ -92,6 +93,20 @@ static void cpu_model(char *out, size_t cap)
     fclose(f);
 }
 
+/* The 1, 5 and 15 minute load averages: how busy the shared machine was. */
+static void read_loadavg(char *out, size_t cap)
+{
+    FILE *f = fopen("/proc/loadavg", "r");
+    double a = 0, b = 0, c = 0;
+
+    snprintf(out, cap, "unknown");
+    if (!f)
+        return;
+    if (fscanf(f, "%lf %lf %lf", &a, &b, &c) == 3)
+        snprintf(out, cap, "%.2f %.2f %.2f", a, b, c);
+    fclose(f);
+}
+
 static const char *compiler_id(void)
 {
 #if defined(__clang__)
@@ -155,7 +170,7 @@ static void json_str(FILE *f, const char *s)
 static int write_json(const char *path, const char *label)
 {
     FILE *f = fopen(path, "w");
-    char cpu[256], date[64];
+    char cpu[256], date[64], loadavg[64];
     struct utsname u;
     time_t now = time(NULL);
     int i;
@@ -165,6 +180,7 @@ static int write_json(const char *path, const char *label)
         return 1;
     }
     cpu_model(cpu, sizeof(cpu));
+    read_loadavg(loadavg, sizeof(loadavg));
     strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     if (uname(&u) != 0)
         memset(&u, 0, sizeof(u));
@@ -174,7 +190,9 @@ static int write_json(const char *path, const char *label)
     json_str(f, label);
     fprintf(f, ",\n  \"machine\": {\"cpu\": ");
     json_str(f, cpu);
-    fprintf(f, ", \"cores\": %ld, \"kernel\": ", sysconf(_SC_NPROCESSORS_ONLN));
+    fprintf(f, ", \"cores\": %ld, \"loadavg_at_end\": ", sysconf(_SC_NPROCESSORS_ONLN));
+    json_str(f, loadavg);
+    fprintf(f, ", \"kernel\": ");
     json_str(f, u.release);
     fprintf(f, ", \"arch\": ");
     json_str(f, u.machine);
@@ -218,11 +236,21 @@ static int write_json(const char *path, const char *label)
 
 /* ---- main ---------------------------------------------------------------------------- */
 
+static void info_line(void)
+{
+    char cpu[256];
+
+    cpu_model(cpu, sizeof(cpu));
+    printf("vmbp-bench: %s, %ld cores; %s %s, %s (%s)\n", cpu, sysconf(_SC_NPROCESSORS_ONLN),
+           compiler_id(), __VERSION__, VMBP_BENCH_BUILD_TYPE, VMBP_BENCH_FLAGS);
+}
+
 static int usage(void)
 {
     fprintf(stderr, "usage: vmbp-bench [--quick] [--reps N] [--only ring,batch,zerocopy,pipe,"
                     "decode] [--no-pin] [--json FILE] [--label TEXT]\n"
-                    "       vmbp-bench --icount ring BYTES N | --icount msg N\n");
+                    "       vmbp-bench --icount ring BYTES N | --icount msg INDEX N | "
+                    "--icount msg list\n");
     return 2;
 }
 
@@ -244,7 +272,6 @@ static int wanted(const char *only, const char *group)
 int main(int argc, char **argv)
 {
     const char *json = NULL, *only = NULL, *label = "";
-    char cpu[256];
     int i;
 
     for (i = 1; i < argc; i++) {
@@ -252,9 +279,15 @@ int main(int argc, char **argv)
             if (strcmp(argv[i + 1], "ring") == 0 && i + 3 < argc)
                 return bench_icount_ring((uint32_t)strtoul(argv[i + 2], NULL, 0),
                                          strtoul(argv[i + 3], NULL, 0));
-            if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc)
-                return bench_icount_msg(strtoul(argv[i + 2], NULL, 0));
+            if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc && strcmp(argv[i + 2], "list") == 0)
+                return bench_icount_msg(-1, 0);
+            if (strcmp(argv[i + 1], "msg") == 0 && i + 3 < argc)
+                return bench_icount_msg(strtol(argv[i + 2], NULL, 0),
+                                        strtoul(argv[i + 3], NULL, 0));
             return usage();
+        } else if (strcmp(argv[i], "--info") == 0) {
+            info_line();
+            return 0;
         } else if (strcmp(argv[i], "--quick") == 0) {
             bench_opt.quick = 1;
             bench_opt.reps = 3;
@@ -276,10 +309,8 @@ int main(int argc, char **argv)
             return usage();
         }
     }
-    cpu_model(cpu, sizeof(cpu));
-    printf("vmbp-bench: %s, %ld cores; %s %s, %s (%s); %d repetitions, median\n", cpu,
-           sysconf(_SC_NPROCESSORS_ONLN), compiler_id(), __VERSION__, VMBP_BENCH_BUILD_TYPE,
-           VMBP_BENCH_FLAGS, bench_opt.reps);
+    info_line();
+    printf("%d repetitions per figure, median\n", bench_opt.reps);
     fflush(stdout);
     if (wanted(only, "ring"))
         bench_ring_single();

@@ -42,14 +42,20 @@
 #endif
 
 /*
- * Record the first violation; the ring stays BROKEN with it. Returns the ring's status,
- * never VMBP_OK: st is a violation, and so is any status recorded before.
+ * Record a violation: the ring becomes BROKEN with it, the first one sticks, and every later
+ * call returns it. Called only on a ring found OK at the entry of the public call, which then
+ * returns at once: st is both the ring's first violation and the call's status.
  */
-RING_COLD enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
+RING_COLD void ring_mark_broken(struct vmbp_ring *r, enum vmbp_status st)
 {
     if (r->state == VMBP_OK)
         r->state = st;
-    return r->state;
+}
+
+RING_HOT enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
+{
+    ring_mark_broken(r, st);
+    return st;
 }
 
 /* Bytes from a to b going forward; both valid indices of a ring of `size` data bytes. */
@@ -251,12 +257,18 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
     if ((pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT) &&
         pkt->ext_len < 8u)
         return VMBP_E_INVAL;
-    for (i = 0; i < nsegs; i++) { /* body <= VMBP_PKT_MAX_LEN throughout */
-        size_t len = segs[i].len;
-
-        if (len > VMBP_PKT_MAX_LEN - body || (len && !segs[i].ptr))
+    if (nsegs == 1) { /* the common case, the loop below unrolled */
+        body = segs[0].len;
+        if (body > VMBP_PKT_MAX_LEN || (body && !segs[0].ptr))
             return VMBP_E_INVAL;
-        body += len;
+    } else {
+        for (i = 0; i < nsegs; i++) { /* body <= VMBP_PKT_MAX_LEN throughout */
+            size_t len = segs[i].len;
+
+            if (len > VMBP_PKT_MAX_LEN - body || (len && !segs[i].ptr))
+                return VMBP_E_INVAL;
+            body += len;
+        }
     }
     size = r->size;
     total = vmbp_pkt_ring_bytes(body);
@@ -523,7 +535,7 @@ RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap
                                       struct vmbp_pkt_in *pkt)
 {
     uint8_t raw[VMBP_PKT_DESC_SIZE];
-    struct vmbp_pkt_desc d = {0, 0, 0, 0, 0}; /* (set by reader_desc on success) */
+    struct vmbp_pkt_desc d;
     uint32_t len, priv;
     enum vmbp_status st;
 
@@ -561,7 +573,7 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
                                         struct vmbp_pkt_in *pkt)
 {
     uint8_t raw[VMBP_PKT_DESC_SIZE];
-    struct vmbp_pkt_desc d = {0, 0, 0, 0, 0}; /* (set by reader_desc on success) */
+    struct vmbp_pkt_desc d;
     uint32_t len, first;
     enum vmbp_status st = reader_check(r);
 
