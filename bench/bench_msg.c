@@ -111,7 +111,7 @@ struct sample {
 static struct sample samples[VMBP_MSGV_COUNT];
 static int nsamples;
 
-static void die(const char *what, const char *name, int st)
+__attribute__((noreturn)) static void die(const char *what, const char *name, int st)
 {
     fprintf(stderr, "vmbp-bench: %s of %s failed (status %d)\n", what, name, st);
     exit(1);
@@ -174,10 +174,10 @@ static void check(const struct sample *s)
     enum vmbp_status st = s->fn(s->bytes, s->len, &s->ctx, &body);
 
     if (st != VMBP_OK)
-        die("decode", vmbp_msg_variant_name(s->variant), st);
+        die("decode", vmbp_msg_variant_name(s->variant), (int)st);
     st = vmbp_msg_decode(s->bytes, s->len, &s->ctx, VMBP_DIR_ANY, &m);
     if (st != VMBP_OK || m.variant != s->variant)
-        die("vmbp_msg_decode", vmbp_msg_variant_name(s->variant), st);
+        die("vmbp_msg_decode", vmbp_msg_variant_name(s->variant), (int)st);
 }
 
 enum what { W_DECODE, W_DISPATCH, W_COPY };

@@ -67,7 +67,7 @@ struct pipe {
 
 static uint8_t *src;
 
-static void die(const char *what, int st)
+__attribute__((noreturn)) static void die(const char *what, int st)
 {
     fprintf(stderr, "vmbp-bench: two-thread %s failed (status %d)\n", what, st);
     exit(1);
@@ -131,7 +131,7 @@ static void ring_producer(struct pipe *p)
     while (i < p->count) {
         bool sig = false, ready = false;
         unsigned long seen;
-        int st;
+        enum vmbp_status st;
 
         o.trans_id = i;
         st = vmbp_ring_write(&p->w, &o, &sg, 1, &sig);
@@ -144,11 +144,11 @@ static void ring_producer(struct pipe *p)
             continue;
         }
         if (st != VMBP_E_RING_FULL)
-            die("vmbp_ring_write", st);
+            die("vmbp_ring_write", (int)st);
         seen = ld(&p->ev_writer);
         st = vmbp_ring_pending_send_set(&p->w, vmbp_ring_write_needed(&p->w), &ready);
         if (st != VMBP_OK)
-            die("vmbp_ring_pending_send_set", st);
+            die("vmbp_ring_pending_send_set", (int)st);
         p->pending_sets++;
         if (!ready)
             wait_change(&p->ev_writer, seen);
@@ -164,7 +164,7 @@ static void ring_consumer(struct pipe *p)
     while (got < p->count) {
         unsigned long seen = ld(&p->ev_reader);
         bool more = false;
-        int st;
+        enum vmbp_status st;
 
         if (vmbp_ring_mask_begin(&p->r) != VMBP_OK)
             die("vmbp_ring_mask_begin", 0);
@@ -176,7 +176,7 @@ static void ring_consumer(struct pipe *p)
             if (st == VMBP_E_RING_EMPTY)
                 break;
             if (st != VMBP_OK || in.trans_id != got || in.len != want_len)
-                die("vmbp_ring_read", st);
+                die("vmbp_ring_read", (int)st);
             got++;
             if (sig) {
                 p->writer_signals++;
@@ -185,7 +185,7 @@ static void ring_consumer(struct pipe *p)
         }
         st = vmbp_ring_mask_end(&p->r, &more);
         if (st != VMBP_OK)
-            die("vmbp_ring_mask_end", st);
+            die("vmbp_ring_mask_end", (int)st);
         if (more || got == p->count)
             continue;
         wait_change(&p->ev_reader, seen);
@@ -310,7 +310,7 @@ static double run(struct pipe *p, int baseline, uint32_t kib, uint32_t n, unsign
 {
     size_t bytes = 4096u + (size_t)kib * 1024u;
     pthread_t a, b;
-    int st;
+    enum vmbp_status st;
 
     memset(p, 0, sizeof(*p));
     p->baseline = baseline;
@@ -326,7 +326,7 @@ static double run(struct pipe *p, int baseline, uint32_t kib, uint32_t n, unsign
     if (st == VMBP_OK)
         st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
     if (st != VMBP_OK)
-        die("vmbp_ring_init", st);
+        die("vmbp_ring_init", (int)st);
     if (pthread_create(&a, NULL, producer_main, p) || pthread_create(&b, NULL, consumer_main, p))
         die("pthread_create", 0);
     pthread_join(a, NULL);

@@ -41,7 +41,7 @@ static uint8_t *mid;     /* the baseline's stand-in for the ring's data area */
 static uint32_t base_off;
 static uint64_t next_id;
 
-static void die(const char *what, int st)
+__attribute__((noreturn)) static void die(const char *what, int st)
 {
     fprintf(stderr, "vmbp-bench: %s failed (status %d)\n", what, st);
     exit(1);
@@ -70,7 +70,7 @@ static void buffers(void)
 static void ring_open(struct st_ring *s, uint32_t reader_flags)
 {
     size_t bytes = 4096u + RING_DATA;
-    int st;
+    enum vmbp_status st;
 
     s->mem = (uint8_t *)alloc_zero(bytes);
     st = vmbp_ring_init(&s->r, s->mem, bytes, VMBP_RING_GUEST_RECV,
@@ -78,7 +78,7 @@ static void ring_open(struct st_ring *s, uint32_t reader_flags)
     if (st == VMBP_OK)
         st = vmbp_ring_init(&s->w, s->mem, bytes, VMBP_RING_HOST_SEND, 0);
     if (st != VMBP_OK)
-        die("vmbp_ring_init", st);
+        die("vmbp_ring_init", (int)st);
 }
 
 static void ring_close(struct st_ring *s)
@@ -163,15 +163,15 @@ static void ring_step(struct st_ring *s, uint32_t n)
     struct vmbp_pkt_in in;
     struct vmbp_seg sg;
     bool sig;
-    int st;
+    enum vmbp_status st;
 
     pkt_out(&o, &sg, n);
     st = vmbp_ring_write(&s->w, &o, &sg, 1, &sig);
     if (st != VMBP_OK)
-        die("vmbp_ring_write", st);
+        die("vmbp_ring_write", (int)st);
     st = vmbp_ring_read(&s->r, out, OUT_CAP, &in, &sig);
     if (st != VMBP_OK || in.trans_id != o.trans_id)
-        die("vmbp_ring_read", st);
+        die("vmbp_ring_read", (int)st);
 }
 
 /* BATCH packets: added, one commit; peeked, one commit. */
@@ -182,25 +182,25 @@ static void batch_step(struct st_ring *s, uint32_t n)
     struct vmbp_seg sg;
     uint32_t i;
     bool sig;
-    int st;
+    enum vmbp_status st;
 
     for (i = 0; i < BATCH; i++) {
         pkt_out(&o, &sg, n);
         st = vmbp_ring_write_add(&s->w, &o, &sg, 1);
         if (st != VMBP_OK)
-            die("vmbp_ring_write_add", st);
+            die("vmbp_ring_write_add", (int)st);
     }
     st = vmbp_ring_write_commit(&s->w, &sig);
     if (st != VMBP_OK)
-        die("vmbp_ring_write_commit", st);
+        die("vmbp_ring_write_commit", (int)st);
     for (i = 0; i < BATCH; i++) {
         st = vmbp_ring_peek(&s->r, out, OUT_CAP, &in);
         if (st != VMBP_OK)
-            die("vmbp_ring_peek", st);
+            die("vmbp_ring_peek", (int)st);
     }
     st = vmbp_ring_commit(&s->r, &sig);
     if (st != VMBP_OK)
-        die("vmbp_ring_commit", st);
+        die("vmbp_ring_commit", (int)st);
 }
 
 static void batch_copy(uint32_t n)
@@ -223,19 +223,19 @@ static void zerocopy_step(struct st_ring *s, uint32_t n)
     struct vmbp_ring_view v;
     struct vmbp_seg sg;
     bool sig;
-    int st;
+    enum vmbp_status st;
 
     pkt_out(&o, &sg, n);
     st = vmbp_ring_write(&s->w, &o, &sg, 1, &sig);
     if (st != VMBP_OK)
-        die("vmbp_ring_write", st);
+        die("vmbp_ring_write", (int)st);
     st = vmbp_ring_peek_inplace(&s->r, &v, &in);
     if (st != VMBP_OK || in.trans_id != o.trans_id)
-        die("vmbp_ring_peek_inplace", st);
+        die("vmbp_ring_peek_inplace", (int)st);
     bench_sink += v.part[0][VMBP_PKT_DESC_SIZE % v.len[0]]; /* the consumer looks at it */
     st = vmbp_ring_commit(&s->r, &sig);
     if (st != VMBP_OK)
-        die("vmbp_ring_commit", st);
+        die("vmbp_ring_commit", (int)st);
 }
 
 enum kind { K_SINGLE, K_BATCH, K_ZEROCOPY };

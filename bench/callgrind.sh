@@ -5,10 +5,10 @@
 #   bench/callgrind.sh [BUILD_DIR [OUT_DIR]]     (defaults: build-bench, bench/results)
 #
 # Runs the fixed loops of vmbp-bench (--icount) under callgrind and divides the inclusive
-# instruction counts of the functions by their call counts:
+# instruction counts of the functions by the number of calls to them:
 #   ring, per packet at 0, 64 and 1500 bytes: vmbp_ring_write, vmbp_ring_read, and the
-#     baseline bench_copy2 (two memcpy calls of the payload); the batch functions
-#     vmbp_ring_write_add / vmbp_ring_peek per packet and the two commits per batch of 8;
+#     baseline bench_copy2 (two memcpy calls of the payload); per call of the batch
+#     functions vmbp_ring_write_add, vmbp_ring_peek and the two commits (one per 8 packets);
 #     fixed overhead = write + read - bench_copy2 at the same size (target <= 150);
 #   messages, per decode of each variant: the family decoder (bench_dec_<TYPE>),
 #     vmbp_msg_decode (bench_dec_any), and one memcpy of the bytes (bench_copy_msg);
@@ -27,16 +27,22 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# inclusive count of function $2 in callgrind output $1 (0 if absent). Run from a directory
-# outside the source tree: there, callgrind_annotate names inlined header code as functions
-# of their own and leaves it out of the caller's inclusive count.
-incl() {
-  (cd "$tmp" && callgrind_annotate --inclusive=yes --threshold=100 --auto=no "$1") 2> /dev/null |
-    awk -v f=":$2 [" 'index($0, f) { gsub(",", "", $1); print $1; found = 1; exit }
-                      END { if (!found) print 0 }'
+# Instructions per call of function $2 in callgrind output $1: its inclusive count divided by
+# the calls its callers made (0 if absent). Run from a directory outside the source tree:
+# there, callgrind_annotate names inlined header code as functions of their own and leaves it
+# out of the caller's inclusive count.
+per_call() {
+  (cd "$tmp" && callgrind_annotate --tree=caller --inclusive=yes --threshold=100 --auto=no \
+    "$1") 2> /dev/null |
+    awk -v f=":$2 [" '
+      /^ *$/ { calls = 0; next }
+      / < / { if (match($0, /\([0-9,]+x\)/)) {
+                n = substr($0, RSTART + 1, RLENGTH - 3); gsub(",", "", n); calls += n }
+              next }
+      / \* / && index($0, f) { v = $1; gsub(",", "", v)
+                               printf "%.1f\n", calls ? v / calls : 0; found = 1; exit }
+      END { if (!found) print 0 }'
 }
-# a / b with one decimal
-div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
 txt=$out/callgrind.txt
 json=$out/callgrind.json
@@ -56,15 +62,14 @@ sep=""
 for bytes in 0 64 1500; do
   cg=$tmp/ring.$bytes
   valgrind --tool=callgrind --callgrind-out-file="$cg" "$bin" --icount ring "$bytes" "$N" \
-    > /dev/null 2>&1
-  batches=$((N / 8))
-  w=$(div "$(incl "$cg" vmbp_ring_write)" "$N")
-  r=$(div "$(incl "$cg" vmbp_ring_read)" "$N")
-  c=$(div "$(incl "$cg" bench_copy2)" "$N")
-  add=$(div "$(incl "$cg" vmbp_ring_write_add)" $((batches * 8)))
-  peek=$(div "$(incl "$cg" vmbp_ring_peek)" $((batches * 8)))
-  cw=$(div "$(incl "$cg" vmbp_ring_write_commit)" "$batches")
-  cr=$(div "$(incl "$cg" vmbp_ring_commit)" "$batches")
+    > "$tmp/log" 2>&1 || { cat "$tmp/log"; echo "callgrind failed: ring $bytes"; exit 1; }
+  w=$(per_call "$cg" vmbp_ring_write)
+  r=$(per_call "$cg" vmbp_ring_read)
+  c=$(per_call "$cg" bench_copy2)
+  add=$(per_call "$cg" vmbp_ring_write_add)
+  peek=$(per_call "$cg" vmbp_ring_peek)
+  cw=$(per_call "$cg" vmbp_ring_write_commit)
+  cr=$(per_call "$cg" vmbp_ring_commit)
   wr=$(awk -v a="$w" -v b="$r" 'BEGIN { printf "%.1f", a + b }')
   fixed=$(awk -v a="$wr" -v b="$c" 'BEGIN { printf "%.1f", a - b }')
   printf '%-6s %8s %8s %9s %10s %9s %8s %8s %8s %8s\n' "$bytes" "$w" "$r" "$wr" "$c" "$fixed" \
@@ -91,10 +96,10 @@ sep=""
 while read -r idx family variant bytes fn; do
   cg=$tmp/msg.$idx
   valgrind --tool=callgrind --callgrind-out-file="$cg" "$bin" --icount msg "$idx" "$N" \
-    > /dev/null 2>&1
-  d=$(div "$(incl "$cg" "$fn")" "$N")
-  a=$(div "$(incl "$cg" bench_dec_any)" "$N")
-  m=$(div "$(incl "$cg" bench_copy_msg)" "$N")
+    > "$tmp/log" 2>&1 || { cat "$tmp/log"; echo "callgrind failed: message $variant"; exit 1; }
+  d=$(per_call "$cg" "$fn")
+  a=$(per_call "$cg" bench_dec_any)
+  m=$(per_call "$cg" bench_copy_msg)
   ratio=$(awk -v d="$d" -v m="$m" 'BEGIN { printf "%.2f", d / m }')
   ok=$(awk -v d="$d" -v m="$m" 'BEGIN { print (d <= 2 * m) ? "true" : "false" }')
   printf '%-3s %-8s %-28s %5s %8s %9s %7s %7s %6s\n' "$idx" "$family" "$variant" "$bytes" \
