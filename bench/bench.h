@@ -35,6 +35,8 @@ struct bench_opts {
     double pipe_mib;    /* bytes moved per two-thread repetition, MiB */
     int pin;            /* pin the two threads to CPUs 0 and 1 */
     int quick;          /* fewer repetitions and shorter blocks */
+    unsigned long pipe_min; /* fewest packets per two-thread repetition */
+    int check;          /* --check: every path once, no meaningful figure */
 };
 
 extern struct bench_opts bench_opt;

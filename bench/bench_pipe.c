@@ -350,7 +350,8 @@ void bench_pipe(void)
         for (i = 0; i < NSIZES; i++) {
             uint32_t n = sizes[i], kib = ring_kibs[j];
             double mib = bench_opt.pipe_mib * 1048576.0 / (double)n;
-            unsigned long count = mib < 20000 ? 20000ul : (unsigned long)mib;
+            unsigned long count =
+                mib < (double)bench_opt.pipe_min ? bench_opt.pipe_min : (unsigned long)mib;
             double t_ring[64], t_base[64], ratio[64], sig[64];
             struct bench_row *row;
             int rep;

@@ -6,8 +6,10 @@
  * number to read: 1.0 means as fast as the plain copies. Times are medians of --reps
  * repetitions after a warm-up; the machine, compiler and flags go into the JSON.
  *
- * usage: vmbp-bench [--quick] [--reps N] [--only LIST] [--no-pin] [--json FILE]
+ * usage: vmbp-bench [--quick | --check] [--reps N] [--only LIST] [--no-pin] [--json FILE]
  *                   [--label TEXT] | --info
+ *   --check runs every measurement once on tiny inputs (a smoke test: no figure is
+ *   meaningful); the run fails if any ring call or message decode does.
  *        vmbp-bench --icount ring BYTES N | --icount msg INDEX N | --icount msg list
  *                   (fixed work for bench/callgrind.sh)
  *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, decode.
@@ -28,7 +30,7 @@
 #define VMBP_BENCH_BUILD_TYPE "unknown"
 #endif
 
-struct bench_opts bench_opt = {7, 20.0, 64.0, 1, 0};
+struct bench_opts bench_opt = {7, 20.0, 64.0, 1, 0, 20000, 0};
 volatile uint64_t bench_sink;
 
 static struct bench_row rows[BENCH_MAX_ROWS];
@@ -247,7 +249,7 @@ static void info_line(void)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: vmbp-bench [--quick] [--reps N] [--only ring,batch,zerocopy,pipe,"
+    fprintf(stderr, "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
                     "decode] [--no-pin] [--json FILE] [--label TEXT]\n"
                     "       vmbp-bench --icount ring BYTES N | --icount msg INDEX N | "
                     "--icount msg list\n");
@@ -293,6 +295,13 @@ int main(int argc, char **argv)
             bench_opt.reps = 3;
             bench_opt.block_ms = 5;
             bench_opt.pipe_mib = 8;
+        } else if (strcmp(argv[i], "--check") == 0) {
+            /* every path once, tiny: proves the program works, measures nothing */
+            bench_opt.reps = 1;
+            bench_opt.block_ms = 0.05;
+            bench_opt.pipe_mib = 0.01;
+            bench_opt.pipe_min = 500;
+            bench_opt.check = 1;
         } else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
             bench_opt.reps = atoi(argv[++i]);
             if (bench_opt.reps < 1 || bench_opt.reps > 63)
@@ -323,6 +332,8 @@ int main(int argc, char **argv)
     if (wanted(only, "decode"))
         bench_msg_decode();
     print_table();
+    if (bench_opt.check)
+        printf("check: every measurement ran once on tiny inputs; the figures mean nothing\n");
     if (json) {
         if (write_json(json, label))
             return 1;
