@@ -23,7 +23,6 @@
 #define RING_READER(role) ((role) == VMBP_RING_GUEST_RECV || (role) == VMBP_RING_HOST_RECV)
 #define RING_KNOWN_FLAGS (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES)
 
-/* Record the first violation; the ring stays BROKEN with it. */
 /*
  * Code layout for GCC and clang, no effect on behaviour: the per-packet steps are inlined
  * into the public functions, and the steps taken only on a violation or a rare event stay
