@@ -23,49 +23,88 @@
 #define RING_READER(role) ((role) == VMBP_RING_GUEST_RECV || (role) == VMBP_RING_HOST_RECV)
 #define RING_KNOWN_FLAGS (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES)
 
-/* Record the first violation; the ring stays BROKEN with it. */
-static enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
+/*
+ * Code layout for GCC and clang, no effect on behaviour: the per-packet steps are inlined
+ * into the public functions, and the steps taken only on a violation or a rare event stay
+ * out of line, so the common path is straight code with few registers to save.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define RING_HOT static inline __attribute__((always_inline))
+#define RING_COLD static __attribute__((noinline, cold))
+#define RING_NOINLINE static __attribute__((noinline))
+#define RING_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define RING_HOT VMBP_INLINE
+#define RING_COLD static
+#define RING_NOINLINE static
+#define RING_UNLIKELY(x) (x)
+#endif
+
+/*
+ * Record a violation: the ring becomes BROKEN with it, the first one sticks, and every later
+ * call returns it. Called only on a ring found OK at the entry of the public call, which then
+ * returns at once: st is both the ring's first violation and the call's status.
+ */
+RING_COLD void ring_mark_broken(struct vmbp_ring *r, enum vmbp_status st)
 {
     if (r->state == VMBP_OK)
         r->state = st;
-    return r->state;
 }
 
-/* Bytes from a to b going forward; both valid indices. */
-static uint32_t ring_dist(const struct vmbp_ring *r, uint32_t a, uint32_t b)
+RING_HOT enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
 {
-    return b >= a ? b - a : r->size - (a - b);
+    ring_mark_broken(r, st);
+    return st;
 }
 
-static uint32_t ring_add(const struct vmbp_ring *r, uint32_t idx, uint32_t n)
+/* Bytes from a to b going forward; both valid indices of a ring of `size` data bytes. */
+RING_HOT uint32_t ring_dist(uint32_t size, uint32_t a, uint32_t b)
 {
-    return n < r->size - idx ? idx + n : n - (r->size - idx);
+    return b >= a ? b - a : size - (a - b);
+}
+
+/* Index n bytes after idx (valid), wrapping; n <= size. */
+RING_HOT uint32_t ring_add(uint32_t size, uint32_t idx, uint32_t n)
+{
+    return n < size - idx ? idx + n : n - (size - idx);
+}
+
+/*
+ * Index of the 8-byte word that ends at idx (valid). Indices and sizes are multiples of 8,
+ * so an aligned word never wraps: it is copied with one fixed-size access.
+ */
+RING_HOT uint32_t ring_prev8(uint32_t size, uint32_t idx)
+{
+    return (idx != 0 ? idx : size) - VMBP_RING_ALIGN;
 }
 
 /* Copy n <= size bytes at ring offset off (valid) out of the ring, wrapping once. */
-static void ring_get(const struct vmbp_ring *r, uint32_t off, void *dst, uint32_t n)
+RING_HOT void ring_get(volatile const uint8_t *data, uint32_t size, uint32_t off, void *dst,
+                       uint32_t n)
 {
-    uint32_t first = r->size - off;
+    uint32_t first = size - off;
 
     if (n <= first) {
-        vmbp_shared_copy_from(dst, r->data + off, n);
+        vmbp_shared_copy_from(dst, data + off, n);
     } else {
-        vmbp_shared_copy_from(dst, r->data + off, first);
-        vmbp_shared_copy_from((uint8_t *)dst + first, r->data, n - first);
+        vmbp_shared_copy_from(dst, data + off, first);
+        vmbp_shared_copy_from((uint8_t *)dst + first, data, n - first);
     }
 }
 
-/* Copy n < size bytes into the ring at offset off (valid), wrapping once; new offset. */
-static uint32_t ring_put(const struct vmbp_ring *r, uint32_t off, const void *src, size_t n)
+/* Copy 0 < n < size bytes into the ring at offset off (valid), wrapping once; new offset. */
+RING_HOT uint32_t ring_put(volatile uint8_t *data, uint32_t size, uint32_t off, const void *src,
+                           size_t n)
 {
-    uint32_t first = r->size - off, len = (uint32_t)n;
+    uint32_t first = size - off, len = (uint32_t)n;
 
     if (len < first) {
-        vmbp_shared_copy_to(r->data + off, src, len);
+        vmbp_shared_copy_to(data + off, src, len);
         return off + len;
     }
-    vmbp_shared_copy_to(r->data + off, src, first);
-    vmbp_shared_copy_to(r->data, (const uint8_t *)src + first, len - first);
+    vmbp_shared_copy_to(data + off, src, first);
+    if (len > first)
+        vmbp_shared_copy_to(data, (const uint8_t *)src + first, len - first);
     return len - first;
 }
 
@@ -137,106 +176,166 @@ enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r)
 
 /* ---- writer ------------------------------------------------------------------------- */
 
-/* Load the reader's index once, check it against what we published (VMBP-RING-015). */
-static enum vmbp_status writer_load_peer(struct vmbp_ring *r)
+/*
+ * Load the reader's index once and check it against what we published (VMBP-RING-015):
+ * valid, and no more bytes consumed than were published, i.e. it moved forward from the last
+ * accepted one by at most the bytes in use. This is vmbp_ring_read_index_check() without the
+ * checks of our own private state (pub and peer are valid by construction).
+ */
+RING_HOT enum vmbp_status writer_load_peer(struct vmbp_ring *r)
 {
     uint32_t rd = vmbp_shared_load32_acquire(&r->ctl->read_index);
-    enum vmbp_status st = vmbp_ring_read_index_check(r->size, r->pub, r->peer, rd);
+    uint32_t size = r->size;
 
-    if (st != VMBP_OK)
-        return ring_break(r, st);
+    if (RING_UNLIKELY(!vmbp_ring_index_valid(size, rd)))
+        return ring_break(r, VMBP_E_RING_READ_INDEX);
+    if (RING_UNLIKELY(ring_dist(size, rd, r->pub) > ring_dist(size, r->peer, r->pub)))
+        return ring_break(r, VMBP_E_RING_READ_PAST_WRITE);
     r->peer = rd;
     return VMBP_OK;
 }
 
-static enum vmbp_status writer_check(const struct vmbp_ring *r)
+RING_HOT enum vmbp_status writer_check(const struct vmbp_ring *r)
 {
-    if (!r)
+    if (RING_UNLIKELY(!r))
         return VMBP_E_INVAL;
-    if (r->state != VMBP_OK)
+    if (RING_UNLIKELY(r->state != VMBP_OK))
         return r->state;
     return RING_WRITER(r->role) ? VMBP_OK : VMBP_E_STATE;
 }
 
-enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
-                                     const struct vmbp_seg *segs, size_t nsegs)
+/*
+ * The space known from the last load of the read index is too small for `total` bytes:
+ * load it again (VMBP-RING-015); VMBP_E_RING_FULL with the space to wait for if still short.
+ */
+RING_NOINLINE enum vmbp_status writer_make_room(struct vmbp_ring *r, uint32_t total)
 {
-    uint8_t head[VMBP_PKT_DESC_SIZE], tail[16];
-    struct vmbp_pkt_desc d;
-    size_t body = 0, i;
-    uint32_t total, free_bytes, start, off, pad;
-    enum vmbp_status st = writer_check(r);
+    uint32_t size = r->size, start = r->priv;
+    enum vmbp_status st = writer_load_peer(r);
 
     if (st != VMBP_OK)
         return st;
+    if (total > size - ring_dist(size, r->peer, start) - VMBP_RING_ALIGN) {
+        r->needed = ring_dist(size, r->pub, start) + total;
+        return VMBP_E_RING_FULL;
+    }
+    return VMBP_OK;
+}
+
+/* Copy a gather list of any length (entries checked) into the ring from offset off. */
+RING_NOINLINE void writer_put_segs(volatile uint8_t *data, uint32_t size, uint32_t off,
+                                   const struct vmbp_seg *segs, size_t nsegs)
+{
+    size_t i;
+
+    for (i = 0; i < nsegs; i++)
+        if (segs[i].len)
+            off = ring_put(data, size, off, segs[i].ptr, segs[i].len);
+}
+
+/*
+ * vmbp_ring_write_add(). All checks come first (all or nothing). Then the packet goes into
+ * the ring: the word holding the padding zeroed (when the data does not end on 8 bytes), the
+ * descriptor, the trailer, and the data last (over the padding word's data bytes); none of it
+ * is visible to the reader before a commit publishes the index.
+ */
+RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+                                     const struct vmbp_seg *segs, size_t nsegs)
+{
+    static const uint8_t zero[8];
+    volatile uint8_t *data;
+    uint8_t head[VMBP_PKT_DESC_SIZE], tail[VMBP_PKT_TRAILER_SIZE];
+    struct vmbp_pkt_desc d;
+    size_t body = 0, i;
+    uint32_t size, total, start, end, off;
+    enum vmbp_status st;
+
     if (!pkt || (nsegs && !segs) || !vmbp_pkt_type_is_defined(pkt->type) ||
         (pkt->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) || pkt->ext_len % 8u != 0)
         return VMBP_E_INVAL;
     if ((pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT) &&
         pkt->ext_len < 8u)
         return VMBP_E_INVAL;
-    for (i = 0; i < nsegs; i++) {
-        if (segs[i].len && !segs[i].ptr)
+    if (nsegs == 1) { /* the common case, the loop below unrolled */
+        body = segs[0].len;
+        if (body > VMBP_PKT_MAX_LEN || (body && !segs[0].ptr))
             return VMBP_E_INVAL;
-        if (segs[i].len > VMBP_PKT_MAX_LEN || body + segs[i].len > VMBP_PKT_MAX_LEN)
-            return VMBP_E_INVAL;
-        body += segs[i].len;
-    }
-    total = vmbp_pkt_ring_bytes(body);
-    if (total == 0 || pkt->ext_len > body || total > r->size - VMBP_RING_ALIGN)
-        return VMBP_E_INVAL; /* malformed, or larger than the ring can ever hold */
+    } else {
+        for (i = 0; i < nsegs; i++) { /* body <= VMBP_PKT_MAX_LEN throughout */
+            size_t len = segs[i].len;
 
-    free_bytes = r->size - ring_dist(r, r->peer, r->priv) - VMBP_RING_ALIGN;
-    if (total > free_bytes) {
-        st = writer_load_peer(r);
-        if (st != VMBP_OK)
-            return st;
-        free_bytes = r->size - ring_dist(r, r->peer, r->priv) - VMBP_RING_ALIGN;
-        if (total > free_bytes) {
-            r->needed = ring_dist(r, r->pub, r->priv) + total;
-            return VMBP_E_RING_FULL;
+            if (len > VMBP_PKT_MAX_LEN - body || (len && !segs[i].ptr))
+                return VMBP_E_INVAL;
+            body += len;
         }
     }
+    size = r->size;
+    total = vmbp_pkt_ring_bytes(body);
+    if (total == 0 || pkt->ext_len > body || total > size - VMBP_RING_ALIGN)
+        return VMBP_E_INVAL; /* malformed, or larger than the ring can ever hold */
+
+    start = r->priv;
+    if (RING_UNLIKELY(total > size - ring_dist(size, r->peer, start) - VMBP_RING_ALIGN)) {
+        st = writer_make_room(r, total);
+        if (st != VMBP_OK)
+            return st;
+    }
     r->needed = 0;
-    if (r->pending_set) {
+    if (RING_UNLIKELY(r->pending_set)) {
         vmbp_shared_store32(&r->ctl->pending_send_sz, 0);
         r->pending_set = 0;
     }
 
-    start = r->priv;
+    data = r->data;
+    end = ring_add(size, start, total);
+    r->priv = end;
+    if (body % 8u != 0) /* the word holding the data's last bytes and the zero padding */
+        vmbp_shared_copy_to(data + ring_prev8(size, ring_prev8(size, end)), zero, 8);
     d.type = pkt->type;
     d.offset8 = (uint16_t)((VMBP_PKT_DESC_SIZE + pkt->ext_len) / 8u);
     d.len8 = (uint16_t)((total - VMBP_PKT_TRAILER_SIZE) / 8u);
     d.flags = pkt->flags;
     d.trans_id = pkt->trans_id;
     vmbp_pkt_desc_encode(&d, head);
-    off = ring_put(r, start, head, sizeof(head));
-    for (i = 0; i < nsegs; i++)
-        if (segs[i].len)
-            off = ring_put(r, off, segs[i].ptr, segs[i].len);
-    /* zero padding to 8, then the trailer, in one copy */
-    pad = (uint32_t)((8u - body % 8u) % 8u);
-    VMBP_MEMSET(tail, 0, sizeof(tail));
-    vmbp_pkt_trailer_encode(start, tail + pad);
-    (void)ring_put(r, off, tail, pad + VMBP_PKT_TRAILER_SIZE);
-    r->priv = ring_add(r, start, total);
+    if (RING_UNLIKELY(start > size - VMBP_PKT_DESC_SIZE)) {
+        /* two aligned words: the last of the data area and the first */
+        vmbp_shared_copy_to(data + start, head, 8);
+        vmbp_shared_copy_to(data, head + 8, 8);
+    } else {
+        vmbp_shared_copy_to(data + start, head, VMBP_PKT_DESC_SIZE);
+    }
+    vmbp_pkt_trailer_encode(start, tail);
+    vmbp_shared_copy_to(data + ring_prev8(size, end), tail, VMBP_PKT_TRAILER_SIZE);
+    off = ring_add(size, start, VMBP_PKT_DESC_SIZE);
+    if (nsegs == 1) {
+        if (body)
+            (void)ring_put(data, size, off, segs[0].ptr, body);
+    } else if (nsegs) {
+        writer_put_segs(data, size, off, segs, nsegs);
+    }
     return VMBP_OK;
 }
 
-enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal)
+enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+                                     const struct vmbp_seg *segs, size_t nsegs)
 {
-    uint32_t old, mask;
     enum vmbp_status st = writer_check(r);
 
-    if (signal)
-        *signal = false;
     if (st != VMBP_OK)
         return st;
-    if (r->priv == r->pub)
+    return writer_add(r, pkt, segs, nsegs);
+}
+
+/* vmbp_ring_write_commit() of a checked writer; *signal is already false. */
+RING_HOT enum vmbp_status writer_commit(struct vmbp_ring *r, bool *signal)
+{
+    uint32_t old = r->pub, priv = r->priv, mask;
+    enum vmbp_status st;
+
+    if (priv == old)
         return VMBP_OK;
-    old = r->pub;
-    vmbp_shared_store32_release(&r->ctl->write_index, r->priv); /* [P] */
-    r->pub = r->priv;
+    vmbp_shared_store32_release(&r->ctl->write_index, priv); /* [P] */
+    r->pub = priv;
     vmbp_shared_mb(); /* [W] */
     mask = vmbp_shared_load32(&r->ctl->interrupt_mask);
     if (mask != 0)
@@ -249,17 +348,30 @@ enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal)
     return VMBP_OK;
 }
 
+enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal)
+{
+    enum vmbp_status st = writer_check(r);
+
+    if (signal)
+        *signal = false;
+    if (st != VMBP_OK)
+        return st;
+    return writer_commit(r, signal);
+}
+
 enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                  const struct vmbp_seg *segs, size_t nsegs, bool *signal)
 {
-    enum vmbp_status st = vmbp_ring_write_add(r, pkt, segs, nsegs);
+    enum vmbp_status st = writer_check(r);
 
-    if (st != VMBP_OK) {
-        if (signal)
-            *signal = false;
+    if (signal)
+        *signal = false;
+    if (st != VMBP_OK)
         return st;
-    }
-    return vmbp_ring_write_commit(r, signal);
+    st = writer_add(r, pkt, segs, nsegs);
+    if (st != VMBP_OK)
+        return st;
+    return writer_commit(r, signal);
 }
 
 uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r)
@@ -291,111 +403,175 @@ enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
     if (st != VMBP_OK)
         return st;
     if (ready)
-        *ready = r->size - ring_dist(r, r->peer, r->pub) - VMBP_RING_ALIGN >= want;
+        *ready = r->size - ring_dist(r->size, r->peer, r->pub) - VMBP_RING_ALIGN >= want;
     return VMBP_OK;
 }
 
 /* ---- reader ------------------------------------------------------------------------- */
 
-static enum vmbp_status reader_check(const struct vmbp_ring *r)
+RING_HOT enum vmbp_status reader_check(const struct vmbp_ring *r)
 {
-    if (!r)
+    if (RING_UNLIKELY(!r))
         return VMBP_E_INVAL;
-    if (r->state != VMBP_OK)
+    if (RING_UNLIKELY(r->state != VMBP_OK))
         return r->state;
     return RING_READER(r->role) ? VMBP_OK : VMBP_E_STATE;
 }
 
-/* Load the writer's index once and check it (VMBP-RING-010). */
-static enum vmbp_status reader_load_peer(struct vmbp_ring *r)
+/*
+ * Load the writer's index once and check it (VMBP-RING-010): valid, and moved forward by no
+ * more than the free space the writer had with our last published read index. This is
+ * vmbp_ring_write_index_check() without the checks of our own private state (pub and peer
+ * are valid, so the bytes in use are at most size - 8).
+ */
+RING_HOT enum vmbp_status reader_load_peer(struct vmbp_ring *r)
 {
     uint32_t w = vmbp_shared_load32_acquire(&r->ctl->write_index); /* [P] */
-    enum vmbp_status st = vmbp_ring_write_index_check(r->size, r->pub, r->peer, w);
+    uint32_t size = r->size, peer = r->peer;
 
-    if (st != VMBP_OK)
-        return ring_break(r, st);
+    if (RING_UNLIKELY(!vmbp_ring_index_valid(size, w) ||
+                      ring_dist(size, peer, w) >
+                          size - VMBP_RING_ALIGN - ring_dist(size, r->pub, peer)))
+        return ring_break(r, VMBP_E_RING_WRITE_INDEX);
     r->peer = w;
     return VMBP_OK;
 }
 
-/* Make the next packet's validated descriptor available in r->desc. */
-static enum vmbp_status reader_next_desc(struct vmbp_ring *r, struct vmbp_pkt_desc *d)
+/*
+ * The next packet's descriptor, validated, as raw bytes (@p raw) and decoded (@p d): the
+ * copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the ring.
+ */
+RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw, struct vmbp_pkt_desc *d)
 {
     enum vmbp_status st;
-    uint32_t avail;
+    uint32_t avail, size = r->size, priv = r->priv;
 
-    if (!r->have_desc) {
-        if (r->priv == r->peer) {
-            st = reader_load_peer(r);
-            if (st != VMBP_OK)
-                return st;
-            if (r->priv == r->peer)
-                return VMBP_E_RING_EMPTY;
-        }
-        avail = ring_dist(r, r->priv, r->peer);
-        if (avail < VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE)
-            return ring_break(r, VMBP_E_RING_AVAIL_SHORT);
-        ring_get(r, r->priv, r->desc, VMBP_PKT_DESC_SIZE);
-        vmbp_pkt_desc_decode(r->desc, d);
-        st = vmbp_pkt_desc_validate(d, avail, r->types);
-        if (st != VMBP_OK)
-            return ring_break(r, st);
-        r->have_desc = 1;
+    if (RING_UNLIKELY(r->have_desc)) {
+        VMBP_MEMCPY(raw, r->desc, VMBP_PKT_DESC_SIZE);
+        vmbp_pkt_desc_decode(raw, d);
         return VMBP_OK;
     }
-    vmbp_pkt_desc_decode(r->desc, d);
+    if (priv == r->peer) {
+        st = reader_load_peer(r);
+        if (st != VMBP_OK)
+            return st;
+        if (priv == r->peer)
+            return VMBP_E_RING_EMPTY;
+    }
+    avail = ring_dist(size, priv, r->peer);
+    if (RING_UNLIKELY(avail < VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE))
+        return ring_break(r, VMBP_E_RING_AVAIL_SHORT);
+    if (RING_UNLIKELY(priv > size - VMBP_PKT_DESC_SIZE)) {
+        /* two aligned words: the last of the data area and the first */
+        vmbp_shared_copy_from(raw, r->data + priv, 8);
+        vmbp_shared_copy_from(raw + 8, r->data, 8);
+    } else {
+        vmbp_shared_copy_from(raw, r->data + priv, VMBP_PKT_DESC_SIZE);
+    }
+    vmbp_pkt_desc_decode(raw, d);
+    st = vmbp_pkt_desc_validate(d, avail, r->types);
+    if (RING_UNLIKELY(st != VMBP_OK))
+        return ring_break(r, st);
     return VMBP_OK;
 }
 
-static void reader_fill(struct vmbp_pkt_in *pkt, const struct vmbp_pkt_desc *d)
+RING_HOT void reader_fill(struct vmbp_pkt_in *pkt, const struct vmbp_pkt_desc *d,
+                          uint32_t count)
 {
     pkt->type = d->type;
     pkt->flags = d->flags;
     pkt->len = (uint32_t)d->len8 * 8u;
     pkt->data_offset = (uint32_t)d->offset8 * 8u;
-    pkt->range_count = 0;
+    pkt->range_count = count;
     pkt->trans_id = d->trans_id;
+}
+
+/* The buffer is too small: keep the descriptor (the packet stays and is not read again). */
+RING_COLD enum vmbp_status reader_keep(struct vmbp_ring *r, const uint8_t *raw,
+                                       const struct vmbp_pkt_desc *d, struct vmbp_pkt_in *pkt)
+{
+    VMBP_MEMCPY(r->desc, raw, VMBP_PKT_DESC_SIZE);
+    r->have_desc = 1;
+    reader_fill(pkt, d, 0);
+    return VMBP_E_NOSPACE;
+}
+
+/* Copy the packet after its descriptor (already in buf) into buf, each byte read once. */
+RING_HOT void reader_copy(const struct vmbp_ring *r, uint32_t priv, void *buf, uint32_t len)
+{
+    if (len > VMBP_PKT_DESC_SIZE)
+        ring_get(r->data, r->size, ring_add(r->size, priv, VMBP_PKT_DESC_SIZE),
+                 (uint8_t *)buf + VMBP_PKT_DESC_SIZE, len - VMBP_PKT_DESC_SIZE);
+}
+
+/* A transfer-page or GPA-direct packet: copy it, then validate its ranges on the copy. */
+RING_NOINLINE enum vmbp_status reader_take_ranges(struct vmbp_ring *r, void *buf, uint32_t len,
+                                                  const struct vmbp_pkt_desc *d,
+                                                  struct vmbp_pkt_in *pkt)
+{
+    uint32_t count = 0;
+    enum vmbp_status st;
+
+    reader_copy(r, r->priv, buf, len);
+    if (d->type == VMBP_PKT_DATA_XFER_PAGES)
+        st = vmbp_pkt_xfer_validate(buf, len, &count);
+    else
+        st = vmbp_pkt_gpa_direct_validate(buf, len, &count);
+    if (st != VMBP_OK)
+        return ring_break(r, st);
+    reader_fill(pkt, d, count);
+    r->have_desc = 0;
+    r->priv = ring_add(r->size, r->priv, len + VMBP_PKT_TRAILER_SIZE);
+    return VMBP_OK;
+}
+
+/*
+ * vmbp_ring_peek() of a checked reader. A packet without ranges cannot fail once its
+ * descriptor is valid and the buffer large enough: the state advances, then the bytes are
+ * copied.
+ */
+RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap,
+                                      struct vmbp_pkt_in *pkt)
+{
+    uint8_t raw[VMBP_PKT_DESC_SIZE];
+    struct vmbp_pkt_desc d;
+    uint32_t len, priv;
+    enum vmbp_status st;
+
+    if (!pkt || (!buf && cap))
+        return VMBP_E_INVAL;
+    st = reader_desc(r, raw, &d);
+    if (st != VMBP_OK)
+        return st;
+    len = (uint32_t)d.len8 * 8u;
+    if (RING_UNLIKELY(cap < len))
+        return reader_keep(r, raw, &d, pkt);
+    /* the descriptor as validated, then the rest of the packet */
+    VMBP_MEMCPY(buf, raw, VMBP_PKT_DESC_SIZE);
+    if (d.type == VMBP_PKT_DATA_XFER_PAGES || d.type == VMBP_PKT_DATA_GPA_DIRECT)
+        return reader_take_ranges(r, buf, len, &d, pkt);
+    reader_fill(pkt, &d, 0);
+    priv = r->priv;
+    r->have_desc = 0;
+    r->priv = ring_add(r->size, priv, len + VMBP_PKT_TRAILER_SIZE);
+    reader_copy(r, priv, buf, len);
+    return VMBP_OK;
 }
 
 enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt)
 {
-    struct vmbp_pkt_desc d;
-    uint32_t len, count = 0;
     enum vmbp_status st = reader_check(r);
 
     if (st != VMBP_OK)
         return st;
-    if (!pkt || (!buf && cap))
-        return VMBP_E_INVAL;
-    st = reader_next_desc(r, &d);
-    if (st != VMBP_OK)
-        return st;
-    len = (uint32_t)d.len8 * 8u;
-    if (cap < len) {
-        reader_fill(pkt, &d);
-        return VMBP_E_NOSPACE;
-    }
-    /* the descriptor as validated, then the rest of the packet, each byte read once */
-    VMBP_MEMCPY(buf, r->desc, VMBP_PKT_DESC_SIZE);
-    ring_get(r, ring_add(r, r->priv, VMBP_PKT_DESC_SIZE), (uint8_t *)buf + VMBP_PKT_DESC_SIZE,
-             len - VMBP_PKT_DESC_SIZE);
-    if (d.type == VMBP_PKT_DATA_XFER_PAGES)
-        st = vmbp_pkt_xfer_validate(buf, len, &count);
-    else if (d.type == VMBP_PKT_DATA_GPA_DIRECT)
-        st = vmbp_pkt_gpa_direct_validate(buf, len, &count);
-    if (st != VMBP_OK)
-        return ring_break(r, st);
-    reader_fill(pkt, &d);
-    pkt->range_count = count;
-    r->have_desc = 0;
-    r->priv = ring_add(r, r->priv, len + VMBP_PKT_TRAILER_SIZE);
-    return VMBP_OK;
+    return reader_peek(r, buf, cap, pkt);
 }
 
 enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
                                         struct vmbp_pkt_in *pkt)
 {
+    uint8_t raw[VMBP_PKT_DESC_SIZE];
     struct vmbp_pkt_desc d;
     uint32_t len, first;
     enum vmbp_status st = reader_check(r);
@@ -406,7 +582,7 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
         return VMBP_E_INVAL;
     if (!(r->flags & VMBP_RING_F_TRUSTED))
         return VMBP_E_STATE;
-    st = reader_next_desc(r, &d);
+    st = reader_desc(r, raw, &d);
     if (st != VMBP_OK)
         return st;
     len = (uint32_t)d.len8 * 8u;
@@ -422,60 +598,78 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
         view->part[1] = (const uint8_t *)(uintptr_t)r->data;
         view->len[1] = len - first;
     }
-    reader_fill(pkt, &d);
+    reader_fill(pkt, &d, 0);
     r->have_desc = 0;
-    r->priv = ring_add(r, r->priv, len + VMBP_PKT_TRAILER_SIZE);
+    r->priv = ring_add(r->size, r->priv, len + VMBP_PKT_TRAILER_SIZE);
     return VMBP_OK;
 }
 
-enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal)
+/* The writer waits for `pending` free bytes: did this commit lift the space across it? */
+RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t old,
+                                             uint32_t pending, bool *signal)
 {
-    uint32_t old, features, pending = 0;
-    enum vmbp_status st = reader_check(r);
-
-    if (signal)
-        *signal = false;
-    if (st != VMBP_OK)
-        return st;
-    if (r->priv == r->pub)
-        return VMBP_OK;
-    old = r->pub;
-    vmbp_shared_store32_release(&r->ctl->read_index, r->priv); /* [C] */
-    r->pub = r->priv;
-    vmbp_shared_mb(); /* [F] */
-    features = vmbp_shared_load32(&r->ctl->feature_bits);
-    if (!(features & VMBP_RING_FEATURE_PENDING_SEND_SZ))
-        return VMBP_OK;
-    st = vmbp_ring_pending_check(r->size, vmbp_shared_load32(&r->ctl->pending_send_sz),
-                                 &pending);
-    if (st != VMBP_OK)
-        return ring_break(r, st);
-    if (pending == 0)
-        return VMBP_OK;
+    uint32_t size = r->size;
     /* The writer may have written since we last looked: its free space depends on it. */
-    st = reader_load_peer(r);
+    enum vmbp_status st = reader_load_peer(r);
+
     if (st != VMBP_OK)
         return st;
     if (signal) {
-        uint32_t before = r->size - ring_dist(r, old, r->peer) - VMBP_RING_ALIGN;
-        uint32_t after = r->size - ring_dist(r, r->pub, r->peer) - VMBP_RING_ALIGN;
+        uint32_t before = size - ring_dist(size, old, r->peer) - VMBP_RING_ALIGN;
+        uint32_t after = size - ring_dist(size, r->pub, r->peer) - VMBP_RING_ALIGN;
 
         *signal = vmbp_ring_writer_wakeup(before, after, pending);
     }
     return VMBP_OK;
 }
 
+/* vmbp_ring_commit() of a checked reader; *signal is already false. */
+RING_HOT enum vmbp_status reader_commit(struct vmbp_ring *r, bool *signal)
+{
+    uint32_t old = r->pub, priv = r->priv, features, pending = 0;
+    enum vmbp_status st;
+
+    if (priv == old)
+        return VMBP_OK;
+    vmbp_shared_store32_release(&r->ctl->read_index, priv); /* [C] */
+    r->pub = priv;
+    vmbp_shared_mb(); /* [F] */
+    features = vmbp_shared_load32(&r->ctl->feature_bits);
+    if (!(features & VMBP_RING_FEATURE_PENDING_SEND_SZ))
+        return VMBP_OK;
+    st = vmbp_ring_pending_check(r->size, vmbp_shared_load32(&r->ctl->pending_send_sz),
+                                 &pending);
+    if (RING_UNLIKELY(st != VMBP_OK))
+        return ring_break(r, st);
+    if (pending == 0)
+        return VMBP_OK;
+    return reader_wakeup(r, old, pending, signal);
+}
+
+enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal)
+{
+    enum vmbp_status st = reader_check(r);
+
+    if (signal)
+        *signal = false;
+    if (st != VMBP_OK)
+        return st;
+    return reader_commit(r, signal);
+}
+
 enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt, bool *signal)
 {
-    enum vmbp_status st = vmbp_ring_peek(r, buf, cap, pkt);
+    enum vmbp_status st = reader_check(r);
 
-    if (st != VMBP_OK) {
-        if (signal)
-            *signal = false;
+    if (signal)
+        *signal = false;
+    if (st != VMBP_OK)
         return st;
-    }
-    return vmbp_ring_commit(r, signal);
+    st = reader_peek(r, buf, cap, pkt);
+    if (st != VMBP_OK)
+        return st;
+    return reader_commit(r, signal);
 }
 
 enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r)

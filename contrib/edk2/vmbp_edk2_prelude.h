@@ -13,6 +13,8 @@
  *
  * EDK2 APIs used: Base.h (UINT8..UINT64, INT32, UINTN, BOOLEAN, VOID, NULL, OFFSET_OF),
  * BaseLib.h (LShiftU64, RShiftU64, MemoryFence, InterlockedCompareExchange32),
+ * and the compiler's atomic exchange and AND (MSVC _InterlockedExchange/_InterlockedAnd,
+ * GCC and clang __atomic builtins),
  * BaseMemoryLib.h (CopyMem, SetMem).
  */
 #ifndef VMBP_EDK2_PRELUDE_H
@@ -71,22 +73,35 @@ static __inline void vmbp_edk2_store_release32(volatile uint32_t *p, uint32_t v)
     *p = v;
 }
 
+/*
+ * Exchange and AND on a word the host can write: one locked instruction each, so that a
+ * host rewriting the word cannot make us retry forever (a compare-exchange loop could).
+ * BaseLib has no such primitives; the compilers EDK2 builds with all provide them.
+ */
+#if defined(_MSC_VER)
+long _InterlockedExchange(long volatile *target, long value);
+long _InterlockedAnd(long volatile *target, long mask);
+#pragma intrinsic(_InterlockedExchange)
+#pragma intrinsic(_InterlockedAnd)
 static __inline uint32_t vmbp_edk2_xchg32(volatile uint32_t *p, uint32_t v)
 {
-    uint32_t old = *p, seen;
-
-    while ((seen = InterlockedCompareExchange32(p, old, v)) != old)
-        old = seen;
-    return old;
+    return (uint32_t)_InterlockedExchange((long volatile *)p, (long)v);
 }
 
 static __inline uint32_t vmbp_edk2_fetch_and32(volatile uint32_t *p, uint32_t mask)
 {
-    uint32_t old = *p, seen;
-
-    while ((seen = InterlockedCompareExchange32(p, old, old & mask)) != old)
-        old = seen;
-    return old;
+    return (uint32_t)_InterlockedAnd((long volatile *)p, (long)mask);
 }
+#else
+static __inline uint32_t vmbp_edk2_xchg32(volatile uint32_t *p, uint32_t v)
+{
+    return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
+}
+
+static __inline uint32_t vmbp_edk2_fetch_and32(volatile uint32_t *p, uint32_t mask)
+{
+    return __atomic_fetch_and(p, mask, __ATOMIC_SEQ_CST);
+}
+#endif
 
 #endif /* VMBP_EDK2_PRELUDE_H */

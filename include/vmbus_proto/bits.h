@@ -150,13 +150,15 @@ extern "C" {
 
 /**
  * @brief Value of one described field in a register value.
- * @param f field description
+ * @param f field description (width 1..64, shift below 64)
  * @param v register value
- * @return the field, shifted down
+ * @return the field, shifted down; 0 for a malformed description
  */
 VMBP_INLINE uint64_t vmbp_reg_field_get(const struct vmbp_reg_field *f, uint64_t v)
 {
-    return VMBP_SHR64(v, f->shift) & (~VMBP_U64(0) >> (64u - f->width));
+    if (f->width == 0 || f->width > 64 || f->shift >= 64)
+        return 0;
+    return VMBP_SHR64(v, f->shift) & VMBP_SHR64(~VMBP_U64(0), 64u - f->width);
 }
 
 /**

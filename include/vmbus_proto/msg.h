@@ -330,6 +330,26 @@ extern "C" {
 #endif
 
 /**
+ * @brief Name of a wire status word (NTSTATUS) this protocol uses.
+ * @param status the status word of OPEN_CHANNEL_RESULT, GPADL_CREATED, TL_CONNECT_RESULT or
+ * MODIFY_CHANNEL_RESPONSE
+ * @return "STATUS_SUCCESS", "STATUS_UNSUCCESSFUL", "STATUS_CONNECTION_REFUSED", or NULL
+ */
+VMBP_INLINE const char *vmbp_ntstatus_name(uint32_t status)
+{
+    switch (status) {
+    case VMBP_NTSTATUS_SUCCESS:
+        return "STATUS_SUCCESS";
+    case VMBP_NTSTATUS_UNSUCCESSFUL:
+        return "STATUS_UNSUCCESSFUL";
+    case VMBP_NTSTATUS_CONNECTION_REFUSED:
+        return "STATUS_CONNECTION_REFUSED";
+    default:
+        return NULL;
+    }
+}
+
+/**
  * @brief Whether two GUIDs are equal.
  * @param a first GUID
  * @param b second GUID

@@ -385,10 +385,31 @@ extern "C" {
 #endif
 
 /**
+ * @brief Name of a connection state (VERSION_RESPONSE, MODIFY_CONNECTION_RESPONSE).
+ * @param state the state byte
+ * @return "SUCCESSFUL", "FAILED_LOW_RESOURCES", "FAILED_UNKNOWN_FAILURE", or NULL
+ */
+VMBP_INLINE const char *vmbp_connection_state_name(uint32_t state)
+{
+    switch (state) {
+    case VMBP_CONNECTION_SUCCESSFUL:
+        return "SUCCESSFUL";
+    case VMBP_CONNECTION_FAILED_LOW_RESOURCES:
+        return "FAILED_LOW_RESOURCES";
+    case VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE:
+        return "FAILED_UNKNOWN_FAILURE";
+    default:
+        return NULL;
+    }
+}
+
+/**
  * @brief Child message connection ID of a server on a non-standard SINT or VTL (OpenVMM
  * `vmbus_server/src/lib.rs` `get_child_message_connection_id`):
  * `4 | vtl << 22 | vp << 8 | sint << 4`.
- * @param vp   VP index, below 16384 for the result to stay a 24-bit connection ID
+ * Each input is cut to its field's width, so fields never overlap and the result stays a
+ * 24-bit connection ID.
+ * @param vp   VP index, 0..16383
  * @param sint SINT, 0..15
  * @param vtl  VTL, 0..3
  * @return the connection ID
@@ -396,12 +417,14 @@ extern "C" {
 VMBP_INLINE uint32_t vmbp_msg_child_message_connection_id(uint32_t vp, uint32_t sint,
                                                           uint32_t vtl)
 {
-    return VMBP_MESSAGE_CONNECTION_ID_MULTICLIENT | (vtl << 22) | (vp << 8) | (sint << 4);
+    return VMBP_MESSAGE_CONNECTION_ID_MULTICLIENT | ((vtl & 0x3u) << 22) | ((vp & 0x3FFFu) << 8) |
+           ((sint & 0xFu) << 4);
 }
 
 /**
  * @brief Child event port ID of a channel on a non-standard SINT or VTL (OpenVMM
  * `get_child_event_port_id`): `2 | vtl << 22 | relid << 8 | sint << 4`.
+ * Each input is cut to its field's width, as above.
  * @param relid channel ID, 1..2047
  * @param sint  SINT, 0..15
  * @param vtl   VTL, 0..3
@@ -409,13 +432,15 @@ VMBP_INLINE uint32_t vmbp_msg_child_message_connection_id(uint32_t vp, uint32_t 
  */
 VMBP_INLINE uint32_t vmbp_msg_child_event_port_id(uint32_t relid, uint32_t sint, uint32_t vtl)
 {
-    return VMBP_EVENT_CONNECTION_ID | (vtl << 22) | (relid << 8) | (sint << 4);
+    return VMBP_EVENT_CONNECTION_ID | ((vtl & 0x3u) << 22) | ((relid & 0x3FFFu) << 8) |
+           ((sint & 0xFu) << 4);
 }
 
 /**
  * @brief The connection ID an OpenVMM host puts in a channel's offer (`protocol.rs`
  * `ConnectionId::new`): `relid | sint << 12 | vtl << 16`, SINT 2. Guests must not assume it:
  * they use the offer's @c connection_id.
+ * Each input is cut to its field's width (relid 12 bits, SINT 4, VTL 8).
  * @param relid channel ID, 1..2047
  * @param sint  SINT, 0..15
  * @param vtl   VTL, 0..3
@@ -423,7 +448,7 @@ VMBP_INLINE uint32_t vmbp_msg_child_event_port_id(uint32_t relid, uint32_t sint,
  */
 VMBP_INLINE uint32_t vmbp_msg_channel_connection_id(uint32_t relid, uint32_t sint, uint32_t vtl)
 {
-    return relid | (sint << 12) | (vtl << 16);
+    return (relid & 0xFFFu) | ((sint & 0xFu) << 12) | ((vtl & 0xFFu) << 16);
 }
 
 /**

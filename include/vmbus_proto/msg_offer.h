@@ -160,6 +160,23 @@ extern "C" {
 #endif
 
 /**
+ * @brief Name of a pipe type (pipe overlay of a named-pipe offer).
+ * @param type pipe_type
+ * @return "BYTE", "MESSAGE", or NULL
+ */
+VMBP_INLINE const char *vmbp_pipe_type_name(uint32_t type)
+{
+    switch (type) {
+    case VMBP_PIPE_TYPE_BYTE:
+        return "BYTE";
+    case VMBP_PIPE_TYPE_MESSAGE:
+        return "MESSAGE";
+    default:
+        return NULL;
+    }
+}
+
+/**
  * @brief Decode OFFER_CHANNEL.
  *
  * Checks, in order (spec/msg_offer.md): framing and gating (vmbp_msg_select()); the offer

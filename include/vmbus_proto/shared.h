@@ -80,8 +80,13 @@
 #define VMBP_SHARED_FETCH_AND32(p, m) __atomic_fetch_and((p), (m), __ATOMIC_SEQ_CST)
 #endif
 #if !defined(VMBP_SHARED_COPY_FROM)
-/** @brief Default: `VMBP_MEMCPY` (the result is only used as a private copy). */
-#define VMBP_SHARED_COPY_FROM(d, s, n) VMBP_MEMCPY((d), (const void *)(s), (n))
+/**
+ * @brief Default: `VMBP_MEMCPY`, then a compiler barrier. The barrier stops the compiler from
+ * dropping the private copy and reading the shared source again where the copy is used (the
+ * compiler-made double fetch of Xen XSA-155).
+ */
+#define VMBP_SHARED_COPY_FROM(d, s, n)                                                        \
+    (VMBP_MEMCPY((d), (const void *)(s), (n)), __atomic_signal_fence(__ATOMIC_SEQ_CST))
 #endif
 #if !defined(VMBP_SHARED_COPY_TO)
 /** @brief Default: `VMBP_MEMCPY`. */

@@ -47,7 +47,6 @@
     X(E_DIRECTION, 0x0204, "message sent in the wrong direction")                             \
     X(E_RSVD_NONZERO, 0x0205, "a must-be-zero field is not zero")                             \
     X(E_FIELD_RANGE, 0x0206, "a field value is outside its valid range")                      \
-    X(E_UNKNOWN_VERSION, 0x0207, "not a known VMBus protocol version")                        \
     X(E_NOT_NEGOTIATED, 0x0208, "only the contact messages are valid before negotiation")     \
     X(E_CONFIDENTIAL, 0x0209, "confidential offer flag without confidential channels")        \
     X(E_CONFIDENTIAL_EXT, 0x020A, "confidential external memory without confidential ring")   \
@@ -68,7 +67,6 @@
     X(E_RING_RANGE_COUNT, 0x030B, "transfer-page or GPA-direct packet with zero ranges")      \
     X(E_RING_RANGE_BOUNDS, 0x030C, "packet ranges extend past the packet")                    \
     X(E_RING_PENDING_SZ, 0x030D, "pending send size larger than the ring")                    \
-    X(E_RING_MASK, 0x030E, "interrupt mask changed by the peer while owned by us")            \
     /* flow: nothing wrong, try again later */                                                \
     X(E_RING_EMPTY, 0x0401, "no packet available")                                            \
     X(E_RING_FULL, 0x0402, "not enough free space in the ring")                               \
@@ -80,10 +78,7 @@
     X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_STATUS_ENUM_ENTRY(name, value, text) VMBP_##name = value,
-#define VMBP_STATUS_STR_CASE(name, value, text)                                               \
-    case VMBP_##name:                                                                         \
-        return #name ": " text;
+#define VMBP_PRIV_STATUS_ENUM(name, value, text) VMBP_##name = value,
 /** @endcond */
 
 /**
@@ -91,7 +86,7 @@
  * bands (see the file description). Never a wire value and never a negative errno.
  */
 enum vmbp_status {
-    VMBP_STATUS_LIST(VMBP_STATUS_ENUM_ENTRY)
+    VMBP_STATUS_LIST(VMBP_PRIV_STATUS_ENUM)
     /** One past the largest band; not a status. */
     VMBP_STATUS_BAND_END = 0x0600
 };
@@ -110,11 +105,53 @@ extern "C" {
  */
 VMBP_INLINE const char *vmbp_status_str(enum vmbp_status st)
 {
+#define VMBP_PRIV_STATUS_STR(name, value, text)                                               \
+    case VMBP_##name:                                                                         \
+        return #name ": " text;
     switch (st) {
-        VMBP_STATUS_LIST(VMBP_STATUS_STR_CASE)
+        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_STR)
     case VMBP_STATUS_BAND_END:
         break;
     }
+#undef VMBP_PRIV_STATUS_STR
+    return "unknown status";
+}
+
+/**
+ * @brief Name of a status without the prefix, e.g. `"E_TRUNCATED"`, for logs and JSON.
+ * @param st any value
+ * @return a static string; `"unknown"` for values not in the list
+ */
+VMBP_INLINE const char *vmbp_status_name(enum vmbp_status st)
+{
+#define VMBP_PRIV_STATUS_NAME(name, value, text)                                              \
+    case VMBP_##name:                                                                         \
+        return #name;
+    switch (st) {
+        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_NAME)
+    case VMBP_STATUS_BAND_END:
+        break;
+    }
+#undef VMBP_PRIV_STATUS_NAME
+    return "unknown";
+}
+
+/**
+ * @brief Meaning of a status, e.g. `"buffer shorter than the object's minimum size"`.
+ * @param st any value
+ * @return a static string; `"unknown status"` for values not in the list
+ */
+VMBP_INLINE const char *vmbp_status_text(enum vmbp_status st)
+{
+#define VMBP_PRIV_STATUS_TEXT(name, value, text)                                              \
+    case VMBP_##name:                                                                         \
+        return text;
+    switch (st) {
+        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_TEXT)
+    case VMBP_STATUS_BAND_END:
+        break;
+    }
+#undef VMBP_PRIV_STATUS_TEXT
     return "unknown status";
 }
 

@@ -400,70 +400,147 @@ VMBP_STATIC_ASSERT(sizeof(struct vmbp_synic_message_page_wire) == 4096,
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_synic_message_page_wire, slot) == 0,
                    vmbp_synic_message_page_slot_off);
 
-/**
- * @brief Message types: `X(NAME, value, "meaning")`.
- *
- * NONE marks a free slot; VMBUS (1) is the type of every VMBus channel message (a literal in
+/*
+ * Message types (the slot's message_type). NONE marks a free slot; VMBUS (1) is the type of every VMBus channel message (a literal in
  * Linux `vmbus_post_msg`, OpenVMM `vmbus_server` and mu_msvm, never named); the rest are
  * hypervisor messages (high bit set; TLFS `HV_MESSAGE_TYPE`, OpenVMM `HvMessageType`, Linux
  * `hv_message_type`). On SINT2 a VMBus guest sees VMBUS and, with legacy synthetic
  * timers on SINT2, TIMER_EXPIRED; the intercept types reach a paravisor on SINT0. Where
  * sources name a value differently the comment says so.
  */
+/** @brief Free slot. */
+#define VMBP_SYNIC_MSG_TYPE_NONE 0x00000000u
+/** @brief VMBus channel message. */
+#define VMBP_SYNIC_MSG_TYPE_VMBUS 0x00000001u
+/** @brief Unmapped GPA. */
+#define VMBP_SYNIC_MSG_TYPE_UNMAPPED_GPA 0x80000000u
+/** @brief GPA intercept. */
+#define VMBP_SYNIC_MSG_TYPE_GPA_INTERCEPT 0x80000001u
+/** @brief MMIO intercept (arm64, mu_msvm). */
+#define VMBP_SYNIC_MSG_TYPE_MMIO_INTERCEPT 0x80000002u
+/** @brief Unaccepted GPA. */
+#define VMBP_SYNIC_MSG_TYPE_UNACCEPTED_GPA 0x80000003u
+/** @brief GPA attribute intercept. */
+#define VMBP_SYNIC_MSG_TYPE_GPA_ATTRIBUTE_INTERCEPT 0x80000004u
+/** @brief Enable partition VTL intercept. */
+#define VMBP_SYNIC_MSG_TYPE_ENABLE_PARTITION_VTL_INTERCEPT 0x80000005u
+/** @brief Synthetic timer expired. */
+#define VMBP_SYNIC_MSG_TYPE_TIMER_EXPIRED 0x80000010u
+/** @brief Invalid VP register value. */
+#define VMBP_SYNIC_MSG_TYPE_INVALID_VP_REGISTER_VALUE 0x80000020u
+/** @brief Unrecoverable exception. */
+#define VMBP_SYNIC_MSG_TYPE_UNRECOVERABLE_EXCEPTION 0x80000021u
+/** @brief Unsupported feature. */
+#define VMBP_SYNIC_MSG_TYPE_UNSUPPORTED_FEATURE 0x80000022u
+/** @brief TLB page size mismatch. */
+#define VMBP_SYNIC_MSG_TYPE_TLB_PAGE_SIZE_MISMATCH 0x80000023u
+/** @brief IOMMU fault. */
+#define VMBP_SYNIC_MSG_TYPE_IOMMU_FAULT 0x80000024u
+/** @brief Event log buffer complete. */
+#define VMBP_SYNIC_MSG_TYPE_EVENTLOG_BUFFER_COMPLETE 0x80000040u
+/** @brief Hypercall intercept. */
+#define VMBP_SYNIC_MSG_TYPE_HYPERCALL_INTERCEPT 0x80000050u
+/** @brief SynIC event intercept. */
+#define VMBP_SYNIC_MSG_TYPE_SYNIC_EVENT_INTERCEPT 0x80000060u
+/** @brief SynIC SINT intercept. */
+#define VMBP_SYNIC_MSG_TYPE_SYNIC_SINT_INTERCEPT 0x80000061u
+/** @brief SynIC SINT deliverable. */
+#define VMBP_SYNIC_MSG_TYPE_SYNIC_SINT_DELIVERABLE 0x80000062u
+/** @brief Asynchronous call completion. */
+#define VMBP_SYNIC_MSG_TYPE_ASYNC_CALL_COMPLETION 0x80000070u
+/** @brief Scheduler VP signal bitset. */
+#define VMBP_SYNIC_MSG_TYPE_SCHEDULER_VP_SIGNAL_BITSET 0x80000100u
+/** @brief Scheduler VP signal pair. */
+#define VMBP_SYNIC_MSG_TYPE_SCHEDULER_VP_SIGNAL_PAIR 0x80000101u
+/** @brief X64 I/O port intercept (mu_msvm arm64: reset intercept). */
+#define VMBP_SYNIC_MSG_TYPE_X64_IO_PORT_INTERCEPT 0x80010000u
+/** @brief MSR intercept. */
+#define VMBP_SYNIC_MSG_TYPE_MSR_INTERCEPT 0x80010001u
+/** @brief X64 CPUID intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_CPUID_INTERCEPT 0x80010002u
+/** @brief Exception intercept. */
+#define VMBP_SYNIC_MSG_TYPE_EXCEPTION_INTERCEPT 0x80010003u
+/** @brief X64 APIC EOI. */
+#define VMBP_SYNIC_MSG_TYPE_X64_APIC_EOI 0x80010004u
+/** @brief X64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ). */
+#define VMBP_SYNIC_MSG_TYPE_X64_LEGACY_FP_ERROR 0x80010005u
+/** @brief Register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ). */
+#define VMBP_SYNIC_MSG_TYPE_REGISTER_INTERCEPT 0x80010006u
+/** @brief X64 halt. */
+#define VMBP_SYNIC_MSG_TYPE_X64_HALT 0x80010007u
+/** @brief X64 interruption deliverable. */
+#define VMBP_SYNIC_MSG_TYPE_X64_INTERRUPTION_DELIVERABLE 0x80010008u
+/** @brief X64 SIPI intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_SIPI_INTERCEPT 0x80010009u
+/** @brief X64 RDTSC intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_RDTSC_INTERCEPT 0x8001000Au
+/** @brief X64 APIC SMI intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_APIC_SMI_INTERCEPT 0x8001000Bu
+/** @brief Arm64 reset intercept (OpenVMM). */
+#define VMBP_SYNIC_MSG_TYPE_ARM64_RESET_INTERCEPT 0x8001000Cu
+/** @brief X64 APIC INIT/SIPI intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_APIC_INIT_SIPI_INTERCEPT 0x8001000Du
+/** @brief X64 APIC write intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_APIC_WRITE_INTERCEPT 0x8001000Eu
+/** @brief X64 proxy interrupt intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_PROXY_INTERRUPT_INTERCEPT 0x8001000Fu
+/** @brief X64 isolation control register. */
+#define VMBP_SYNIC_MSG_TYPE_X64_ISOLATION_CTRL_REG_INTERCEPT 0x80010010u
+/** @brief X64 SNP guest request intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_SNP_GUEST_REQUEST_INTERCEPT 0x80010011u
+/** @brief X64 exception trap intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_EXCEPTION_TRAP_INTERCEPT 0x80010012u
+/** @brief X64 SEV VMGEXIT intercept. */
+#define VMBP_SYNIC_MSG_TYPE_X64_SEV_VMGEXIT_INTERCEPT 0x80010013u
+
+/** @brief The message types with their meanings: `X(NAME, "meaning")`, value `VMBP_SYNIC_MSG_TYPE_<NAME>`. */
 #define VMBP_SYNIC_MSG_TYPE_LIST(X)                                                           \
-    X(NONE, 0x00000000u, "free slot")                                                         \
-    X(VMBUS, 0x00000001u, "VMBus channel message")                                            \
-    X(UNMAPPED_GPA, 0x80000000u, "unmapped GPA")                                              \
-    X(GPA_INTERCEPT, 0x80000001u, "GPA intercept")                                            \
-    X(MMIO_INTERCEPT, 0x80000002u, "MMIO intercept (arm64, mu_msvm)")                         \
-    X(UNACCEPTED_GPA, 0x80000003u, "unaccepted GPA")                                          \
-    X(GPA_ATTRIBUTE_INTERCEPT, 0x80000004u, "GPA attribute intercept")                        \
-    X(ENABLE_PARTITION_VTL_INTERCEPT, 0x80000005u, "enable partition VTL intercept")          \
-    X(TIMER_EXPIRED, 0x80000010u, "synthetic timer expired")                                  \
-    X(INVALID_VP_REGISTER_VALUE, 0x80000020u, "invalid VP register value")                    \
-    X(UNRECOVERABLE_EXCEPTION, 0x80000021u, "unrecoverable exception")                        \
-    X(UNSUPPORTED_FEATURE, 0x80000022u, "unsupported feature")                                \
-    X(TLB_PAGE_SIZE_MISMATCH, 0x80000023u, "TLB page size mismatch")                          \
-    X(IOMMU_FAULT, 0x80000024u, "IOMMU fault")                                                \
-    X(EVENTLOG_BUFFER_COMPLETE, 0x80000040u, "event log buffer complete")                     \
-    X(HYPERCALL_INTERCEPT, 0x80000050u, "hypercall intercept")                                \
-    X(SYNIC_EVENT_INTERCEPT, 0x80000060u, "SynIC event intercept")                            \
-    X(SYNIC_SINT_INTERCEPT, 0x80000061u, "SynIC SINT intercept")                              \
-    X(SYNIC_SINT_DELIVERABLE, 0x80000062u, "SynIC SINT deliverable")                          \
-    X(ASYNC_CALL_COMPLETION, 0x80000070u, "asynchronous call completion")                     \
-    X(SCHEDULER_VP_SIGNAL_BITSET, 0x80000100u, "scheduler VP signal bitset")                  \
-    X(SCHEDULER_VP_SIGNAL_PAIR, 0x80000101u, "scheduler VP signal pair")                      \
-    X(X64_IO_PORT_INTERCEPT, 0x80010000u,                                                     \
-      "x64 I/O port intercept (mu_msvm arm64: reset intercept)")                              \
-    X(MSR_INTERCEPT, 0x80010001u, "MSR intercept")                                            \
-    X(X64_CPUID_INTERCEPT, 0x80010002u, "x64 CPUID intercept")                                \
-    X(EXCEPTION_INTERCEPT, 0x80010003u, "exception intercept")                                \
-    X(X64_APIC_EOI, 0x80010004u, "x64 APIC EOI")                                              \
-    X(X64_LEGACY_FP_ERROR, 0x80010005u,                                                       \
-      "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")                            \
-    X(REGISTER_INTERCEPT, 0x80010006u,                                                        \
-      "register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ)")                 \
-    X(X64_HALT, 0x80010007u, "x64 halt")                                                      \
-    X(X64_INTERRUPTION_DELIVERABLE, 0x80010008u, "x64 interruption deliverable")              \
-    X(X64_SIPI_INTERCEPT, 0x80010009u, "x64 SIPI intercept")                                  \
-    X(X64_RDTSC_INTERCEPT, 0x8001000Au, "x64 RDTSC intercept")                                \
-    X(X64_APIC_SMI_INTERCEPT, 0x8001000Bu, "x64 APIC SMI intercept")                          \
-    X(ARM64_RESET_INTERCEPT, 0x8001000Cu, "arm64 reset intercept (OpenVMM)")                  \
-    X(X64_APIC_INIT_SIPI_INTERCEPT, 0x8001000Du, "x64 APIC INIT/SIPI intercept")              \
-    X(X64_APIC_WRITE_INTERCEPT, 0x8001000Eu, "x64 APIC write intercept")                      \
-    X(X64_PROXY_INTERRUPT_INTERCEPT, 0x8001000Fu, "x64 proxy interrupt intercept")            \
-    X(X64_ISOLATION_CTRL_REG_INTERCEPT, 0x80010010u, "x64 isolation control register")        \
-    X(X64_SNP_GUEST_REQUEST_INTERCEPT, 0x80010011u, "x64 SNP guest request intercept")        \
-    X(X64_EXCEPTION_TRAP_INTERCEPT, 0x80010012u, "x64 exception trap intercept")              \
-    X(X64_SEV_VMGEXIT_INTERCEPT, 0x80010013u, "x64 SEV VMGEXIT intercept")
+    X(NONE, "free slot")                                                                      \
+    X(VMBUS, "VMBus channel message")                                                         \
+    X(UNMAPPED_GPA, "unmapped GPA")                                                           \
+    X(GPA_INTERCEPT, "GPA intercept")                                                         \
+    X(MMIO_INTERCEPT, "MMIO intercept (arm64, mu_msvm)")                                      \
+    X(UNACCEPTED_GPA, "unaccepted GPA")                                                       \
+    X(GPA_ATTRIBUTE_INTERCEPT, "GPA attribute intercept")                                     \
+    X(ENABLE_PARTITION_VTL_INTERCEPT, "enable partition VTL intercept")                       \
+    X(TIMER_EXPIRED, "synthetic timer expired")                                               \
+    X(INVALID_VP_REGISTER_VALUE, "invalid VP register value")                                 \
+    X(UNRECOVERABLE_EXCEPTION, "unrecoverable exception")                                     \
+    X(UNSUPPORTED_FEATURE, "unsupported feature")                                             \
+    X(TLB_PAGE_SIZE_MISMATCH, "TLB page size mismatch")                                       \
+    X(IOMMU_FAULT, "IOMMU fault")                                                             \
+    X(EVENTLOG_BUFFER_COMPLETE, "event log buffer complete")                                  \
+    X(HYPERCALL_INTERCEPT, "hypercall intercept")                                             \
+    X(SYNIC_EVENT_INTERCEPT, "SynIC event intercept")                                         \
+    X(SYNIC_SINT_INTERCEPT, "SynIC SINT intercept")                                           \
+    X(SYNIC_SINT_DELIVERABLE, "SynIC SINT deliverable")                                       \
+    X(ASYNC_CALL_COMPLETION, "asynchronous call completion")                                  \
+    X(SCHEDULER_VP_SIGNAL_BITSET, "scheduler VP signal bitset")                               \
+    X(SCHEDULER_VP_SIGNAL_PAIR, "scheduler VP signal pair")                                   \
+    X(X64_IO_PORT_INTERCEPT, "x64 I/O port intercept (mu_msvm arm64: reset intercept)")       \
+    X(MSR_INTERCEPT, "MSR intercept")                                                         \
+    X(X64_CPUID_INTERCEPT, "x64 CPUID intercept")                                             \
+    X(EXCEPTION_INTERCEPT, "exception intercept")                                             \
+    X(X64_APIC_EOI, "x64 APIC EOI")                                                           \
+    X(X64_LEGACY_FP_ERROR, "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")       \
+    X(REGISTER_INTERCEPT, "register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ)")\
+    X(X64_HALT, "x64 halt")                                                                   \
+    X(X64_INTERRUPTION_DELIVERABLE, "x64 interruption deliverable")                           \
+    X(X64_SIPI_INTERCEPT, "x64 SIPI intercept")                                               \
+    X(X64_RDTSC_INTERCEPT, "x64 RDTSC intercept")                                             \
+    X(X64_APIC_SMI_INTERCEPT, "x64 APIC SMI intercept")                                       \
+    X(ARM64_RESET_INTERCEPT, "arm64 reset intercept (OpenVMM)")                               \
+    X(X64_APIC_INIT_SIPI_INTERCEPT, "x64 APIC INIT/SIPI intercept")                           \
+    X(X64_APIC_WRITE_INTERCEPT, "x64 APIC write intercept")                                   \
+    X(X64_PROXY_INTERRUPT_INTERCEPT, "x64 proxy interrupt intercept")                         \
+    X(X64_ISOLATION_CTRL_REG_INTERCEPT, "x64 isolation control register")                     \
+    X(X64_SNP_GUEST_REQUEST_INTERCEPT, "x64 SNP guest request intercept")                     \
+    X(X64_EXCEPTION_TRAP_INTERCEPT, "x64 exception trap intercept")                           \
+    X(X64_SEV_VMGEXIT_INTERCEPT, "x64 SEV VMGEXIT intercept")
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_SYNIC_MSG_ENUM(name, value, text) VMBP_SYNIC_MSG_TYPE_##name = (int)(value),
-#define VMBP_PRIV_SYNIC_MSG_COUNT(name, value, text) +1
+#define VMBP_PRIV_SYNIC_MSG_COUNT(name, text) +1
 /** @endcond */
-
-/** @brief Message types as constants `VMBP_SYNIC_MSG_TYPE_*` (compare as uint32_t). */
-enum vmbp_synic_msg_type { VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_ENUM) };
 
 /** @brief Number of message types in VMBP_SYNIC_MSG_TYPE_LIST. */
 #define VMBP_SYNIC_MSG_TYPE_COUNT (0 VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_COUNT))
@@ -897,7 +974,7 @@ VMBP_INLINE uint64_t vmbp_synic_sint_set_proxy(uint64_t v, bool set)
  * @brief Description of a SynIC register (fields, reserved bits), for tools and tests.
  * @param reg   the register; SIMP, SIEFP and SIRBP share one layout
  * @param arm64 true for the arm64 SINT layout (10-bit vector), false for x64
- * @return a static description; never NULL for the registers of enum vmbp_synic_register
+ * @return a static description; NULL for a value outside enum vmbp_synic_register
  */
 VMBP_INLINE const struct vmbp_reg_desc *vmbp_synic_reg_desc(enum vmbp_synic_register reg,
                                                             bool arm64)
@@ -927,7 +1004,7 @@ VMBP_INLINE const struct vmbp_reg_desc *vmbp_synic_reg_desc(enum vmbp_synic_regi
     unsigned i = (unsigned)reg;
 
     if (i > (unsigned)VMBP_SYNIC_SINT)
-        i = (unsigned)VMBP_SYNIC_SCONTROL;
+        return NULL;
     if (reg == VMBP_SYNIC_SINT && arm64)
         i++;
     return &descs[i];
@@ -943,7 +1020,7 @@ VMBP_INLINE const struct vmbp_reg_desc *vmbp_synic_reg_desc(enum vmbp_synic_regi
  */
 VMBP_INLINE bool vmbp_synic_msg_type_is_known(uint32_t type)
 {
-#define VMBP_PRIV_SYNIC_MSG_CASE(name, value, text) case value:
+#define VMBP_PRIV_SYNIC_MSG_CASE(name, text) case VMBP_SYNIC_MSG_TYPE_##name:
     switch (type) {
         VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_CASE)
         return true;
@@ -960,8 +1037,8 @@ VMBP_INLINE bool vmbp_synic_msg_type_is_known(uint32_t type)
  */
 VMBP_INLINE const char *vmbp_synic_msg_type_name(uint32_t type)
 {
-#define VMBP_PRIV_SYNIC_MSG_NAME(name, value, text)                                           \
-    case value:                                                                               \
+#define VMBP_PRIV_SYNIC_MSG_NAME(name, text)                                                  \
+    case VMBP_SYNIC_MSG_TYPE_##name:                                                          \
         return #name;
     switch (type) {
         VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_NAME)

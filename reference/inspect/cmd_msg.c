@@ -15,15 +15,6 @@
 #include <vmbus_proto/msg_dispatch.h>
 #include <vmbus_proto/synic.h>
 
-static void status_split(enum vmbp_status st, char *name, size_t cap, const char **rule)
-{
-    const char *s = vmbp_status_str(st);
-    size_t n = strcspn(s, ":");
-
-    snprintf(name, cap, "%.*s", (int)n, s);
-    *rule = s[n] ? s + n + 2 : s;
-}
-
 static void guid_str(const uint8_t *g, char *out, size_t cap)
 {
     snprintf(out, cap,
@@ -66,18 +57,14 @@ static const char *offer_bit(uint64_t bit)
     return bit <= 0xFFFFu ? vmbp_offer_flag_name((uint16_t)bit) : NULL;
 }
 
-static const char *ntstatus_name(uint64_t v)
+static const char *open_flag_bit(uint64_t bit)
 {
-    switch (v) {
-    case VMBP_NTSTATUS_SUCCESS:
-        return "STATUS_SUCCESS";
-    case VMBP_NTSTATUS_UNSUCCESSFUL:
-        return "STATUS_UNSUCCESSFUL";
-    case VMBP_NTSTATUS_CONNECTION_REFUSED:
-        return "STATUS_CONNECTION_REFUSED";
-    default:
-        return NULL;
-    }
+    return bit == VMBP_OPEN_FLAG_REDIRECT_INTERRUPT ? "REDIRECT_INTERRUPT" : NULL;
+}
+
+static const char *pipe_flag_bit(uint64_t bit)
+{
+    return bit == VMBP_PIPE_FLAG_GPA_DIRECT ? "GPA_DIRECT" : NULL;
 }
 
 /* The meaning column of a value field: names for enumerated and flag formats. */
@@ -105,7 +92,19 @@ static void meaning(const struct vmbp_msg_field *f, uint64_t v, char *out, size_
         flag_names(v, offer_bit, out, cap);
         return;
     case VMBP_MSG_FMT_NTSTATUS:
-        s = ntstatus_name(v);
+        s = v <= 0xFFFFFFFFu ? vmbp_ntstatus_name((uint32_t)v) : NULL;
+        break;
+    case VMBP_MSG_FMT_CONN_STATE:
+        s = v <= 0xFFFFFFFFu ? vmbp_connection_state_name((uint32_t)v) : NULL;
+        break;
+    case VMBP_MSG_FMT_PIPE_TYPE:
+        s = v <= 0xFFFFFFFFu ? vmbp_pipe_type_name((uint32_t)v) : NULL;
+        break;
+    case VMBP_MSG_FMT_OPEN_FLAGS:
+        flag_names(v, open_flag_bit, out, cap);
+        break;
+    case VMBP_MSG_FMT_PIPE_FLAGS:
+        flag_names(v, pipe_flag_bit, out, cap);
         break;
     case VMBP_MSG_FMT_BOOL:
         snprintf(out, cap, "%s: %s", f->doc ? f->doc : "set", v ? "yes" : "no");
@@ -120,7 +119,7 @@ static void meaning(const struct vmbp_msg_field *f, uint64_t v, char *out, size_
     else if (f->doc && strlen(out) + strlen(f->doc) + 4 < cap) {
         size_t n = strlen(out);
 
-        snprintf(out + n, cap - n, " (%s)", f->doc);
+        snprintf(out + n, cap - n, " - %s", f->doc);
     }
 }
 
@@ -212,8 +211,7 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
     enum vmbp_msg_variant variant;
     enum vmbp_status st, sel;
     uint32_t type = 0;
-    char name[48], buf[64];
-    const char *rule;
+    char buf[64];
 
     ctx.version = opts->version;
     ctx.features = opts->features;
@@ -243,10 +241,9 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                  n - vmbp_msg_variant_size(variant));
         vmbpi_str(o, "note", buf);
     }
-    status_split(st, name, sizeof(name), &rule);
-    vmbpi_str(o, "status", name);
+    vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
-        vmbpi_str(o, "rule", rule);
+        vmbpi_str(o, "rule", vmbp_status_text(st));
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
 }
 
@@ -264,8 +261,7 @@ bool vmbpi_msg_is_slot(const uint8_t *p, size_t n)
 
 int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_msg_opts *opts)
 {
-    char buf[64], name[48];
-    const char *rule;
+    char buf[64];
     int rc;
 
     vmbpi_doc_begin(o);
@@ -301,9 +297,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         vmbpi_hex(o, "sender", slot.sender, 16);
         vmbpi_obj_end(o);
         if (st != VMBP_OK) {
-            status_split(st, name, sizeof(name), &rule);
-            vmbpi_str(o, "status", name);
-            vmbpi_str(o, "rule", rule);
+            vmbpi_str(o, "status", vmbp_status_name(st));
+            vmbpi_str(o, "rule", vmbp_status_text(st));
             vmbpi_doc_end(o);
             return VMBPI_EXIT_INVALID;
         }

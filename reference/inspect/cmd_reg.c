@@ -57,14 +57,9 @@ static void fields(struct vmbpi_out *o, const struct vmbp_reg_desc *d, uint64_t 
 
 static int finish(struct vmbpi_out *o, enum vmbp_status st)
 {
-    const char *s = vmbp_status_str(st);
-    size_t n = strcspn(s, ":");
-    char name[48];
-
-    snprintf(name, sizeof(name), "%.*s", (int)n, s);
-    vmbpi_str(o, "status", name);
+    vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
-        vmbpi_str(o, "rule", s + n + 2);
+        vmbpi_str(o, "rule", vmbp_status_text(st));
     vmbpi_doc_end(o);
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
 }

@@ -24,35 +24,19 @@ static void ring_copy(const uint8_t *data, uint32_t size, uint32_t pos, uint8_t 
     memcpy(dst + first, data, n - first);
 }
 
-static const char *status_name(enum vmbp_status st)
-{
-    static char buf[64];
-    const char *s = vmbp_status_str(st);
-    size_t n = strcspn(s, ":");
-
-    if (n >= sizeof(buf))
-        n = sizeof(buf) - 1;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    return buf;
-}
-
 static void report_error(struct vmbpi_out *o, enum vmbp_status st, size_t file_off,
                          const char *what)
 {
-    const char *s = vmbp_status_str(st);
-    const char *colon = strchr(s, ':');
-
     vmbpi_obj_begin(o, "error");
-    vmbpi_str(o, "status", status_name(st));
-    vmbpi_str(o, "rule", colon ? colon + 2 : s);
+    vmbpi_str(o, "status", vmbp_status_name(st));
+    vmbpi_str(o, "rule", vmbp_status_text(st));
     vmbpi_hex(o, "file_offset", file_off, 1);
     vmbpi_str(o, "where", what);
     vmbpi_obj_end(o);
 }
 
-static void print_ranges(struct vmbpi_out *o, const uint8_t *pkt, uint32_t len,
-                         const struct vmbp_pkt_desc *d, uint32_t count)
+static void print_ranges(struct vmbpi_out *o, const uint8_t *pkt, const struct vmbp_pkt_desc *d,
+                         uint32_t count)
 {
     uint32_t i, pos = VMBP_PKT_EXT_HDR_SIZE;
     char buf[96];
@@ -100,7 +84,6 @@ static void print_ranges(struct vmbpi_out *o, const uint8_t *pkt, uint32_t len,
                           "empty range or offset beyond the first page (OpenVMM rejects it)");
         }
     }
-    (void)len;
     vmbpi_arr_end(o);
 }
 
@@ -227,7 +210,7 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
                       vmbp_load_le16(pkt + offsetof(struct vmbp_pkt_xfer_wire, xfer_pageset_id)));
         }
         if (count)
-            print_ranges(o, pkt, len, &d, count);
+            print_ranges(o, pkt, &d, count);
         vmbpi_bytes(o, "payload", pkt + (size_t)d.offset8 * 8u, len - (size_t)d.offset8 * 8u,
                     opts->preview);
         vmbpi_hex(o, "trailer_start_offset", trailer_start, 1);

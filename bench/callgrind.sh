@@ -1,0 +1,119 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Instructions per operation, counted by valgrind --tool=callgrind: stable on a noisy machine.
+#
+#   bench/callgrind.sh [BUILD_DIR [OUT_DIR]]     (defaults: build-bench, bench/results)
+#
+# Runs the fixed loops of vmbp-bench (--icount) under callgrind and divides the inclusive
+# instruction counts of the functions by the number of calls to them:
+#   ring, per packet at 0, 64 and 1500 bytes: vmbp_ring_write, vmbp_ring_read, and the
+#     baseline bench_copy2 (two memcpy calls of the payload); per call of the batch
+#     functions vmbp_ring_write_add, vmbp_ring_peek and the two commits (one per 8 packets);
+#     fixed overhead = write + read - bench_copy2 at the same size (target <= 150);
+#   messages, per decode of each variant: the family decoder (bench_dec_<TYPE>),
+#     vmbp_msg_decode (bench_dec_any), and one memcpy of the bytes (bench_copy_msg);
+#     target: decode <= 2x the memcpy.
+# Writes OUT_DIR/callgrind.txt (the tables) and OUT_DIR/callgrind.json. Environment:
+# VMBP_ICOUNT_N (loop count, default 20000), VMBP_ICOUNT_ONLY=ring (skip the messages).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-bench}
+out=${2:-$root/bench/results}
+bin=$build/bench/vmbp-bench
+N=${VMBP_ICOUNT_N:-20000}
+command -v valgrind > /dev/null || { echo "valgrind not found (apt-get install valgrind)"; exit 2; }
+[ -x "$bin" ] || { echo "$bin not built (cmake -DVMBP_BUILD_BENCH=ON)"; exit 2; }
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Instructions per call of function $2 in callgrind output $1: its inclusive count divided by
+# the calls its callers made (0 if absent). Run from a directory outside the source tree:
+# there, callgrind_annotate names inlined header code as functions of their own and leaves it
+# out of the caller's inclusive count.
+per_call() {
+  (cd "$tmp" && callgrind_annotate --tree=caller --inclusive=yes --threshold=100 --auto=no \
+    "$1") 2> /dev/null |
+    awk -v f=":$2 [" '
+      /^ *$/ { calls = 0; next }
+      / < / { if (match($0, /\([0-9,]+x\)/)) {
+                n = substr($0, RSTART + 1, RLENGTH - 3); gsub(",", "", n); calls += n }
+              next }
+      / \* / && index($0, f) { v = $1; gsub(",", "", v)
+                               printf "%.1f\n", calls ? v / calls : 0; found = 1; exit }
+      END { if (!found) print 0 }'
+}
+
+txt=$out/callgrind.txt
+json=$out/callgrind.json
+{
+  echo "Instructions per operation (valgrind --tool=callgrind, inclusive counts / calls)"
+  echo "source $(cd "$root" && git describe --always --dirty 2> /dev/null || echo unknown)," \
+    "$(valgrind --version), N = $N"
+  "$bin" --info
+  echo
+  printf '%-6s %8s %8s %9s %10s %9s %8s %8s %8s %8s\n' bytes write read 'w+r' '2 memcpy' \
+    fixed add peek commit_w commit_r
+} > "$txt"
+printf '{\n  "tool": "callgrind",\n  "n": %s,\n  "valgrind": "%s",\n  "build": "%s",\n  "ring": [\n' \
+  "$N" "$(valgrind --version)" "$("$bin" --info | sed 's/"/'"'"'/g')" > "$json"
+
+sep=""
+for bytes in 0 64 1500; do
+  cg=$tmp/ring.$bytes
+  valgrind --tool=callgrind --callgrind-out-file="$cg" "$bin" --icount ring "$bytes" "$N" \
+    > "$tmp/log" 2>&1 || { cat "$tmp/log"; echo "callgrind failed: ring $bytes"; exit 1; }
+  w=$(per_call "$cg" vmbp_ring_write)
+  r=$(per_call "$cg" vmbp_ring_read)
+  c=$(per_call "$cg" bench_copy2)
+  add=$(per_call "$cg" vmbp_ring_write_add)
+  peek=$(per_call "$cg" vmbp_ring_peek)
+  cw=$(per_call "$cg" vmbp_ring_write_commit)
+  cr=$(per_call "$cg" vmbp_ring_commit)
+  wr=$(awk -v a="$w" -v b="$r" 'BEGIN { printf "%.1f", a + b }')
+  fixed=$(awk -v a="$wr" -v b="$c" 'BEGIN { printf "%.1f", a - b }')
+  printf '%-6s %8s %8s %9s %10s %9s %8s %8s %8s %8s\n' "$bytes" "$w" "$r" "$wr" "$c" "$fixed" \
+    "$add" "$peek" "$cw" "$cr" >> "$txt"
+  printf '%s    {"bytes": %s, "write": %s, "read": %s, "write_read": %s, "memcpy2": %s, "fixed": %s, "write_add": %s, "peek": %s, "write_commit_per_batch": %s, "commit_per_batch": %s, "target_fixed": 150, "meets_target": %s}' \
+    "$sep" "$bytes" "$w" "$r" "$wr" "$c" "$fixed" "$add" "$peek" "$cw" "$cr" \
+    "$(awk -v f="$fixed" 'BEGIN { print (f <= 150) ? "true" : "false" }')" >> "$json"
+  sep=",
+"
+done
+{
+  echo
+  echo "fixed = write + read - 2 memcpy (the baseline: two memcpy calls of the payload),"
+  echo "target <= 150; add/peek per packet, commits per batch of 8 (batch path)."
+  echo
+  printf '%-3s %-8s %-28s %5s %8s %9s %7s %7s %6s\n' '#' family variant bytes decode dispatch \
+    memcpy ratio target
+} >> "$txt"
+printf '\n  ],\n  "decode": [\n' >> "$json"
+
+sep=""
+"$bin" --icount msg list > "$tmp/list"
+[ "${VMBP_ICOUNT_ONLY:-}" = ring ] && : > "$tmp/list"
+while read -r idx family variant bytes fn; do
+  cg=$tmp/msg.$idx
+  valgrind --tool=callgrind --callgrind-out-file="$cg" "$bin" --icount msg "$idx" "$N" \
+    > "$tmp/log" 2>&1 || { cat "$tmp/log"; echo "callgrind failed: message $variant"; exit 1; }
+  d=$(per_call "$cg" "$fn")
+  a=$(per_call "$cg" bench_dec_any)
+  m=$(per_call "$cg" bench_copy_msg)
+  ratio=$(awk -v d="$d" -v m="$m" 'BEGIN { printf "%.2f", d / m }')
+  ok=$(awk -v d="$d" -v m="$m" 'BEGIN { print (d <= 2 * m) ? "true" : "false" }')
+  printf '%-3s %-8s %-28s %5s %8s %9s %7s %7s %6s\n' "$idx" "$family" "$variant" "$bytes" \
+    "$d" "$a" "$m" "$ratio" '<=2' >> "$txt"
+  printf '%s    {"family": "%s", "variant": "%s", "bytes": %s, "decode": %s, "dispatch": %s, "memcpy": %s, "decode_per_memcpy": %s, "target": 2, "meets_target": %s}' \
+    "$sep" "$family" "$variant" "$bytes" "$d" "$a" "$m" "$ratio" "$ok" >> "$json"
+  sep=",
+"
+done < "$tmp/list"
+{
+  echo
+  echo "decode: the family decoder; dispatch: vmbp_msg_decode; memcpy: one memcpy of the"
+  echo "bytes; ratio = decode / memcpy instructions, target <= 2."
+} >> "$txt"
+printf '\n  ]\n}\n' >> "$json"
+cat "$txt"
+echo "written: $txt $json"
