@@ -284,8 +284,9 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *
         return VMBP_E_RING_LEN_LT_OFFSET;
     if (d->offset8 < 2u)
         return VMBP_E_RING_OFFSET_SHORT;
+    /* len8 * 8 > avail - 8, compared in 8-byte units: the peer's value is not multiplied */
     if (avail < VMBP_PKT_TRAILER_SIZE ||
-        (uint32_t)d->len8 * 8u > avail - VMBP_PKT_TRAILER_SIZE)
+        (uint32_t)d->len8 > (avail - VMBP_PKT_TRAILER_SIZE) / 8u)
         return VMBP_E_RING_PKT_OVERRUN;
     if ((VMBP_PKT_TYPE_BIT((uint32_t)d->type) & types) == 0)
         return VMBP_E_RING_PKT_TYPE;
