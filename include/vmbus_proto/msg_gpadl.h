@@ -306,10 +306,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
     if (n > VMBP_GPADL_HEADER_MAX_WORDS)
         n = VMBP_GPADL_HEADER_MAX_WORDS;
     m.nwords = (uint32_t)n;
-    /* one pass of constant length: the message's words, then zeroes */
-    for (i = 0; i < VMBP_GPADL_HEADER_MAX_WORDS; i++)
-        m.words[i] =
-            i < n ? vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i) : 0;
+    /* every word defined (zero past the message's), then the message's words */
+    VMBP_MEMSET(m.words, 0, sizeof(m.words));
+    for (i = 0; i < n; i++)
+        m.words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     st = vmbp_priv_gpadl_header_fixed(m.range_buflen, m.rangecount);
@@ -388,10 +388,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t 
     out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
     out->gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, gpadl);
     out->nwords = (uint32_t)n;
-    /* one pass of constant length: the message's words, then zeroes */
-    for (i = 0; i < VMBP_GPADL_BODY_MAX_WORDS; i++)
-        out->words[i] =
-            i < n ? vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i) : 0;
+    /* every word defined (zero past the message's), then the message's words */
+    VMBP_MEMSET(out->words, 0, sizeof(out->words));
+    for (i = 0; i < n; i++)
+        out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
     return VMBP_OK;
 }
 
