@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# WP proofs of the contracts the Eva entry points rely on (proof/ring_contracts.h): the
-# bodies of ring_get and ring_put in reference/vmbp_ring.c keep their contracts, with every
-# run-time check (-wp-rte, unsigned overflow and downcasts included) discharged.
+# WP proofs, every run-time check (-wp-rte, unsigned overflow and downcasts included)
+# discharged:
+#   1. the contracts the Eva ring entry points rely on (proof/ring_contracts.h): the bodies
+#      of ring_get and ring_put in reference/vmbp_ring.c keep them;
+#   2. the index arithmetic of ring.h (proof/wp_index.c): results as specified, no wrap.
 #
 #   sh proof/wp.sh        exit 0 when every goal is proved
 # Environment: FRAMAC (default frama-c), PROVERS (default z3; cvc4 works as well),
@@ -39,11 +41,33 @@ else
     rc=$?
 fi
 secs=$(( $(date +%s) - start ))
-proved=$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ \([0-9]*\)$/\1 \2/p' "$log" | tail -n 1)
-set -- $proved
-if [ "$rc" -ne 0 ] || [ $# -ne 2 ] || [ "$1" -ne "$2" ]; then
-    grep -v '^\[wp\] \[.*\] Goal .*: Valid' "$log" | grep -A3 'Goal\|rror' | head -n 40
-    echo "wp: ring_get, ring_put: ${1:-?} of ${2:-?} goals proved (${secs}s) FAILED" >&2
-    exit 1
+result() { # label log rc secs
+    proved=$(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ \([0-9]*\)$/\1 \2/p' "$2" | tail -n 1)
+    set -- "$1" "$2" "$3" "$4" $proved
+    if [ "$3" -ne 0 ] || [ $# -ne 6 ] || [ "$5" -ne "$6" ]; then
+        grep -v '^\[wp\] \[.*\] Goal .*: Valid' "$2" | grep -A3 'Goal\|rror' | head -n 40
+        echo "wp: $1: ${5:-?} of ${6:-?} goals proved ($4s) FAILED" >&2
+        return 1
+    fi
+    echo "wp: $1: $5 of $6 goals proved with $provers ($4s)"
+}
+fail=0
+result "ring_get, ring_put" "$log" "$rc" "$secs" || fail=1
+
+log=$out/wp_index.log
+fcts=$(sed -n 's/^enum vmbp_status \(wp_[a-z_]*\)(.*/\1/p' "$here/wp_index.c" | paste -sd, -)
+start=$(date +%s)
+if "$framac" -c11 -machdep gcc_x86_64 -cpp-extra-args=-I"$src/include" \
+    -cpp-extra-args=-I"$here" -cpp-extra-args=-include -cpp-extra-args="$here/proof.h" \
+    "$here/wp_index.c" -inline-calls "vmbp_ring_avail,vmbp_ring_free,vmbp_ring_advance,\
+vmbp_ring_read_index_check,vmbp_ring_write_index_check,vmbp_ring_pending_check,\
+vmbp_ring_size_valid,vmbp_ring_index_valid" \
+    -warn-unsigned-overflow -warn-unsigned-downcast \
+    -wp -wp-rte -wp-fct "$fcts" -wp-prover "$provers" -wp-par 2 -wp-timeout 20 \
+    > "$log" 2>&1; then
+    rc=0
+else
+    rc=$?
 fi
-echo "wp: ring_get, ring_put: $1 of $2 goals proved with $provers (${secs}s)"
+result "ring.h index arithmetic" "$log" "$rc" "$(( $(date +%s) - start ))" || fail=1
+exit "$fail"
