@@ -31,6 +31,7 @@
 #include "features.h"
 #include "port.h"
 #include "status.h"
+#include "synic.h"
 #include "version.h"
 
 /** @defgroup vmbp_msg Channel messages: header, type table, gating
@@ -44,7 +45,7 @@
  * @brief Largest channel message: the SynIC message payload (Linux
  * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`).
  */
-#define VMBP_MSG_MAX_SIZE 240u
+#define VMBP_MSG_MAX_SIZE VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
 
 /** @brief Wire status word: success (NTSTATUS `STATUS_SUCCESS`). */
 #define VMBP_NTSTATUS_SUCCESS 0x00000000u
