@@ -121,7 +121,12 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
     size_t data_bytes;
     uint32_t w, rd, i;
 
-    if (!r || !ring_mem || ((uintptr_t)ring_mem % 8u) != 0 || (flags & ~RING_KNOWN_FLAGS) ||
+    if (!r)
+        return VMBP_E_INVAL;
+    /* An object whose init failed refuses every call, whatever it held before. */
+    VMBP_MEMSET(r, 0, sizeof(*r));
+    r->state = VMBP_E_STATE;
+    if (!ring_mem || ((uintptr_t)ring_mem % 8u) != 0 || (flags & ~RING_KNOWN_FLAGS) ||
         !(RING_WRITER(role) || RING_READER(role)) || ring_bytes < VMBP_RING_CONTROL_SIZE)
         return VMBP_E_INVAL;
     data_bytes = ring_bytes - VMBP_RING_CONTROL_SIZE;
@@ -222,8 +227,70 @@ RING_NOINLINE enum vmbp_status writer_make_room(struct vmbp_ring *r, uint32_t to
     if (st != VMBP_OK)
         return st;
     if (total > size - ring_dist(size, r->peer, start) - VMBP_RING_ALIGN) {
-        r->needed = ring_dist(size, r->pub, start) + total;
+        uint32_t unpublished = ring_dist(size, r->pub, start);
+
+        /* The reader cannot free bytes it has not been shown: when the batch and the packet
+         * together exceed what the ring can ever hold free, waiting would never end. */
+        if (total > size - VMBP_RING_ALIGN - unpublished) {
+            r->needed = 0;
+            return VMBP_E_RING_BATCH_FULL;
+        }
+        r->needed = unpublished + total;
         return VMBP_E_RING_FULL;
+    }
+    return VMBP_OK;
+}
+
+/* Copy n bytes at offset off of the bytes a gather list describes into dst; the list holds at
+ * least off + n bytes (its entries were checked). */
+RING_NOINLINE void segs_read(const struct vmbp_seg *segs, size_t nsegs, size_t off, uint8_t *dst,
+                             size_t n)
+{
+    size_t i, j = 0;
+
+    /* byte by byte: every index is checked against the bound it indexes (n is 8) */
+    for (i = 0; i < nsegs && j < n; i++) {
+        const uint8_t *p = (const uint8_t *)segs[i].ptr;
+        size_t len = segs[i].len;
+
+        if (off >= len) {
+            off -= len;
+            continue;
+        }
+        for (; off < len && j < n; off++)
+            dst[j++] = p[off];
+        off = 0;
+    }
+}
+
+/*
+ * The header extension of a transfer-page or GPA-direct packet to write must pass the rules
+ * the reader applies (VMBP-RING-019): at least one range, and the ranges (with a GPA range's
+ * PFNs) inside the extension. The extension is read from the caller's gather list, 8 bytes at
+ * a time; the walk takes at most ext_len / 8 steps.
+ */
+RING_NOINLINE enum vmbp_status writer_check_ext(const struct vmbp_pkt_out *pkt,
+                                                const struct vmbp_seg *segs, size_t nsegs)
+{
+    uint8_t word[8] = {0}; /* every byte defined, whatever the list holds */
+    uint32_t count, i, pos = 8, end = pkt->ext_len;
+
+    segs_read(segs, nsegs, 0, word, 8);
+    count = vmbp_load_le32(word + 4); /* range_count at descriptor offset 20 */
+    if (count == 0 || count > (end - 8u) / 8u)
+        return VMBP_E_INVAL;
+    if (pkt->type == VMBP_PKT_DATA_XFER_PAGES)
+        return VMBP_OK;
+    for (i = 0; i < count; i++) {
+        uint32_t pfns;
+
+        if (pos > end - 8u)
+            return VMBP_E_INVAL;
+        segs_read(segs, nsegs, pos, word, 8);
+        pfns = vmbp_pkt_gpa_pfn_count(vmbp_load_le32(word + 4), vmbp_load_le32(word));
+        if (pfns > (end - pos - 8u) / 8u)
+            return VMBP_E_INVAL;
+        pos += 8u + pfns * 8u;
     }
     return VMBP_OK;
 }
@@ -278,13 +345,22 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
     /*
      * Malformed, or larger than the ring can ever hold: the packet (descriptor, body,
      * padding, trailer) must fit in size - 8 bytes, i.e. the body in size - 32 (sizes are
-     * multiples of 8). Stated on the body, so that its bound is plain where it is copied.
+     * multiples of 8). Stated on the body, and the ring bytes computed from the checked
+     * body, so that both bounds are plain where they are used.
      */
     size = r->size;
-    total = vmbp_pkt_ring_bytes(body);
-    if (total == 0 || pkt->ext_len > body ||
+    if (pkt->ext_len > body ||
         body > size - (VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE + VMBP_RING_ALIGN))
         return VMBP_E_INVAL;
+    total = vmbp_pkt_ring_bytes(body);
+    if (total == 0)
+        return VMBP_E_INVAL; /* beyond VMBP_PKT_MAX_LEN */
+    if (RING_UNLIKELY(pkt->type == VMBP_PKT_DATA_XFER_PAGES ||
+                      pkt->type == VMBP_PKT_DATA_GPA_DIRECT)) {
+        st = writer_check_ext(pkt, segs, nsegs);
+        if (st != VMBP_OK)
+            return st;
+    }
 
     start = r->priv;
     if (RING_UNLIKELY(total > size - ring_dist(size, r->peer, start) - VMBP_RING_ALIGN)) {

@@ -99,7 +99,9 @@ struct vmbp_pkt_in {
     uint32_t len;         /**< packet bytes from the descriptor on (len8 * 8; trailer
                                excluded); the size needed on VMBP_E_NOSPACE */
     uint32_t data_offset; /**< offset of the data (offset8 * 8) */
-    uint32_t range_count; /**< transfer-page or GPA-direct ranges (validated), else 0 */
+    uint32_t range_count; /**< transfer-page or GPA-direct ranges (count and bounds checked;
+                               a GPA range's contents are the consumer's to check, see
+                               vmbp_pkt_gpa_range_check()), else 0 */
     uint64_t trans_id;    /**< transaction ID */
 };
 
@@ -144,8 +146,9 @@ struct vmbp_ring {
  *                   bytes, a multiple of 8
  * @param role       side and end
  * @param flags      VMBP_RING_F_*
- * @return VMBP_OK; VMBP_E_INVAL for bad arguments; VMBP_E_RING_WRITE_INDEX or
- * VMBP_E_RING_READ_INDEX for bad indices in the page (the ring is then BROKEN)
+ * @return VMBP_OK; VMBP_E_INVAL for bad arguments (the object, if any, then refuses every
+ * call with VMBP_E_STATE); VMBP_E_RING_WRITE_INDEX or VMBP_E_RING_READ_INDEX for bad indices
+ * in the page (the ring is then BROKEN)
  */
 enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
                                 enum vmbp_ring_role role, uint32_t flags);
@@ -179,8 +182,12 @@ enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out 
  * @param pkt   descriptor fields
  * @param segs  gather list
  * @param nsegs entries in @p segs
+ * A transfer-page or GPA-direct packet must carry at least one range, its ranges (and a GPA
+ * range's PFNs) inside the header extension, as the reader requires (VMBP-RING-019).
  * @return VMBP_OK; VMBP_E_RING_FULL when the free space is too small (vmbp_ring_write_needed()
- * tells how much to wait for); VMBP_E_INVAL for a packet that is malformed or can never fit;
+ * tells how much to wait for); VMBP_E_RING_BATCH_FULL when the packet does not fit beside the
+ * batch added since the last commit even in an empty ring (commit, then add it again);
+ * VMBP_E_INVAL for a packet that is malformed or can never fit;
  * VMBP_E_STATE on a reader end; VMBP_E_RING_READ_INDEX or VMBP_E_RING_READ_PAST_WRITE for a
  * bad read index (BROKEN)
  */

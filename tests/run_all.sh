@@ -37,7 +37,7 @@ run_ctest() { # name build_dir [ctest args...]
 }
 
 stage "native build (gcc)"
-cmake -S "$src" -B "$root/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON > /dev/null
+cmake -S "$src" -B "$root/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON -DVMBP_BUILD_BENCH=ON > /dev/null
 cmake --build "$root/native" -j "$jobs" > "$root/native-build.log" 2>&1 || { cat "$root/native-build.log"; exit 1; }
 run_ctest "native (gcc)" "$root/native"
 

@@ -315,10 +315,47 @@ START_TEST(constants)
 }
 END_TEST
 
+/* The version predicates of version.h and the table's minimum versions state the same gates
+ * twice (version.h cannot include the table): they must agree for every version.
+ * covers: VMBP-VER-006 VMBP-VER-007 */
+START_TEST(version_predicates_agree_with_the_table)
+{
+    static const struct {
+        enum vmbp_msg_variant v;
+        bool (*pred)(uint32_t);
+    } gates[] = {
+        {VMBP_MSGV_MODIFY_CHANNEL, vmbp_version_has_modify_channel},
+        {VMBP_MSGV_MODIFY_CHANNEL_RESPONSE, vmbp_version_has_modify_channel_response},
+        {VMBP_MSGV_MODIFY_CONNECTION, vmbp_version_has_modify_connection},
+        {VMBP_MSGV_MODIFY_CONNECTION_RESPONSE, vmbp_version_has_modify_connection},
+        {VMBP_MSGV_PAUSE, vmbp_version_has_pause_resume},
+        {VMBP_MSGV_PAUSE_RESPONSE, vmbp_version_has_pause_resume},
+        {VMBP_MSGV_RESUME, vmbp_version_has_pause_resume},
+        {VMBP_MSGV_INITIATE_CONTACT_FEATURES, vmbp_version_has_feature_flags},
+        {VMBP_MSGV_INITIATE_CONTACT_SINT, vmbp_version_has_target_sint},
+    };
+    unsigned i, k;
+
+    for (i = 0; i < sizeof(gates) / sizeof(gates[0]); i++) {
+        const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup(gates[i].v);
+
+        ck_assert_ptr_nonnull(vi);
+        for (k = 0; k < VMBP_VERSION_COUNT; k++) {
+            uint32_t ver = vmbp_version_proposal(k);
+
+            ck_assert_msg(gates[i].pred(ver) == (ver >= vi->min_version), "%s at 0x%08x",
+                          vi->name, ver);
+        }
+    }
+}
+END_TEST
+
 static Suite *msg_suite(void)
 {
     Suite *s = suite_create("msg");
     TCase *tc = tcase_create("table");
+
+    tcase_add_test(tc, version_predicates_agree_with_the_table);
 
     tcase_add_test(tc, table_matches_the_model);
     tcase_add_test(tc, upstream_names);

@@ -533,6 +533,117 @@ START_TEST(write_rejects_caller_errors_and_writes_nothing)
 }
 END_TEST
 
+/* The writer holds its own transfer-page and GPA-direct packets to the reader's range rules,
+ * so a VSP or VSC cannot publish a packet its peer must reject.
+ * covers: VMBP-RING-019 */
+START_TEST(writer_rejects_extensions_the_reader_would_reject)
+{
+    struct vmbp_ring w;
+    struct vmbp_pkt_out o;
+    struct vmbp_seg sg[2];
+    static uint8_t image[CTL + 256];
+    uint8_t ext[40], dat[8];
+
+    open_end(&w, VMBP_RING_HOST_SEND, VMBP_RING_F_RESET);
+    memcpy(image, M, CTL + S);
+    memset(ext, 0, sizeof(ext));
+    memset(dat, 0x5A, sizeof(dat));
+    o.flags = VMBP_PKT_FLAG_COMPLETION_REQUESTED;
+    o.trans_id = 9;
+    sg[0].ptr = ext;
+    sg[1].ptr = dat;
+    sg[1].len = sizeof(dat);
+    /* transfer pages: zero ranges, then more ranges than the extension holds */
+    o.type = VMBP_PKT_DATA_XFER_PAGES;
+    o.ext_len = 16;
+    sg[0].len = 16;
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_E_INVAL);
+    vmbp_store_le32(ext + 4, 2);
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_E_INVAL);
+    /* GPA direct: a range whose PFNs pass the extension (8192 bytes at offset 1 = 3 pages) */
+    o.type = VMBP_PKT_DATA_GPA_DIRECT;
+    o.ext_len = 32;
+    sg[0].len = 32;
+    vmbp_store_le32(ext + 4, 1);
+    vmbp_store_le32(ext + 8, 8192);
+    vmbp_store_le32(ext + 12, 1);
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_E_INVAL);
+    /* three ranges announced, room for two heads (one page, then an empty range) */
+    vmbp_store_le32(ext + 4, 3);
+    vmbp_store_le32(ext + 8, 4096);
+    vmbp_store_le32(ext + 12, 0);
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_E_INVAL);
+    ck_assert_mem_eq(M, image, CTL + S); /* nothing written */
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    /* the same packets with consistent ranges go through; the extension may span entries */
+    vmbp_store_le32(ext + 4, 1);
+    sg[0].len = 12;
+    {
+        struct vmbp_seg three[3];
+
+        three[0].ptr = ext;
+        three[0].len = 12;
+        three[1].ptr = ext + 12;
+        three[1].len = 20;
+        three[2] = sg[1];
+        ck_assert_uint_eq(vmbp_ring_write(&w, &o, three, 3, NULL), VMBP_OK);
+    }
+    o.type = VMBP_PKT_DATA_XFER_PAGES;
+    o.ext_len = 16;
+    sg[0].len = 16;
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_OK);
+}
+END_TEST
+
+/* An add that cannot fit beside the unpublished batch even in an empty ring asks for a
+ * commit instead of a pending send size no reader could ever satisfy.
+ * covers: VMBP-RING-023 */
+START_TEST(batch_that_fills_the_ring_asks_for_a_commit)
+{
+    struct vmbp_ring w;
+    bool sig;
+
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    {
+        static uint8_t src[BUFCAP];
+        struct vmbp_pkt_out o;
+        struct vmbp_seg sg;
+
+        memset(&o, 0, sizeof(o));
+        o.type = VMBP_PKT_DATA_INBAND;
+        sg.ptr = src;
+        sg.len = S / 2 - 24; /* S/2 ring bytes each: descriptor, data, trailer */
+        ck_assert_uint_eq(vmbp_ring_write_add(&w, &o, &sg, 1), VMBP_OK);
+        ck_assert_uint_eq(vmbp_ring_write_add(&w, &o, &sg, 1), VMBP_E_RING_BATCH_FULL);
+        ck_assert_uint_eq(vmbp_ring_write_needed(&w), 0);
+        ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+        ck_assert_uint_eq(vmbp_ring_write_commit(&w, &sig), VMBP_OK);
+        ck_assert(sig);
+        /* now the reader can free space: a full ring reports what to wait for */
+        ck_assert_uint_eq(vmbp_ring_write_add(&w, &o, &sg, 1), VMBP_E_RING_FULL);
+        ck_assert_uint_eq(vmbp_ring_write_needed(&w), S / 2);
+        ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), NULL),
+                          VMBP_OK);
+    }
+}
+END_TEST
+
+/* A ring whose init failed refuses every call, whatever the object held before.
+ * covers: VMBP-RING-008 */
+START_TEST(failed_init_leaves_an_object_that_refuses_every_call)
+{
+    struct vmbp_ring r;
+    struct vmbp_pkt_in in;
+
+    memset(&r, 0, sizeof(r)); /* state 0 would read as OK */
+    ck_assert_uint_eq(vmbp_ring_init(&r, M, 100, VMBP_RING_GUEST_RECV, 0), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_STATE);
+    ck_assert_uint_eq(vmbp_ring_read(&r, buf, BUFCAP, &in, NULL), VMBP_E_STATE);
+    ck_assert_uint_eq(put(&r, 8, 1, NULL), VMBP_E_STATE);
+    ck_assert_uint_eq(vmbp_ring_mask_begin(&r), VMBP_E_STATE);
+}
+END_TEST
+
 /* covers: VMBP-RING-005 VMBP-RING-023 */
 START_TEST(write_full_is_all_or_nothing_and_reports_bytes_needed)
 {
@@ -1327,7 +1438,8 @@ static void random_bytes(void *ctx, uint8_t *addr, size_t len)
 
 /* Every read against a host that rewrites the ring before each fetch: contained, and the
  * work per call bounded (a fixed number of accessor calls, whatever the host writes).
- * covers: VMBP-TRUST-001 VMBP-TRUST-002 VMBP-TRUST-003 VMBP-TRUST-004 */
+ * covers: VMBP-TRUST-001 VMBP-TRUST-003 VMBP-TRUST-004 (read-once is checked by every other
+ * test of the instrumented suite: this one rewrites the indices on purpose) */
 START_TEST(random_host_on_every_read_is_contained)
 {
     unsigned iter, ok = 0, broken = 0, other = 0;
@@ -1560,6 +1672,9 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, write_lays_out_descriptor_padding_and_trailer);
     tcase_add_test(tc, write_rejects_caller_errors_and_writes_nothing);
     tcase_add_test(tc, write_full_is_all_or_nothing_and_reports_bytes_needed);
+    tcase_add_test(tc, writer_rejects_extensions_the_reader_would_reject);
+    tcase_add_test(tc, batch_that_fills_the_ring_asks_for_a_commit);
+    tcase_add_test(tc, failed_init_leaves_an_object_that_refuses_every_call);
     tcase_add_test(tc, writer_rejects_a_read_index_out_of_range);
     tcase_add_test(tc, writer_rejects_a_read_index_past_what_was_written);
     suite_add_tcase(s, tc);

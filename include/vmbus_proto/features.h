@@ -98,18 +98,22 @@ enum vmbp_offer_flag { VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_ENUM) };
 #define VMBP_OFFER_FLAGS_KNOWN (0u VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_OR))
 
 /** @brief The two flags whose meaning changed in 6.0. */
-#define VMBP_OFFER_FLAGS_CONFIDENTIAL (0x0002u | 0x0004u)
+#define VMBP_OFFER_FLAGS_CONFIDENTIAL                                                         \
+    ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |                                     \
+     (unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY)
 
 /**
  * @brief Pre-6.0 meaning of offer flag 0x2: "server supports transfer pages" (QEMU, Linux
  * before 6.19 `VMBUS_CHANNEL_SERVER_SUPPORTS_TRANSFER_PAGES`). No guest acts on it.
  */
-#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_TRANSFER_PAGES 0x0002u
+#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_TRANSFER_PAGES                                 \
+    ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER)
 /**
  * @brief Pre-6.0 meaning of offer flag 0x4: "server supports GPADLs" (QEMU, Linux before
  * 6.19 `VMBUS_CHANNEL_SERVER_SUPPORTS_GPADLS`). No guest acts on it.
  */
-#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_GPADLS 0x0004u
+#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_GPADLS                                         \
+    ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY)
 
 VMBP_STATIC_ASSERT(VMBP_OFFER_FLAGS_KNOWN == 0x271Fu, vmbp_offer_flags_known);
 

@@ -31,6 +31,7 @@
 #include "endian.h"
 #include "port.h"
 #include "status.h"
+#include "synic.h"
 
 /** @defgroup vmbp_hypercall Hypercalls
  *  @brief Control and result words, HV_STATUS, HvPostMessage and HvSignalEvent inputs.
@@ -186,13 +187,13 @@ enum vmbp_hv_status { VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_ENUM) };
 /** @name Inputs
  *  @{ */
 
-/** @brief Largest payload of HvPostMessage (TLFS: "up to 240 bytes total"). */
-#define VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX 240u
-/** @brief Mask of the ID bits of a connection or port ID (24 bits; Linux
- *  the `hv_connection_id` union, QEMU `HV_CONNECTION_ID_MASK`); the upper 8 are reserved. */
-#define VMBP_HYPERCALL_CONNECTION_ID_MASK 0x00FFFFFFu
-/** @brief Event flags per SINT: HvSignalEvent's flag number is below this. */
-#define VMBP_HYPERCALL_EVENT_FLAG_COUNT 2048u
+/** @brief Largest payload of HvPostMessage (TLFS: "up to 240 bytes total"): the payload of a
+ *  SynIC message slot. */
+#define VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
+/** @brief Mask of the ID bits of a connection or port ID (synic.h). */
+#define VMBP_HYPERCALL_CONNECTION_ID_MASK VMBP_SYNIC_CONNECTION_ID_MAX
+/** @brief Event flags per SINT: HvSignalEvent's flag number is below this (synic.h). */
+#define VMBP_HYPERCALL_EVENT_FLAG_COUNT VMBP_SYNIC_EVENT_FLAGS_COUNT
 /** @brief "This partition" as a partition ID (OpenVMM `HV_PARTITION_ID_SELF`). */
 #define VMBP_HYPERCALL_PARTITION_ID_SELF VMBP_U64(0xFFFFFFFFFFFFFFFF)
 /** @brief "The calling VP" as a VP index (OpenVMM `HV_VP_INDEX_SELF`). */
@@ -529,7 +530,7 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_encode(uint32_t connect
     if (payload_size > VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_TOO_LONG;
     if ((connection_id & ~VMBP_HYPERCALL_CONNECTION_ID_MASK) != 0 || message_type == 0 ||
-        (message_type & 0x80000000u) != 0)
+        (message_type & VMBP_SYNIC_MSG_TYPE_HYPERVISOR_MASK) != 0)
         return VMBP_E_FIELD_RANGE;
     *len = sizeof(struct vmbp_hypercall_post_message_wire);
     if (cap < sizeof(struct vmbp_hypercall_post_message_wire))
@@ -631,7 +632,7 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_direct_encode(
         return VMBP_E_INVAL;
     if (payload_size > VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_TOO_LONG;
-    if (sint >= 16u || message_type == 0)
+    if (sint >= VMBP_SYNIC_SINT_COUNT || message_type == 0)
         return VMBP_E_FIELD_RANGE;
     *len = sizeof(struct vmbp_hypercall_post_message_direct_wire);
     if (cap < sizeof(struct vmbp_hypercall_post_message_direct_wire))
@@ -645,13 +646,13 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_direct_encode(
                     vp_index);
     b[offsetof(struct vmbp_hypercall_post_message_direct_wire, vtl)] = vtl;
     b[offsetof(struct vmbp_hypercall_post_message_direct_wire, sint)] = sint;
-    /* the slot image: type u32 @0, payload size u8 @4, flags @5, reserved @6, sender @8,
-     * payload @16 (synic.h, struct vmbp_synic_message_wire) */
+    /* the message is a slot image (synic.h, struct vmbp_synic_message_wire) */
     m = b + offsetof(struct vmbp_hypercall_post_message_direct_wire, message);
-    vmbp_store_le32(m, message_type);
-    m[4] = (uint8_t)payload_size;
+    vmbp_store_le32(m + offsetof(struct vmbp_synic_message_wire, message_type), message_type);
+    m[offsetof(struct vmbp_synic_message_wire, payload_size)] = (uint8_t)payload_size;
     if (payload_size != 0)
-        VMBP_MEMCPY(m + 16, payload, payload_size);
+        VMBP_MEMCPY(m + offsetof(struct vmbp_synic_message_wire, payload), payload,
+                    payload_size);
     return VMBP_OK;
 }
 
@@ -676,18 +677,21 @@ vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_ind
 
     if (len == NULL)
         return VMBP_E_INVAL;
-    if (sint >= 16u || flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
+    if (sint >= VMBP_SYNIC_SINT_COUNT || flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
         return VMBP_E_FIELD_RANGE;
     *len = sizeof(struct vmbp_hypercall_signal_event_direct_wire);
     if (cap < sizeof(struct vmbp_hypercall_signal_event_direct_wire))
         return VMBP_E_NOSPACE;
     if (b == NULL)
         return VMBP_E_INVAL;
-    vmbp_store_le64(b, partition_id);
-    vmbp_store_le32(b + 8, vp_index);
-    b[12] = vtl;
-    b[13] = sint;
-    vmbp_store_le16(b + 14, flag_number);
+    vmbp_store_le64(b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_partition),
+                    partition_id);
+    vmbp_store_le32(b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vp),
+                    vp_index);
+    b[offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl)] = vtl;
+    b[offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_sint)] = sint;
+    vmbp_store_le16(b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, flag_number),
+                    flag_number);
     return VMBP_OK;
 }
 

@@ -31,6 +31,7 @@
 #include "features.h"
 #include "port.h"
 #include "status.h"
+#include "synic.h"
 #include "version.h"
 
 /** @defgroup vmbp_msg Channel messages: header, type table, gating
@@ -44,7 +45,7 @@
  * @brief Largest channel message: the SynIC message payload (Linux
  * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`).
  */
-#define VMBP_MSG_MAX_SIZE 240u
+#define VMBP_MSG_MAX_SIZE VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
 
 /** @brief Wire status word: success (NTSTATUS `STATUS_SUCCESS`). */
 #define VMBP_NTSTATUS_SUCCESS 0x00000000u
@@ -279,8 +280,8 @@ enum vmbp_msg_select {
  */
 enum vmbp_msg_type {
     VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ENUM, VMBP_PRIV_MSG_NONE_V)
-    /** The largest type number this library knows. */
-    VMBP_MSG_TYPE_MAX = 29
+    /** The largest type number this library knows (types run 1 .. max, asserted below). */
+    VMBP_MSG_TYPE_MAX = (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
 };
 
 /**
@@ -301,6 +302,28 @@ enum vmbp_msg_variant {
 #define VMBP_MSG_VARIANT_COUNT                                                                 \
     (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_COUNT))
 
+/** @cond VMBP_INTERNAL */
+/* Index of each type row among the type rows, and of every row in the whole table: they give
+ * each type its first variant as a constant, and prove the type rows are numbered 1, 2, 3 ...
+ * in table order. */
+#define VMBP_PRIV_MSG_TIDX(name, num, dir, any, lnx, ovmm) VMBP_PRIV_TIDX_##name,
+#define VMBP_PRIV_MSG_ROW_T(name, num, dir, any, lnx, ovmm) VMBP_PRIV_ROW_T_##name,
+#define VMBP_PRIV_MSG_ROW_V(name, var, sel, minv, feat, size) VMBP_PRIV_ROW_V_##var,
+enum vmbp_priv_msg_tidx {
+    VMBP_MSG_TABLE(VMBP_PRIV_MSG_TIDX, VMBP_PRIV_MSG_NONE_V) VMBP_PRIV_TIDX_END
+};
+enum vmbp_priv_msg_row {
+    VMBP_MSG_TABLE(VMBP_PRIV_MSG_ROW_T, VMBP_PRIV_MSG_ROW_V) VMBP_PRIV_ROW_END
+};
+/* first variant of a type = rows before its type row - type rows before it + 1 */
+#define VMBP_PRIV_MSG_FIRST_VARIANT(name)                                                      \
+    ((unsigned)VMBP_PRIV_ROW_T_##name - (unsigned)VMBP_PRIV_TIDX_##name + 1u)
+#define VMBP_PRIV_MSG_SORTED(name, num, dir, any, lnx, ovmm)                                   \
+    VMBP_STATIC_ASSERT((num) == (int)VMBP_PRIV_TIDX_##name + 1, vmbp_msg_row_order_##name);
+VMBP_MSG_TABLE(VMBP_PRIV_MSG_SORTED, VMBP_PRIV_MSG_NONE_V)
+#undef VMBP_PRIV_MSG_SORTED
+/** @endcond */
+
 VMBP_STATIC_ASSERT(VMBP_MSG_TYPE_COUNT == 29, vmbp_msg_type_count);
 VMBP_STATIC_ASSERT(VMBP_MSG_VARIANT_COUNT == 37, vmbp_msg_variant_count);
 VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT == VMBP_MSG_VARIANT_COUNT + 1, vmbp_msg_variant_enum);
@@ -310,6 +333,7 @@ struct vmbp_msg_type_info {
     uint32_t type;            /**< type number */
     uint8_t dir;              /**< `enum vmbp_dir` of the sender */
     uint8_t any_state;        /**< 1: valid before a version is negotiated */
+    uint16_t first_variant;   /**< its newest variant; the others follow it in the table */
     const char *name;         /**< our name, e.g. "OFFER_CHANNEL" */
     const char *linux_name;   /**< Linux `CHANNELMSG_*` name, "" if none */
     const char *openvmm_name; /**< OpenVMM `MessageType` name */
@@ -373,9 +397,10 @@ VMBP_INLINE bool vmbp_guid_equal(const struct vmbp_guid *a, const struct vmbp_gu
 VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
 {
 #define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                 \
-    {num, (uint8_t)VMBP_DIR_##dir, any, #name, lnx, ovmm},
+    {num, (uint8_t)VMBP_DIR_##dir, any, (uint16_t)VMBP_PRIV_MSG_FIRST_VARIANT(name), #name,     \
+     lnx, ovmm},
     static const struct vmbp_msg_type_info rows[] = {
-        {0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
+        {0, 0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
         VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ROW, VMBP_PRIV_MSG_NONE_V)};
 #undef VMBP_PRIV_MSG_TYPE_ROW
 
@@ -544,7 +569,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
     if (ctx->version == 0 && !ti->any_state)
         return VMBP_E_NOT_NEGOTIATED;
     /* a type's rows are contiguous in the table, newest first */
-    for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
+    for (v = ti->first_variant; v < (unsigned)VMBP_MSGV_COUNT; v++) {
         const struct vmbp_msg_variant_info *vi =
             vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
 

@@ -37,8 +37,9 @@
 #define VMBP_OPEN_FLAG_REDIRECT_INTERRUPT 0x0001u
 /** @brief Size of OPEN_CHANNEL's user data (Linux: `vmbus_open` refuses more than 120). */
 #define VMBP_OPEN_USER_DATA_SIZE 120u
-/** @brief Number of event flags of a SINT: a guest-specified event flag is below it. */
-#define VMBP_EVENT_FLAG_COUNT 2048u
+/** @brief Number of event flags of a SINT: a guest-specified event flag is below it
+ *  (synic.h). */
+#define VMBP_EVENT_FLAG_COUNT VMBP_SYNIC_EVENT_FLAGS_COUNT
 
 /**
  * @brief OPEN_CHANNEL (148 bytes; 156 bytes on 6.0 with GUEST_SPECIFIED_SIGNAL_PARAMETERS
@@ -291,7 +292,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
             return VMBP_E_RSVD_NONZERO;
     }
     if (!vmbp_priv_relid_ok(m.child_relid) || m.downstream_ring_buffer_page_offset == 0 ||
-        m.event_flag >= VMBP_EVENT_FLAG_COUNT || m.connection_id > 0x00FFFFFFu)
+        m.event_flag >= VMBP_EVENT_FLAG_COUNT || m.connection_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return VMBP_E_FIELD_RANGE;
     if (out)
         *out = m;
@@ -571,7 +572,7 @@ vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct 
     m.ring_buffer_gpadl = VMBP_PRIV_LD32(p, vmbp_open_reserved_channel_wire, ring_buffer_gpadl);
     m.downstream_ring_buffer_page_offset =
         VMBP_PRIV_LD32(p, vmbp_open_reserved_channel_wire, downstream_ring_buffer_page_offset);
-    if (!vmbp_priv_relid_ok(m.child_relid) || m.target_sint > 15u ||
+    if (!vmbp_priv_relid_ok(m.child_relid) || m.target_sint >= VMBP_SYNIC_SINT_COUNT ||
         m.downstream_ring_buffer_page_offset == 0)
         return VMBP_E_FIELD_RANGE;
     if (out)
@@ -637,7 +638,7 @@ vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct
     m.child_relid = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, child_relid);
     m.target_vp = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, target_vp);
     m.target_sint = VMBP_PRIV_LD32(p, vmbp_close_reserved_channel_wire, target_sint);
-    if (!vmbp_priv_relid_ok(m.child_relid) || m.target_sint > 15u)
+    if (!vmbp_priv_relid_ok(m.child_relid) || m.target_sint >= VMBP_SYNIC_SINT_COUNT)
         return VMBP_E_FIELD_RANGE;
     if (out)
         *out = m;

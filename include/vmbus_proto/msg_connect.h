@@ -55,8 +55,8 @@
  * SINT 7, VTL 2.
  */
 #define VMBP_MESSAGE_REDIRECT_CONNECTION_ID 0x00800074u
-/** @brief Largest connection ID: the hypervisor's are 24 bits (QEMU `HV_CONNECTION_ID_MASK`). */
-#define VMBP_CONNECTION_ID_MAX 0x00FFFFFFu
+/** @brief Largest connection ID: the hypervisor's are 24 bits (synic.h). */
+#define VMBP_CONNECTION_ID_MAX VMBP_SYNIC_CONNECTION_ID_MAX
 
 /** @brief VERSION_RESPONSE / MODIFY_CONNECTION_RESPONSE state: success. */
 #define VMBP_CONNECTION_SUCCESSFUL 0u
@@ -65,8 +65,8 @@
 /** @brief Connection state: failed for another reason. */
 #define VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE 2u
 
-/** @brief Largest SINT index (16 SINTs). */
-#define VMBP_SINT_MAX 15u
+/** @brief Largest SINT index (16 SINTs, synic.h). */
+#define VMBP_SINT_MAX (VMBP_SYNIC_SINT_COUNT - 1u)
 /** @brief Largest VTL value a 4-bit VTL field can hold (OpenVMM uses VTL 0..2). */
 #define VMBP_VTL_MAX 15u
 

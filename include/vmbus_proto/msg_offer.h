@@ -235,7 +235,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
         return VMBP_E_RSVD_NONZERO;
     if (!vmbp_priv_relid_ok(m.child_relid) ||
         (m.monitor_allocated && m.monitor_id >= VMBP_MONITOR_ID_COUNT) ||
-        m.connection_id > 0x00FFFFFFu)
+        m.connection_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return VMBP_E_FIELD_RANGE;
     if (out)
         *out = m;

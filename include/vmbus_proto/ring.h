@@ -228,6 +228,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t
     if (!vmbp_ring_index_valid(size, w_new))
         return VMBP_E_RING_WRITE_INDEX;
     grown = w_new >= w_seen ? w_new - w_seen : size - (w_seen - w_new);
+    /* used <= size - 8 for valid indices; the first test keeps the subtraction visibly safe */
     if (used > size - VMBP_RING_ALIGN || grown > size - VMBP_RING_ALIGN - used)
         return VMBP_E_RING_WRITE_INDEX;
     return VMBP_OK;

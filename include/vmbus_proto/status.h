@@ -72,6 +72,7 @@
     X(E_RING_FULL, 0x0402, "not enough free space in the ring")                               \
     X(E_NOSPACE, 0x0403, "output buffer too small; the needed size is reported")              \
     X(E_PENDING, 0x0404, "more input is needed to complete the object")                       \
+    X(E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first")      \
     /* caller */                                                                              \
     X(E_INVAL, 0x0501, "invalid argument")                                                    \
     X(E_STATE, 0x0502, "call not valid in the object's current state")                        \

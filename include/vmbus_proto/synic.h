@@ -56,6 +56,9 @@
 /** @brief The SINT the hypervisor uses for intercept messages (OpenVMM
  *  `HV_SYNIC_INTERCEPTION_SINT_INDEX`, Linux `HV_SYNIC_INTERCEPTION_SINT_INDEX`). */
 #define VMBP_SYNIC_INTERCEPT_SINT 0u
+/** @brief Largest connection or port ID: IDs are 24 bits, the upper 8 reserved (TLFS
+ *  HV_CONNECTION_ID, Linux `hv_connection_id`, QEMU `HV_CONNECTION_ID_MASK`). */
+#define VMBP_SYNIC_CONNECTION_ID_MAX 0x00FFFFFFu
 /** @brief Lowest vector a SINT may use: "Valid SynIC vectors are 16-255" (Linux
  *  `HV_SYNIC_FIRST_VALID_VECTOR`). On arm64 the vector is an interrupt ID, and 16 is the
  *  first PPI, so the same lower bound holds. */
