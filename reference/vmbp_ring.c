@@ -57,16 +57,22 @@ RING_HOT enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
     return st;
 }
 
+/*
+ * Index n bytes after idx (valid), wrapping; n <= size. The sum cannot overflow (size is at
+ * most 2^31), and one conditional subtraction brings it below size: no case needs the
+ * relation between idx and n, so the result's bound is plain to see (and to an analyser).
+ */
+RING_HOT uint32_t ring_add(uint32_t size, uint32_t idx, uint32_t n)
+{
+    uint32_t sum = idx + n;
+
+    return sum >= size ? sum - size : sum;
+}
+
 /* Bytes from a to b going forward; both valid indices of a ring of `size` data bytes. */
 RING_HOT uint32_t ring_dist(uint32_t size, uint32_t a, uint32_t b)
 {
-    return b >= a ? b - a : size - (a - b);
-}
-
-/* Index n bytes after idx (valid), wrapping; n <= size. */
-RING_HOT uint32_t ring_add(uint32_t size, uint32_t idx, uint32_t n)
-{
-    return n < size - idx ? idx + n : n - (size - idx);
+    return ring_add(size, b, size - a);
 }
 
 /*
@@ -240,19 +246,19 @@ RING_NOINLINE enum vmbp_status writer_make_room(struct vmbp_ring *r, uint32_t to
 RING_NOINLINE void segs_read(const struct vmbp_seg *segs, size_t nsegs, size_t off, uint8_t *dst,
                              size_t n)
 {
-    size_t i;
+    size_t i, j = 0;
 
-    for (i = 0; i < nsegs && n; i++) {
-        size_t len = segs[i].len, k;
+    /* byte by byte: every index is checked against the bound it indexes (n is 8) */
+    for (i = 0; i < nsegs && j < n; i++) {
+        const uint8_t *p = (const uint8_t *)segs[i].ptr;
+        size_t len = segs[i].len;
 
         if (off >= len) {
             off -= len;
             continue;
         }
-        k = len - off < n ? len - off : n;
-        VMBP_MEMCPY(dst, (const uint8_t *)segs[i].ptr + off, k);
-        dst += k;
-        n -= k;
+        for (; off < len && j < n; off++)
+            dst[j++] = p[off];
         off = 0;
     }
 }
@@ -266,7 +272,7 @@ RING_NOINLINE void segs_read(const struct vmbp_seg *segs, size_t nsegs, size_t o
 RING_NOINLINE enum vmbp_status writer_check_ext(const struct vmbp_pkt_out *pkt,
                                                 const struct vmbp_seg *segs, size_t nsegs)
 {
-    uint8_t word[8];
+    uint8_t word[8] = {0}; /* every byte defined, whatever the list holds */
     uint32_t count, i, pos = 8, end = pkt->ext_len;
 
     segs_read(segs, nsegs, 0, word, 8);
@@ -336,10 +342,19 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
             body += len;
         }
     }
+    /*
+     * Malformed, or larger than the ring can ever hold: the packet (descriptor, body,
+     * padding, trailer) must fit in size - 8 bytes, i.e. the body in size - 32 (sizes are
+     * multiples of 8). Stated on the body, and the ring bytes computed from the checked
+     * body, so that both bounds are plain where they are used.
+     */
     size = r->size;
+    if (pkt->ext_len > body ||
+        body > size - (VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE + VMBP_RING_ALIGN))
+        return VMBP_E_INVAL;
     total = vmbp_pkt_ring_bytes(body);
-    if (total == 0 || pkt->ext_len > body || total > size - VMBP_RING_ALIGN)
-        return VMBP_E_INVAL; /* malformed, or larger than the ring can ever hold */
+    if (total == 0)
+        return VMBP_E_INVAL; /* beyond VMBP_PKT_MAX_LEN */
     if (RING_UNLIKELY(pkt->type == VMBP_PKT_DATA_XFER_PAGES ||
                       pkt->type == VMBP_PKT_DATA_GPA_DIRECT)) {
         st = writer_check_ext(pkt, segs, nsegs);
@@ -520,8 +535,8 @@ RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw, struct 
     uint32_t avail, size = r->size, priv = r->priv;
 
     if (RING_UNLIKELY(r->have_desc)) {
-        VMBP_MEMCPY(raw, r->desc, VMBP_PKT_DESC_SIZE);
-        vmbp_pkt_desc_decode(raw, d);
+        *d = r->desc;
+        vmbp_pkt_desc_encode(d, raw); /* the same 16 bytes as read */
         return VMBP_OK;
     }
     if (priv == r->peer) {
@@ -559,11 +574,14 @@ RING_HOT void reader_fill(struct vmbp_pkt_in *pkt, const struct vmbp_pkt_desc *d
     pkt->trans_id = d->trans_id;
 }
 
-/* The buffer is too small: keep the descriptor (the packet stays and is not read again). */
-RING_COLD enum vmbp_status reader_keep(struct vmbp_ring *r, const uint8_t *raw,
-                                       const struct vmbp_pkt_desc *d, struct vmbp_pkt_in *pkt)
+/*
+ * The buffer is too small: keep the validated descriptor (the packet stays and is not read
+ * again). It is kept decoded, so what was validated is what is used next time.
+ */
+RING_COLD enum vmbp_status reader_keep(struct vmbp_ring *r, const struct vmbp_pkt_desc *d,
+                                       struct vmbp_pkt_in *pkt)
 {
-    VMBP_MEMCPY(r->desc, raw, VMBP_PKT_DESC_SIZE);
+    r->desc = *d;
     r->have_desc = 1;
     reader_fill(pkt, d, 0);
     return VMBP_E_NOSPACE;
@@ -618,7 +636,7 @@ RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap
         return st;
     len = (uint32_t)d.len8 * 8u;
     if (RING_UNLIKELY(cap < len))
-        return reader_keep(r, raw, &d, pkt);
+        return reader_keep(r, &d, pkt);
     /* the descriptor as validated, then the rest of the packet */
     VMBP_MEMCPY(buf, raw, VMBP_PKT_DESC_SIZE);
     if (d.type == VMBP_PKT_DATA_XFER_PAGES || d.type == VMBP_PKT_DATA_GPA_DIRECT)

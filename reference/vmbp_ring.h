@@ -129,7 +129,7 @@ struct vmbp_ring {
     uint8_t flags;        /**< VMBP_RING_F_* */
     uint8_t pending_set;  /**< writer: we set pending_send_sz and have not cleared it */
     uint8_t have_desc;    /**< reader: desc holds the validated next descriptor */
-    uint8_t desc[16];     /**< reader: that descriptor, as read */
+    struct vmbp_pkt_desc desc; /**< reader: that descriptor, validated, decoded */
 };
 
 /**

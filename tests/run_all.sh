@@ -7,6 +7,7 @@
 #   3. the unit suites cross-built for big-endian s390x, run under qemu   -> ctest
 #   4. the two-thread ring stress test built with ThreadSanitizer (clang) -> ctest -L stress
 #   5. the API and spec documentation (Doxygen, warnings are errors)
+#   6. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
 # Each stage prints ctest's summary line; the script stops at the first failure.
 # Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
 set -eu
@@ -65,6 +66,15 @@ if cmake --build "$root/native" --target docs > "$root/docs.log" 2>&1; then
   echo "docs: HTML in $root/native/docs/html, 0 warnings ($(( $(date +%s) - start ))s)" >> "$summary"
 else
   cat "$root/docs.log"; echo "FAILED: docs"; exit 1
+fi
+
+stage "static analysis (Frama-C Eva)"
+start=$(date +%s)
+if JOBS=$jobs OUT="$root/proof" sh "$src/proof/run.sh" > "$root/proof.log" 2>&1; then
+  cat "$root/proof.log"
+  echo "static analysis (Frama-C Eva): $(grep -c '  ok$' "$root/proof.log") entry points, 0 alarms ($(( $(date +%s) - start ))s)" >> "$summary"
+else
+  cat "$root/proof.log"; echo "FAILED: static analysis"; cat "$summary"; exit 1
 fi
 
 stage "summary"

@@ -296,20 +296,20 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
     m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, gpadl);
     m.range_buflen = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, range_buflen);
     m.rangecount = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, rangecount);
-    /* len is 20..240 here; the explicit bounds keep every compiler's range analysis (and a
-     * reader) sure that n <= 27 */
+    /* len is 20..240 here; the constant bound comes last, so every compiler's range
+     * analysis (and a reader) sees n <= 27 without relating len and range_buflen */
     n = len >= sizeof(struct vmbp_gpadl_header_wire)
             ? (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u
             : 0;
-    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
-        n = VMBP_GPADL_HEADER_MAX_WORDS;
     if (n > (size_t)(m.range_buflen / 8u))
         n = (size_t)(m.range_buflen / 8u);
+    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
+        n = VMBP_GPADL_HEADER_MAX_WORDS;
     m.nwords = (uint32_t)n;
+    /* every word defined (zero past the message's), then the message's words */
+    VMBP_MEMSET(m.words, 0, sizeof(m.words));
     for (i = 0; i < n; i++)
         m.words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
-    for (; i < VMBP_GPADL_HEADER_MAX_WORDS; i++)
-        m.words[i] = 0;
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     st = vmbp_priv_gpadl_header_fixed(m.range_buflen, m.rangecount);
@@ -388,10 +388,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t 
     out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
     out->gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, gpadl);
     out->nwords = (uint32_t)n;
+    /* every word defined (zero past the message's), then the message's words */
+    VMBP_MEMSET(out->words, 0, sizeof(out->words));
     for (i = 0; i < n; i++)
         out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
-    for (; i < VMBP_GPADL_BODY_MAX_WORDS; i++)
-        out->words[i] = 0;
     return VMBP_OK;
 }
 
@@ -654,31 +654,34 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
 
 /** @cond VMBP_INTERNAL */
 /* Copy words [first, first + n) of the plan's range data into out; first + n <= nwords.
- * Both loops are bounded: the first by the range count, the second by n. */
+ * `pos` is the word's position in its range: 0 for the range header word, then its PFNs;
+ * every PFN read is guarded by `pos < span` of the range it reads. Both loops are bounded:
+ * the first by the range count, the second by n. */
 VMBP_INLINE void vmbp_priv_gpadl_plan_words(const struct vmbp_gpadl_plan *plan, uint32_t first,
                                             uint32_t n, uint64_t *out)
 {
-    uint32_t r, start = 0, k, span = 0;
+    const struct vmbp_gpa_range *rg = plan->ranges;
+    uint32_t r, pos = first, k, span = 0;
 
     for (r = 0; r < plan->rangecount; r++) {
-        span = 1u + (uint32_t)vmbp_gpa_range_pages(plan->ranges[r].byte_offset,
-                                                   plan->ranges[r].byte_count);
-        if (first < start + span)
+        span = 1u + (uint32_t)vmbp_gpa_range_pages(rg[r].byte_offset, rg[r].byte_count);
+        if (pos < span)
             break;
-        start += span;
+        pos -= span;
     }
-    for (k = 0; k < n && r < plan->rangecount; k++) {
-        uint32_t g = first + k;
-
-        if (g >= start + span) {
-            start += span;
+    if (r >= plan->rangecount)
+        return;
+    for (k = 0; k < n; k++) {
+        if (pos >= span) {
             r++;
-            span = 1u + (uint32_t)vmbp_gpa_range_pages(plan->ranges[r].byte_offset,
-                                                       plan->ranges[r].byte_count);
+            if (r >= plan->rangecount)
+                return;
+            span = 1u + (uint32_t)vmbp_gpa_range_pages(rg[r].byte_offset, rg[r].byte_count);
+            pos = 0;
         }
-        out[k] = g == start ? VMBP_GPA_RANGE_WORD(plan->ranges[r].byte_count,
-                                                  plan->ranges[r].byte_offset)
-                            : plan->ranges[r].pfns[g - start - 1u];
+        out[k] = pos == 0 ? VMBP_GPA_RANGE_WORD(rg[r].byte_count, rg[r].byte_offset)
+                          : rg[r].pfns[pos - 1u];
+        pos++;
     }
 }
 /** @endcond */
@@ -703,6 +706,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
     if (index == 0) {
         struct vmbp_gpadl_header h;
 
+        VMBP_MEMSET(&h, 0, sizeof(h)); /* every word defined, whatever the plan holds */
         h.child_relid = plan->child_relid;
         h.gpadl = plan->gpadl;
         h.range_buflen = plan->range_buflen;
@@ -715,7 +719,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
         struct vmbp_gpadl_body b;
         uint32_t first = VMBP_GPADL_HEADER_MAX_WORDS + (index - 1u) * VMBP_GPADL_BODY_MAX_WORDS;
 
-        b.msgnumber = 0;
+        VMBP_MEMSET(&b, 0, sizeof(b)); /* msgnumber 0, as Linux and mu_msvm send it */
         b.gpadl = plan->gpadl;
         b.nwords = plan->nwords - first < VMBP_GPADL_BODY_MAX_WORDS ? plan->nwords - first
                                                                       : VMBP_GPADL_BODY_MAX_WORDS;
@@ -771,14 +775,13 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, u
 VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r,
                                                        const uint64_t *w, uint32_t n)
 {
-    uint32_t i, take = r->nwords - r->have;
+    uint32_t i;
     enum vmbp_status st;
 
-    if (n < take)
-        take = n;
-    for (i = 0; i < take; i++)
-        r->words[r->have + i] = w[i];
-    r->have += take;
+    /* words past the GPADL's end are ignored; the store index is checked against the
+     * expected count itself, which the header bounded by the storage */
+    for (i = 0; i < n && r->have < r->nwords; i++)
+        r->words[r->have++] = w[i];
     st = vmbp_priv_gpa_walk(r->words, r->have, r->nwords, r->rangecount);
     if (st != VMBP_OK) {
         r->state = VMBP_GPADL_REASM_FAILED;
@@ -805,6 +808,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
                                                      const struct vmbp_gpadl_header *h)
 {
     enum vmbp_status st;
+    uint32_t nwords;
 
     if (!r || !h || h->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
         return VMBP_E_INVAL;
@@ -812,8 +816,9 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
         r->state = VMBP_GPADL_REASM_FAILED;
         return VMBP_E_GPADL_SEQUENCE;
     }
+    nwords = h->range_buflen / 8u;
     st = vmbp_priv_gpadl_header_fixed(h->range_buflen, h->rangecount);
-    if (st == VMBP_OK && (uint32_t)(h->range_buflen / 8u) > r->cap)
+    if (st == VMBP_OK && nwords > r->cap)
         st = VMBP_E_NOSPACE;
     if (st != VMBP_OK) {
         r->state = VMBP_GPADL_REASM_FAILED;
@@ -823,7 +828,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
     r->gpadl = h->gpadl;
     r->range_buflen = h->range_buflen;
     r->rangecount = h->rangecount;
-    r->nwords = h->range_buflen / 8u;
+    r->nwords = nwords;
     r->have = 0;
     r->state = VMBP_GPADL_REASM_COLLECTING;
     return vmbp_priv_gpadl_reasm_add(r, h->words, h->nwords);

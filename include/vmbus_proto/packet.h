@@ -284,8 +284,9 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *
         return VMBP_E_RING_LEN_LT_OFFSET;
     if (d->offset8 < 2u)
         return VMBP_E_RING_OFFSET_SHORT;
+    /* len8 * 8 > avail - 8, compared in 8-byte units: the peer's value is not multiplied */
     if (avail < VMBP_PKT_TRAILER_SIZE ||
-        (uint32_t)d->len8 * 8u > avail - VMBP_PKT_TRAILER_SIZE)
+        (uint32_t)d->len8 > (avail - VMBP_PKT_TRAILER_SIZE) / 8u)
         return VMBP_E_RING_PKT_OVERRUN;
     if ((VMBP_PKT_TYPE_BIT((uint32_t)d->type) & types) == 0)
         return VMBP_E_RING_PKT_TYPE;
@@ -394,7 +395,8 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t
     const uint8_t *b = (const uint8_t *)pkt;
     uint32_t bc, bo, pfns;
 
-    if (pos > end || end - pos < 8u)
+    /* the 8-byte head fits before end: pos + 8 <= end, written without a sum */
+    if (end < 8u || pos > end - 8u)
         return VMBP_E_RING_RANGE_BOUNDS;
     bc = vmbp_load_le32(b + pos + offsetof(struct vmbp_pkt_gpa_range_wire, byte_count));
     bo = vmbp_load_le32(b + pos + offsetof(struct vmbp_pkt_gpa_range_wire, byte_offset));

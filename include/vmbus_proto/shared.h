@@ -48,9 +48,6 @@
  */
 
 #if defined(__GNUC__) || defined(__clang__)
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_SHARED_HAVE_DEFAULTS 1
-/** @endcond */
 #if !defined(VMBP_SHARED_LOAD32)
 /** @brief Default: relaxed atomic load (Linux: `READ_ONCE`). */
 #define VMBP_SHARED_LOAD32(p) __atomic_load_n((p), __ATOMIC_RELAXED)
@@ -72,6 +69,9 @@
 #define VMBP_SHARED_XCHG32(p, v) __atomic_exchange_n((p), (v), __ATOMIC_SEQ_CST)
 #endif
 #if !defined(VMBP_SHARED_CMPXCHG32)
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_SHARED_DEFAULT_CMPXCHG 1
+/** @endcond */
 /** @brief Default: sequentially consistent strong compare-exchange (Linux: `cmpxchg`). */
 #define VMBP_SHARED_CMPXCHG32(p, o, n) vmbp_priv_shared_cmpxchg32((p), (o), (n))
 #endif
@@ -110,7 +110,7 @@
 extern "C" {
 #endif
 
-#if defined(VMBP_PRIV_SHARED_HAVE_DEFAULTS)
+#if defined(VMBP_PRIV_SHARED_DEFAULT_CMPXCHG)
 /** @cond VMBP_INTERNAL */
 VMBP_INLINE bool vmbp_priv_shared_cmpxchg32(volatile uint32_t *p, uint32_t expected,
                                             uint32_t desired)

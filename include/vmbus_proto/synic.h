@@ -1195,7 +1195,7 @@ VMBP_INLINE size_t vmbp_synic_event_scan(const void *flags, uint32_t first, uint
         }
         if (word & 1u) {
             if (f != 0) {
-                if (n == cap)
+                if (n >= cap)
                     break;
                 ids[n++] = f;
             }
@@ -1267,7 +1267,9 @@ VMBP_INLINE enum vmbp_status vmbp_synic_event_take(volatile void *flags,
         if (mask == 0)
             return VMBP_E_NOSPACE;
         got = clear(&w[i], mask, ctx) & mask;
-        for (bit = 0; bit < 32u; bit++)
+        /* got has at most `room` reportable bits, so *n stays below cap; the loop bound
+         * states it for the compiler and for static analysers */
+        for (bit = 0; bit < 32u && *n < cap; bit++)
             if ((got & (1u << bit)) && !(i == 0 && bit == 0))
                 ids[(*n)++] = i * 32u + bit;
         if (mask != peek)
