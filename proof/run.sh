@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Proof of absence of run-time errors: Frama-C Eva over every entry point of proof/.
+# covers: VMBP-TRUST-007 (no peer input leads to undefined behaviour)
 #
 #   sh proof/run.sh [NAME...]      run all entry points, or those named
 #

@@ -18,8 +18,8 @@ import sys
 REQ = re.compile(r"^\*\*(VMBP-[A-Z0-9]+-\d{3})\*\* \((MUST NOT|MUST|SHOULD NOT|SHOULD|MAY), "
                  r"(guest|host|both)\):")
 CITE = re.compile(r"VMBP-[A-Z0-9]+-\d{3}")
-SCAN_DIRS = ("tests", "fuzz")
-SCAN_EXT = (".c", ".h", ".sh", ".py", ".cmake", ".txt", ".vec")
+SCAN_DIRS = ("tests", "fuzz", "proof")
+SCAN_EXT = (".c", ".h", ".sh", ".py", ".cmake", ".txt", ".vec", ".dict")
 
 
 def parse_spec(src):
