@@ -27,12 +27,11 @@ work=$root/work/$engine/$name
 mkdir -p "$work"
 
 if [ "$engine" = libfuzzer ]; then cc=clang; else cc=afl-clang-fast; fi
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=$cc cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON \
-    -DVMBP_FUZZ_ENGINE=$engine -DVMBP_SANITIZE=ON -DVMBP_BUILD_TESTS=OFF -DVMBP_BUILD_DOCS=OFF \
-    -DVMBP_BUILD_TOOLS=ON > "$root/$engine-configure.log" 2>&1 ||
-    { cat "$root/$engine-configure.log"; exit 1; }
-fi
+# (Re)configure every time: it is quick, and picks up new targets (CMake globs).
+CC=$cc cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON \
+  -DVMBP_FUZZ_ENGINE=$engine -DVMBP_SANITIZE=ON -DVMBP_BUILD_TESTS=OFF -DVMBP_BUILD_DOCS=OFF \
+  -DVMBP_BUILD_TOOLS=ON > "$root/$engine-$name-configure.log" 2>&1 ||
+  { cat "$root/$engine-$name-configure.log"; exit 1; }
 cmake --build "$build" --target "$name" -j "$jobs" > "$root/$engine-$name-build.log" 2>&1 ||
   { cat "$root/$engine-$name-build.log"; exit 1; }
 exe=$build/fuzz/$name
