@@ -86,7 +86,7 @@
 #define FZ_WOP_COUNT 8u
 
 /* Gather list shape byte a5 of a write. */
-#define FZ_SEG_COUNT(a5) ((a5) % 5u) /* 0 to 4 segments (0: the body must be empty) */
+#define FZ_SEG_COUNT(a5) (((a5) & 7u) % 5u) /* 0 to 4 segments (0: no body) */
 #define FZ_SEG_NULL_PTR 0x20u        /* a non-empty segment with a NULL pointer */
 #define FZ_SEG_NULL_LIST 0x40u       /* segs == NULL */
 #define FZ_SEG_NULL_EMPTY 0x80u      /* empty segments get a NULL pointer (allowed) */

@@ -368,26 +368,33 @@ static inline void fz_r_wrong_role(struct fz_ring *R, struct fz_rmodel *M, struc
     }
 }
 
-/* FZ_ROP_HOST_PACKET: an honest host appends one well-formed packet and publishes it. */
+/* FZ_ROP_HOST_PACKET: the host appends one packet and publishes it. The descriptor is
+ * well formed; a GPA-direct packet takes its one range from the stream and carries one PFN
+ * fewer, as many, or one more than the range spans. */
 static inline void fz_r_host_packet(struct fz_ring *R, uint8_t a0, uint8_t a1, uint8_t a2)
 {
-    uint8_t pkt[24 + 16 + 255 * 8 + 8];
+    uint8_t pkt[16 + 16 + 20 * 8 + 255 * 8 + 8];
     uint32_t type = a0 % 14u, ext = 0, total, w = fz_le32(R->mem + FZ_OFF_WRITE);
     uint32_t rd = fz_le32(R->mem + FZ_OFF_READ), data = (uint32_t)a1 * 8u;
 
     if (w >= R->size || w % 8u || rd >= R->size || rd % 8u)
-        return; /* the page is not in a state an honest host can append to */
+        return; /* the page is not in a state the host can append to */
     memset(pkt, 0, sizeof(pkt));
     if (type == 7u) { /* transfer page header with one range */
         fz_put16(pkt + 16, 1);
         fz_put32(pkt + 20, 1);
         fz_put32(pkt + 24, data);
         ext = 16;
-    } else if (type == 9u) { /* GPA direct with one range of one page */
+    } else if (type == 9u) { /* GPA direct with one range */
+        uint32_t bc = fz_u16(R->stream), bo = fz_u16(R->stream) % 8192u, k = fz_u8(R->stream);
+        uint32_t pfns = (bo + bc + 4095u) / 4096u + k % 3u;
+
+        pfns = pfns ? pfns - 1u : 0u;
         fz_put32(pkt + 20, 1);
-        fz_put32(pkt + 24, 100);
-        fz_put64(pkt + 32, 0x1234);
-        ext = 24;
+        fz_put32(pkt + 24, bc);
+        fz_put32(pkt + 28, bo);
+        fz_bytes(R->stream, pkt + 32, pfns * 8u);
+        ext = 16u + pfns * 8u;
     }
     total = 16u + ext + data + 8u;
     if (total > R->size - fz_dist(R->size, rd, w) - 8u)
@@ -476,6 +483,8 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
     FZ_CHECK(st == M.state, "init: status 0x%x, the model expects 0x%x", (unsigned)st,
              (unsigned)M.state);
     FZ_CHECK(vmbp_ring_state(&ring) == M.state, "init: state");
+    if (fz_trace())
+        fprintf(stderr, "init: size %u cfg 0x%x: status 0x%x\n", dsize, cfg, (unsigned)st);
     fz_call_done(&R, "init");
     if (!attach) {
         for (i = 0; i < 5; i++)
@@ -547,6 +556,10 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
             fz_r_host_packet(&R, a0, a1, a2);
             continue;
         }
+        if (fz_trace())
+            fprintf(stderr, "op %u: code %u (%u %u %u): status 0x%x, state 0x%x, priv %u pub %u "
+                    "peer %u\n", i, code, a0, a1, a2, (unsigned)st, (unsigned)M.state, M.priv,
+                    M.pub, M.peer);
         FZ_CHECK(!fz_is_ring_violation(st) || vmbp_ring_state(&ring) == st,
                  "a violation (0x%x) that did not break the ring", (unsigned)st);
         FZ_CHECK(vmbp_ring_state(&ring) == M.state, "state 0x%x, the model's 0x%x",

@@ -177,8 +177,8 @@ static enum vmbp_status wm_commit(struct fz_ring *R, struct fz_wmodel *M, bool *
     return VMBP_OK;
 }
 
-static void w_write(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_ring *r,
-                    const uint8_t *a, bool commit, bool sig_null, struct fz *stream)
+static enum vmbp_status w_write(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_ring *r,
+                                const uint8_t *a, bool commit, bool sig_null, struct fz *stream)
 {
     struct fz_wpkt P;
     enum vmbp_status st, want;
@@ -198,6 +198,7 @@ static void w_write(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_ring *r,
     if (commit && !sig_null)
         FZ_CHECK(sig == want_sig, "write: signal %d, the model decides %d", sig, want_sig);
     wm_free_pkt(&P);
+    return st;
 }
 
 /* FZ_WOP_HOST_CONSUME: an honest reader takes up to k published packets. */
@@ -307,6 +308,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_lib32(&R, FZ_OFF_FEATURES, 1);
     FZ_CHECK(st == M.state, "init: status 0x%x, the model expects 0x%x", (unsigned)st,
              (unsigned)M.state);
+    if (fz_trace())
+        fprintf(stderr, "init: size %u cfg 0x%x: status 0x%x\n", dsize, cfg, (unsigned)st);
     fz_call_done(&R, "init");
     if (!attach) /* the reader's words, as a hostile reader sets them after the reset */
         for (i = 0; i < 5; i++)
@@ -322,8 +325,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         switch (code) {
         case FZ_WOP_WRITE:
         case FZ_WOP_WRITE_ADD:
-            w_write(&R, &M, &ring, a, code == FZ_WOP_WRITE, null_out, &stream);
-            st = vmbp_ring_state(&ring);
+            st = w_write(&R, &M, &ring, a, code == FZ_WOP_WRITE, null_out, &stream);
             break;
         case FZ_WOP_COMMIT:
             fz_call(&R);
@@ -379,6 +381,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             st = M.state;
             break;
         }
+        if (fz_trace())
+            fprintf(stderr, "op %u: code %u: status 0x%x, state 0x%x, priv %u pub %u peer %u "
+                    "needed %u\n", i, code, (unsigned)st, (unsigned)M.state, M.priv, M.pub,
+                    M.peer, M.needed);
         FZ_CHECK(!fz_is_ring_violation(st) || vmbp_ring_state(&ring) == st,
                  "a violation (0x%x) that did not break the ring", (unsigned)st);
         FZ_CHECK(vmbp_ring_state(&ring) == M.state, "state 0x%x, the model's 0x%x",

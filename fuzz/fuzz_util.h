@@ -38,6 +38,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
         }                                                                                     \
     } while (0)
 
+/* FZ_TRACE=1 in the environment: the ring and message targets print each call and its
+ * result to stderr (to read what a corpus file does). */
+static inline bool fz_trace(void)
+{
+    static int on = -1;
+
+    if (on < 0)
+        on = getenv("FZ_TRACE") != NULL;
+    return on != 0;
+}
+
 /* The unread rest of the input. */
 struct fz {
     const uint8_t *p;
