@@ -59,6 +59,10 @@ if [ "$engine" = libfuzzer ]; then
     "$exe" "$@" "$work/corpus" "$seeds" > "$work/log.txt" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log.txt" | tail -n 1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$work/log.txt" | tail -n 1)
+  if [ -z "$execs" ]; then # -fork prints no final stats: take its last progress line
+    execs=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$work/log.txt" | tail -n 1)
+    rate=$(( ${execs:-0} / ($(date +%s) - start + 1) ))
+  fi
   crashes=$(find "$work/artifacts" -type f | wc -l)
   corpus=$(find "$work/corpus" "$seeds" -type f | wc -l)
   if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
@@ -71,7 +75,7 @@ else
   out=$work/afl
   rm -rf "$out"
   export AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-    AFL_NO_AFFINITY=1 AFL_SKIP_BIN_CHECK=1 ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
+    AFL_NO_AFFINITY=1 ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0
   xopt=""
   [ -f "$dict" ] && xopt="-x $dict"
   i=1
