@@ -45,7 +45,7 @@ CC=clang cmake -S "$src" -B "$root/asan" -DCMAKE_BUILD_TYPE=Debug -DVMBP_SANITIZ
   -DVMBP_BUILD_FUZZ=ON -DVMBP_BUILD_DOCS=OFF > /dev/null
 cmake --build "$root/asan" -j "$jobs" > "$root/asan-build.log" 2>&1 || { cat "$root/asan-build.log"; exit 1; }
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_ctest "sanitizers (clang asan+ubsan)" "$root/asan" -L "unit|fuzz"
+  run_ctest "sanitizers (clang asan+ubsan)" "$root/asan" -L "unit|fuzz|inspect"
 
 stage "big-endian (s390x under qemu-user)"
 cmake -S "$src" -B "$root/s390x" -DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchain-s390x.cmake" \

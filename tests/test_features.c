@@ -98,6 +98,7 @@ START_TEST(offer_check_named_cases)
 }
 END_TEST
 
+/* covers: VMBP-FEAT-008 VMBP-FEAT-009 */
 START_TEST(names)
 {
     ck_assert_str_eq(vmbp_feature_name(0x10), "CONFIDENTIAL_CHANNELS");

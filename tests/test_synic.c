@@ -506,7 +506,7 @@ static void racing_host(void *ctx, uint8_t *addr, size_t len)
     }
 }
 
-/* covers: VMBP-SYNIC-004 VMBP-TRUST-002 */
+/* covers: VMBP-SYNIC-004 VMBP-TRUST-001 VMBP-TRUST-002 */
 START_TEST(snapshot_validates_what_it_copied_not_what_is_there_later)
 {
     struct vmbp_synic_message m;

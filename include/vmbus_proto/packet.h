@@ -452,6 +452,32 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_
 }
 
 /**
+ * @brief The packet types by name, in value order: `X(NAME)` for each `VMBP_PKT_<NAME>`.
+ */
+#define VMBP_PKT_TYPE_LIST(X)                                                                 \
+    X(INVALID) X(SYNCH) X(ADD_XFER_PAGESET) X(RM_XFER_PAGESET) X(ESTABLISH_GPADL)             \
+    X(TEARDOWN_GPADL) X(DATA_INBAND) X(DATA_XFER_PAGES) X(DATA_GPADL) X(DATA_GPA_DIRECT)       \
+    X(CANCEL_REQUEST) X(COMPLETION) X(DATA_ADDITIONAL_PKT) X(ADDITIONAL_DATA)
+
+/**
+ * @brief Name of a packet type, e.g. "DATA_INBAND".
+ * @param type descriptor type
+ * @return a static string; NULL for values above 0xD
+ */
+VMBP_INLINE const char *vmbp_pkt_type_name(uint32_t type)
+{
+#define VMBP_PRIV_PKT_TYPE_CASE(name)                                                         \
+    case VMBP_PKT_##name:                                                                     \
+        return #name;
+    switch (type) {
+        VMBP_PKT_TYPE_LIST(VMBP_PRIV_PKT_TYPE_CASE)
+    default:
+        return NULL;
+    }
+#undef VMBP_PRIV_PKT_TYPE_CASE
+}
+
+/**
  * @brief Bytes a packet with @p body bytes after the descriptor occupies in a ring: the
  * descriptor, the body padded to 8, and the trailer.
  * @param body bytes after the descriptor (header extension and data)

@@ -22,5 +22,13 @@
 #include "confidential.h"
 #include "packet.h"
 #include "ring.h"
+#include "msg.h"
+#include "msg_connect.h"
+#include "msg_offer.h"
+#include "msg_channel.h"
+#include "msg_gpadl.h"
+#include "msg_hvsock.h"
+#include "msg_dispatch.h"
+#include "devices.h"
 
 #endif /* VMBP_VMBUS_PROTO_H */

@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file msg_gpadl.h
+ * @brief GPADL messages: GPADL_HEADER and GPADL_BODY with their range data, GPADL_CREATED,
+ * GPADL_TEARDOWN, GPADL_TORNDOWN; splitting a range list into messages and reassembling it.
+ *
+ * A GPADL (guest physical address descriptor list) describes guest memory the host may
+ * access: a list of ranges, each an 8-byte header (byte count, byte offset into the first
+ * page) followed by the 4 KiB page frame numbers it spans. The list is `range_buflen` bytes
+ * long and travels as 64-bit words: up to 27 in GPADL_HEADER (26 PFNs after the header of
+ * a single range), up to 28 PFNs in each GPADL_BODY.
+ *
+ * Size limit: `range_buflen` is 16 bits, so a list holds at most 8191 words (65528 bytes):
+ * 8190 PFNs (about 32 MiB) for one range. Linux computes the field without a check and
+ * would truncate a larger GPADL; here vmbp_gpadl_plan_init() refuses it with
+ * VMBP_E_GPADL_TOO_LARGE, and a larger buffer needs several GPADLs.
+ *
+ * Codec conventions as in msg_connect.h; the split and the reassembler are pure functions
+ * over caller memory.
+ *
+ * Sources: Linux `include/linux/hyperv.h` (`vmbus_channel_gpadl_*`, `gpa_range`),
+ * `drivers/hv/channel.c` (`create_gpadl_header`); OpenVMM
+ * `vm/devices/vmbus/vmbus_core/src/protocol.rs` (`GpadlHeader`, `GpadlBody`),
+ * `vmbus_server/src/channels.rs` (GPADL assembly), `vmbus_ring/src/gparange.rs`
+ * (`validate_gpa_ranges`); mu_msvm `MsvmPkg/VmbusDxe/ChannelMessages.h`, `VmbusChannel.c`.
+ * Specification: spec/msg_gpadl.md.
+ */
+#ifndef VMBP_MSG_GPADL_H
+#define VMBP_MSG_GPADL_H
+
+#include "msg.h"
+
+/** @defgroup vmbp_msg_gpadl GPADL messages
+ *  @brief GPADL header/body/created/teardown/torndown, split and reassembly.
+ *  @{
+ */
+
+/** @brief Page size of GPADL PFNs (Hyper-V pages, Linux `HV_HYP_PAGE_SIZE`). */
+#define VMBP_GPADL_PAGE_SIZE 4096u
+/** @brief log2 of VMBP_GPADL_PAGE_SIZE. */
+#define VMBP_GPADL_PAGE_SHIFT 12u
+/** @brief Range-data words GPADL_HEADER can carry: (240 - 20) / 8 (OpenVMM `MAX_DATA_VALUES`). */
+#define VMBP_GPADL_HEADER_MAX_WORDS 27u
+/** @brief PFNs GPADL_HEADER carries for a single range: 26 (Linux, FreeBSD, mu_msvm). */
+#define VMBP_GPADL_HEADER_MAX_PFNS 26u
+/** @brief PFNs a GPADL_BODY can carry: (240 - 16) / 8 = 28. */
+#define VMBP_GPADL_BODY_MAX_WORDS 28u
+/** @brief Largest `range_buflen` that is a whole number of words: 65528. */
+#define VMBP_GPADL_RANGE_BUFLEN_MAX 65528u
+/** @brief Largest number of range-data words in one GPADL: 8191. */
+#define VMBP_GPADL_MAX_WORDS 8191u
+/** @brief Largest number of PFNs in a single-range GPADL: 8190. */
+#define VMBP_GPADL_MAX_PFNS_ONE_RANGE 8190u
+
+/**
+ * @brief The header of one GPA range in the range data (Linux `gpa_range`, mu_msvm
+ * `GPA_RANGE`, OpenVMM `GpaRange`), followed by its PFNs as 64-bit words. In GPADL_HEADER
+ * the first one is at offset 20, so its PFNs start at 28: not 8-byte aligned, read through
+ * the byte accessors only.
+ */
+struct vmbp_gpa_range_wire {
+    uint32_t byte_count;  /**< bytes described, > 0 */
+    uint32_t byte_offset; /**< offset into the first page, < 4096 */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpa_range_wire) == 8, vmbp_gpa_range_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpa_range_wire, byte_count) == 0, vmbp_gpa_range_count);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpa_range_wire, byte_offset) == 4,
+                   vmbp_gpa_range_offset);
+
+/**
+ * @brief GPADL_HEADER: 20 bytes, then range data up to the message's end.
+ *
+ * | offset | size | field        | meaning                                         |
+ * |--------|------|--------------|-------------------------------------------------|
+ * | 8      | 4    | child_relid  | channel ID                                      |
+ * | 12     | 4    | gpadl        | GPADL handle chosen by the guest                |
+ * | 16     | 2    | range_buflen | bytes of range data in all messages, multiple of 8 |
+ * | 18     | 2    | rangecount   | number of ranges, >= 1                          |
+ * | 20     | 8·n  | words        | range data: up to 27 words                      |
+ */
+struct vmbp_gpadl_header_wire {
+    struct vmbp_msg_header_wire hdr; /**< type 8 */
+    uint32_t child_relid;            /**< OpenVMM `channel_id` */
+    uint32_t gpadl;                  /**< OpenVMM `gpadl_id` */
+    uint16_t range_buflen;           /**< OpenVMM `len`, mu_msvm `RangeBufLen` */
+    uint16_t rangecount;             /**< OpenVMM `count` */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_header_wire) == 20, vmbp_gpadl_header_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, hdr) == 0, vmbp_gpadl_header_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, child_relid) == 8,
+                   vmbp_gpadl_header_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, gpadl) == 12, vmbp_gpadl_header_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, range_buflen) == 16,
+                   vmbp_gpadl_header_buflen);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, rangecount) == 18,
+                   vmbp_gpadl_header_count);
+
+/**
+ * @brief GPADL_BODY: 16 bytes, then PFN words up to the message's end (at most 28).
+ *
+ * The first word is Linux's `msgnumber` (never set: 0) and OpenVMM's `rsvd` (ignored): it
+ * is carried as @c msgnumber and never checked.
+ */
+struct vmbp_gpadl_body_wire {
+    struct vmbp_msg_header_wire hdr; /**< type 9 */
+    uint32_t msgnumber;              /**< Linux `msgnumber`, OpenVMM `rsvd`; not checked */
+    uint32_t gpadl;                  /**< GPADL handle */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_body_wire) == 16, vmbp_gpadl_body_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, hdr) == 0, vmbp_gpadl_body_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, msgnumber) == 8, vmbp_gpadl_body_num);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, gpadl) == 12, vmbp_gpadl_body_id);
+
+/** @brief GPADL_CREATED (20 bytes). */
+struct vmbp_gpadl_created_wire {
+    struct vmbp_msg_header_wire hdr; /**< type 10 */
+    uint32_t child_relid;            /**< channel ID */
+    uint32_t gpadl;                  /**< GPADL handle */
+    uint32_t creation_status;        /**< NTSTATUS; 0 created */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_created_wire) == 20, vmbp_gpadl_created_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, hdr) == 0, vmbp_gpadl_created_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, child_relid) == 8,
+                   vmbp_gpadl_created_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, gpadl) == 12, vmbp_gpadl_created_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, creation_status) == 16,
+                   vmbp_gpadl_created_status);
+
+/** @brief GPADL_TEARDOWN (16 bytes). */
+struct vmbp_gpadl_teardown_wire {
+    struct vmbp_msg_header_wire hdr; /**< type 11 */
+    uint32_t child_relid;            /**< channel ID */
+    uint32_t gpadl;                  /**< GPADL handle */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_teardown_wire) == 16, vmbp_gpadl_teardown_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, hdr) == 0, vmbp_gpadl_teardown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, child_relid) == 8,
+                   vmbp_gpadl_teardown_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, gpadl) == 12,
+                   vmbp_gpadl_teardown_id);
+
+/** @brief GPADL_TORNDOWN (12 bytes). */
+struct vmbp_gpadl_torndown_wire {
+    struct vmbp_msg_header_wire hdr; /**< type 12 */
+    uint32_t gpadl;                  /**< GPADL handle */
+};
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_torndown_wire) == 12, vmbp_gpadl_torndown_size);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, hdr) == 0, vmbp_gpadl_torndown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8, vmbp_gpadl_torndown_id);
+
+/**
+ * @brief GPADL_HEADER, decoded: the fixed fields and the range-data words this message
+ * carries (as host-order 64-bit values; a range header word is
+ * `byte_count | byte_offset << 32`, see VMBP_GPA_RANGE_WORD()).
+ */
+struct vmbp_gpadl_header {
+    uint32_t child_relid;                        /**< channel ID */
+    uint32_t gpadl;                              /**< GPADL handle */
+    uint16_t range_buflen;                       /**< bytes of range data in total */
+    uint16_t rangecount;                         /**< number of ranges */
+    uint32_t nwords;                             /**< words in @c words, <= 27 */
+    uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS]; /**< range data of this message */
+};
+
+/** @brief GPADL_BODY, decoded. */
+struct vmbp_gpadl_body {
+    uint32_t msgnumber;                        /**< not checked (Linux 0, OpenVMM ignores) */
+    uint32_t gpadl;                            /**< GPADL handle */
+    uint32_t nwords;                           /**< words in @c words, <= 28 */
+    uint64_t words[VMBP_GPADL_BODY_MAX_WORDS]; /**< PFNs (range data continued) */
+};
+
+/** @brief GPADL_CREATED, decoded. */
+struct vmbp_gpadl_created {
+    uint32_t child_relid;     /**< channel ID */
+    uint32_t gpadl;           /**< GPADL handle */
+    uint32_t creation_status; /**< NTSTATUS, any value (non-zero: failed) */
+};
+
+/** @brief GPADL_TEARDOWN, decoded. */
+struct vmbp_gpadl_teardown {
+    uint32_t child_relid; /**< channel ID */
+    uint32_t gpadl;       /**< GPADL handle */
+};
+
+/** @brief GPADL_TORNDOWN, decoded. */
+struct vmbp_gpadl_torndown {
+    uint32_t gpadl; /**< GPADL handle */
+};
+
+/**
+ * @brief One GPA range for vmbp_gpadl_plan_init() and from vmbp_gpadl_reasm_range().
+ */
+struct vmbp_gpa_range {
+    uint32_t byte_count;  /**< bytes, > 0 */
+    uint32_t byte_offset; /**< offset into the first page, < 4096 */
+    const uint64_t *pfns; /**< vmbp_gpa_range_pages() PFNs */
+};
+
+/** @brief Range header word of range data: `byte_count | byte_offset << 32`. */
+#define VMBP_GPA_RANGE_WORD(byte_count, byte_offset)                                           \
+    ((uint64_t)(uint32_t)(byte_count) | ((uint64_t)(uint32_t)(byte_offset) << 32))
+
+#if defined(__cplusplus)
+extern "C" {
+#endif
+
+/**
+ * @brief Number of 4 KiB pages a range spans: ceil((byte_offset + byte_count) / 4096),
+ * computed in 64 bits (no overflow for any 32-bit inputs).
+ * @param byte_offset offset into the first page
+ * @param byte_count  bytes
+ * @return pages (0 only for an empty range at offset 0)
+ */
+VMBP_INLINE uint64_t vmbp_gpa_range_pages(uint32_t byte_offset, uint32_t byte_count)
+{
+    return ((uint64_t)byte_offset + byte_count + (VMBP_GPADL_PAGE_SIZE - 1u)) >>
+           VMBP_GPADL_PAGE_SHIFT;
+}
+
+/** @cond VMBP_INTERNAL */
+/* Walk range data: `avail` of `total` words are present. OK when everything present is
+ * consistent (the rest may follow); E_GPADL_RANGE for an empty range or an offset past the
+ * page; E_LENGTH_FIELD when the ranges do not exactly fill `total` words. */
+VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t avail,
+                                                uint32_t total, uint32_t rangecount)
+{
+    uint32_t pos = 0, r;
+
+    for (r = 0; r < rangecount; r++) {
+        uint64_t w, pages;
+        uint32_t count, offset;
+
+        if (pos >= total)
+            return VMBP_E_LENGTH_FIELD;
+        if (pos >= avail)
+            return VMBP_OK;
+        w = words[pos];
+        count = (uint32_t)(w & 0xFFFFFFFFu);
+        offset = (uint32_t)(w >> 32);
+        if (count == 0 || offset >= VMBP_GPADL_PAGE_SIZE)
+            return VMBP_E_GPADL_RANGE;
+        pages = vmbp_gpa_range_pages(offset, count);
+        if (pages > (uint64_t)(total - pos - 1u))
+            return VMBP_E_LENGTH_FIELD;
+        pos += 1u + (uint32_t)pages;
+    }
+    return pos == total ? VMBP_OK : VMBP_E_LENGTH_FIELD;
+}
+
+/* The fixed-field rules of a GPADL header: at least one range, whole words, room for at
+ * least a header and one PFN per range. */
+VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
+                                                          uint16_t rangecount)
+{
+    if (rangecount == 0)
+        return VMBP_E_GPADL_RANGE;
+    if ((range_buflen & 7u) != 0 || (uint32_t)range_buflen < 16u * (uint32_t)rangecount)
+        return VMBP_E_LENGTH_FIELD;
+    return VMBP_OK;
+}
+/** @endcond */
+
+/**
+ * @brief Decode GPADL_HEADER.
+ *
+ * The message carries `min((len - 20) / 8, range_buflen / 8)` words; bytes past the range
+ * data are ignored (mu_msvm always sends 240 bytes). Checks, in order: channel ID 1..2047
+ * (VMBP_E_FIELD_RANGE); at least one range (VMBP_E_GPADL_RANGE); @c range_buflen a
+ * multiple of 8 and at least 16 per range (VMBP_E_LENGTH_FIELD); every range whose header
+ * is present: byte count > 0 and byte offset < 4096 (VMBP_E_GPADL_RANGE), and its pages fit
+ * in @c range_buflen, and the ranges fill it exactly when all are present
+ * (VMBP_E_LENGTH_FIELD).
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_t len,
+                                                          const struct vmbp_ctx *ctx,
+                                                          struct vmbp_gpadl_header *out)
+{
+    const uint8_t *p = (const uint8_t *)buf;
+    struct vmbp_gpadl_header m;
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+    size_t i, n;
+
+    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, &v);
+    if (st != VMBP_OK)
+        return st;
+    if (len < sizeof(struct vmbp_gpadl_header_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
+    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, child_relid);
+    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, gpadl);
+    m.range_buflen = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, range_buflen);
+    m.rangecount = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, rangecount);
+    /* len is 20..240 here; the explicit bounds keep every compiler's range analysis (and a
+     * reader) sure that n <= 27 */
+    n = len >= sizeof(struct vmbp_gpadl_header_wire)
+            ? (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u
+            : 0;
+    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
+        n = VMBP_GPADL_HEADER_MAX_WORDS;
+    if (n > (size_t)(m.range_buflen / 8u))
+        n = (size_t)(m.range_buflen / 8u);
+    m.nwords = (uint32_t)n;
+    for (i = 0; i < n; i++)
+        m.words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
+    for (; i < VMBP_GPADL_HEADER_MAX_WORDS; i++)
+        m.words[i] = 0;
+    if (!vmbp_priv_relid_ok(m.child_relid))
+        return VMBP_E_FIELD_RANGE;
+    st = vmbp_priv_gpadl_header_fixed(m.range_buflen, m.rangecount);
+    if (st != VMBP_OK)
+        return st;
+    st = vmbp_priv_gpa_walk(m.words, m.nwords, m.range_buflen / 8u, m.rangecount);
+    if (st != VMBP_OK)
+        return st;
+    if (out)
+        *out = m;
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode GPADL_HEADER: 20 + 8 * `in->nwords` bytes.
+ * @param in  message; @c nwords at most 27
+ * @param buf output
+ * @param cap bytes available at @p buf
+ * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpadl_header *in,
+                                                          void *buf, size_t cap, size_t *len)
+{
+    uint8_t *p = (uint8_t *)buf;
+    enum vmbp_status st;
+    uint32_t i;
+
+    if (!in || in->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_HEADER, VMBP_MSGV_GPADL_HEADER,
+                                    sizeof(struct vmbp_gpadl_header_wire) + 8u * in->nwords, buf,
+                                    cap, len);
+    if (st != VMBP_OK)
+        return st;
+    VMBP_PRIV_ST32(p, vmbp_gpadl_header_wire, child_relid, in->child_relid);
+    VMBP_PRIV_ST32(p, vmbp_gpadl_header_wire, gpadl, in->gpadl);
+    VMBP_PRIV_ST16(p, vmbp_gpadl_header_wire, range_buflen, in->range_buflen);
+    VMBP_PRIV_ST16(p, vmbp_gpadl_header_wire, rangecount, in->rangecount);
+    for (i = 0; i < in->nwords; i++)
+        vmbp_store_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i, in->words[i]);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Decode GPADL_BODY: `(len - 16) / 8` PFN words (at most 28). A sender that always
+ * sends 240 bytes (mu_msvm) fills unused words with zero; the reassembler takes only the
+ * words the GPADL still needs. @c msgnumber is not checked.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t len,
+                                                        const struct vmbp_ctx *ctx,
+                                                        struct vmbp_gpadl_body *out)
+{
+    const uint8_t *p = (const uint8_t *)buf;
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+    size_t i, n;
+
+    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, &v);
+    if (st != VMBP_OK)
+        return st;
+    if (len < sizeof(struct vmbp_gpadl_body_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
+    if (!out)
+        return VMBP_OK;
+    n = len >= sizeof(struct vmbp_gpadl_body_wire)
+            ? (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u
+            : 0;
+    if (n > VMBP_GPADL_BODY_MAX_WORDS)
+        n = VMBP_GPADL_BODY_MAX_WORDS;
+    out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
+    out->gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, gpadl);
+    out->nwords = (uint32_t)n;
+    for (i = 0; i < n; i++)
+        out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
+    for (; i < VMBP_GPADL_BODY_MAX_WORDS; i++)
+        out->words[i] = 0;
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode GPADL_BODY: 16 + 8 * `in->nwords` bytes.
+ * @param in  message; @c nwords at most 28
+ * @param buf output
+ * @param cap bytes available at @p buf
+ * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_body *in,
+                                                        void *buf, size_t cap, size_t *len)
+{
+    uint8_t *p = (uint8_t *)buf;
+    enum vmbp_status st;
+    uint32_t i;
+
+    if (!in || in->nwords > VMBP_GPADL_BODY_MAX_WORDS)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_BODY, VMBP_MSGV_GPADL_BODY,
+                                    sizeof(struct vmbp_gpadl_body_wire) + 8u * in->nwords, buf,
+                                    cap, len);
+    if (st != VMBP_OK)
+        return st;
+    VMBP_PRIV_ST32(p, vmbp_gpadl_body_wire, msgnumber, in->msgnumber);
+    VMBP_PRIV_ST32(p, vmbp_gpadl_body_wire, gpadl, in->gpadl);
+    for (i = 0; i < in->nwords; i++)
+        vmbp_store_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i, in->words[i]);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Decode GPADL_CREATED. Checks the channel ID range (VMBP_E_FIELD_RANGE); matching
+ * (channel, handle) to a pending GPADL is the caller's business.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size_t len,
+                                                           const struct vmbp_ctx *ctx,
+                                                           struct vmbp_gpadl_created *out)
+{
+    const uint8_t *p = (const uint8_t *)buf;
+    struct vmbp_gpadl_created m;
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+
+    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, &v);
+    if (st != VMBP_OK)
+        return st;
+    if (len < sizeof(struct vmbp_gpadl_created_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
+    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, child_relid);
+    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, gpadl);
+    m.creation_status = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, creation_status);
+    if (!vmbp_priv_relid_ok(m.child_relid))
+        return VMBP_E_FIELD_RANGE;
+    if (out)
+        *out = m;
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode GPADL_CREATED (20 bytes).
+ * @param in  message
+ * @param buf output
+ * @param cap bytes available at @p buf
+ * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_encode(const struct vmbp_gpadl_created *in,
+                                                           void *buf, size_t cap, size_t *len)
+{
+    uint8_t *p = (uint8_t *)buf;
+    enum vmbp_status st;
+
+    if (!in)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_CREATED, VMBP_MSGV_GPADL_CREATED,
+                                    sizeof(struct vmbp_gpadl_created_wire), buf, cap, len);
+    if (st != VMBP_OK)
+        return st;
+    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, child_relid, in->child_relid);
+    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, gpadl, in->gpadl);
+    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, creation_status, in->creation_status);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Decode GPADL_TEARDOWN. Checks the channel ID range (VMBP_E_FIELD_RANGE).
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len,
+                                                            const struct vmbp_ctx *ctx,
+                                                            struct vmbp_gpadl_teardown *out)
+{
+    const uint8_t *p = (const uint8_t *)buf;
+    struct vmbp_gpadl_teardown m;
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+
+    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, &v);
+    if (st != VMBP_OK)
+        return st;
+    if (len < sizeof(struct vmbp_gpadl_teardown_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
+    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, child_relid);
+    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, gpadl);
+    if (!vmbp_priv_relid_ok(m.child_relid))
+        return VMBP_E_FIELD_RANGE;
+    if (out)
+        *out = m;
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode GPADL_TEARDOWN (16 bytes).
+ * @param in  message
+ * @param buf output
+ * @param cap bytes available at @p buf
+ * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_encode(const struct vmbp_gpadl_teardown *in,
+                                                            void *buf, size_t cap, size_t *len)
+{
+    uint8_t *p = (uint8_t *)buf;
+    enum vmbp_status st;
+
+    if (!in)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_TEARDOWN, VMBP_MSGV_GPADL_TEARDOWN,
+                                    sizeof(struct vmbp_gpadl_teardown_wire), buf, cap, len);
+    if (st != VMBP_OK)
+        return st;
+    VMBP_PRIV_ST32(p, vmbp_gpadl_teardown_wire, child_relid, in->child_relid);
+    VMBP_PRIV_ST32(p, vmbp_gpadl_teardown_wire, gpadl, in->gpadl);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Decode GPADL_TORNDOWN (no field checks: any handle).
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len,
+                                                            const struct vmbp_ctx *ctx,
+                                                            struct vmbp_gpadl_torndown *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+
+    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, &v);
+    if (st != VMBP_OK)
+        return st;
+    if (len < sizeof(struct vmbp_gpadl_torndown_wire))
+        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
+    if (out)
+        out->gpadl = VMBP_PRIV_LD32((const uint8_t *)buf, vmbp_gpadl_torndown_wire, gpadl);
+    return VMBP_OK;
+}
+
+/**
+ * @brief Encode GPADL_TORNDOWN (12 bytes).
+ * @param in  message
+ * @param buf output
+ * @param cap bytes available at @p buf
+ * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
+ */
+VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_encode(const struct vmbp_gpadl_torndown *in,
+                                                            void *buf, size_t cap, size_t *len)
+{
+    enum vmbp_status st;
+
+    if (!in)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_TORNDOWN, VMBP_MSGV_GPADL_TORNDOWN,
+                                    sizeof(struct vmbp_gpadl_torndown_wire), buf, cap, len);
+    if (st == VMBP_OK)
+        VMBP_PRIV_ST32((uint8_t *)buf, vmbp_gpadl_torndown_wire, gpadl, in->gpadl);
+    return st;
+}
+
+/**
+ * @brief A range list laid out as GPADL messages: built by vmbp_gpadl_plan_init(), read by
+ * vmbp_gpadl_plan_message(). Refers to the caller's ranges, which must stay unchanged.
+ */
+struct vmbp_gpadl_plan {
+    uint32_t child_relid;                /**< channel ID */
+    uint32_t gpadl;                      /**< GPADL handle */
+    const struct vmbp_gpa_range *ranges; /**< the caller's ranges */
+    uint16_t rangecount;                 /**< number of ranges */
+    uint16_t range_buflen;               /**< 8 * nwords */
+    uint32_t nwords;                     /**< range-data words, <= 8191 */
+    uint32_t nmsgs;                      /**< messages: 1 header + bodies */
+};
+
+/**
+ * @brief Check a range list and lay it out as one GPADL_HEADER and the GPADL_BODY messages
+ * it needs (VMBP-GPADL-006).
+ *
+ * Every range needs a byte count > 0 and a byte offset < 4096 (VMBP_E_GPADL_RANGE) and
+ * its PFN array (VMBP_E_INVAL); the list needs 1..65535 ranges and at most 8191 words in
+ * total, i.e. `range_buflen` <= 65528 (VMBP_E_GPADL_TOO_LARGE; VMBP_E_GPADL_RANGE for none).
+ * The sums are computed in 64 bits with early exits, so no input overflows them.
+ * @param plan        receives the layout
+ * @param child_relid channel ID
+ * @param gpadl       GPADL handle
+ * @param ranges      ranges, each with vmbp_gpa_range_pages() PFNs
+ * @param nranges     number of ranges
+ * @return VMBP_OK or the failed check
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
+                                                  uint32_t child_relid, uint32_t gpadl,
+                                                  const struct vmbp_gpa_range *ranges,
+                                                  size_t nranges)
+{
+    uint64_t words = 0;
+    size_t i;
+
+    if (!plan || (!ranges && nranges != 0))
+        return VMBP_E_INVAL;
+    if (nranges == 0)
+        return VMBP_E_GPADL_RANGE;
+    if (nranges > 0xFFFFu)
+        return VMBP_E_GPADL_TOO_LARGE;
+    for (i = 0; i < nranges; i++) {
+        if (ranges[i].byte_count == 0 || ranges[i].byte_offset >= VMBP_GPADL_PAGE_SIZE)
+            return VMBP_E_GPADL_RANGE;
+        if (!ranges[i].pfns)
+            return VMBP_E_INVAL;
+        words += 1u + vmbp_gpa_range_pages(ranges[i].byte_offset, ranges[i].byte_count);
+        if (words > VMBP_GPADL_MAX_WORDS)
+            return VMBP_E_GPADL_TOO_LARGE;
+    }
+    plan->child_relid = child_relid;
+    plan->gpadl = gpadl;
+    plan->ranges = ranges;
+    plan->rangecount = (uint16_t)nranges;
+    plan->nwords = (uint32_t)words;
+    plan->range_buflen = (uint16_t)(plan->nwords * 8u);
+    plan->nmsgs = 1u;
+    if (plan->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
+        plan->nmsgs += (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS +
+                        VMBP_GPADL_BODY_MAX_WORDS - 1u) /
+                       VMBP_GPADL_BODY_MAX_WORDS;
+    return VMBP_OK;
+}
+
+/** @cond VMBP_INTERNAL */
+/* Copy words [first, first + n) of the plan's range data into out; first + n <= nwords.
+ * Both loops are bounded: the first by the range count, the second by n. */
+VMBP_INLINE void vmbp_priv_gpadl_plan_words(const struct vmbp_gpadl_plan *plan, uint32_t first,
+                                            uint32_t n, uint64_t *out)
+{
+    uint32_t r, start = 0, k, span = 0;
+
+    for (r = 0; r < plan->rangecount; r++) {
+        span = 1u + (uint32_t)vmbp_gpa_range_pages(plan->ranges[r].byte_offset,
+                                                   plan->ranges[r].byte_count);
+        if (first < start + span)
+            break;
+        start += span;
+    }
+    for (k = 0; k < n && r < plan->rangecount; k++) {
+        uint32_t g = first + k;
+
+        if (g >= start + span) {
+            start += span;
+            r++;
+            span = 1u + (uint32_t)vmbp_gpa_range_pages(plan->ranges[r].byte_offset,
+                                                       plan->ranges[r].byte_count);
+        }
+        out[k] = g == start ? VMBP_GPA_RANGE_WORD(plan->ranges[r].byte_count,
+                                                  plan->ranges[r].byte_offset)
+                            : plan->ranges[r].pfns[g - start - 1u];
+    }
+}
+/** @endcond */
+
+/**
+ * @brief Encode message @p index of a plan: 0 is the GPADL_HEADER (with up to 27 words),
+ * 1.. the GPADL_BODY messages (up to 28 words each, @c msgnumber 0 as Linux and mu_msvm
+ * send it). Each message is exactly as long as the words it carries.
+ * @param plan  layout from vmbp_gpadl_plan_init()
+ * @param index message number, below `plan->nmsgs`
+ * @param buf   output
+ * @param cap   bytes available at @p buf
+ * @param len   receives the bytes written, or needed with VMBP_E_NOSPACE
+ * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL for a NULL plan or an index past the end
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_plan *plan,
+                                                     uint32_t index, void *buf, size_t cap,
+                                                     size_t *len)
+{
+    if (!plan || !len || index >= plan->nmsgs)
+        return VMBP_E_INVAL;
+    if (index == 0) {
+        struct vmbp_gpadl_header h;
+
+        h.child_relid = plan->child_relid;
+        h.gpadl = plan->gpadl;
+        h.range_buflen = plan->range_buflen;
+        h.rangecount = plan->rangecount;
+        h.nwords = plan->nwords < VMBP_GPADL_HEADER_MAX_WORDS ? plan->nwords
+                                                               : VMBP_GPADL_HEADER_MAX_WORDS;
+        vmbp_priv_gpadl_plan_words(plan, 0, h.nwords, h.words);
+        return vmbp_msg_gpadl_header_encode(&h, buf, cap, len);
+    } else {
+        struct vmbp_gpadl_body b;
+        uint32_t first = VMBP_GPADL_HEADER_MAX_WORDS + (index - 1u) * VMBP_GPADL_BODY_MAX_WORDS;
+
+        b.msgnumber = 0;
+        b.gpadl = plan->gpadl;
+        b.nwords = plan->nwords - first < VMBP_GPADL_BODY_MAX_WORDS ? plan->nwords - first
+                                                                      : VMBP_GPADL_BODY_MAX_WORDS;
+        vmbp_priv_gpadl_plan_words(plan, first, b.nwords, b.words);
+        return vmbp_msg_gpadl_body_encode(&b, buf, cap, len);
+    }
+}
+
+/** @brief Reassembler states (`struct vmbp_gpadl_reasm` @c state). */
+enum vmbp_gpadl_reasm_state {
+    VMBP_GPADL_REASM_EMPTY = 0,      /**< waiting for GPADL_HEADER */
+    VMBP_GPADL_REASM_COLLECTING = 1, /**< header seen, bodies expected */
+    VMBP_GPADL_REASM_COMPLETE = 2,   /**< all range data present and valid */
+    VMBP_GPADL_REASM_FAILED = 3      /**< a message was rejected; re-initialise */
+};
+
+/**
+ * @brief Reassembles one GPADL from its GPADL_HEADER and GPADL_BODY messages into
+ * caller-provided word storage (up to 8191 words, 64 KiB). One per in-progress GPADL.
+ */
+struct vmbp_gpadl_reasm {
+    uint32_t child_relid;   /**< from the header */
+    uint32_t gpadl;         /**< from the header; bodies must match */
+    uint16_t range_buflen;  /**< from the header */
+    uint16_t rangecount;    /**< from the header */
+    uint32_t nwords;        /**< words expected: range_buflen / 8 */
+    uint32_t have;          /**< words received */
+    uint64_t *words;        /**< caller storage */
+    uint32_t cap;           /**< words of storage */
+    uint32_t state;         /**< `enum vmbp_gpadl_reasm_state` */
+};
+
+/**
+ * @brief Prepare a reassembler.
+ * @param r     reassembler
+ * @param words storage for the range data (host order)
+ * @param cap   words at @p words; VMBP_GPADL_MAX_WORDS always suffices
+ * @return VMBP_OK, VMBP_E_INVAL for NULL arguments
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, uint64_t *words,
+                                                   size_t cap)
+{
+    if (!r || (!words && cap != 0))
+        return VMBP_E_INVAL;
+    VMBP_MEMSET(r, 0, sizeof(*r));
+    r->words = words;
+    r->cap = cap > VMBP_GPADL_MAX_WORDS ? VMBP_GPADL_MAX_WORDS : (uint32_t)cap;
+    r->state = VMBP_GPADL_REASM_EMPTY;
+    return VMBP_OK;
+}
+
+/** @cond VMBP_INTERNAL */
+VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r,
+                                                       const uint64_t *w, uint32_t n)
+{
+    uint32_t i, take = r->nwords - r->have;
+    enum vmbp_status st;
+
+    if (n < take)
+        take = n;
+    for (i = 0; i < take; i++)
+        r->words[r->have + i] = w[i];
+    r->have += take;
+    st = vmbp_priv_gpa_walk(r->words, r->have, r->nwords, r->rangecount);
+    if (st != VMBP_OK) {
+        r->state = VMBP_GPADL_REASM_FAILED;
+        return st;
+    }
+    if (r->have < r->nwords)
+        return VMBP_E_PENDING;
+    r->state = VMBP_GPADL_REASM_COMPLETE;
+    return VMBP_OK;
+}
+/** @endcond */
+
+/**
+ * @brief Feed the GPADL_HEADER (VMBP-GPADL-008).
+ * @param r reassembler, freshly initialised
+ * @param h decoded header (vmbp_msg_gpadl_header_decode())
+ * @return VMBP_OK when the header carried all range data, VMBP_E_PENDING when bodies must
+ * follow, VMBP_E_GPADL_SEQUENCE when a header was already fed, VMBP_E_NOSPACE when the
+ * storage is smaller than `range_buflen / 8` words, or a range-data failure
+ * (VMBP_E_GPADL_RANGE, VMBP_E_LENGTH_FIELD); any failure but VMBP_E_INVAL makes the
+ * reassembler FAILED
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
+                                                     const struct vmbp_gpadl_header *h)
+{
+    enum vmbp_status st;
+
+    if (!r || !h || h->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
+        return VMBP_E_INVAL;
+    if (r->state != VMBP_GPADL_REASM_EMPTY) {
+        r->state = VMBP_GPADL_REASM_FAILED;
+        return VMBP_E_GPADL_SEQUENCE;
+    }
+    st = vmbp_priv_gpadl_header_fixed(h->range_buflen, h->rangecount);
+    if (st == VMBP_OK && (uint32_t)(h->range_buflen / 8u) > r->cap)
+        st = VMBP_E_NOSPACE;
+    if (st != VMBP_OK) {
+        r->state = VMBP_GPADL_REASM_FAILED;
+        return st;
+    }
+    r->child_relid = h->child_relid;
+    r->gpadl = h->gpadl;
+    r->range_buflen = h->range_buflen;
+    r->rangecount = h->rangecount;
+    r->nwords = h->range_buflen / 8u;
+    r->have = 0;
+    r->state = VMBP_GPADL_REASM_COLLECTING;
+    return vmbp_priv_gpadl_reasm_add(r, h->words, h->nwords);
+}
+
+/**
+ * @brief Feed a GPADL_BODY. Words beyond those the GPADL still needs are ignored
+ * (OpenVMM: "some clients (e.g. UEFI) always pass the maximum message length").
+ * @param r reassembler
+ * @param b decoded body (vmbp_msg_gpadl_body_decode())
+ * @return VMBP_OK when the GPADL is complete and valid, VMBP_E_PENDING when more bodies
+ * must follow, VMBP_E_GPADL_SEQUENCE for a body before the header, after completion or with
+ * another handle, or a range-data failure; any failure but VMBP_E_INVAL makes the
+ * reassembler FAILED
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
+                                                   const struct vmbp_gpadl_body *b)
+{
+    if (!r || !b || b->nwords > VMBP_GPADL_BODY_MAX_WORDS)
+        return VMBP_E_INVAL;
+    if (r->state != VMBP_GPADL_REASM_COLLECTING || b->gpadl != r->gpadl) {
+        r->state = VMBP_GPADL_REASM_FAILED;
+        return VMBP_E_GPADL_SEQUENCE;
+    }
+    return vmbp_priv_gpadl_reasm_add(r, b->words, b->nwords);
+}
+
+/**
+ * @brief Range @p index of a complete reassembly; @c pfns points into the storage.
+ * @param r     complete reassembler
+ * @param index range number, below `r->rangecount`
+ * @param out   receives the range
+ * @return VMBP_OK, VMBP_E_STATE when not complete, VMBP_E_INVAL for a bad index
+ */
+VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r,
+                                                    uint32_t index, struct vmbp_gpa_range *out)
+{
+    uint32_t pos = 0, k;
+
+    if (!r || !out)
+        return VMBP_E_INVAL;
+    if (r->state != VMBP_GPADL_REASM_COMPLETE)
+        return VMBP_E_STATE;
+    if (index >= r->rangecount)
+        return VMBP_E_INVAL;
+    for (k = 0; k <= index && pos < r->nwords; k++) {
+        uint64_t w = r->words[pos];
+        uint32_t count = (uint32_t)(w & 0xFFFFFFFFu), offset = (uint32_t)(w >> 32);
+
+        if (k == index) {
+            out->byte_count = count;
+            out->byte_offset = offset;
+            out->pfns = r->words + pos + 1;
+            return VMBP_OK;
+        }
+        pos += 1u + (uint32_t)vmbp_gpa_range_pages(offset, count);
+    }
+    return VMBP_E_STATE; /* not reached: a complete list holds rangecount ranges */
+}
+
+/**
+ * @brief Field descriptors of the GPADL family's variants. GPADL_HEADER and GPADL_BODY end
+ * with a WORDS entry (`words`: the range data up to the message's end).
+ * @param v variant
+ * @param n receives the number of entries (may be NULL)
+ * @return a static table, or NULL for a variant of another family
+ */
+VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_variant v, size_t *n)
+{
+    static const struct vmbp_msg_field f_header[] = {
+        VMBP_PRIV_HDR,
+        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, child_relid, VALUE, DEC,
+                      "channel ID"),
+        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, gpadl, VALUE, HEX,
+                      "GPADL handle"),
+        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, range_buflen, VALUE, DEC,
+                      "bytes of range data in all messages"),
+        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, rangecount, VALUE, DEC,
+                      "number of ranges"),
+        {"words", "range data: range headers (count | offset << 32) and PFNs",
+         (uint16_t)sizeof(struct vmbp_gpadl_header_wire), 0u,
+         (uint16_t)offsetof(struct vmbp_gpadl_header, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
+         (uint8_t)VMBP_MSG_FMT_WORDS, 0u}};
+    static const struct vmbp_msg_field f_body[] = {
+        VMBP_PRIV_HDR,
+        VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, msgnumber, VALUE, DEC,
+                      "Linux msgnumber, OpenVMM rsvd: not checked"),
+        VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, gpadl, VALUE, HEX, "GPADL handle"),
+        {"words", "PFNs continuing the range data", (uint16_t)sizeof(struct vmbp_gpadl_body_wire),
+         0u, (uint16_t)offsetof(struct vmbp_gpadl_body, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
+         (uint8_t)VMBP_MSG_FMT_WORDS, 0u}};
+    static const struct vmbp_msg_field f_created[] = {
+        VMBP_PRIV_HDR,
+        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, child_relid, VALUE, DEC,
+                      "channel ID"),
+        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, gpadl, VALUE, HEX,
+                      "GPADL handle"),
+        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, creation_status, VALUE,
+                      NTSTATUS, "NTSTATUS, 0: created")};
+    static const struct vmbp_msg_field f_teardown[] = {
+        VMBP_PRIV_HDR,
+        VMBP_PRIV_FLD(vmbp_gpadl_teardown_wire, vmbp_gpadl_teardown, child_relid, VALUE, DEC,
+                      "channel ID"),
+        VMBP_PRIV_FLD(vmbp_gpadl_teardown_wire, vmbp_gpadl_teardown, gpadl, VALUE, HEX,
+                      "GPADL handle")};
+    static const struct vmbp_msg_field f_torndown[] = {
+        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_gpadl_torndown_wire, vmbp_gpadl_torndown, gpadl, VALUE,
+                                     HEX, "GPADL handle")};
+
+    switch (v) {
+    case VMBP_MSGV_GPADL_HEADER:
+        VMBP_PRIV_RETURN_FIELDS(f_header, n);
+    case VMBP_MSGV_GPADL_BODY:
+        VMBP_PRIV_RETURN_FIELDS(f_body, n);
+    case VMBP_MSGV_GPADL_CREATED:
+        VMBP_PRIV_RETURN_FIELDS(f_created, n);
+    case VMBP_MSGV_GPADL_TEARDOWN:
+        VMBP_PRIV_RETURN_FIELDS(f_teardown, n);
+    case VMBP_MSGV_GPADL_TORNDOWN:
+        VMBP_PRIV_RETURN_FIELDS(f_torndown, n);
+    default:
+        return NULL;
+    }
+}
+
+#if defined(__cplusplus)
+}
+#endif
+
+/** @} */
+
+#endif /* VMBP_MSG_GPADL_H */

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vmbp-inspect command line: option parsing, input loading, dispatch, the demo over the
+ * bundled samples. Every failure to use the input is one line on stderr and exit status 2.
+ */
+#include "inspect.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <vmbus_proto/msg.h>
+
+#include "input.h"
+
+/* Where the demo looks for the bundled samples: $VMBP_INSPECT_SAMPLES, then the installed
+ * copy, then the source tree the program was built from. */
+#ifndef VMBPI_SAMPLES_INSTALLED
+#define VMBPI_SAMPLES_INSTALLED "/usr/local/share/vmbus_proto/samples"
+#endif
+#ifndef VMBPI_SAMPLES_SOURCE
+#define VMBPI_SAMPLES_SOURCE "reference/inspect/samples"
+#endif
+#ifndef VMBPI_VERSION_STRING
+#define VMBPI_VERSION_STRING "0.1.0"
+#endif
+
+static const char usage_text[] =
+    "usage: vmbp-inspect [--demo]\n"
+    "       vmbp-inspect msg [FILE|-] [--hex|--raw] [--slot|--body] [--version X.Y]\n"
+    "                        [--features MASK] [--from guest|host|any] [--json]\n"
+    "       vmbp-inspect ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
+    "                        [--preview N] [--hex|--raw] [--json]\n"
+    "       vmbp-inspect reg NAME VALUE [--arch x64|arm64] [--json]\n"
+    "       vmbp-inspect gen KIND [-o FILE] [--hex]\n"
+    "       vmbp-inspect --help | --version\n"
+    "\n"
+    "Decode Hyper-V VMBus channel messages, SynIC message slots, ring buffer images,\n"
+    "SynIC registers, hypercall words and CPUID leaves, and check them against the\n"
+    "protocol rules of vmbus_proto. Input is raw bytes or hexadecimal text (detected).\n"
+    "\n"
+    "msg    a channel message, or a 256-byte SynIC slot holding one; --version and\n"
+    "       --features give the negotiated state (default: 6.0 with no features; 'none'\n"
+    "       means before negotiation), --from who sent it (default: any)\n"
+    "ring   a ring image: 4096-byte control page then the data area; --pair for a\n"
+    "       uio_hv_generic ring file (send ring then receive ring)\n"
+    "reg    NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
+    "       HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])\n"
+    "gen    write a sample; KIND is one of:";
+
+static void usage(FILE *f)
+{
+    size_t i;
+
+    fputs(usage_text, f);
+    for (i = 0; vmbpi_gen_kinds[i]; i++)
+        fprintf(f, "%s%s", i ? ", " : " ", vmbpi_gen_kinds[i]);
+    fputs("\n\nexit status: 0 valid, 1 decoded but invalid, 2 unusable input or usage\n", f);
+}
+
+static int fail(FILE *err, const char *msg, const char *arg)
+{
+    fprintf(err, "vmbp-inspect: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+    return VMBPI_EXIT_USAGE;
+}
+
+static int parse_version(const char *s, uint32_t *v)
+{
+    unsigned long maj, min;
+    char *end;
+
+    if (strcasecmp(s, "none") == 0) {
+        *v = 0;
+        return 0;
+    }
+    errno = 0;
+    maj = strtoul(s, &end, 10);
+    if (errno || end == s || *end != '.')
+        return -1;
+    s = end + 1;
+    min = strtoul(s, &end, 10);
+    if (errno || end == s || *end || maj > 0xFFFF || min > 0xFFFF)
+        return -1;
+    *v = VMBP_MAKE_VERSION(maj, min);
+    return vmbp_version_is_known(*v) ? 0 : -1;
+}
+
+static int parse_mask(const char *s, uint32_t *v)
+{
+    unsigned long long x;
+    char *end;
+
+    errno = 0;
+    x = strtoull(s, &end, 0);
+    if (errno || end == s || *end || x > 0xFFFFFFFFull || *s == '-')
+        return -1;
+    *v = (uint32_t)x;
+    return 0;
+}
+
+/* Option with a value: "--opt V" */
+#define OPTARG(name)                                                                          \
+    (strcmp(argv[i], name) == 0 && (i + 1 < argc ? 1 : (missing = argv[i], 0)))
+
+static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
+{
+    struct vmbpi_msg_opts opts;
+    struct vmbpi_out o;
+    struct vmbpi_input in;
+    enum vmbpi_format fmt = VMBPI_FMT_AUTO;
+    const char *file = NULL, *missing = NULL;
+    bool json = false;
+    char msg[256];
+    int i, rc;
+
+    memset(&opts, 0, sizeof(opts));
+    opts.version = VMBP_VERSION_6_0;
+    opts.dir = VMBP_DIR_ANY;
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (strcmp(argv[i], "--hex") == 0) {
+            fmt = VMBPI_FMT_HEX;
+        } else if (strcmp(argv[i], "--raw") == 0) {
+            fmt = VMBPI_FMT_RAW;
+        } else if (strcmp(argv[i], "--slot") == 0) {
+            opts.slot = true;
+        } else if (strcmp(argv[i], "--body") == 0) {
+            opts.body = true;
+        } else if (OPTARG("--version")) {
+            if (parse_version(argv[++i], &opts.version) != 0)
+                return fail(err, "--version wants a known version such as 5.3, or none",
+                            argv[i]);
+        } else if (OPTARG("--features")) {
+            if (parse_mask(argv[++i], &opts.features) != 0)
+                return fail(err, "--features wants a 32-bit mask", argv[i]);
+        } else if (OPTARG("--from")) {
+            i++;
+            if (strcmp(argv[i], "guest") == 0)
+                opts.dir = VMBP_DIR_GUEST_TO_HOST;
+            else if (strcmp(argv[i], "host") == 0)
+                opts.dir = VMBP_DIR_HOST_TO_GUEST;
+            else if (strcmp(argv[i], "any") == 0)
+                opts.dir = VMBP_DIR_ANY;
+            else
+                return fail(err, "--from wants guest, host or any", argv[i]);
+        } else if (missing) {
+            return fail(err, "option needs a value", missing);
+        } else if (argv[i][0] == '-' && argv[i][1] != 0) {
+            return fail(err, "unknown option", argv[i]);
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            return fail(err, "more than one input", argv[i]);
+        }
+    }
+    if (missing)
+        return fail(err, "option needs a value", missing);
+    if (opts.slot && opts.body)
+        return fail(err, "--slot and --body exclude each other", NULL);
+    if (!vmbp_version_has_feature_flags(opts.version) && opts.features)
+        return fail(err, "feature flags exist from version 6.0 only", NULL);
+    if (vmbpi_input_load(&in, file ? file : "-", fmt, VMBPI_MSG_MAX, msg, sizeof(msg)) != 0)
+        return fail(err, msg, NULL);
+    if (!opts.slot && (opts.body || !vmbpi_msg_is_slot(in.data, in.len))) {
+        /* Something to decode needs at least a header naming a known type. */
+        uint32_t type = 0;
+
+        if (in.len < VMBP_MSG_HEADER_SIZE) {
+            snprintf(msg, sizeof(msg), "%zu bytes: too short for the 8-byte message header",
+                     in.len);
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+        (void)vmbp_msg_header_type(in.data, in.len, &type);
+        if (!vmbp_msg_type_name(type)) {
+            snprintf(msg, sizeof(msg), "not a VMBus channel message: type %u", (unsigned)type);
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+    }
+    vmbpi_out_init(&o, out, json);
+    rc = vmbpi_msg(&o, in.data, in.len, &opts);
+    vmbpi_input_free(&in);
+    return rc;
+}
+
+static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
+{
+    struct vmbpi_ring_opts opts;
+    struct vmbpi_out o;
+    struct vmbpi_input in;
+    enum vmbpi_format fmt = VMBPI_FMT_AUTO;
+    const char *file = NULL, *missing = NULL;
+    bool json = false;
+    char msg[256];
+    int i, rc;
+
+    memset(&opts, 0, sizeof(opts));
+    opts.preview = 32;
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (strcmp(argv[i], "--pair") == 0) {
+            opts.pair = true;
+        } else if (strcmp(argv[i], "--legacy-types") == 0) {
+            opts.legacy = true;
+        } else if (strcmp(argv[i], "--hex") == 0) {
+            fmt = VMBPI_FMT_HEX;
+        } else if (strcmp(argv[i], "--raw") == 0) {
+            fmt = VMBPI_FMT_RAW;
+        } else if (OPTARG("--role")) {
+            i++;
+            if (strcmp(argv[i], "guest") == 0)
+                opts.host = false;
+            else if (strcmp(argv[i], "host") == 0)
+                opts.host = true;
+            else
+                return fail(err, "--role wants guest or host", argv[i]);
+        } else if (OPTARG("--preview")) {
+            uint32_t n;
+
+            if (parse_mask(argv[++i], &n) != 0 || n > 65536)
+                return fail(err, "--preview wants a byte count up to 65536", argv[i]);
+            opts.preview = n;
+        } else if (missing) {
+            return fail(err, "option needs a value", missing);
+        } else if (argv[i][0] == '-' && argv[i][1] != 0) {
+            return fail(err, "unknown option", argv[i]);
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            return fail(err, "more than one input", argv[i]);
+        }
+    }
+    if (missing)
+        return fail(err, "option needs a value", missing);
+    if (!file)
+        return fail(err, "ring needs a FILE (or - for standard input)", NULL);
+    if (vmbpi_input_load(&in, file, fmt, VMBPI_RING_MAX, msg, sizeof(msg)) != 0)
+        return fail(err, msg, NULL);
+    {
+        /* Real rings are a control page and whole data pages (Linux, OpenVMM, mu_msvm). */
+        size_t ring = opts.pair ? in.len / 2 : in.len;
+
+        if ((opts.pair && in.len % 2 != 0) || ring % 4096u != 0 || ring < 2u * 4096u) {
+            snprintf(msg, sizeof(msg),
+                     "%zu bytes: a ring image is a 4096-byte control page and whole 4096-byte "
+                     "data pages%s",
+                     in.len, opts.pair ? ", twice" : "");
+            vmbpi_input_free(&in);
+            return fail(err, msg, NULL);
+        }
+    }
+    vmbpi_out_init(&o, out, json);
+    rc = vmbpi_ring(&o, in.data, in.len, &opts);
+    vmbpi_input_free(&in);
+    return rc;
+}
+
+static int cmd_reg(int argc, char **argv, FILE *out, FILE *err)
+{
+    struct vmbpi_out o;
+    const char *name = NULL, *value = NULL, *missing = NULL;
+    bool json = false, arm64 = false;
+    int i;
+
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if (OPTARG("--arch")) {
+            i++;
+            if (strcmp(argv[i], "x64") == 0)
+                arm64 = false;
+            else if (strcmp(argv[i], "arm64") == 0)
+                arm64 = true;
+            else
+                return fail(err, "--arch wants x64 or arm64", argv[i]);
+        } else if (missing) {
+            return fail(err, "option needs a value", missing);
+        } else if (argv[i][0] == '-' && argv[i][1] != 0 && name && value) {
+            return fail(err, "unknown option", argv[i]);
+        } else if (!name) {
+            name = argv[i];
+        } else if (!value) {
+            value = argv[i];
+        } else {
+            return fail(err, "reg takes NAME and VALUE only", argv[i]);
+        }
+    }
+    if (missing)
+        return fail(err, "option needs a value", missing);
+    if (!name || !value)
+        return fail(err, "reg needs NAME and VALUE", NULL);
+    vmbpi_out_init(&o, out, json);
+    return vmbpi_reg(&o, name, value, arm64, err);
+}
+
+static void write_hex(FILE *f, const uint8_t *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        fprintf(f, "%02x%s", p[i], (i % 16 == 15 || i + 1 == n) ? "\n" : (i % 4 == 3 ? "  " : " "));
+}
+
+static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
+{
+    const char *kind = NULL, *file = NULL, *missing = NULL;
+    bool hex = false;
+    uint8_t *buf = NULL;
+    size_t len = 0;
+    int i, rc;
+    FILE *f;
+
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--hex") == 0) {
+            hex = true;
+        } else if (OPTARG("-o")) {
+            file = argv[++i];
+        } else if (missing) {
+            return fail(err, "option needs a value", missing);
+        } else if (argv[i][0] == '-' && argv[i][1] != 0) {
+            return fail(err, "unknown option", argv[i]);
+        } else if (!kind) {
+            kind = argv[i];
+        } else {
+            return fail(err, "gen takes one KIND", argv[i]);
+        }
+    }
+    if (missing)
+        return fail(err, "option needs a value", missing);
+    if (!kind)
+        return fail(err, "gen needs a KIND (see --help)", NULL);
+    rc = vmbpi_gen(kind, &buf, &len, err);
+    if (rc != 0)
+        return rc;
+    if (!file && !hex && isatty(fileno(out)))
+        hex = true; /* never binary to a terminal */
+    f = file ? fopen(file, "wb") : out;
+    if (!f) {
+        free(buf);
+        return fail(err, strerror(errno), file);
+    }
+    if (hex)
+        write_hex(f, buf, len);
+    else if (fwrite(buf, 1, len, f) != len)
+        rc = fail(err, "write failed", file);
+    if (file && fclose(f) != 0)
+        rc = fail(err, "write failed", file);
+    free(buf);
+    return rc;
+}
+
+/* The bundled samples (reference/inspect/samples/, written by "gen"), decoded one after
+ * another: the main job of the README. */
+static int demo(FILE *out, FILE *err)
+{
+    static const struct {
+        const char *title;
+        const char *args[7]; /* command, sample file, options; NULL-terminated */
+    } items[] = {
+        {"OFFER_CHANNEL of a SCSI controller with a confidential ring and external memory",
+         {"msg", "offer.hex", "--from", "host", "--features", "0x10", NULL}},
+        {"INITIATE_CONTACT proposing 6.0 and asking for confidential channels",
+         {"msg", "initiate-contact.hex", "--version", "none", NULL}},
+        {"a SynIC message slot holding the host's VERSION_RESPONSE",
+         {"msg", "slot.hex", "--version", "none", NULL}},
+        {"GPADL_HEADER describing six pages",
+         {"msg", "gpadl-header.hex", "--from", "guest", NULL}},
+        {"a host-to-guest ring: in-band, completion, transfer-page and GPA-direct packets",
+         {"ring", "ring.bin", NULL}},
+        {"a ring in which the host broke a rule",
+         {"ring", "ring-corrupt.bin", NULL}},
+    };
+    const char *dirs[3];
+    const char *dir = NULL;
+    size_t i;
+
+    dirs[0] = getenv("VMBP_INSPECT_SAMPLES");
+    dirs[1] = VMBPI_SAMPLES_INSTALLED;
+    dirs[2] = VMBPI_SAMPLES_SOURCE;
+    for (i = 0; i < 3 && !dir; i++) {
+        char probe[1024];
+
+        if (!dirs[i])
+            continue;
+        snprintf(probe, sizeof(probe), "%s/%s", dirs[i], items[0].args[1]);
+        if (access(probe, R_OK) == 0)
+            dir = dirs[i];
+    }
+    if (!dir)
+        return fail(err, "the bundled samples are not installed (set VMBP_INSPECT_SAMPLES)",
+                    NULL);
+    for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+        char path[1024];
+        char *argv[9];
+        int argc = 0, k, rc;
+
+        snprintf(path, sizeof(path), "%s/%s", dir, items[i].args[1]);
+        fprintf(out, "%s== %s\n$ vmbp-inspect", i ? "\n" : "", items[i].title);
+        argv[argc++] = (char *)"vmbp-inspect";
+        for (k = 0; items[i].args[k]; k++) {
+            fprintf(out, " %s", items[i].args[k]);
+            argv[argc++] = k == 1 ? path : (char *)items[i].args[k];
+        }
+        argv[argc] = NULL;
+        fputc('\n', out);
+        rc = vmbpi_main(argc, argv, out, err);
+        if (rc == VMBPI_EXIT_USAGE)
+            return rc; /* a missing or unreadable sample is a broken installation */
+        fprintf(out, "(exit status %d: %s)\n", rc,
+                rc == VMBPI_EXIT_VALID ? "valid" : "decoded, breaks a rule");
+    }
+    return VMBPI_EXIT_VALID;
+}
+
+int vmbpi_main(int argc, char **argv, FILE *out, FILE *err)
+{
+    if (argc < 2 || strcmp(argv[1], "--demo") == 0)
+        return demo(out, err);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(out);
+        return VMBPI_EXIT_VALID;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        fprintf(out, "vmbp-inspect %s (VMBus protocol 0.13 to %u.%u)\n", VMBPI_VERSION_STRING,
+                (unsigned)VMBP_VERSION_MAJOR(VMBP_VERSION_LATEST),
+                (unsigned)VMBP_VERSION_MINOR(VMBP_VERSION_LATEST));
+        return VMBPI_EXIT_VALID;
+    }
+    if (strcmp(argv[1], "msg") == 0)
+        return cmd_msg(argc, argv, out, err);
+    if (strcmp(argv[1], "ring") == 0)
+        return cmd_ring(argc, argv, out, err);
+    if (strcmp(argv[1], "reg") == 0)
+        return cmd_reg(argc, argv, out, err);
+    if (strcmp(argv[1], "gen") == 0)
+        return cmd_gen(argc, argv, out, err);
+    fprintf(err, "vmbp-inspect: unknown command '%s' (try --help)\n", argv[1]);
+    return VMBPI_EXIT_USAGE;
+}
