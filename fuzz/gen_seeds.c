@@ -17,6 +17,7 @@
 #include <vmbus_proto/cpuid.h>
 #include <vmbus_proto/endian.h>
 #include <vmbus_proto/hypercall.h>
+#include <vmbus_proto/msg_dispatch.h>
 #include <vmbus_proto/synic.h>
 
 #include <dirent.h>
@@ -1022,6 +1023,228 @@ static void synic_seeds(void)
     free(B);
 }
 
+
+/* ---- channel message seeds ------------------------------------------------------------- */
+
+#define GS_VERSION(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
+static const uint32_t gs_versions[] = {VMBP_VERSION_LIST(GS_VERSION)};
+
+static uint8_t version_sel(uint32_t v)
+{
+    uint8_t i;
+
+    for (i = 0; i < sizeof(gs_versions) / sizeof(gs_versions[0]); i++)
+        if (gs_versions[i] == v)
+            return (uint8_t)(i + 1u);
+    return 0;
+}
+
+static void sanitize(char *name)
+{
+    char *p;
+
+    for (p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            *p = '_';
+}
+
+/* One seed per message variant, re-encoded by our encoders from tests/vectors/msg, and one
+ * per rejection status, as the vector has it. */
+static void msg_seeds(void)
+{
+    struct vmbp_vec_set set;
+    bool seen_var[VMBP_MSGV_COUNT];
+    char seen_st[32][40];
+    size_t nst = 0, i, k;
+    struct buf *B = (struct buf *)calloc(1, sizeof(*B));
+    char name[128];
+
+    if (!B)
+        die("out of memory");
+    memset(seen_var, 0, sizeof(seen_var));
+    vmbp_vec_load(&set, "msg");
+    for (i = 0; i < set.n; i++) {
+        const struct vmbp_vec *v = &set.v[i];
+        const char *ver = vmbp_vec_get(v, "version"), *feat = vmbp_vec_get(v, "features");
+        const char *dirs = vmbp_vec_get(v, "direction"), *st = vmbp_vec_get(v, "status");
+        struct vmbp_ctx ctx;
+        enum vmbp_dir dir;
+        struct vmbp_msg m;
+        uint8_t enc[256];
+        size_t len = 0;
+
+        if (!ver || !dirs || !st || strcmp(vmbp_vec_get(v, "kind"), "msg") != 0)
+            continue;
+        ctx.version = vmbp_vec_version(ver);
+        ctx.features = feat ? (uint32_t)vmbp_vec_num(feat) : 0u;
+        dir = strcmp(dirs, "guest-to-host") == 0   ? VMBP_DIR_GUEST_TO_HOST
+              : strcmp(dirs, "host-to-guest") == 0 ? VMBP_DIR_HOST_TO_GUEST
+                                                   : VMBP_DIR_ANY;
+        B->n = 0;
+        put8(B, version_sel(ctx.version));
+        put32(B, ctx.features);
+        put8(B, dir);
+        if (strcmp(st, "OK") == 0) {
+            if (vmbp_msg_decode(v->bytes, v->len, &ctx, dir, &m) != VMBP_OK)
+                die("an OK message vector does not decode");
+            if (seen_var[m.variant])
+                continue;
+            seen_var[m.variant] = true;
+            if (vmbp_msg_encode(&m, enc, sizeof(enc), &len) != VMBP_OK)
+                die("a decoded message vector does not encode");
+            putn(B, enc, len);
+        } else {
+            for (k = 0; k < nst && strcmp(seen_st[k], st) != 0; k++)
+                ;
+            if (k < nst || nst == 32)
+                continue;
+            snprintf(seen_st[nst++], sizeof(seen_st[0]), "%s", st);
+            putn(B, v->bytes, v->len);
+        }
+        snprintf(name, sizeof(name), "%s", v->name);
+        sanitize(name);
+        emit("msg", name, B->b, B->n);
+    }
+    vmbp_vec_free(&set);
+    free(B);
+}
+
+/* ---- GPADL seeds ----------------------------------------------------------------------- */
+
+struct gs_range {
+    uint32_t bc;
+    uint16_t bo;
+};
+
+/* FZ split input: ranges given as byte count and offset; the first 64 PFNs of each from
+ * the stream (the harness makes up the rest). */
+static void gpadl_split(const char *name, uint16_t relid, uint32_t handle,
+                        const struct gs_range *r, uint8_t n, uint8_t null_at)
+{
+    struct buf *B = (struct buf *)calloc(1, sizeof(*B));
+    uint32_t i;
+    uint64_t k, pages;
+
+    if (!B)
+        die("out of memory");
+    put8(B, 0);
+    put16(B, relid);
+    put32(B, handle);
+    put8(B, n);
+    put8(B, null_at);
+    for (i = 0; i < n; i++) {
+        put32(B, r[i].bc);
+        put8(B, 0); /* no shift */
+        put16(B, r[i].bo);
+        pages = vmbp_gpa_range_pages(r[i].bo, r[i].bc);
+        for (k = 0; k < pages && k < 64u && pages <= 8192u; k++)
+            put64(B, 0x200000u + 0x10u * i + k);
+    }
+    emit("gpadl", name, B->b, B->n);
+    free(B);
+}
+
+/* A sequence input: the messages of a plan (as our split encodes them), reordered or
+ * changed as `how` says. */
+static void gpadl_sequence(const char *name, const struct gs_range *r, uint8_t n, uint16_t cap,
+                           const char *how)
+{
+    struct vmbp_gpa_range ranges[8];
+    uint64_t pfns[8][40];
+    struct vmbp_gpadl_plan plan;
+    struct buf *B = (struct buf *)calloc(1, sizeof(*B));
+    uint8_t msgs[16][240];
+    size_t lens[16], nm, i, k;
+    uint32_t order[20], no = 0;
+
+    if (!B || n > 8)
+        die("gpadl_sequence");
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < 40; k++)
+            pfns[i][k] = 0x300000u + 0x40u * i + k;
+        ranges[i].byte_count = r[i].bc;
+        ranges[i].byte_offset = r[i].bo;
+        ranges[i].pfns = pfns[i];
+    }
+    if (vmbp_gpadl_plan_init(&plan, 7, 0x1234, ranges, n) != VMBP_OK || plan.nmsgs > 16)
+        die("gpadl_sequence: plan");
+    nm = plan.nmsgs;
+    for (i = 0; i < nm; i++)
+        if (vmbp_gpadl_plan_message(&plan, (uint32_t)i, msgs[i], 240, &lens[i]) != VMBP_OK)
+            die("gpadl_sequence: message");
+    if (strcmp(how, "in_order") == 0 || strcmp(how, "small_storage") == 0) {
+        for (i = 0; i < nm; i++)
+            order[no++] = (uint32_t)i;
+    } else if (strcmp(how, "body_first") == 0) {
+        order[no++] = 1;
+        order[no++] = 0;
+    } else if (strcmp(how, "two_headers") == 0) {
+        order[no++] = 0;
+        order[no++] = 0;
+    } else if (strcmp(how, "extra_body") == 0) {
+        for (i = 0; i < nm; i++)
+            order[no++] = (uint32_t)i;
+        order[no++] = 1;
+    } else if (strcmp(how, "other_handle") == 0) {
+        vmbp_store_le32(msgs[1] + 12, 0x4321);
+        order[no++] = 0;
+        order[no++] = 1;
+    } else if (strcmp(how, "full_bodies") == 0) { /* mu_msvm sends 240 bytes */
+        for (i = 0; i < nm; i++) {
+            memset(msgs[i] + lens[i], 0, 240 - lens[i]);
+            lens[i] = 240;
+            order[no++] = (uint32_t)i;
+        }
+    } else if (strcmp(how, "bad_range_in_body") == 0) { /* second range's header, zero count */
+        vmbp_store_le64(msgs[1] + 16 + 8 * 4, 0);
+        for (i = 0; i < nm; i++)
+            order[no++] = (uint32_t)i;
+    } else {
+        die("gpadl_sequence: how");
+    }
+    put8(B, 1);
+    put16(B, cap);
+    put8(B, (uint8_t)no);
+    for (i = 0; i < no; i++) {
+        put8(B, (uint8_t)lens[order[i]]);
+        putn(B, msgs[order[i]], lens[order[i]]);
+        put8(B, 0); /* as is */
+    }
+    emit("gpadl", name, B->b, B->n);
+    free(B);
+}
+
+static void gpadl_seeds(void)
+{
+    static const struct gs_range one[] = {{5 * 4096u - 100u, 100}};
+    static const struct gs_range three[] = {{4096u, 0}, {100u, 4000}, {3 * 4096u, 12}};
+    static const struct gs_range big[] = {{100u * 4096u, 0}};
+    static const struct gs_range huge[] = {{8190u * 4096u + 1u, 0}};
+    static const struct gs_range max1[] = {{8190u * 4096u, 0}};
+    static const struct gs_range bad_count[] = {{0, 0}};
+    static const struct gs_range bad_offset[] = {{100u, 4096}};
+    static const struct gs_range seq[] = {{30u * 4096u, 0}, {2u * 4096u, 8}, {50u, 0}};
+
+    gpadl_split("split_one_range", 7, 0x1000, one, 1, 0xFF);
+    gpadl_split("split_three_ranges", 1, 0x1001, three, 3, 0xFF);
+    gpadl_split("split_bodies", 2047, 0x1002, big, 1, 0xFF);
+    gpadl_split("split_largest", 5, 0x1003, max1, 1, 0xFF);
+    gpadl_split("split_too_large", 5, 0x1004, huge, 1, 0xFF);
+    gpadl_split("split_no_ranges", 5, 0x1005, one, 0, 0xFF);
+    gpadl_split("split_empty_range", 5, 0x1006, bad_count, 1, 0xFF);
+    gpadl_split("split_offset_past_page", 5, 0x1007, bad_offset, 1, 0xFF);
+    gpadl_split("split_null_pfns", 5, 0x1008, three, 3, 1);
+    gpadl_split("split_channel_0", 0, 0x1009, one, 1, 0xFF);
+    gpadl_sequence("seq_in_order", seq, 3, 8191, "in_order");
+    gpadl_sequence("seq_small_storage", seq, 3, 20, "small_storage");
+    gpadl_sequence("seq_body_first", seq, 3, 8191, "body_first");
+    gpadl_sequence("seq_two_headers", seq, 3, 8191, "two_headers");
+    gpadl_sequence("seq_extra_body", seq, 3, 8191, "extra_body");
+    gpadl_sequence("seq_other_handle", seq, 3, 8191, "other_handle");
+    gpadl_sequence("seq_full_bodies", seq, 3, 8191, "full_bodies");
+    gpadl_sequence("seq_bad_range_in_body", seq, 3, 8191, "bad_range_in_body");
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--check") == 0) {
@@ -1041,6 +1264,8 @@ int main(int argc, char **argv)
     reader_seeds("ring_host", VMBP_RING_GUEST_SEND, FZ_CFG_ATTACH, true);
     writer_seeds();
     synic_seeds();
+    msg_seeds();
+    gpadl_seeds();
     if (check_mode) {
         check_extra();
         printf("gen_seeds: %zu seeds checked, %d problem(s)\n", nnames, problems);
