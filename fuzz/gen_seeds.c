@@ -1245,6 +1245,121 @@ static void gpadl_seeds(void)
     gpadl_sequence("seq_bad_range_in_body", seq, 3, 8191, "bad_range_in_body");
 }
 
+/* ---- vmbp-inspect seeds ---------------------------------------------------------------- */
+
+/* Selector 0 hex text, 1 message or slot, 2 ring image, 3 register; flags bit 0 JSON. */
+static void inspect_seeds(void)
+{
+    struct buf *B = (struct buf *)calloc(1, sizeof(*B));
+    struct vmbp_vec_set set;
+    struct img I, J;
+    size_t i;
+    static const char *const regs[][2] = {
+        {"SINT2", "0x1002f"},          {"SIMP", "0x12345001"},
+        {"SCONTROL", "1"},             {"EOM", "0"},
+        {"SVERSION", "0x1"},           {"SINT15", "0x30"},
+        {"HCALL_CONTROL", "0x1005c"},  {"HCALL_RESULT", "0x0000000500000013"},
+        {"CPUID.0x40000000", "0x4000000b,0x7263694d,0x666f736f,0x76482074"},
+        {"CPUID.0x4000000C", "0x1,0xba2"}, {"CPUID.0x40000082", "0x8"},
+        {"SINT16", "1"},               {"SIMP", "twelve"}};
+    static const char hex[] = "# an UNLOAD message\n0x10000000 00000000\n"
+                              "0e,00:00 00 # comment\r\n\t0X0A 0b";
+
+    if (!B)
+        die("out of memory");
+    B->n = 0;
+    put8(B, 0);
+    put8(B, 0);
+    putn(B, hex, sizeof(hex) - 1);
+    emit("inspect", "hex", B->b, B->n);
+
+    /* messages as channel messages (JSON and text) and slots */
+    vmbp_vec_load(&set, "msg");
+    for (i = 0; i < set.n && i < 12; i++) {
+        const struct vmbp_vec *v = &set.v[i * (set.n / 12)];
+        char name[96];
+
+        B->n = 0;
+        put8(B, 1);
+        put8(B, (i & 1u) | 4u); /* JSON every other; as a channel message */
+        put8(B, version_sel(vmbp_vec_version(vmbp_vec_get(v, "version"))));
+        put32(B, vmbp_vec_get(v, "features") ? (uint32_t)vmbp_vec_num(vmbp_vec_get(v, "features"))
+                                              : 0u);
+        put8(B, strcmp(vmbp_vec_get(v, "direction"), "guest-to-host") == 0 ? 0 : 1);
+        putn(B, v->bytes, v->len);
+        snprintf(name, sizeof(name), "msg_%s", v->name);
+        sanitize(name);
+        emit("inspect", name, B->b, B->n);
+    }
+    vmbp_vec_free(&set);
+    vmbp_vec_load(&set, "synic");
+    for (i = 0; i < set.n && i < 4; i++) {
+        char name[96];
+
+        B->n = 0;
+        put8(B, 1);
+        put8(B, 1);
+        put8(B, 10); /* 5.3 */
+        put32(B, 0);
+        put8(B, 1);
+        putn(B, set.v[i].bytes, set.v[i].len);
+        snprintf(name, sizeof(name), "slot_%s", set.v[i].name);
+        sanitize(name);
+        emit("inspect", name, B->b, B->n);
+    }
+    vmbp_vec_free(&set);
+
+    /* ring images: one ring, a pair (send ring then receive ring), legacy types */
+    img_mixed(&I, 512, 0, VMBP_RING_GUEST_SEND);
+    img_mixed(&J, 512, 488, VMBP_RING_HOST_SEND);
+    B->n = 0;
+    put8(B, 2);
+    put8(B, 1);
+    put8(B, 16);
+    putn(B, I.mem, 4096 + 512);
+    emit("inspect", "ring_json", B->b, B->n);
+    B->n = 0;
+    put8(B, 2);
+    put8(B, 4 | 2);
+    put8(B, 8);
+    putn(B, I.mem, 4096 + 512);
+    putn(B, J.mem, 4096 + 512);
+    emit("inspect", "ring_pair_host", B->b, B->n);
+    I.mem[4096 + 40] = VMBP_PKT_SYNCH; /* the second packet becomes legacy */
+    B->n = 0;
+    put8(B, 2);
+    put8(B, 8 | 1);
+    put8(B, 0);
+    putn(B, I.mem, 4096 + 512);
+    emit("inspect", "ring_legacy", B->b, B->n);
+    vmbp_store_le16(I.mem + 4096 + 4, 0xFF); /* the first packet overruns */
+    B->n = 0;
+    put8(B, 2);
+    put8(B, 1);
+    put8(B, 0);
+    putn(B, I.mem, 4096 + 512);
+    emit("inspect", "ring_overrun", B->b, B->n);
+    img_close(&I);
+    img_close(&J);
+
+    for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+        char name[64];
+
+        B->n = 0;
+        put8(B, 3);
+        put8(B, (uint8_t)((i & 1u) | (i == 5 ? 2u : 0u)));
+        putn(B, regs[i][0], strlen(regs[i][0]) + 1);
+        putn(B, regs[i][1], strlen(regs[i][1]));
+        snprintf(name, sizeof(name), "reg_%s", regs[i][0]);
+        for (char *q = name; *q; q++)
+            *q = (char)((*q >= 'A' && *q <= 'Z') ? *q - 'A' + 'a' : *q);
+        sanitize(name);
+        snprintf(name + strlen(name), sizeof(name) - strlen(name), "_%zu", i);
+        emit("inspect", name, B->b, B->n);
+    }
+    free(B);
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--check") == 0) {
@@ -1266,6 +1381,7 @@ int main(int argc, char **argv)
     synic_seeds();
     msg_seeds();
     gpadl_seeds();
+    inspect_seeds();
     if (check_mode) {
         check_extra();
         printf("gen_seeds: %zu seeds checked, %d problem(s)\n", nnames, problems);
