@@ -16,7 +16,7 @@ CC=clang cmake -S "$src" -B "$root" -DCMAKE_BUILD_TYPE=Debug -DVMBP_BUILD_FUZZ=O
   -DVMBP_BUILD_DOCS=OFF -DCMAKE_C_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" > /dev/null
 cmake --build "$root" -j "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)" > "$root/build.log" 2>&1 ||
   { cat "$root/build.log"; exit 1; }
-LLVM_PROFILE_FILE="$prof/%p-%m.profraw" ctest --test-dir "$root" -L "unit|fuzz" -j 2 > "$root/ctest.log" 2>&1 ||
+LLVM_PROFILE_FILE="$prof/%p-%m.profraw" ctest --test-dir "$root" -L "unit|fuzz|inspect" -j 2 > "$root/ctest.log" 2>&1 ||
   { cat "$root/ctest.log"; exit 1; }
 for dir in "$@"; do
   for exe in "$root"/fuzz/fuzz_*; do
@@ -27,7 +27,8 @@ done
 "$llvm_profdata" merge -sparse "$prof"/*.profraw -o "$root/merged.profdata"
 objs=""
 for exe in "$root"/tests/test_* "$root"/fuzz/fuzz_* "$root"/reference/*/vmbp-* "$root"/reference/vmbp-*; do
-  [ -x "$exe" ] && [ -f "$exe" ] && objs="$objs -object $exe"
+  [ -x "$exe" ] && [ -f "$exe" ] || continue
+  if [ -z "$objs" ]; then objs=$exe; else objs="$objs -object $exe"; fi
 done
 # shellcheck disable=SC2086
 "$llvm_cov" report -instr-profile="$root/merged.profdata" $objs -show-region-summary=false \

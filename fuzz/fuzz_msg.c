@@ -281,11 +281,19 @@ static void check_fields(const uint8_t *in, size_t len, const uint8_t *E, size_t
             covered[at] |= fm;
             if (f[i].kind == VMBP_MSG_FIELD_RSVD_IGN)
                 FZ_CHECK((E[at] & fm) == 0, "ignored field %s encoded non-zero", f[i].name);
+            else if (f[i].kind == VMBP_MSG_FIELD_RSVDZ) /* accepted only when zero */
+                FZ_CHECK((in[at] & fm) == 0 && (E[at] & fm) == 0,
+                         "must-be-zero field %s accepted non-zero", f[i].name);
             else
                 FZ_CHECK((E[at] & fm) == (in[at] & fm),
                          "round trip: byte %zu of field %s is 0x%02x, was 0x%02x", at,
                          f[i].name, E[at], in[at]);
         }
+        /* spec/msg.md VMBP-MSG-009: a channel ID is 1..2047 in any message */
+        if (strcmp(f[i].name, "child_relid") == 0 && f[i].size == 4)
+            FZ_CHECK(fz_le32(in + f[i].offset) >= 1u && fz_le32(in + f[i].offset) <= 2047u,
+                     "%s accepted with channel ID %u", vmbp_msg_variant_name(m->variant),
+                     fz_le32(in + f[i].offset));
         /* the decoded member holds the wire value */
         if (f[i].host_offset != VMBP_MSG_FIELD_NO_HOST && f[i].mask == 0) {
             const uint8_t *h = (const uint8_t *)&m->u + f[i].host_offset;
