@@ -58,7 +58,8 @@
 #define FZ_SIZE_MOD 509u /* data size = 8 * (4 + code % FZ_SIZE_MOD) */
 
 /* Reader operations: code, a0, a1, a2. */
-#define FZ_ROP_READ 0u         /* cap = a0 | a1 << 8 (0: buf NULL; >= 0xFF00: whole ring);
+#define FZ_ROP_READ 0u         /* cap = a0 | a1 << 8 (0: buf NULL; 1: buf NULL with cap 64,
+                                  a bad argument; >= 0xFF00: whole ring);
                                   a2 bit 0: signal NULL, bit 1: pkt NULL */
 #define FZ_ROP_PEEK 1u         /* cap as READ; a2 bit 1: pkt NULL */
 #define FZ_ROP_PEEK_INPLACE 2u /* a2 bit 0: view NULL, bit 1: pkt NULL */
@@ -70,7 +71,9 @@
 #define FZ_ROP_WRONG_ROLE 8u   /* writer calls on the reader, NULL rings (a0 bit 0) */
 #define FZ_ROP_HOST_PACKET 9u  /* the host appends a well-formed packet: type a0 % 14, a1
                                   8-byte units of stream bytes, flags a2, then publishes */
-#define FZ_ROP_COUNT 10u
+#define FZ_ROP_ARITH 10u       /* ring.h index arithmetic on five stream words (size, two
+                                  indices, a third index, a count) against its model */
+#define FZ_ROP_COUNT 11u
 
 /* Writer operations: code, a0..a6. */
 #define FZ_WOP_WRITE 0u        /* type a0, flags a1, ext_len a2, body (a3 | a4 << 8) %
@@ -87,6 +90,9 @@
 
 /* Gather list shape byte a5 of a write. */
 #define FZ_SEG_COUNT(a5) (((a5) & 7u) % 5u) /* 0 to 4 segments (0: no body) */
+#define FZ_SEG_HUGE 0x08u            /* the last segment claims VMBP_PKT_MAX_LEN + 1 bytes */
+#define FZ_SEG_MAX_PAIR 0x10u        /* two segments of VMBP_PKT_MAX_LEN - 8 (with HUGE:
+                                        VMBP_PKT_MAX_LEN) and 8 bytes: past the packet limit */
 #define FZ_SEG_NULL_PTR 0x20u        /* a non-empty segment with a NULL pointer */
 #define FZ_SEG_NULL_LIST 0x40u       /* segs == NULL */
 #define FZ_SEG_NULL_EMPTY 0x80u      /* empty segments get a NULL pointer (allowed) */

@@ -121,6 +121,99 @@ static inline enum vmbp_status fz_rm_ranges(const uint8_t *p, uint32_t *count)
     return VMBP_OK;
 }
 
+/* spec/packet.md, the two range validators on their own: any buffer of len bytes, the
+ * type not looked at. gpa: false for transfer-page rules, true for GPA-direct. */
+static inline enum vmbp_status fz_rm_ext(const uint8_t *p, size_t len, bool gpa, uint32_t *count)
+{
+    uint32_t end, n, i;
+    uint64_t pos = 24;
+
+    *count = 0;
+    if (len < 24u)
+        return VMBP_E_RING_EXT_OFFSET;
+    end = fz_le16(p + 2) * 8u;
+    if (end < 24u || end > len)
+        return VMBP_E_RING_EXT_OFFSET;
+    n = fz_le32(p + 20);
+    if (n == 0)
+        return VMBP_E_RING_RANGE_COUNT;
+    if ((uint64_t)n * 8u > end - 24u)
+        return VMBP_E_RING_RANGE_BOUNDS;
+    for (i = 0; gpa && i < n; i++) {
+        uint64_t pfns;
+
+        if (pos + 8u > end)
+            return VMBP_E_RING_RANGE_BOUNDS;
+        pfns = ((uint64_t)fz_le32(p + pos + 4) + fz_le32(p + pos) + 4095u) / 4096u;
+        if (pos + 8u + pfns * 8u > end)
+            return VMBP_E_RING_RANGE_BOUNDS;
+        pos += 8u + pfns * 8u;
+    }
+    *count = n;
+    return VMBP_OK;
+}
+
+/* The packet.h validators and range readers called directly on a packet, whole and cut to
+ * cut bytes, against the model. */
+static inline void fz_check_packet_api(const uint8_t *p, uint32_t len, uint32_t cut)
+{
+    uint32_t L[2], k, c, mc, i;
+    enum vmbp_status st, want;
+    const char *name = vmbp_pkt_type_name(fz_le16(p));
+
+    FZ_CHECK((name != NULL) == (fz_le16(p) <= 13u), "vmbp_pkt_type_name(%u)", fz_le16(p));
+    FZ_CHECK(vmbp_pkt_type_is_defined(fz_le16(p)) == (fz_le16(p) >= 1u && fz_le16(p) <= 13u),
+             "vmbp_pkt_type_is_defined(%u)", fz_le16(p));
+    L[0] = len;
+    L[1] = cut;
+    for (k = 0; k < 2; k++) {
+        c = 0xEEEEEEEEu;
+        st = vmbp_pkt_xfer_validate(p, L[k], (k & 1u) ? NULL : &c);
+        want = fz_rm_ext(p, L[k], false, &mc);
+        FZ_CHECK(st == want && (st != VMBP_OK || k || c == mc),
+                 "vmbp_pkt_xfer_validate(len %u): 0x%x count %u, the model 0x%x count %u", L[k],
+                 (unsigned)st, c, (unsigned)want, mc);
+        if (st == VMBP_OK) {
+            for (i = 0; i < mc; i++) {
+                uint32_t bc, bo;
+
+                vmbp_pkt_xfer_range(p, i, &bc, &bo);
+                FZ_CHECK(bc == fz_le32(p + 24 + 8 * i) && bo == fz_le32(p + 28 + 8 * i),
+                         "vmbp_pkt_xfer_range %u", i);
+            }
+        }
+        c = 0xEEEEEEEEu;
+        st = vmbp_pkt_gpa_direct_validate(p, L[k], (k & 1u) ? NULL : &c);
+        want = fz_rm_ext(p, L[k], true, &mc);
+        FZ_CHECK(st == want && (st != VMBP_OK || k || c == mc),
+                 "vmbp_pkt_gpa_direct_validate(len %u): 0x%x count %u, the model 0x%x count %u",
+                 L[k], (unsigned)st, c, (unsigned)want, mc);
+        if (st == VMBP_OK) {
+            uint32_t pos = 24, next, end = fz_le16(p + 2) * 8u;
+            struct vmbp_pkt_gpa_range rr;
+
+            for (i = 0; i < mc; i++) {
+                struct vmbp_pkt_gpa_range r;
+                uint32_t bc = fz_le32(p + pos), bo = fz_le32(p + pos + 4);
+
+                FZ_CHECK(vmbp_pkt_gpa_range_decode(p, pos, end, &r, &next) == VMBP_OK &&
+                             r.byte_count == bc && r.byte_offset == bo &&
+                             r.pfn_count == vmbp_pkt_gpa_pfn_count(bo, bc) &&
+                             r.pfn_count == (uint32_t)(((uint64_t)bo + bc + 4095u) / 4096u) &&
+                             r.pfn_pos == pos + 8u && next == pos + 8u + 8u * r.pfn_count,
+                         "vmbp_pkt_gpa_range_decode %u", i);
+                FZ_CHECK(vmbp_pkt_gpa_range_check(bo, bc) ==
+                             ((bc == 0 || bo >= 4096u) ? VMBP_E_GPADL_RANGE : VMBP_OK),
+                         "vmbp_pkt_gpa_range_check");
+                pos = next;
+            }
+            /* a range head that would not fit */
+            FZ_CHECK(vmbp_pkt_gpa_range_decode(p, end, end, &rr, &next) == VMBP_E_RING_RANGE_BOUNDS,
+                     "range decode at the end");
+        }
+    }
+}
+
 static inline void fz_rm_expect_pkt(const uint8_t *d, uint32_t count, const struct vmbp_pkt_in *pkt,
                              const char *what)
 {
@@ -150,6 +243,8 @@ static inline enum vmbp_status fz_rm_next(struct fz_ring *R, struct fz_rmodel *M
     if (avail < 24u)
         return fz_rm_break(M, VMBP_E_RING_AVAIL_SHORT);
     fz_seen_data(R, 0, M->priv, M->desc, 16);
+    FZ_CHECK((vmbp_pkt_type_name(fz_le16(M->desc)) != NULL) == (fz_le16(M->desc) <= 13u),
+             "vmbp_pkt_type_name(%u)", fz_le16(M->desc));
     st = fz_rm_desc(M, M->desc, avail);
     if (st != VMBP_OK)
         return fz_rm_break(M, st);
@@ -172,7 +267,7 @@ static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M,
                                   enum vmbp_status *lib_st, bool *lib_sig)
 {
     uint32_t c16 = (uint32_t)a0 | (uint32_t)a1 << 8, len, count = 0;
-    size_t cap = c16 >= 0xFF00u ? R->size : c16;
+    size_t cap = c16 >= 0xFF00u ? R->size : c16 == 1u ? 0u : c16;
     uint8_t *buf = cap ? (uint8_t *)fz_malloc(cap) : NULL;
     struct vmbp_pkt_in pkt, *pp = (a2 & 2u) ? NULL : &pkt;
     uint8_t *body;
@@ -184,7 +279,10 @@ static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M,
         memset(buf, FZ_BUF_FILL, cap);
     memset(&pkt, 0, sizeof(pkt));
     fz_call(R);
-    if (read)
+    if (c16 == 1u) /* no buffer but a capacity: a bad argument */
+        st = read ? vmbp_ring_read(r, NULL, 64, pp, (a2 & 1u) ? NULL : &sig)
+                  : vmbp_ring_peek(r, NULL, 64, pp);
+    else if (read)
         st = vmbp_ring_read(r, buf, cap, pp, (a2 & 1u) ? NULL : &sig);
     else
         st = vmbp_ring_peek(r, buf, cap, pp);
@@ -193,7 +291,7 @@ static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M,
 
     if (M->state != VMBP_OK)
         want = M->state;
-    else if (!pp)
+    else if (!pp || c16 == 1u)
         want = VMBP_E_INVAL;
     else
         want = fz_rm_next(R, M);
@@ -214,6 +312,7 @@ static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M,
              what);
     FZ_CHECK(fz_buf_untouched(buf, len, cap), "%s: caller buffer written past the packet",
              what);
+    fz_check_packet_api(body, len, (a0 ^ a1) % (len + 1u));
     want = fz_rm_ranges(body, &count);
     free(body);
     if (want != VMBP_OK) {
@@ -410,6 +509,81 @@ static inline void fz_r_host_packet(struct fz_ring *R, uint8_t a0, uint8_t a1, u
     fz_host32(R, FZ_OFF_WRITE, fz_add(R->size, w, total));
 }
 
+/* FZ_ROP_ARITH: ring.h's pure functions on arbitrary values, against spec/ring.md. */
+static inline void fz_r_arith(struct fz *st)
+{
+    uint32_t size = fz_u32(st), a = fz_u32(st), b = fz_u32(st), c = fz_u32(st), n = fz_u32(st);
+    uint32_t out = 0xEEEEEEEEu, want_out = 0;
+    bool sv = size >= 32u && size <= 0x80000000u && size % 8u == 0;
+    bool av = sv && a < size && a % 8u == 0, bv = sv && b < size && b % 8u == 0;
+    bool cv = sv && c < size && c % 8u == 0;
+    enum vmbp_status s, want;
+
+    /* small sizes are the interesting ones: make them likely */
+    if (size & 0x80000000u && !(size == 0x80000000u)) {
+        size = 32u + (size & 0x1FF8u);
+        a %= size + 16u;
+        b %= size + 16u;
+        c %= size + 16u;
+        n %= size + 16u;
+        sv = true;
+        av = a < size && a % 8u == 0;
+        bv = b < size && b % 8u == 0;
+        cv = c < size && c % 8u == 0;
+    }
+    FZ_CHECK(vmbp_ring_size_valid(size) == sv, "size_valid(%u)", size);
+    FZ_CHECK(vmbp_ring_index_valid(size, a) == (a < size && a % 8u == 0), "index_valid(%u, %u)",
+             size, a);
+    /* avail(w = a, r = b) and free */
+    s = vmbp_ring_avail(size, a, b, &out);
+    want = !sv ? VMBP_E_INVAL : !av ? VMBP_E_RING_WRITE_INDEX : !bv ? VMBP_E_RING_READ_INDEX
+                                                                    : VMBP_OK;
+    want_out = want == VMBP_OK ? (a >= b ? a - b : size - (b - a)) : 0xEEEEEEEEu;
+    FZ_CHECK(s == want && out == want_out, "avail(%u, %u, %u): 0x%x %u", size, a, b, (unsigned)s,
+             out);
+    out = 0xEEEEEEEEu;
+    s = vmbp_ring_free(size, a, b, &out);
+    FZ_CHECK(s == want && out == (want == VMBP_OK ? size - want_out - 8u : 0xEEEEEEEEu),
+             "free(%u, %u, %u)", size, a, b);
+    /* advance */
+    out = 0xEEEEEEEEu;
+    s = vmbp_ring_advance(size, a, n, &out);
+    want = (sv && av && n < size && n % 8u == 0) ? VMBP_OK : VMBP_E_INVAL;
+    FZ_CHECK(s == want && (want != VMBP_OK || out == (uint32_t)(((uint64_t)a + n) % size)),
+             "advance(%u, %u, %u): 0x%x %u", size, a, n, (unsigned)s, out);
+    /* the writer's check of a read index: w_pub = a, r_seen = b, r_new = c */
+    s = vmbp_ring_read_index_check(size, a, b, c);
+    if (!sv || !av || !bv)
+        want = VMBP_E_INVAL;
+    else if (!cv)
+        want = VMBP_E_RING_READ_INDEX;
+    else
+        want = fz_dist(size, c, a) > fz_dist(size, b, a) ? VMBP_E_RING_READ_PAST_WRITE : VMBP_OK;
+    FZ_CHECK(s == want, "read_index_check(%u, %u, %u, %u): 0x%x, the model 0x%x", size, a, b,
+             c, (unsigned)s, (unsigned)want);
+    /* the reader's check of a write index: r_pub = a, w_seen = b, w_new = c */
+    s = vmbp_ring_write_index_check(size, a, b, c);
+    if (!sv || !av || !bv)
+        want = VMBP_E_INVAL;
+    else if (!cv)
+        want = VMBP_E_RING_WRITE_INDEX;
+    else
+        want = (uint64_t)fz_dist(size, a, b) + fz_dist(size, b, c) > size - 8u
+                   ? VMBP_E_RING_WRITE_INDEX
+                   : VMBP_OK;
+    FZ_CHECK(s == want, "write_index_check(%u, %u, %u, %u): 0x%x, the model 0x%x", size, a, b,
+             c, (unsigned)s, (unsigned)want);
+    /* pending_send_sz, and the two wakeup predicates */
+    out = 0xEEEEEEEEu;
+    s = vmbp_ring_pending_check(size, n, &out);
+    FZ_CHECK(n > size ? (s == VMBP_E_RING_PENDING_SZ && out == 0xEEEEEEEEu)
+                      : (s == VMBP_OK && out == (n & ~7u)),
+             "pending_check(%u, %u)", size, n);
+    FZ_CHECK(vmbp_ring_writer_wakeup(a, b, n) == (n != 0 && a < n && n <= b),
+             "writer_wakeup(%u, %u, %u)", a, b, n);
+    FZ_CHECK(vmbp_ring_reader_wakeup(a, b, c) == (c == 0 && a == b), "reader_wakeup");
+}
+
 /* One input: role is VMBP_RING_GUEST_RECV or VMBP_RING_HOST_RECV; race_cfg says whether
  * the cfg bit FZ_CFG_RACE decides the racing host (else race is forced to force_race). */
 static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring_role role,
@@ -552,6 +726,9 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
         case FZ_ROP_WRONG_ROLE:
             fz_r_wrong_role(&R, &M, &ring, a0);
             break;
+        case FZ_ROP_ARITH:
+            fz_r_arith(&stream);
+            continue;
         default:
             fz_r_host_packet(&R, a0, a1, a2);
             continue;

@@ -58,6 +58,7 @@ struct fz_wpkt {
     uint8_t *body;         /* the gather list's bytes, concatenated */
     uint32_t blen;
     bool null_ptr;         /* a non-empty segment has a NULL pointer */
+    bool huge;             /* the gather list is longer than any packet */
 };
 
 /* Build a packet from an op record and the stream. */
@@ -98,6 +99,20 @@ static void wm_make(struct fz_wpkt *P, const uint8_t *a, uint32_t size, struct f
         }
         at += len;
     }
+    /* lengths beyond what any packet can hold: refused before a byte is read (the
+     * pointers are the small body's, so ASan sees a read) */
+    P->huge = false;
+    if (n >= 1 && (a[5] & (FZ_SEG_HUGE | FZ_SEG_MAX_PAIR)) == FZ_SEG_HUGE) {
+        P->segs[n - 1].ptr = P->body;
+        P->segs[n - 1].len = VMBP_PKT_MAX_LEN + 1u;
+        P->huge = true;
+    } else if (n >= 2 && (a[5] & FZ_SEG_MAX_PAIR)) {
+        P->segs[0].ptr = P->body;
+        P->segs[0].len = (a[5] & FZ_SEG_HUGE) ? VMBP_PKT_MAX_LEN : VMBP_PKT_MAX_LEN - 8u;
+        P->segs[1].ptr = P->body;
+        P->segs[1].len = 8;
+        P->huge = true;
+    }
     if (a[5] & FZ_SEG_NULL_LIST) {
         free(P->segs);
         P->segs = NULL;
@@ -119,7 +134,8 @@ static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const str
     if (M->state != VMBP_OK)
         return M->state;
     if ((P->nsegs && !P->segs) || type < 1u || type > 13u || (P->po.flags & ~1u) ||
-        ext % 8u || ((type == 7u || type == 9u) && ext < 8u) || P->null_ptr)
+        ext % 8u || ((type == 7u || type == 9u) && ext < 8u) || P->null_ptr ||
+        (P->huge && P->segs))
         return VMBP_E_INVAL;
     total = ((16u + P->blen + 7u) & ~7u) + 8u;
     if (ext > P->blen || total > M->size - 8u)

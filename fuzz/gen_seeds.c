@@ -527,6 +527,24 @@ static void reader_seeds(const char *target, enum vmbp_ring_role wrole, uint8_t 
         put64(&S.stream, 0x2000u + i);
     rs_emit(target, "host_packets", &S);
 
+    /* ring.h's arithmetic on its own: valid and invalid sizes and indices */
+    rs_init(&S, xcfg, 256);
+    {
+        static const uint32_t w[][5] = {{256, 16, 8, 24, 64},     {256, 8, 16, 240, 250},
+                                        {256, 4, 300, 8, 8},      {257, 0, 0, 0, 0},
+                                        {0x80000000u, 8, 0, 8, 8}, {0x80000ff8u, 40, 8, 16, 99},
+                                        {24, 0, 0, 0, 0},         {256, 248, 0, 16, 256}};
+
+        for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+            unsigned k;
+
+            rs_op(&S, FZ_ROP_ARITH, 0, 0, 0);
+            for (k = 0; k < 5; k++)
+                put32(&S.stream, w[i][k]);
+        }
+    }
+    rs_emit(target, "arith", &S);
+
     /* the writer's index outside the ring, misaligned, or too far ahead; too few bytes */
     {
         static const uint32_t ws[] = {4, 256, 16};
@@ -800,6 +818,10 @@ static void writer_seeds(void)
     ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 8, 2 | FZ_SEG_NULL_PTR, 4);
     ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 8, 1 | FZ_SEG_NULL_LIST, 0);
     ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 250, 1, 0);
+    ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 16, 2 | FZ_SEG_HUGE, 8);
+    ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 16, 2 | FZ_SEG_MAX_PAIR, 8);
+    ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 16,
+             2 | FZ_SEG_HUGE | FZ_SEG_MAX_PAIR, 8);
     ws_op(&S, FZ_WOP_PENDING_SET, 0, 1, 0, 0, 0, 0, 0);
     ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 0, 0, 0);
     ws_op(&S, FZ_WOP_WRONG_ROLE, 1, 0, 0, 0, 0, 0, 0);
