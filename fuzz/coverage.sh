@@ -3,7 +3,9 @@
 # Line and branch coverage of include/ and reference/ from the unit tests plus the fuzz
 # corpora (committed corpus, and any campaign work directories given as arguments):
 #   sh fuzz/coverage.sh [EXTRA_CORPUS_DIR...]
-# Prints llvm-cov's per-file table (lines, branches) and writes an HTML report.
+# Prints llvm-cov's per-file table (lines, branches), then for the validators and the ring
+# (GAP_FILES, default below) every uncovered line and branch side merged over all binaries
+# (coverage_gaps.py), and writes an HTML report.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 root=${BUILD_ROOT:-$src/build-coverage}
@@ -36,4 +38,12 @@ done
 # shellcheck disable=SC2086
 "$llvm_cov" show -format=html -output-dir="$root/html" -instr-profile="$root/merged.profdata" \
   $objs -show-branches=count "$src/include" "$src/reference" > /dev/null
+gap_files=${GAP_FILES:-"reference/vmbp_ring.c include/vmbus_proto/ring.h include/vmbus_proto/packet.h
+  include/vmbus_proto/synic.h include/vmbus_proto/msg.h include/vmbus_proto/msg_connect.h
+  include/vmbus_proto/msg_offer.h include/vmbus_proto/msg_channel.h include/vmbus_proto/msg_gpadl.h
+  include/vmbus_proto/msg_hvsock.h include/vmbus_proto/msg_dispatch.h"}
+echo
+echo "Merged over binaries and inlined copies (coverage_gaps.py):"
+# shellcheck disable=SC2086
+python3 "$src/fuzz/coverage_gaps.py" "$llvm_cov" "$root/merged.profdata" "$objs" "$src" $gap_files
 echo "HTML report: $root/html/index.html"

@@ -69,7 +69,7 @@ static void op_split(struct fz *in)
     }
     if (want == VMBP_OK)
         want_msgs = 1u + (words > 27u ? (uint32_t)((words - 27u + 28u - 1u) / 28u) : 0u);
-    st = vmbp_gpadl_plan_init(&plan, relid, handle, ranges, nr);
+    st = vmbp_gpadl_plan_init(&plan, relid, handle, nr == 0 && (handle & 1u) ? NULL : ranges, nr);
     FZ_CHECK(st == want, "plan_init of %u ranges: 0x%x, the model 0x%x", nr, (unsigned)st,
              (unsigned)want);
     if (st != VMBP_OK)
@@ -287,10 +287,56 @@ static void op_sequence(struct fz *in)
     free(M.words);
 }
 
+/* The API's argument checks (VMBP_E_INVAL), once per input. */
+static void bad_arguments(void)
+{
+    struct vmbp_gpadl_plan plan;
+    struct vmbp_gpadl_reasm ra;
+    struct vmbp_gpadl_header h;
+    struct vmbp_gpadl_body b;
+    struct vmbp_gpa_range r;
+    uint64_t w[4];
+    size_t len = 0;
+    uint8_t buf[8];
+
+    memset(&h, 0, sizeof(h));
+    memset(&b, 0, sizeof(b));
+    FZ_CHECK(vmbp_gpadl_plan_init(NULL, 1, 1, &r, 1) == VMBP_E_INVAL &&
+                 vmbp_gpadl_plan_init(&plan, 1, 1, NULL, 1) == VMBP_E_INVAL &&
+                 vmbp_gpadl_plan_init(&plan, 1, 1, NULL, 0) == VMBP_E_GPADL_RANGE,
+             "plan_init arguments");
+    FZ_CHECK(vmbp_gpadl_plan_init(&plan, 1, 1, &r, 0x10000u) == VMBP_E_GPADL_TOO_LARGE,
+             "plan_init of 65536 ranges"); /* refused before any range is read */
+    FZ_CHECK(vmbp_gpadl_plan_message(NULL, 0, buf, sizeof(buf), &len) == VMBP_E_INVAL,
+             "plan_message(NULL)");
+    FZ_CHECK(vmbp_gpadl_reasm_init(NULL, w, 4) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_init(&ra, NULL, 4) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_init(&ra, NULL, 0) == VMBP_OK,
+             "reasm_init arguments");
+    FZ_CHECK(vmbp_gpadl_reasm_init(&ra, w, 4) == VMBP_OK, "reasm_init");
+    h.nwords = VMBP_GPADL_HEADER_MAX_WORDS + 1u;
+    b.nwords = VMBP_GPADL_BODY_MAX_WORDS + 1u;
+    FZ_CHECK(vmbp_gpadl_reasm_header(NULL, &h) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_header(&ra, NULL) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_header(&ra, &h) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_body(NULL, &b) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_body(&ra, NULL) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_body(&ra, &b) == VMBP_E_INVAL &&
+                 ra.state == VMBP_GPADL_REASM_EMPTY,
+             "reasm arguments (and the reassembler untouched)");
+    FZ_CHECK(vmbp_gpadl_reasm_range(NULL, 0, &r) == VMBP_E_INVAL &&
+                 vmbp_gpadl_reasm_range(&ra, 0, NULL) == VMBP_E_INVAL,
+             "reasm_range arguments");
+    FZ_CHECK(vmbp_msg_gpadl_header_encode(&h, buf, sizeof(buf), &len) == VMBP_E_INVAL &&
+                 vmbp_msg_gpadl_body_encode(&b, buf, sizeof(buf), &len) == VMBP_E_INVAL,
+             "encoders with too many words");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct fz in = {data, size};
 
+    bad_arguments();
     if (fz_u8(&in) & 1u)
         op_sequence(&in);
     else

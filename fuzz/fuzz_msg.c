@@ -258,6 +258,69 @@ static uint64_t host_n(const uint8_t *b, size_t n)
     }
 }
 
+/* The field table's accessors (vmbp_msg_field_*) on the message and its decoded form. */
+static void check_accessors(const struct vmbp_msg_field *f, size_t nf, const uint8_t *in,
+                            size_t len, const struct vmbp_msg *m)
+{
+    union vmbp_msg_body copy;
+    size_t i;
+
+    FZ_CHECK(vmbp_msg_field_find(NULL, nf, "x") == NULL && vmbp_msg_field_find(f, nf, NULL) == NULL,
+             "field_find(NULL)");
+    for (i = 0; i < nf; i++) {
+        const struct vmbp_msg_field *e = vmbp_msg_field_find(f, nf, f[i].name);
+        bool scalar = f[i].kind != VMBP_MSG_FIELD_GUID && f[i].kind != VMBP_MSG_FIELD_BYTES &&
+                      f[i].kind != VMBP_MSG_FIELD_WORDS &&
+                      (f[i].size == 1 || f[i].size == 2 || f[i].size == 4 || f[i].size == 8);
+        uint64_t w = 0xEEEEu, h = 0xEEEEu;
+        enum vmbp_status st;
+
+        FZ_CHECK(e && strcmp(e->name, f[i].name) == 0, "field_find(%s)", f[i].name);
+        st = vmbp_msg_field_wire_get(&f[i], in, len, &w);
+        if (!scalar) {
+            FZ_CHECK(st == VMBP_E_INVAL, "wire_get of %s (not a number): 0x%x", f[i].name,
+                     (unsigned)st);
+            FZ_CHECK(vmbp_msg_field_host_get(&f[i], &m->u, &h) == VMBP_E_INVAL,
+                     "host_get of %s (not a number)", f[i].name);
+            continue;
+        }
+        FZ_CHECK(st == VMBP_OK &&
+                     w == (le_n(in + f[i].offset, f[i].size) & (f[i].mask ? f[i].mask : ~0ull)),
+                 "wire_get of %s (%s): 0x%x value 0x%llx, size %u mask 0x%x", f[i].name,
+                 vmbp_msg_variant_name(m->variant), (unsigned)st, (unsigned long long)w,
+                 f[i].size, f[i].mask);
+        FZ_CHECK(vmbp_msg_field_wire_get(&f[i], in, f[i].offset, &w) == VMBP_E_TRUNCATED &&
+                     vmbp_msg_field_wire_get(&f[i], NULL, len, &w) == VMBP_E_INVAL &&
+                     vmbp_msg_field_wire_get(&f[i], in, len, NULL) == VMBP_E_INVAL &&
+                     vmbp_msg_field_wire_get(NULL, in, len, &w) == VMBP_E_INVAL,
+                 "wire_get of %s: short message and NULL arguments", f[i].name);
+        st = vmbp_msg_field_host_get(&f[i], &m->u, &h);
+        if (f[i].host_offset == VMBP_MSG_FIELD_NO_HOST || f[i].kind != VMBP_MSG_FIELD_VALUE) {
+            FZ_CHECK(st == VMBP_E_INVAL && vmbp_msg_field_host_set(&f[i], &copy, 0) == VMBP_E_INVAL,
+                     "host access to %s, which has no member", f[i].name);
+            continue;
+        }
+        (void)vmbp_msg_field_wire_get(&f[i], in, len, &w);
+        FZ_CHECK(st == VMBP_OK && (f[i].mask ? (h & f[i].mask) : h) == w,
+                 "host_get of %s: 0x%llx, wire 0x%llx", f[i].name, (unsigned long long)h,
+                 (unsigned long long)w);
+        memcpy(&copy, &m->u, sizeof(copy));
+        FZ_CHECK(vmbp_msg_field_host_set(&f[i], &copy, h) == VMBP_OK &&
+                     memcmp(&copy, &m->u, sizeof(copy)) == 0,
+                 "host_set of %s with its own value changed the message", f[i].name);
+        if (f[i].size < 8)
+            FZ_CHECK(vmbp_msg_field_host_set(&f[i], &copy, 1ull << (8u * f[i].size)) ==
+                         VMBP_E_INVAL,
+                     "host_set of %s with a value too wide", f[i].name);
+        FZ_CHECK(vmbp_msg_field_host_get(&f[i], NULL, &h) == VMBP_E_INVAL &&
+                     vmbp_msg_field_host_get(&f[i], &m->u, NULL) == VMBP_E_INVAL &&
+                     vmbp_msg_field_host_get(NULL, &m->u, &h) == VMBP_E_INVAL &&
+                     vmbp_msg_field_host_set(&f[i], NULL, 0) == VMBP_E_INVAL &&
+                     vmbp_msg_field_host_set(NULL, &copy, 0) == VMBP_E_INVAL,
+                 "host access to %s with NULL arguments", f[i].name);
+    }
+}
+
 /* The encoded message E (elen bytes) against the input (len bytes), field by field. */
 static void check_fields(const uint8_t *in, size_t len, const uint8_t *E, size_t elen,
                          const struct vmbp_msg *m)
@@ -306,7 +369,7 @@ static void check_fields(const uint8_t *in, size_t len, const uint8_t *E, size_t
                          "decoded %s differs from the wire", f[i].name);
         }
     }
-    (void)len;
+    check_accessors(f, nf, in, len, m);
     for (k = 0; k < elen; k++)
         FZ_CHECK((E[k] & (uint8_t)~covered[k]) == 0, "undescribed byte %zu encoded as 0x%02x",
                  k, E[k]);
