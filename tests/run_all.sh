@@ -6,8 +6,10 @@
 #   2. the same unit suites with AddressSanitizer + UBSan (clang)         -> ctest
 #   3. the unit suites cross-built for big-endian s390x, run under qemu   -> ctest
 #   4. the two-thread ring stress test built with ThreadSanitizer (clang) -> ctest -L stress
-#   5. the API and spec documentation (Doxygen, warnings are errors)
-#   6. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
+#   5. fuzz smoke: every fuzz target 60 s under libFuzzer + ASan + UBSan, two at a time, and
+#      fuzz_ring_race 60 s under AFL++ (fuzz/smoke.sh; FUZZ_SECONDS changes the 60)
+#   6. the API and spec documentation (Doxygen, warnings are errors)
+#   7. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
 # Each stage prints ctest's summary line; the script stops at the first failure.
 # Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
 set -eu
@@ -59,6 +61,16 @@ CC=clang cmake -S "$src" -B "$root/tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMB
   -DVMBP_BUILD_DOCS=OFF -DVMBP_STRESS_PACKETS=100000 > /dev/null
 cmake --build "$root/tsan" -j "$jobs" --target ring_stress > "$root/tsan-build.log" 2>&1 || { cat "$root/tsan-build.log"; exit 1; }
 TSAN_OPTIONS=halt_on_error=1:exitcode=66 run_ctest "thread sanitizer (clang tsan)" "$root/tsan" -L stress
+
+stage "fuzz smoke (libFuzzer + ASan + UBSan per target, AFL++ on a ring target)"
+start=$(date +%s)
+if BUILD_ROOT="$root/fuzz" PAR=2 sh "$src/fuzz/smoke.sh" "${FUZZ_SECONDS:-60}" ring_race \
+  > "$root/fuzz-smoke.log" 2>&1; then
+  cat "$root/fuzz-smoke.log"
+  echo "fuzz smoke: $(tail -n 1 "$root/fuzz-smoke.log" | sed 's/^fuzz smoke: //') ($(( $(date +%s) - start ))s)" >> "$summary"
+else
+  cat "$root/fuzz-smoke.log"; echo "FAILED: fuzz smoke"; cat "$summary"; exit 1
+fi
 
 stage "documentation (Doxygen)"
 start=$(date +%s)

@@ -727,7 +727,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_empty_decode(const void *buf, size_t len,
     enum vmbp_status st;
     uint32_t type;
 
-    if (!buf || !ctx)
+    /* the caller's arguments first, as vmbp_msg_select() checks them */
+    if (!buf || !ctx || (ctx->version != 0 && !vmbp_version_is_known(ctx->version)))
         return VMBP_E_INVAL;
     if (len < VMBP_MSG_HEADER_SIZE)
         return VMBP_E_TRUNCATED;
