@@ -46,9 +46,11 @@ per_call() {
 
 txt=$out/callgrind.txt
 json=$out/callgrind.json
+# before the results are rewritten: they are tracked files, and would mark the tree dirty
+rev=$(cd "$root" && git describe --always --dirty 2> /dev/null || echo unknown)
 {
   echo "Instructions per operation (valgrind --tool=callgrind, inclusive counts / calls)"
-  echo "source $(cd "$root" && git describe --always --dirty 2> /dev/null || echo unknown)," \
+  echo "source $rev," \
     "$(valgrind --version), N = $N"
   "$bin" --info
   echo
