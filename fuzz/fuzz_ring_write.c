@@ -173,7 +173,14 @@ static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const str
         if (st != VMBP_OK)
             return st;
         if (total > wm_free(M)) {
-            M->needed = fz_dist(M->size, M->pub, M->priv) + total;
+            uint32_t unpublished = fz_dist(M->size, M->pub, M->priv);
+
+            /* even an empty ring could not take the batch and the packet: commit first */
+            if (total > M->size - 8u - unpublished) {
+                M->needed = 0;
+                return VMBP_E_RING_BATCH_FULL;
+            }
+            M->needed = unpublished + total;
             return VMBP_E_RING_FULL;
         }
     }
