@@ -46,8 +46,11 @@ per_call() {
 
 txt=$out/callgrind.txt
 json=$out/callgrind.json
-# before the results are rewritten: they are tracked files, and would mark the tree dirty
-rev=$(cd "$root" && git describe --always --dirty 2> /dev/null || echo unknown)
+# (dirty: a change outside bench/results, which the benchmark run itself rewrites)
+rev=$(cd "$root" && git describe --always 2> /dev/null || echo unknown)
+if [ -n "$(cd "$root" && git status --porcelain -- . ':!bench/results' 2> /dev/null)" ]; then
+  rev=$rev-dirty
+fi
 {
   echo "Instructions per operation (valgrind --tool=callgrind, inclusive counts / calls)"
   echo "source $rev," \
