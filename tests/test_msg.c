@@ -309,6 +309,12 @@ START_TEST(constants)
     ck_assert_uint_eq(VMBP_NTSTATUS_SUCCESS, 0);
     ck_assert_uint_eq(VMBP_NTSTATUS_UNSUCCESSFUL, 0x8000FFFFu);
     ck_assert_uint_eq(VMBP_NTSTATUS_CONNECTION_REFUSED, 0xC0000236u);
+    ck_assert_str_eq(vmbp_ntstatus_name(VMBP_NTSTATUS_SUCCESS), "STATUS_SUCCESS");
+    ck_assert_str_eq(vmbp_ntstatus_name(VMBP_NTSTATUS_UNSUCCESSFUL), "STATUS_UNSUCCESSFUL");
+    ck_assert_str_eq(vmbp_ntstatus_name(VMBP_NTSTATUS_CONNECTION_REFUSED),
+                     "STATUS_CONNECTION_REFUSED");
+    ck_assert_ptr_null(vmbp_ntstatus_name(1));
+    ck_assert_ptr_null(vmbp_ntstatus_name(0xC0000001u));
     ck_assert_uint_eq(VMBP_FEATURES_OPEN_SIGNAL, 0x3);
     ck_assert_uint_eq(VMBP_MSG_RESUME, 29);
     ck_assert_uint_eq(VMBP_MSG_TYPE_MAX, 29);

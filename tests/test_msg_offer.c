@@ -182,7 +182,12 @@ START_TEST(pipe_overlay)
         vmbp_store_le32(o.user_defined, t);
         ck_assert_int_eq(vmbp_msg_offer_pipe_get(&o, &q),
                          t == 0 || t == 4 ? VMBP_OK : VMBP_E_FIELD_RANGE);
+        /* a name exactly for the types the overlay accepts */
+        ck_assert((vmbp_pipe_type_name(t) != NULL) == (t == 0 || t == 4));
     }
+    ck_assert_str_eq(vmbp_pipe_type_name(VMBP_PIPE_TYPE_BYTE), "BYTE");
+    ck_assert_str_eq(vmbp_pipe_type_name(VMBP_PIPE_TYPE_MESSAGE), "MESSAGE");
+    ck_assert_ptr_null(vmbp_pipe_type_name(0xFFFFFFFFu));
     ck_assert_int_eq(vmbp_msg_offer_pipe_get(NULL, &q), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_offer_pipe_set(&o, NULL), VMBP_E_INVAL);
     ck_assert_ptr_nonnull(vmbp_msg_offer_pipe_fields(&n));
