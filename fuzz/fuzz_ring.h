@@ -64,6 +64,37 @@ static inline uint32_t fz_add(uint32_t size, uint32_t idx, uint32_t n)
     return (uint32_t)(((uint64_t)idx + n) % size);
 }
 
+/*
+ * spec/packet.md, VMBP-RING-019, on a header extension of len >= 8 bytes (a transfer-page or
+ * GPA-direct packet's bytes after its 16-byte descriptor, up to the data offset): at least
+ * one range, and the ranges (gpa: each followed by one PFN per 4 KiB page it spans) inside
+ * the extension. The model of the reader's check and of the writer's.
+ */
+static inline enum vmbp_status fz_model_ext_ranges(const uint8_t *ext, uint32_t len, bool gpa,
+                                                   uint32_t *count)
+{
+    uint32_t n = fz_le32(ext + 4), i;
+    uint64_t pos = 8;
+
+    *count = 0;
+    if (n == 0)
+        return VMBP_E_RING_RANGE_COUNT;
+    if ((uint64_t)n * 8u > len - 8u)
+        return VMBP_E_RING_RANGE_BOUNDS;
+    for (i = 0; gpa && i < n; i++) {
+        uint64_t pfns;
+
+        if (pos + 8u > len)
+            return VMBP_E_RING_RANGE_BOUNDS;
+        pfns = ((uint64_t)fz_le32(ext + pos + 4) + fz_le32(ext + pos) + 4095u) / 4096u;
+        if (pos + 8u + pfns * 8u > len)
+            return VMBP_E_RING_RANGE_BOUNDS;
+        pos += 8u + pfns * 8u;
+    }
+    *count = n;
+    return VMBP_OK;
+}
+
 static inline uint32_t fz_size_from_code(uint16_t code)
 {
     return 8u * (4u + code % FZ_SIZE_MOD);

@@ -92,41 +92,20 @@ static inline enum vmbp_status fz_rm_desc(const struct fz_rmodel *M, const uint8
 /* spec/packet.md: ranges of transfer-page (7) and GPA-direct (9) packets, on the copy. */
 static inline enum vmbp_status fz_rm_ranges(const uint8_t *p, uint32_t *count)
 {
-    uint32_t type = fz_le16(p), end = fz_le16(p + 2) * 8u, n, i;
-    uint64_t pos = 24;
+    uint32_t type = fz_le16(p), end = fz_le16(p + 2) * 8u;
 
     *count = 0;
     if (type != 7u && type != 9u)
         return VMBP_OK;
-    n = fz_le32(p + 20); /* offset8 >= 3 was checked: the header is there */
-    if (n == 0)
-        return VMBP_E_RING_RANGE_COUNT;
-    if ((uint64_t)n * 8u > end - 24u)
-        return VMBP_E_RING_RANGE_BOUNDS;
-    if (type == 9u) {
-        for (i = 0; i < n; i++) {
-            uint64_t bc, bo, pfns;
-
-            if (pos + 8u > end)
-                return VMBP_E_RING_RANGE_BOUNDS;
-            bc = fz_le32(p + pos);
-            bo = fz_le32(p + pos + 4);
-            pfns = (bo + bc + 4095u) / 4096u;
-            if (pos + 8u + pfns * 8u > end)
-                return VMBP_E_RING_RANGE_BOUNDS;
-            pos += 8u + pfns * 8u;
-        }
-    }
-    *count = n;
-    return VMBP_OK;
+    /* offset8 >= 3 was checked: the header is there */
+    return fz_model_ext_ranges(p + 16, end - 16u, type == 9u, count);
 }
 
 /* spec/packet.md, the two range validators on their own: any buffer of len bytes, the
  * type not looked at. gpa: false for transfer-page rules, true for GPA-direct. */
 static inline enum vmbp_status fz_rm_ext(const uint8_t *p, size_t len, bool gpa, uint32_t *count)
 {
-    uint32_t end, n, i;
-    uint64_t pos = 24;
+    uint32_t end;
 
     *count = 0;
     if (len < 24u)
@@ -134,23 +113,7 @@ static inline enum vmbp_status fz_rm_ext(const uint8_t *p, size_t len, bool gpa,
     end = fz_le16(p + 2) * 8u;
     if (end < 24u || end > len)
         return VMBP_E_RING_EXT_OFFSET;
-    n = fz_le32(p + 20);
-    if (n == 0)
-        return VMBP_E_RING_RANGE_COUNT;
-    if ((uint64_t)n * 8u > end - 24u)
-        return VMBP_E_RING_RANGE_BOUNDS;
-    for (i = 0; gpa && i < n; i++) {
-        uint64_t pfns;
-
-        if (pos + 8u > end)
-            return VMBP_E_RING_RANGE_BOUNDS;
-        pfns = ((uint64_t)fz_le32(p + pos + 4) + fz_le32(p + pos) + 4095u) / 4096u;
-        if (pos + 8u + pfns * 8u > end)
-            return VMBP_E_RING_RANGE_BOUNDS;
-        pos += 8u + pfns * 8u;
-    }
-    *count = n;
-    return VMBP_OK;
+    return fz_model_ext_ranges(p + 16, end - 16u, gpa, count);
 }
 
 /* The packet.h validators and range readers called directly on a packet, whole and cut to

@@ -125,35 +125,10 @@ static void wm_free_pkt(struct fz_wpkt *P)
     free(P->body);
 }
 
-/*
- * The writer refuses a transfer-page (7) or GPA-direct (9) packet whose header extension (the
- * first ext bytes of the body) the reader would reject: no range, or ranges (with a GPA
- * range's PFNs, one per 4 KiB page spanned) that do not fit in the extension.
- */
-static bool wm_ext_ok(uint32_t type, const uint8_t *ext, uint32_t len)
-{
-    uint32_t count = fz_le32(ext + 4), i;
-    uint64_t pos = 8;
-
-    if (count == 0 || (uint64_t)count * 8u + 8u > len)
-        return false;
-    for (i = 0; type == 9u && i < count; i++) {
-        uint64_t pfns;
-
-        if (pos + 8u > len)
-            return false;
-        pfns = ((uint64_t)fz_le32(ext + pos + 4) + fz_le32(ext + pos) + 4095u) / 4096u;
-        pos += 8u + pfns * 8u;
-        if (pos > len)
-            return false;
-    }
-    return true;
-}
-
 /* The model of vmbp_ring_write_add. */
 static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const struct fz_wpkt *P)
 {
-    uint32_t type = P->po.type, ext = P->po.ext_len, total, pad;
+    uint32_t type = P->po.type, ext = P->po.ext_len, total, pad, n;
     uint8_t head[16], tail[16];
 
     if (M->state != VMBP_OK)
@@ -165,7 +140,8 @@ static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const str
     total = ((16u + P->blen + 7u) & ~7u) + 8u;
     if (ext > P->blen || total > M->size - 8u)
         return VMBP_E_INVAL;
-    if ((type == 7u || type == 9u) && !wm_ext_ok(type, P->body, ext))
+    /* the writer refuses an extension the reader would reject (ext >= 8 was checked) */
+    if ((type == 7u || type == 9u) && fz_model_ext_ranges(P->body, ext, type == 9u, &n) != VMBP_OK)
         return VMBP_E_INVAL;
     if (total > wm_free(M)) {
         enum vmbp_status st = wm_load_r(R, M, 0);
