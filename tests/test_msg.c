@@ -274,6 +274,21 @@ START_TEST(field_helpers)
 
         ck_assert_int_eq(vmbp_msg_field_host_set(f, &mc, 0x0123456789ABCDEFull), VMBP_OK);
         ck_assert_uint_eq(mc.child_to_parent_monitor_gpa, 0x0123456789ABCDEFull);
+        x = 0;
+        ck_assert_int_eq(vmbp_msg_field_host_get(f, &mc, &x), VMBP_OK);
+        ck_assert_uint_eq(x, 0x0123456789ABCDEFull);
+    }
+    /* a descriptor built by the caller with a width no integer has: refused, untouched */
+    {
+        struct vmbp_msg_field odd = {"odd", "3 bytes", 8, 3, 0, VMBP_MSG_FIELD_VALUE, 0, 0};
+        uint8_t host[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+
+        x = 99;
+        ck_assert_int_eq(vmbp_msg_field_host_get(&odd, host, &x), VMBP_E_INVAL);
+        ck_assert_uint_eq(x, 99);
+        ck_assert_int_eq(vmbp_msg_field_host_set(&odd, host, 0), VMBP_E_INVAL);
+        ck_assert_uint_eq(host[0], 1);
+        ck_assert_uint_eq(host[2], 3);
     }
 }
 END_TEST

@@ -252,6 +252,8 @@ START_TEST(version_response_encoder)
     ck_assert_uint_eq(out[16], 0xEE); /* supported_features not written in the 16-byte form */
     r.variant = VMBP_MSGV_OFFER_CHANNEL;
     ck_assert_int_eq(vmbp_msg_version_response_encode(&r, out, sizeof(out), &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_version_response_encode(NULL, out, sizeof(out), &len),
+                     VMBP_E_INVAL);
 }
 END_TEST
 
@@ -383,6 +385,12 @@ START_TEST(connection_constants_and_formulas)
     ck_assert_uint_eq(VMBP_CONNECTION_SUCCESSFUL, 0);
     ck_assert_uint_eq(VMBP_CONNECTION_FAILED_LOW_RESOURCES, 1);
     ck_assert_uint_eq(VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE, 2);
+    ck_assert_str_eq(vmbp_connection_state_name(VMBP_CONNECTION_SUCCESSFUL), "SUCCESSFUL");
+    ck_assert_str_eq(vmbp_connection_state_name(VMBP_CONNECTION_FAILED_LOW_RESOURCES),
+                     "FAILED_LOW_RESOURCES");
+    ck_assert_str_eq(vmbp_connection_state_name(VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE),
+                     "FAILED_UNKNOWN_FAILURE");
+    ck_assert_ptr_null(vmbp_connection_state_name(3));
     ck_assert_uint_eq(VMBP_CONNECTION_ID_MAX, 0x00FFFFFFu);
 }
 END_TEST

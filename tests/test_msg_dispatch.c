@@ -656,6 +656,12 @@ START_TEST(generic_entry_points_refuse_unusable_arguments)
     m.type = 30;
     m.variant = VMBP_MSGV_NONE;
     ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_E_INVAL);
+    m.type = 0; /* type 0 and no variant agree with each other, and name no message */
+    ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_E_INVAL);
+    /* the decoder switch behind validate and decode: a type without a decoder (never
+     * passed to it by them, the selection having refused it) is refused too */
+    ck_assert_int_eq(vmbp_priv_msg_decode_body(0, buf, 12, &ctx, NULL), VMBP_E_UNKNOWN_TYPE);
+    ck_assert_int_eq(vmbp_priv_msg_decode_body(30, buf, 12, &ctx, &m.u), VMBP_E_UNKNOWN_TYPE);
 }
 END_TEST
 

@@ -218,6 +218,81 @@ START_TEST(multi_range_round_trip)
 }
 END_TEST
 
+/* The plan and the reassembler refer to caller memory: ranges that change after planning,
+ * or storage that changes after reassembly, give wrong answers but never a read past a
+ * range's PFNs or past the stored words (ASan: PFN arrays allocated at their exact size). */
+START_TEST(caller_memory_changed_afterwards)
+{
+    static uint64_t store[VMBP_GPADL_MAX_WORDS];
+    struct vmbp_gpa_range g[2];
+    struct vmbp_gpadl_plan plan;
+    struct vmbp_gpadl_reasm r;
+    struct vmbp_gpadl_header h;
+    struct vmbp_gpadl_body b;
+    uint64_t *p0 = malloc(30 * sizeof(uint64_t)), *p1 = malloc(30 * sizeof(uint64_t));
+    uint8_t buf[240];
+    size_t len = 0;
+    unsigned i;
+
+    ck_assert(p0 && p1);
+    for (i = 0; i < 30; i++) {
+        p0[i] = 0x1000 + i;
+        p1[i] = 0x2000 + i;
+    }
+    g[0] = one(30);
+    g[0].pfns = p0;
+    g[1] = one(30);
+    g[1].pfns = p1;
+    /* 62 words: the header 27, bodies of 28 and 7 */
+    ck_assert_int_eq(vmbp_gpadl_plan_init(&plan, 7, 0x99, g, 2), VMBP_OK);
+    ck_assert_uint_eq(plan.nmsgs, 3);
+    /* both ranges shrink to one page: 4 words where the plan has 62 */
+    g[0].byte_count = 4096;
+    g[1].byte_count = 4096;
+    ck_assert_int_eq(vmbp_gpadl_plan_message(&plan, 0, buf, sizeof(buf), &len), VMBP_OK);
+    ck_assert_uint_eq(len, 20u + 8u * 27u);
+    ck_assert_int_eq(vmbp_msg_gpadl_header_decode(buf, len, &ctx53, &h), VMBP_E_LENGTH_FIELD);
+    /* the 4 words there are, then zeros */
+    ck_assert_uint_eq(vmbp_load_le64(buf + 20), 4096u);
+    ck_assert_uint_eq(vmbp_load_le64(buf + 28), 0x1000);
+    ck_assert_uint_eq(vmbp_load_le64(buf + 36), 4096u);
+    ck_assert_uint_eq(vmbp_load_le64(buf + 44), 0x2000);
+    for (i = 4; i < 27; i++)
+        ck_assert_uint_eq(vmbp_load_le64(buf + 20 + 8 * i), 0);
+    /* a body past every range: all zeros */
+    ck_assert_int_eq(vmbp_gpadl_plan_message(&plan, 1, buf, sizeof(buf), &len), VMBP_OK);
+    ck_assert_uint_eq(len, 16u + 8u * 28u);
+    for (i = 0; i < 28; i++)
+        ck_assert_uint_eq(vmbp_load_le64(buf + 16 + 8 * i), 0);
+
+    /* a complete reassembly of two ranges whose first range word then grows past the
+     * stored words: the second range is not found, VMBP_E_STATE */
+    g[0].byte_count = 30 * 4096;
+    g[1].byte_count = 30 * 4096;
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, VMBP_GPADL_MAX_WORDS), VMBP_OK);
+    ck_assert_int_eq(vmbp_gpadl_plan_message(&plan, 0, buf, sizeof(buf), &len), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_gpadl_header_decode(buf, len, &ctx53, &h), VMBP_OK);
+    ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
+    for (i = 1; i < 3; i++) {
+        ck_assert_int_eq(vmbp_gpadl_plan_message(&plan, i, buf, sizeof(buf), &len), VMBP_OK);
+        ck_assert_int_eq(vmbp_msg_gpadl_body_decode(buf, len, &ctx53, &b), VMBP_OK);
+        ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), i == 2 ? VMBP_OK : VMBP_E_PENDING);
+    }
+    {
+        struct vmbp_gpa_range out;
+
+        ck_assert_int_eq(vmbp_gpadl_reasm_range(&r, 1, &out), VMBP_OK);
+        ck_assert_ptr_eq(out.pfns, store + 32);
+        store[0] = (uint64_t)(100u * 4096u); /* 100 pages claimed: past the 62 words */
+        ck_assert_int_eq(vmbp_gpadl_reasm_range(&r, 0, &out), VMBP_OK);
+        ck_assert_uint_eq(out.byte_count, 100u * 4096u);
+        ck_assert_int_eq(vmbp_gpadl_reasm_range(&r, 1, &out), VMBP_E_STATE);
+    }
+    free(p0);
+    free(p1);
+}
+END_TEST
+
 static void header_msg(uint8_t *m, uint16_t buflen, uint16_t count, const uint64_t *w,
                        unsigned nw)
 {
@@ -524,6 +599,7 @@ static Suite *msg_gpadl_suite(void)
     tcase_add_test(tc, the_8190_page_limit);
     tcase_add_test(tc, plan_refuses_bad_ranges);
     tcase_add_test(tc, multi_range_round_trip);
+    tcase_add_test(tc, caller_memory_changed_afterwards);
     tcase_add_test(tc, header_range_rules);
     tcase_add_test(tc, reassembly_sequence_rules);
     tcase_add_test(tc, body_encoding_and_msgnumber);

@@ -533,6 +533,55 @@ START_TEST(write_rejects_caller_errors_and_writes_nothing)
 }
 END_TEST
 
+#if !RT_INSTRUMENTED
+/* A 16-bit len8 limits a packet to VMBP_PKT_MAX_LEN bytes, descriptor included: on a ring
+ * large enough to hold more, the writer refuses a body beyond that and takes the largest.
+ * (Not in the instrumented build: its layer counts accesses of the small test ring only.) */
+START_TEST(write_refuses_a_packet_len8_cannot_describe)
+{
+    const uint32_t size = 1u << 20;
+    const size_t most = VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE;
+    uint8_t *ring = aligned_alloc(4096, CTL + size), *body = calloc(1, VMBP_PKT_MAX_LEN);
+    struct vmbp_ring w, rd2;
+    struct vmbp_pkt_out o;
+    struct vmbp_pkt_in in;
+    struct vmbp_seg sg[2];
+    uint8_t *back = malloc(VMBP_PKT_MAX_LEN);
+
+    ck_assert(ring && body && back);
+    memset(ring, 0, CTL + size);
+    fill_pattern(body, most, 3);
+    ck_assert_uint_eq(vmbp_ring_init(&w, ring, CTL + size, VMBP_RING_GUEST_SEND,
+                                     VMBP_RING_F_RESET),
+                      VMBP_OK);
+    memset(&o, 0, sizeof(o));
+    o.type = VMBP_PKT_DATA_INBAND;
+    sg[0].ptr = body;
+    sg[1].ptr = body;
+    for (sg[0].len = most + 8; sg[0].len <= VMBP_PKT_MAX_LEN; sg[0].len += 8) {
+        ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 1, NULL), VMBP_E_INVAL);
+        sg[1].len = 8; /* the same through the gather loop */
+        sg[0].len -= 8;
+        ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 2, NULL), VMBP_E_INVAL);
+        sg[0].len += 8;
+    }
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    ck_assert_uint_eq(vmbp_load_le32(ring), 0); /* nothing published */
+    sg[0].len = most;
+    ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 1, NULL), VMBP_OK);
+    ck_assert_uint_eq(vmbp_load_le32(ring), VMBP_PKT_MAX_LEN + VMBP_PKT_TRAILER_SIZE);
+    ck_assert_uint_eq(vmbp_ring_init(&rd2, ring, CTL + size, VMBP_RING_HOST_RECV, 0), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_read(&rd2, back, VMBP_PKT_MAX_LEN, &in, NULL), VMBP_OK);
+    ck_assert_uint_eq(in.len, VMBP_PKT_MAX_LEN);
+    ck_assert_uint_eq(in.data_offset, VMBP_PKT_DESC_SIZE);
+    ck_assert_mem_eq(back + VMBP_PKT_DESC_SIZE, body, most);
+    free(back);
+    free(body);
+    free(ring);
+}
+END_TEST
+#endif
+
 /* The writer holds its own transfer-page and GPA-direct packets to the reader's range rules,
  * so a VSP or VSC cannot publish a packet its peer must reject.
  * covers: VMBP-RING-019 */
@@ -1671,6 +1720,9 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, init_attach_rejects_bad_indices);
     tcase_add_test(tc, write_lays_out_descriptor_padding_and_trailer);
     tcase_add_test(tc, write_rejects_caller_errors_and_writes_nothing);
+#if !RT_INSTRUMENTED
+    tcase_add_test(tc, write_refuses_a_packet_len8_cannot_describe);
+#endif
     tcase_add_test(tc, write_full_is_all_or_nothing_and_reports_bytes_needed);
     tcase_add_test(tc, writer_rejects_extensions_the_reader_would_reject);
     tcase_add_test(tc, batch_that_fills_the_ring_asks_for_a_commit);

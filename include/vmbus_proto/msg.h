@@ -534,6 +534,15 @@ VMBP_INLINE enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len, u
 }
 
 /** @cond VMBP_INTERNAL */
+/* The selection bounds the length (at most 240 bytes, at least the chosen variant's size);
+ * every decoder checks again against the wire struct it reads, so that a wrong table row
+ * cannot make it read past a message, and so that compilers and the proof see the bound
+ * where the loads are. Only tests/test_msg_decoder_bounds.c sets this to 0: the selection
+ * then leaves the length to those second checks, which that test drives one by one. */
+#ifndef VMBP_PRIV_SELECT_CHECKS_LENGTH
+#define VMBP_PRIV_SELECT_CHECKS_LENGTH 1
+#endif
+
 /* Framing, type, direction, negotiation state, version, features and the variant's size, in
  * that order. expect_type 0 accepts any type; another value makes a different type
  * VMBP_E_UNKNOWN_TYPE before any other check of the body. */
@@ -547,7 +556,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
     uint32_t type, req_version = 0, req_features = 0;
     size_t min_size = VMBP_MSG_MAX_SIZE;
     enum vmbp_status miss = VMBP_E_VERSION;
-    bool seen = false;
+    bool content_read = false;
     unsigned v;
 
     if (!buf || !ctx || !variant)
@@ -558,7 +567,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
         return VMBP_E_INVAL;
     if (len < VMBP_MSG_HEADER_SIZE)
         return VMBP_E_TRUNCATED;
-    if (len > VMBP_MSG_MAX_SIZE)
+    if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len > VMBP_MSG_MAX_SIZE)
         return VMBP_E_TOO_LONG;
     type = vmbp_load_le32(p);
     ti = vmbp_msg_type_lookup(type);
@@ -573,13 +582,10 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
         const struct vmbp_msg_variant_info *vi =
             vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
 
-        if (vi->type != type) {
-            if (seen)
-                break;
-            continue;
-        }
+        if (vi->type != type)
+            break;
         if (vi->select == (uint8_t)VMBP_MSG_SELECT_CONTENT) {
-            if (!seen) {
+            if (!content_read) {
                 /* every content-selected form is at least as long as the shortest: the
                  * version it requests (offset 8) and the flags it carries (offset 20) are
                  * present once that much is */
@@ -594,18 +600,19 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
                     if (wi->size < min_size)
                         min_size = wi->size;
                 }
-                if (len < min_size || len < 24u) /* the second: for the compiler */
+                if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len < min_size)
+                    return VMBP_E_TRUNCATED;
+                if (len < 24u) /* the two fields read next */
                     return VMBP_E_TRUNCATED;
                 req_version = vmbp_load_le32(p + 8);
                 req_features = vmbp_load_le32(p + 20);
+                content_read = true;
             }
-            seen = true;
             if (req_version < vi->min_version)
                 continue;
             if (vi->features != 0 && (req_features & vi->features) == 0)
                 continue;
         } else {
-            seen = true;
             if (vi->min_version != 0 && (ctx->version == 0 || ctx->version < vi->min_version))
                 continue;
             if (vi->features != 0 && !(vmbp_version_has_feature_flags(ctx->version) &&
@@ -613,10 +620,11 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
                 miss = VMBP_E_FEATURE;
                 continue;
             }
-            if (vi->select == (uint8_t)VMBP_MSG_SELECT_SIZE && len < vi->size)
+            if (VMBP_PRIV_SELECT_CHECKS_LENGTH && vi->select == (uint8_t)VMBP_MSG_SELECT_SIZE &&
+                len < vi->size)
                 continue;
         }
-        if (len < vi->size)
+        if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len < vi->size)
             return VMBP_E_TRUNCATED;
         *variant = (enum vmbp_msg_variant)v;
         return VMBP_OK;
@@ -875,6 +883,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field
                                                      const void *host, uint64_t *val)
 {
     const uint8_t *p = (const uint8_t *)host;
+    uint16_t x16;
+    uint32_t x32;
 
     if (!f || !host || !val || f->host_offset == VMBP_MSG_FIELD_NO_HOST ||
         f->kind != (uint8_t)VMBP_MSG_FIELD_VALUE)
@@ -884,28 +894,18 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field
     case 1:
         *val = *p;
         return VMBP_OK;
-    case 2: {
-        uint16_t x;
-
-        VMBP_MEMCPY(&x, p, 2);
-        *val = x;
+    case 2:
+        VMBP_MEMCPY(&x16, p, 2);
+        *val = x16;
         return VMBP_OK;
-    }
-    case 4: {
-        uint32_t x;
-
-        VMBP_MEMCPY(&x, p, 4);
-        *val = x;
+    case 4:
+        VMBP_MEMCPY(&x32, p, 4);
+        *val = x32;
         return VMBP_OK;
-    }
-    case 8: {
-        uint64_t x;
-
-        VMBP_MEMCPY(&x, p, 8);
-        *val = x;
+    case 8:
+        VMBP_MEMCPY(val, p, 8);
         return VMBP_OK;
-    }
-    default:
+    default: /* a descriptor not from the tables */
         return VMBP_E_INVAL;
     }
 }
@@ -952,7 +952,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field
     case 8:
         VMBP_MEMCPY(p, &val, 8);
         return VMBP_OK;
-    default:
+    default: /* a descriptor not from the tables */
         return VMBP_E_INVAL;
     }
 }

@@ -173,8 +173,6 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
         return st;
     if (len < sizeof(struct vmbp_tl_connect_request_wire))
         return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    if (!out)
-        return VMBP_OK;
     VMBP_MEMSET(&m, 0, sizeof(m));
     m.variant = v;
     VMBP_PRIV_LDG(p, vmbp_tl_connect_request_wire, endpoint_id, m.endpoint_id);
@@ -184,7 +182,8 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
             return VMBP_E_TRUNCATED; /* implied by the selection */
         VMBP_PRIV_LDG(p, vmbp_tl_connect_request_silo_wire, silo_id, m.silo_id);
     }
-    *out = m;
+    if (out)
+        *out = m;
     return VMBP_OK;
 }
 
