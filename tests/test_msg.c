@@ -256,6 +256,7 @@ START_TEST(field_helpers)
     ck_assert_int_eq(f->kind, VMBP_MSG_FIELD_GUID);
     ck_assert_int_eq(vmbp_msg_field_wire_get(f, wire, sizeof(wire), &x), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_field_host_get(f, &o, &x), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_field_host_set(f, &o, 0), VMBP_E_INVAL);
     f = vmbp_msg_field_find(tab, n, "rsvdz1");
     ck_assert_int_eq(f->kind, VMBP_MSG_FIELD_RSVD_IGN);
     ck_assert_int_eq(vmbp_msg_field_host_get(f, &o, &x), VMBP_E_INVAL);

@@ -288,6 +288,8 @@ START_TEST(header_only_messages)
     ck_assert_int_eq(vmbp_msg_empty_decode(out, 7, &c60, &e), VMBP_E_TRUNCATED);
     ck_assert_int_eq(vmbp_msg_empty_decode(out, 241, &c60, &e), VMBP_E_TOO_LONG);
     ck_assert_int_eq(vmbp_msg_empty_decode(NULL, 8, &c60, &e), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_empty_decode(out, 8, NULL, &e), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_empty_encode(NULL, out, sizeof(out), &len), VMBP_E_INVAL);
     /* an unknown negotiated version is the caller's error, found before the message's own
      * (as every other decoder does; fuzz_msg found the difference) */
     c60.version = 0x00070000;

@@ -114,6 +114,10 @@ START_TEST(hvsock_overlay)
     /* padding */
     o.user_defined[27] = 1;
     ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, &h2), VMBP_E_RSVD_NONZERO);
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_get(NULL, &h2), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, NULL), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_set(NULL, &h), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_set(&o, NULL), VMBP_E_INVAL);
     /* before RS5 the silo and the padding are not read */
     vmbp_store_le32(o.user_defined + 6, 0);
     memset(&h2, 0x55, sizeof(h2));

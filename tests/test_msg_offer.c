@@ -116,6 +116,7 @@ START_TEST(offer_reserved_bits)
     o.monitor_allocated = 1;
     o.is_dedicated_interrupt = 3;
     ck_assert_int_eq(vmbp_msg_offer_encode(&o, out, sizeof(out), &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_encode(NULL, out, sizeof(out), &len), VMBP_E_INVAL);
 }
 END_TEST
 
@@ -190,6 +191,8 @@ START_TEST(pipe_overlay)
     ck_assert_ptr_null(vmbp_pipe_type_name(0xFFFFFFFFu));
     ck_assert_int_eq(vmbp_msg_offer_pipe_get(NULL, &q), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_offer_pipe_set(&o, NULL), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_pipe_get(&o, NULL), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_offer_pipe_set(NULL, &p), VMBP_E_INVAL);
     ck_assert_ptr_nonnull(vmbp_msg_offer_pipe_fields(&n));
     ck_assert_uint_eq(n, 3);
 }

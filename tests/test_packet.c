@@ -241,6 +241,9 @@ START_TEST(gpa_direct_ranges_and_their_pfns_must_fit_the_header)
                       VMBP_E_RING_RANGE_BOUNDS);
     ck_assert_uint_eq(vmbp_pkt_gpa_range_decode(pkt, 40, 32, &r, &next),
                       VMBP_E_RING_RANGE_BOUNDS);
+    /* an end before any range head could fit (no unsigned wrap in pos + 8 <= end) */
+    ck_assert_uint_eq(vmbp_pkt_gpa_range_decode(pkt, 0, 4, &r, &next),
+                      VMBP_E_RING_RANGE_BOUNDS);
 }
 END_TEST
 

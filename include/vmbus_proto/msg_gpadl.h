@@ -296,11 +296,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
     m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, gpadl);
     m.range_buflen = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, range_buflen);
     m.rangecount = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, rangecount);
-    /* len is 20..240 here; the constant bound comes last, so every compiler's range
-     * analysis (and a reader) sees n <= 27 without relating len and range_buflen */
-    n = len >= sizeof(struct vmbp_gpadl_header_wire)
-            ? (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u
-            : 0;
+    /* the constant bound comes last, so that every compiler's range analysis (and a
+     * reader) sees n <= 27 without relating len and range_buflen */
+    n = (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u;
     if (n > (size_t)(m.range_buflen / 8u))
         n = (size_t)(m.range_buflen / 8u);
     if (n > VMBP_GPADL_HEADER_MAX_WORDS)
@@ -380,9 +378,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t 
         return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
     if (!out)
         return VMBP_OK;
-    n = len >= sizeof(struct vmbp_gpadl_body_wire)
-            ? (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u
-            : 0;
+    n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
     if (n > VMBP_GPADL_BODY_MAX_WORDS)
         n = VMBP_GPADL_BODY_MAX_WORDS;
     out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
@@ -861,7 +857,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
  * @param r     complete reassembler
  * @param index range number, below `r->rangecount`
  * @param out   receives the range
- * @return VMBP_OK, VMBP_E_STATE when not complete, VMBP_E_INVAL for a bad index
+ * @return VMBP_OK, VMBP_E_STATE when not complete (or the storage changed since), VMBP_E_INVAL
+ * for a bad index
  */
 VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r,
                                                     uint32_t index, struct vmbp_gpa_range *out)
@@ -874,7 +871,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reas
         return VMBP_E_STATE;
     if (index >= r->rangecount)
         return VMBP_E_INVAL;
-    for (k = 0; k <= index && pos < r->nwords; k++) {
+    for (k = 0; pos < r->nwords; k++) { /* pos grows by at least 1 a range */
         uint64_t w = r->words[pos];
         uint32_t count = (uint32_t)(w & 0xFFFFFFFFu), offset = (uint32_t)(w >> 32);
 
@@ -886,7 +883,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reas
         }
         pos += 1u + (uint32_t)vmbp_gpa_range_pages(offset, count);
     }
-    return VMBP_E_STATE; /* not reached: a complete list holds rangecount ranges */
+    return VMBP_E_STATE; /* the words changed since completion (the caller's storage) */
 }
 
 /**
