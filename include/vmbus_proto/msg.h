@@ -322,6 +322,15 @@ enum vmbp_priv_msg_row {
     VMBP_STATIC_ASSERT((num) == (int)VMBP_PRIV_TIDX_##name + 1, vmbp_msg_row_order_##name);
 VMBP_MSG_TABLE(VMBP_PRIV_MSG_SORTED, VMBP_PRIV_MSG_NONE_V)
 #undef VMBP_PRIV_MSG_SORTED
+/* Feature flags exist from 6.0 (vmbp_version_has_feature_flags()): a row gated on features
+ * negotiated starts at 6.0 or later, so that the selection may test the features once the
+ * version has passed. (A CONTENT row tests the flags the message carries.) */
+#define VMBP_PRIV_MSG_FEATURE_ROW(name, var, sel, minv, feat, size)                            \
+    VMBP_STATIC_ASSERT((feat) == 0 || VMBP_MSG_SELECT_##sel == VMBP_MSG_SELECT_CONTENT ||      \
+                           (unsigned)(minv) >= (unsigned)VMBP_VERSION_6_0,                     \
+                       vmbp_msg_feature_row_##var);
+VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_FEATURE_ROW)
+#undef VMBP_PRIV_MSG_FEATURE_ROW
 /** @endcond */
 
 VMBP_STATIC_ASSERT(VMBP_MSG_TYPE_COUNT == 29, vmbp_msg_type_count);
@@ -613,10 +622,9 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
             if (vi->features != 0 && (req_features & vi->features) == 0)
                 continue;
         } else {
-            if (vi->min_version != 0 && (ctx->version == 0 || ctx->version < vi->min_version))
+            if (ctx->version < vi->min_version) /* 0, before negotiation, below every row's */
                 continue;
-            if (vi->features != 0 && !(vmbp_version_has_feature_flags(ctx->version) &&
-                                       (ctx->features & vi->features) != 0)) {
+            if (vi->features != 0 && (ctx->features & vi->features) == 0) {
                 miss = VMBP_E_FEATURE;
                 continue;
             }
