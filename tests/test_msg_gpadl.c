@@ -269,6 +269,10 @@ START_TEST(caller_memory_changed_afterwards)
      * stored words: the second range is not found, VMBP_E_STATE */
     g[0].byte_count = 30 * 4096;
     g[1].byte_count = 30 * 4096;
+    /* storage beyond the largest GPADL is not used */
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, (size_t)VMBP_GPADL_MAX_WORDS + 9u),
+                     VMBP_OK);
+    ck_assert_uint_eq(r.cap, VMBP_GPADL_MAX_WORDS);
     ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, VMBP_GPADL_MAX_WORDS), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_plan_message(&plan, 0, buf, sizeof(buf), &len), VMBP_OK);
     ck_assert_int_eq(vmbp_msg_gpadl_header_decode(buf, len, &ctx53, &h), VMBP_OK);

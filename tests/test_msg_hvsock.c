@@ -118,6 +118,15 @@ START_TEST(hvsock_overlay)
     ck_assert_int_eq(vmbp_msg_offer_hvsock_get(&o, NULL), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_offer_hvsock_set(NULL, &h), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_offer_hvsock_set(&o, NULL), VMBP_E_INVAL);
+    /* before RS5 the setter writes no silo: its bytes stay zero */
+    h.version = 0;
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_set(&o, &h), VMBP_OK);
+    for (i = 10; i < 26; i++)
+        ck_assert_uint_eq(o.user_defined[i], 0);
+    ck_assert_uint_eq(o.user_defined[28], 0x77);
+    h.version = VMBP_HVSOCK_VERSION_RS5;
+    ck_assert_int_eq(vmbp_msg_offer_hvsock_set(&o, &h), VMBP_OK);
+    o.user_defined[27] = 1;
     /* before RS5 the silo and the padding are not read */
     vmbp_store_le32(o.user_defined + 6, 0);
     memset(&h2, 0x55, sizeof(h2));

@@ -57,6 +57,19 @@ START_TEST(types_and_defaults)
     ck_assert_uint_eq(VMBP_PKT_TYPES_CURRENT, (1u << 6) | (1u << 7) | (1u << 9) | (1u << 11));
     ck_assert_uint_eq(VMBP_PKT_TYPES_DEFINED, 0x3FFEu);
     ck_assert_uint_eq(VMBP_PKT_TYPE_BIT(40u), 0);
+    /* names: those of the VMBP_PKT_<NAME> constants */
+    {
+        static const char *const names[] = {
+            "INVALID",        "SYNCH",           "ADD_XFER_PAGESET", "RM_XFER_PAGESET",
+            "ESTABLISH_GPADL", "TEARDOWN_GPADL", "DATA_INBAND",      "DATA_XFER_PAGES",
+            "DATA_GPADL",     "DATA_GPA_DIRECT", "CANCEL_REQUEST",   "COMPLETION",
+            "DATA_ADDITIONAL_PKT", "ADDITIONAL_DATA"};
+
+        for (t = 0; t < sizeof(names) / sizeof(names[0]); t++)
+            ck_assert_str_eq(vmbp_pkt_type_name(t), names[t]);
+        ck_assert_ptr_null(vmbp_pkt_type_name(0xE));
+        ck_assert_ptr_null(vmbp_pkt_type_name(0x10006));
+    }
 }
 END_TEST
 
@@ -237,6 +250,9 @@ START_TEST(gpa_direct_ranges_and_their_pfns_must_fit_the_header)
     /* a range at the very end of the header area, an empty range (0 PFNs) */
     build(9, 4, 4, 1);
     ck_assert_uint_eq(vmbp_pkt_gpa_direct_validate(pkt, 32, &n), VMBP_OK);
+    ck_assert_uint_eq(vmbp_pkt_gpa_direct_validate(pkt, 32, NULL), VMBP_OK);
+    /* the data offset past the bytes given */
+    ck_assert_uint_eq(vmbp_pkt_gpa_direct_validate(pkt, 24, &n), VMBP_E_RING_EXT_OFFSET);
     ck_assert_uint_eq(vmbp_pkt_gpa_range_decode(pkt, 32, 32, &r, &next),
                       VMBP_E_RING_RANGE_BOUNDS);
     ck_assert_uint_eq(vmbp_pkt_gpa_range_decode(pkt, 40, 32, &r, &next),

@@ -1211,6 +1211,52 @@ START_TEST(guest_and_host_rings_of_a_channel)
 }
 END_TEST
 
+/* Pointers the caller may leave NULL (signal, ready) are not written; those it may not
+ * (packet info, view, a buffer with a capacity) make the call fail with VMBP_E_INVAL, the
+ * ring untouched and still usable. */
+START_TEST(optional_and_required_pointers)
+{
+    struct vmbp_ring w;
+    struct vmbp_pkt_in in;
+    struct vmbp_ring_view v;
+
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 0, NULL), VMBP_OK);
+    ck_assert_uint_eq(put(&w, 40, 1, NULL), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, NULL), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 8, &in), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, NULL, NULL), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, NULL, &in), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, NULL), VMBP_E_INVAL);
+    ck_assert_uint_eq(hw_get(4), 0);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
+    /* the writer waits for more room than is free; the reader frees it with no signal
+     * pointer: the wake-up decision runs and writes nothing */
+    ck_assert_uint_eq(put(&w, S - 8 - 24 - 56, 2, NULL), VMBP_E_RING_FULL);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), NULL),
+                      VMBP_OK);
+    ck_assert_uint_ne(hw_get(12), 0);
+    get_check(&rd, 40, 1, NULL);
+    ck_assert_uint_eq(put(&w, S - 8 - 24 - 56, 2, NULL), VMBP_OK);
+    get_check(&rd, S - 8 - 24 - 56, 2, NULL);
+}
+END_TEST
+
+/* The re-check after unmasking loads the write index again and holds it to the same rule.
+ * covers: VMBP-RING-010 VMBP-RING-024 */
+START_TEST(unmask_recheck_validates_the_write_index)
+{
+    bool more = true;
+
+    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    hw_set(0, 12); /* not 8-byte aligned, written while the reader was masked */
+    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), VMBP_E_RING_WRITE_INDEX);
+    ck_assert(!more);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_E_RING_WRITE_INDEX);
+}
+END_TEST
+
 /* covers: VMBP-RING-020 VMBP-RING-024 */
 START_TEST(reader_is_signalled_only_on_empty_to_non_empty_unmasked)
 {
@@ -1720,6 +1766,8 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, init_attach_rejects_bad_indices);
     tcase_add_test(tc, write_lays_out_descriptor_padding_and_trailer);
     tcase_add_test(tc, write_rejects_caller_errors_and_writes_nothing);
+    tcase_add_test(tc, optional_and_required_pointers);
+    tcase_add_test(tc, unmask_recheck_validates_the_write_index);
 #if !RT_INSTRUMENTED
     tcase_add_test(tc, write_refuses_a_packet_len8_cannot_describe);
 #endif

@@ -414,6 +414,11 @@ START_TEST(message_types)
     ck_assert_str_eq(vmbp_synic_msg_type_name(0x80000010u), "TIMER_EXPIRED");
     ck_assert_str_eq(vmbp_synic_msg_type_name(1), "VMBUS");
     ck_assert_ptr_null(vmbp_synic_msg_type_name(2));
+    /* every listed type by its own name */
+#define T_SYNIC_NAME(name, text)                                                              \
+    ck_assert_str_eq(vmbp_synic_msg_type_name(VMBP_SYNIC_MSG_TYPE_##name), #name);
+    VMBP_SYNIC_MSG_TYPE_LIST(T_SYNIC_NAME)
+#undef T_SYNIC_NAME
 
     /* Only the listed values are known: scan the low range and the hypervisor ranges. */
     for (t = 0; t < 0x10000u; t++)
