@@ -8,8 +8,10 @@
 #   4. the two-thread ring stress test built with ThreadSanitizer (clang) -> ctest -L stress
 #   5. fuzz smoke: every fuzz target 60 s under libFuzzer + ASan + UBSan, two at a time, and
 #      fuzz_ring_race 60 s under AFL++ (fuzz/smoke.sh; FUZZ_SECONDS changes the 60)
-#   6. the API and spec documentation (Doxygen, warnings are errors)
-#   7. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
+#   6. coverage of the validators and the ring by the tests and committed corpora: every
+#      line, and every branch side but those listed with their reason (fuzz/coverage.sh --check)
+#   7. the API and spec documentation (Doxygen, warnings are errors)
+#   8. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
 # Each stage prints ctest's summary line; the script stops at the first failure.
 # Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
 set -eu
@@ -70,6 +72,15 @@ if BUILD_ROOT="$root/fuzz" PAR=2 sh "$src/fuzz/smoke.sh" "${FUZZ_SECONDS:-60}" r
   echo "fuzz smoke: $(tail -n 1 "$root/fuzz-smoke.log" | sed 's/^fuzz smoke: //') ($(( $(date +%s) - start ))s)" >> "$summary"
 else
   cat "$root/fuzz-smoke.log"; echo "FAILED: fuzz smoke"; cat "$summary"; exit 1
+fi
+
+stage "coverage (clang source-based: validators and ring, every line)"
+start=$(date +%s)
+if BUILD_ROOT="$root/coverage" sh "$src/fuzz/coverage.sh" --check > "$root/coverage.log" 2>&1; then
+  sed -n '/^Merged over/,$p' "$root/coverage.log"
+  echo "coverage: $(grep '^coverage check:' "$root/coverage.log" | sed 's/^coverage check: //') ($(( $(date +%s) - start ))s)" >> "$summary"
+else
+  cat "$root/coverage.log"; echo "FAILED: coverage"; cat "$summary"; exit 1
 fi
 
 stage "documentation (Doxygen)"
