@@ -7,7 +7,8 @@
  * Contracts: every command returns one of the three exit statuses; JSON output is one
  * well-formed JSON document (checked by a strict parser here); text output is written; a
  * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so;
- * the hex parser's output is exactly the digits' bytes; nothing is read or written outside
+ * a single ring image's walk agrees with the reference reader (vmbp_ring_read() on a copy):
+ * the same packets before the same verdict; the hex parser's output is exactly the digits' bytes; nothing is read or written outside
  * the exact-size input (ASan).
  */
 #define _GNU_SOURCE 1
@@ -15,6 +16,8 @@
 #include "input.h"
 
 #include <vmbus_proto/msg_dispatch.h>
+
+#include "vmbp_ring.h"
 
 #include "fuzz_format.h"
 #include "fuzz_util.h"
@@ -142,6 +145,9 @@ static void check_json(const char *s, size_t n, const char *what)
 static const uint32_t versions[] = {VMBP_VERSION_LIST(V_)};
 #undef V_
 
+/* Packets the last command printed: each has one "ring_offset" (text and JSON). */
+static unsigned out_packets;
+
 static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), const void *arg,
                     const char *what, int *rc)
 {
@@ -158,6 +164,10 @@ static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), cons
              "%s: exit status %d", what, *rc);
     if (json && *rc != VMBPI_EXIT_USAGE)
         check_json(text, n, what);
+    out_packets = 0;
+    for (const char *s = text; (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL;
+         s += 11)
+        out_packets++;
     free(text);
 }
 
@@ -198,6 +208,53 @@ static int do_reg(struct vmbpi_out *o, const void *a)
     const struct reg_arg *r = (const struct reg_arg *)a;
 
     return vmbpi_reg(o, r->name, r->value, r->arm64, r->err);
+}
+
+/*
+ * The tool's ring walk is its own code (it reports file offsets and decodes up to the broken
+ * packet); the reference reader, attached to a copy of the image, must read the packets the
+ * tool printed and then agree: the ring drained when the tool found it valid, a violation
+ * when the tool found one. A bad pending_send_sz is the exception: the tool reports it at
+ * once, the reader only when a release makes it look (with the feature bit set).
+ */
+static void ring_cross_check(const uint8_t *img, size_t n, const struct vmbpi_ring_opts *opts,
+                             int rc, unsigned printed)
+{
+    struct vmbp_ring rd;
+    struct vmbp_pkt_in in;
+    uint32_t size = (uint32_t)(n - VMBP_RING_CONTROL_SIZE), pend_masked;
+    uint8_t *mem = (uint8_t *)fz_malloc(n), *buf = (uint8_t *)fz_malloc(size);
+    enum vmbp_status st;
+    unsigned got = 0;
+    bool pend_bad = vmbp_ring_pending_check(
+                        size, vmbp_load_le32(img + offsetof(struct vmbp_ring_control_wire,
+                                                            pending_send_sz)),
+                        &pend_masked) != VMBP_OK;
+
+    memcpy(mem, img, n);
+    st = vmbp_ring_init(&rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
+                        opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0);
+    while (st == VMBP_OK) {
+        st = vmbp_ring_read(&rd, buf, size, &in, NULL);
+        if (st == VMBP_OK)
+            got++;
+        FZ_CHECK(got <= size / 24u, "ring: more packets than fit");
+    }
+    if (rc == VMBPI_EXIT_VALID) {
+        FZ_CHECK(st == VMBP_E_RING_EMPTY, "ring: the tool found it valid, the reader %s",
+                 vmbp_status_str(st));
+        FZ_CHECK(got == printed, "ring: the tool printed %u packets, the reader read %u",
+                 printed, got);
+    } else if (!pend_bad) {
+        FZ_CHECK(st != VMBP_E_RING_EMPTY, "ring: the tool found a violation, the reader none");
+        FZ_CHECK(got == printed, "ring: the tool printed %u packets, the reader read %u",
+                 printed, got);
+    } else {
+        FZ_CHECK(got <= printed + 1u, "ring: the reader read %u packets past the tool's %u",
+                 got, printed);
+    }
+    free(buf);
+    free(mem);
 }
 
 static void op_hex(const uint8_t *p, size_t n)
@@ -300,6 +357,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memcpy(p, in.p, r.n);
         r.p = p;
         run_out(json, do_ring, &r, "ring", &rc);
+        if (!r.opts.pair && rc != VMBPI_EXIT_USAGE)
+            ring_cross_check(p, r.n, &r.opts, rc, out_packets);
         free(p);
         break;
     }
