@@ -118,7 +118,7 @@ else
     execs=$((execs + e)); rate=$(awk "BEGIN{print $rate + $r}")
   done
   crashes=$(find "$out"/*/crashes "$out"/*/hangs -type f ! -name README.txt 2>/dev/null | wc -l)
-  corpus=$(find "$out"/*/queue -type f 2>/dev/null | wc -l)
+  corpus=$(find "$out"/*/queue -maxdepth 1 -type f -name "id:*" 2>/dev/null | wc -l)
   if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ] || [ "$execs" -eq 0 ]; then
     tail -n 40 "$work/afl-main.log"
     for f in $(find "$out"/*/crashes "$out"/*/hangs -type f ! -name README.txt 2>/dev/null); do
