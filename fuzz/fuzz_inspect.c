@@ -8,8 +8,8 @@
  * well-formed JSON document (checked by a strict parser here); text output is written; a
  * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so;
  * a single ring image's walk agrees with the reference reader (vmbp_ring_read() on a copy):
- * the same packets before the same verdict; the hex parser's output is exactly the digits' bytes; nothing is read or written outside
- * the exact-size input (ASan).
+ * the same packets before the same verdict; the hex parser's output is exactly the digits'
+ * bytes; nothing is read or written outside the exact-size input (ASan).
  */
 #define _GNU_SOURCE 1
 #include "inspect.h"

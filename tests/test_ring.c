@@ -1223,6 +1223,7 @@ START_TEST(optional_and_required_pointers)
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     open_end(&rd, VMBP_RING_HOST_RECV, 0);
     ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 0, NULL), VMBP_OK);
+    ck_assert_uint_eq(hw_get(12), 0);
     ck_assert_uint_eq(put(&w, 40, 1, NULL), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, NULL), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 8, &in), VMBP_E_INVAL);
