@@ -29,9 +29,9 @@
  * out of line, so the common path is straight code with few registers to save.
  */
 #if defined(__GNUC__) || defined(__clang__)
-#define RING_HOT static inline __attribute__((always_inline))
-#define RING_COLD static __attribute__((noinline, cold))
-#define RING_NOINLINE static __attribute__((noinline))
+#define RING_HOT static inline __attribute__((__always_inline__))
+#define RING_COLD static __attribute__((__noinline__, __cold__))
+#define RING_NOINLINE static __attribute__((__noinline__))
 #define RING_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define RING_HOT VMBP_INLINE

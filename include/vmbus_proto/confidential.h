@@ -459,7 +459,7 @@ VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
                              VMBP_CONFIDENTIAL_VIA_NONE, VMBP_CONFIDENTIAL_MEM_NONE);
         pl.messages = (uint8_t)hyp;
         pl.events = (uint8_t)hyp;
-        *out = pl;
+        VMBP_MEMCPY(out, &pl, sizeof(*out));
         return VMBP_OK;
     }
 
@@ -497,7 +497,7 @@ VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
                              VMBP_CONFIDENTIAL_VIA_NONE, VMBP_CONFIDENTIAL_MEM_NONE);
         pl.messages = (uint8_t)hyp;
         pl.events = (uint8_t)hyp;
-        *out = pl;
+        VMBP_MEMCPY(out, &pl, sizeof(*out));
         return VMBP_OK;
     }
 
@@ -532,25 +532,25 @@ VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
     pl.events = (uint8_t)((unsigned)hyp | (unsigned)para);
     pl.confidential = true;
     pl.request_confidential_channels = true;
-    *out = pl;
+    VMBP_MEMCPY(out, &pl, sizeof(*out));
     return VMBP_OK;
 }
 
 /**
  * @brief The value a bring-up step writes (VMBP-CONF-006, VMBP-CONF-007).
  *
- * - SIMP / SIEFP with an own page (PRIVATE, HOST_VISIBLE, ENCRYPTED): @p current with
+ * - SIMP / SIEFP with an own page (PRIVATE, HOST_VISIBLE, ENCRYPTED): @p reg_now with
  *   enable set and the page number replaced by @p gpn; reserved bits preserved (Linux
  *   read-modify-write).
- * - SIMP / SIEFP with a PROVIDED page: @p current with enable set; the page number the
+ * - SIMP / SIEFP with a PROVIDED page: @p reg_now with enable set; the page number the
  *   paravisor programmed is kept. A current page number of 0 means nothing was provided.
- * - SINT: @p current with the vector, masked = 0, auto-EOI and the step's proxy bit. For a
- *   mirror step pass as @p current the value the previous step wrote to the hypervisor's
+ * - SINT: @p reg_now with the vector, masked = 0, auto-EOI and the step's proxy bit. For a
+ *   mirror step pass as @p reg_now the value the previous step wrote to the hypervisor's
  *   SINT (Linux writes the same value, proxy changed; mu_msvm likewise).
- * - SCONTROL: @p current with enable set.
+ * - SCONTROL: @p reg_now with enable set.
  * @param s        the step
  * @param arch     `enum vmbp_confidential_arch` (selects the SINT vector width)
- * @param current  the register's current value (read it first), or for a mirror step the
+ * @param reg_now  the register's current value (read it first), or for a mirror step the
  *                 hypervisor SINT value just written
  * @param gpn      page number of the guest's own page (SIMP / SIEFP with an own page)
  * @param vector   SINT vector (x64 16..255, arm64 16..1023)
@@ -563,10 +563,10 @@ VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
  */
 VMBP_INLINE enum vmbp_status
 vmbp_confidential_step_value(const struct vmbp_confidential_step *s, uint8_t arch,
-                             uint64_t current, uint64_t gpn, uint32_t vector, bool auto_eoi,
+                             uint64_t reg_now, uint64_t gpn, uint32_t vector, bool auto_eoi,
                              uint64_t *value)
 {
-    uint64_t v = current;
+    uint64_t v = reg_now;
 
     if (arch != (uint8_t)VMBP_CONFIDENTIAL_ARCH_X64 &&
         arch != (uint8_t)VMBP_CONFIDENTIAL_ARCH_ARM64)

@@ -295,7 +295,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
         m.event_flag >= VMBP_EVENT_FLAG_COUNT || m.connection_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -364,7 +364,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_result_decode(const void *buf, size_t
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -455,7 +455,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_decode(const void *buf, siz
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -511,7 +511,7 @@ vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struc
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -576,7 +576,7 @@ vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct 
         m.downstream_ring_buffer_page_offset == 0)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -641,7 +641,7 @@ vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct
     if (!vmbp_priv_relid_ok(m.child_relid) || m.target_sint >= VMBP_SYNIC_SINT_COUNT)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 

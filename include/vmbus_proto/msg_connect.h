@@ -509,7 +509,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
     if (v == VMBP_MSGV_INITIATE_CONTACT_IPAGE) {
         m.interrupt_page = VMBP_PRIV_LD64(p, vmbp_initiate_contact_ipage_wire, interrupt_page);
         if (out)
-            *out = m;
+            VMBP_MEMCPY(out, &m, sizeof(*out));
         return VMBP_OK;
     }
     m.target_sint = VMBP_PRIV_LD8(p, vmbp_initiate_contact_wire, target_sint);
@@ -529,7 +529,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
     if (m.target_sint > VMBP_SINT_MAX || m.target_vtl > VMBP_VTL_MAX)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -629,7 +629,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, s
         m.child_to_parent_monitor_gpa == 0)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 

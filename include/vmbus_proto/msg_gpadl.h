@@ -317,7 +317,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
     if (st != VMBP_OK)
         return st;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -449,7 +449,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -506,7 +506,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, siz
     if (!vmbp_priv_relid_ok(m.child_relid))
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 

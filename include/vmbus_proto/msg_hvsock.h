@@ -183,7 +183,7 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
         VMBP_PRIV_LDG(p, vmbp_tl_connect_request_silo_wire, silo_id, m.silo_id);
     }
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -305,7 +305,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_hvsock_get(const struct vmbp_offer *
         m.is_for_guest_accept > 1u || m.is_for_guest_container > 1u ||
         m.version > VMBP_HVSOCK_VERSION_RS5)
         return VMBP_E_FIELD_RANGE;
-    *out = m;
+    VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 

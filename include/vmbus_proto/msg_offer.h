@@ -238,7 +238,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
         m.connection_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return VMBP_E_FIELD_RANGE;
     if (out)
-        *out = m;
+        VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
@@ -305,7 +305,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_get(const struct vmbp_offer *of
     m.pipe_flags = VMBP_PRIV_LD32(p, vmbp_offer_pipe_wire, pipe_flags);
     if (m.pipe_type != VMBP_PIPE_TYPE_BYTE && m.pipe_type != VMBP_PIPE_TYPE_MESSAGE)
         return VMBP_E_FIELD_RANGE;
-    *out = m;
+    VMBP_MEMCPY(out, &m, sizeof(*out));
     return VMBP_OK;
 }
 
