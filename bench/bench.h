@@ -75,6 +75,7 @@ void bench_msg_decode(void);
 
 /* Fixed work for callgrind, no timing (bench/callgrind.sh); 0 on success. */
 int bench_icount_ring(uint32_t bytes, unsigned long n);
+int bench_icount_poll(unsigned long n);
 int bench_icount_msg(long index, unsigned long n);
 /* Two memcpy calls of n bytes, out of line: the baseline of the instruction counts. */
 void bench_copy2(void *d1, const void *s1, void *d2, const void *s2, size_t n);

@@ -24,6 +24,7 @@
 
 #include "vmbp_ring.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,13 +495,16 @@ void bench_ring_zerocopy(void)
 
 /*
  * Fixed work for callgrind: n packets of `bytes` through the ring (vmbp_ring_write and
- * vmbp_ring_read), n baseline steps (bench_copy2: the two memcpy calls alone), and n / 8
- * batches (vmbp_ring_write_add, vmbp_ring_write_commit, vmbp_ring_peek, vmbp_ring_commit).
- * callgrind.sh divides the inclusive counts of those functions by their call counts.
+ * vmbp_ring_read), n baseline steps (bench_copy2: the two memcpy calls alone), n / 8
+ * batches (vmbp_ring_write_add, vmbp_ring_write_commit, vmbp_ring_peek, vmbp_ring_commit),
+ * then n packets through each peer model (dpdk_chan_send + dpdk_chan_recv,
+ * linux_sendpacket + linux_recvpacket). callgrind.sh divides the inclusive counts of those
+ * functions by their call counts.
  */
 int bench_icount_ring(uint32_t bytes, unsigned long n)
 {
     struct st_ring s;
+    struct peer_pair p[2];
     unsigned long i;
 
     if (bytes > MAX_PAYLOAD)
@@ -519,5 +523,50 @@ int bench_icount_ring(uint32_t bytes, unsigned long n)
     for (i = 0; i < n / BATCH; i++)
         batch_step(&s, bytes);
     ring_close(&s);
+    peers_open(&p[0]);
+    peers_open(&p[1]);
+    for (i = 0; i < n; i++)
+        dpdk_step(&p[0], bytes);
+    for (i = 0; i < n; i++)
+        linux_step(&p[1], bytes);
+    peers_close(&p[0]);
+    peers_close(&p[1]);
+    return 0;
+}
+
+/*
+ * Fixed work for callgrind: n polls of an empty ring (vmbp_ring_read returning
+ * VMBP_E_RING_EMPTY) after one packet went through it, and the same for the peer models
+ * (dpdk_chan_recv returning -EAGAIN, linux_recvpacket finding nothing).
+ */
+int bench_icount_poll(unsigned long n)
+{
+    struct st_ring s;
+    struct peer_pair p[2];
+    struct vmbp_pkt_in in;
+    unsigned long i;
+
+    buffers();
+    ring_open(&s, 0);
+    ring_step(&s, 64);
+    for (i = 0; i < n; i++)
+        if (vmbp_ring_read(&s.r, out, OUT_CAP, &in, NULL) != VMBP_E_RING_EMPTY)
+            return 1;
+    ring_close(&s);
+    peers_open(&p[0]);
+    peers_open(&p[1]);
+    dpdk_step(&p[0], 64);
+    linux_step(&p[1], 64);
+    for (i = 0; i < n; i++) {
+        uint32_t len = OUT_CAP;
+        uint64_t id;
+        bool sig = false;
+
+        if (dpdk_chan_recv(&p[0].rx, out, &len, &id, &sig) != -EAGAIN ||
+            linux_recvpacket(&p[1].rx, out, OUT_CAP, &len, &id, &sig) != 0 || len != 0)
+            return 1;
+    }
+    peers_close(&p[0]);
+    peers_close(&p[1]);
     return 0;
 }

@@ -10,7 +10,8 @@
  *                   [--label TEXT] | --info
  *   --check runs every measurement once on tiny inputs (a smoke test: no figure is
  *   meaningful); the run fails if any ring call or message decode does.
- *        vmbp-bench --icount ring BYTES N | --icount msg INDEX N | --icount msg list
+ *        vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N |
+ *                   --icount msg list
  *                   (fixed work for bench/callgrind.sh)
  *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, gap, decode.
  */
@@ -288,7 +289,7 @@ static int usage(void)
 {
     fprintf(stderr, "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
                     "gap,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
-                    "       vmbp-bench --icount ring BYTES N | --icount msg INDEX N | "
+                    "       vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N | "
                     "--icount msg list\n");
     return 2;
 }
@@ -318,6 +319,8 @@ int main(int argc, char **argv)
             if (strcmp(argv[i + 1], "ring") == 0 && i + 3 < argc)
                 return bench_icount_ring((uint32_t)strtoul(argv[i + 2], NULL, 0),
                                          strtoul(argv[i + 3], NULL, 0));
+            if (strcmp(argv[i + 1], "poll") == 0 && i + 2 < argc)
+                return bench_icount_poll(strtoul(argv[i + 2], NULL, 0));
             if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc && strcmp(argv[i + 2], "list") == 0)
                 return bench_icount_msg(-1, 0);
             if (strcmp(argv[i + 1], "msg") == 0 && i + 3 < argc)
