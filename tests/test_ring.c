@@ -301,6 +301,9 @@ static unsigned long consistency_exhaustive(uint32_t size)
                     want = used_c > used_b ? VMBP_E_RING_READ_PAST_WRITE : VMBP_OK;
                 REQUIRE(vmbp_ring_read_index_check(size, a, b, c) == want, "read %u: %u %u %u",
                         size, a, b, c);
+                /* the same rule on a writer's own (valid) state */
+                REQUIRE(a % 8 || vmbp_ring_read_index_accept(size, a, b, c) == want,
+                        "read accept %u: %u %u %u", size, a, b, c);
                 /* reader: published read index b, accepted write index a, new one c; the
                  * writer had size - 8 - (a - b) bytes of room */
                 if (a % 8)
@@ -313,6 +316,8 @@ static unsigned long consistency_exhaustive(uint32_t size)
                                : VMBP_OK;
                 REQUIRE(vmbp_ring_write_index_check(size, b, a, c) == want,
                         "write %u: %u %u %u", size, a, b, c);
+                REQUIRE(a % 8 || vmbp_ring_write_index_accept(size, b, a, c) == want,
+                        "write accept %u: %u %u %u", size, a, b, c);
                 n++;
             }
     return n;
@@ -329,11 +334,30 @@ START_TEST(index_consistency_checks_exhaustive)
 }
 END_TEST
 
-/* ring.h's arithmetic at the end of data areas that are not powers of two (3 and 5 pages).
+/* ring.h's arithmetic at the end of data areas that are not powers of two (3 and 5 pages),
+ * and the unchecked index arithmetic against a model on every index pair of small rings.
  * covers: VMBP-RING-003 VMBP-RING-004 */
 START_TEST(index_arithmetic_of_sizes_not_powers_of_two)
 {
-    uint32_t v = 7;
+    static const uint32_t sizes[] = {32, 40, 72, 128, 136};
+    uint32_t v = 7, a, b;
+    size_t k;
+
+    for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+        uint32_t size = sizes[k];
+
+        for (a = 0; a < size; a++)
+            for (b = 0; b <= size; b++) {
+                REQUIRE(vmbp_ring_index_add(size, a, b) == (a + b) % size, "add %u: %u %u",
+                        size, a, b);
+                REQUIRE(b == size || vmbp_ring_index_dist(size, a, b) == (b + size - a) % size,
+                        "dist %u: %u %u", size, a, b);
+            }
+    }
+    ck_assert_uint_eq(vmbp_ring_index_add(0x80000000u, 0x7FFFFFF8u, 0x80000000u), 0x7FFFFFF8u);
+    ck_assert_uint_eq(vmbp_ring_index_dist(0x80000000u, 0x7FFFFFF8u, 0), 8);
+    ck_assert_uint_eq(vmbp_ring_index_add(12288, 12280, 16), 8);
+    ck_assert_uint_eq(vmbp_ring_index_dist(20480, 20472, 8), 16);
 
     ck_assert_uint_eq(vmbp_ring_advance(12288, 12280, 8, &v), VMBP_OK);
     ck_assert_uint_eq(v, 0);
