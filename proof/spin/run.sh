@@ -13,6 +13,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 check_tables=${1:?usage: run.sh CHECK_TABLES}
+case $check_tables in /*) ;; *) check_tables=$PWD/$check_tables ;; esac
 size=${SPIN_SIZE:-8}
 npkt=${SPIN_NPKT:-4}
 out=${OUT:-$PWD/build-spin}
