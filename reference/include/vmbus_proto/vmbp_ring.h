@@ -202,8 +202,9 @@ enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
  * @param nsegs  entries in @p segs
  * @param signal receives whether the reader must be signalled
  * @return as vmbp_ring_write_add(), then as vmbp_ring_write_commit()
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c producer
+ * @snippet ring_loops.c consumer
  */
 enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                  const struct vmbp_seg *segs, size_t nsegs, bool *signal);
@@ -226,8 +227,9 @@ enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out 
  * VMBP_E_INVAL for a packet that is malformed or can never fit;
  * VMBP_E_STATE on a reader end; VMBP_E_RING_READ_INDEX or VMBP_E_RING_READ_PAST_WRITE for a
  * bad read index (BROKEN)
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c producer
+ * @snippet ring_loops.c consumer
  */
 enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                      const struct vmbp_seg *segs, size_t nsegs);
@@ -242,8 +244,9 @@ enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_
  * @return VMBP_OK; VMBP_E_STATE on a reader end; VMBP_E_RING_READ_INDEX or
  * VMBP_E_RING_READ_PAST_WRITE for a bad read index loaded for the decision (BROKEN; the
  * batch is published)
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c producer
+ * @snippet ring_loops.c consumer
  */
 enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
 
@@ -252,8 +255,9 @@ enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
  * the batch plus the rejected packet (what vmbp_ring_pending_send_set() takes).
  * @param r writer end
  * @return bytes, or 0 when the last add did not fail with VMBP_E_RING_FULL
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c producer
+ * @snippet ring_loops.c consumer
  */
 uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r);
 
@@ -267,8 +271,9 @@ uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r);
  * @param ready receives true when the space is already there (write again, do not wait)
  * @return VMBP_OK; VMBP_E_INVAL when @p bytes can never be free; VMBP_E_STATE on a reader;
  * VMBP_E_RING_READ_INDEX or VMBP_E_RING_READ_PAST_WRITE (BROKEN)
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c producer
+ * @snippet ring_loops.c consumer
  */
 enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
 
@@ -283,8 +288,9 @@ enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
  * @param pkt    receives the packet's fields (on VMBP_OK and VMBP_E_NOSPACE)
  * @param signal receives whether the writer must be signalled
  * @return as vmbp_ring_peek(), then as vmbp_ring_commit()
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c consumer
+ * @snippet ring_loops.c producer
  */
 enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt, bool *signal);
@@ -307,8 +313,9 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
  * @return VMBP_OK; VMBP_E_RING_EMPTY; VMBP_E_NOSPACE when @p cap < pkt->len (the packet
  * stays, nothing is written to @p buf, not BROKEN); VMBP_E_STATE on a writer end;
  * `VMBP_E_RING_*` violations (BROKEN)
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c consumer
+ * @snippet ring_loops.c producer
  */
 enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt);
@@ -322,8 +329,9 @@ enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
  * @param view receives the packet's one or two spans
  * @param pkt  receives the packet's fields
  * @return as vmbp_ring_peek() (no VMBP_E_NOSPACE); VMBP_E_STATE on an untrusted ring
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c consumer
+ * @snippet ring_loops.c producer
  */
 enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
                                         struct vmbp_pkt_in *pkt);
@@ -346,8 +354,9 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
  * @return VMBP_OK; VMBP_E_INVAL when @p more is NULL (nothing done); VMBP_E_STATE on a
  * writer end; VMBP_E_RING_PENDING_SZ or VMBP_E_RING_WRITE_INDEX for bad words loaded after
  * the barrier (BROKEN; the index is published and the mask cleared)
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c consumer
+ * @snippet ring_loops.c producer
  */
 enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more);
 
@@ -357,8 +366,9 @@ enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more)
  * vmbp_ring_commit() that ends the batch clears the mask again.
  * @param r reader end
  * @return VMBP_OK, VMBP_E_STATE on a writer end, or the BROKEN status
- * @par Canonical loop
+ * @par Canonical loops
  * @snippet ring_loops.c consumer
+ * @snippet ring_loops.c producer
  */
 enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
 
