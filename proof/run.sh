@@ -40,7 +40,7 @@ common="$common -kernel-warn-key typing:incompatible-types-call=inactive"
 # Options of the reference ring entry points: the index check inlined, so that a validated
 # index is known valid where it is used (with the equality domain); the two copy helpers
 # taken from their contracts (ring_contracts.h, proved by proof/wp.sh).
-ring="-inline-calls vmbp_ring_index_valid -eva-domains equality -eva-use-spec ring_get,ring_put"
+ring="-inline-calls vmbp_ring_index_valid,vmbp_ring_read_index_accept,vmbp_ring_write_index_accept -eva-domains equality -eva-use-spec ring_get,ring_put,ring_put_wrapped,ring_put_packet,ring_get_body"
 ring="$ring -cpp-extra-args-per-file=$src/reference/vmbp_ring.c:-DPROOF_RING_CONTRACTS"
 
 # name | entry function | sources (relative to proof/; "ring": the reference ring) | options

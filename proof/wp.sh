@@ -33,9 +33,10 @@ if "$framac" -c11 -machdep gcc_x86_64 -cpp-extra-args=-I"$src/include" \
     -cpp-extra-args=-I"$src/reference/include" -cpp-extra-args=-I"$here" \
     -cpp-extra-args=-include -cpp-extra-args="$here/proof.h" \
     -cpp-extra-args=-DPROOF_RING_CONTRACTS -kernel-warn-key typing:incompatible-types-call=inactive \
-    "$src/reference/vmbp_ring.c" -inline-calls vmbp_shared_copy_from,vmbp_shared_copy_to \
+    "$src/reference/vmbp_ring.c" \
+    -inline-calls vmbp_shared_copy_from,vmbp_shared_copy_to,ring_add,vmbp_ring_index_add,vmbp_pkt_ring_bytes \
     -warn-unsigned-overflow -warn-unsigned-downcast \
-    -wp -wp-rte -wp-model Typed+cast -wp-fct ring_get,ring_put -wp-prover "$provers" \
+    -wp -wp-rte -wp-model Typed+cast -wp-fct ring_get,ring_put,ring_put_wrapped,ring_put_packet,ring_get_body -wp-prover "$provers" \
     -wp-par 2 -wp-timeout 20 > "$log" 2>&1; then
     rc=0
 else

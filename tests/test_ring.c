@@ -817,7 +817,13 @@ START_TEST(write_full_is_all_or_nothing_and_reports_bytes_needed)
 }
 END_TEST
 
-/* covers: VMBP-RING-015 */
+/*
+ * A read index that breaks VMBP-RING-015 is reported where the writer takes it: the next
+ * space check or pending_send_sz. The signal decision of a commit only compares the read
+ * index with the previous write index, a valid index: any other value means "no signal" and
+ * is not used (spec/ring.md, "Writing").
+ * covers: VMBP-RING-015 VMBP-RING-020
+ */
 START_TEST(writer_rejects_a_read_index_out_of_range)
 {
     struct vmbp_ring w;
@@ -825,15 +831,33 @@ START_TEST(writer_rejects_a_read_index_out_of_range)
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     ck_assert_uint_eq(put(&w, 100, 1, NULL), VMBP_OK); /* 128 ring bytes */
-    hw_set(4, 3); /* misaligned; loaded by the signal decision of the next commit */
-    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_E_RING_READ_INDEX);
+    hw_set(4, 3); /* misaligned; seen by the signal decision of the next commit */
+    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_OK);
+    ck_assert(!sig);                   /* not our previous write index: no signal */
+    ck_assert_uint_eq(hw_get(0), 160); /* published */
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    /* 88 bytes free as the writer knows them: a packet of 88 goes in without a load */
+    ck_assert_uint_eq(put(&w, 64, 3, &sig), VMBP_OK);
+    ck_assert_uint_eq(hw_get(0), 248);
+    /* the next one needs space: the read index is loaded, checked, rejected */
+    ck_assert_uint_eq(put(&w, 8, 4, &sig), VMBP_E_RING_READ_INDEX);
     ck_assert(!sig);
-    ck_assert_uint_eq(hw_get(0), 160); /* the packet itself was published */
+    ck_assert_uint_eq(hw_get(0), 248); /* nothing of it written or published */
     ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_E_RING_READ_INDEX);
     hw_set(4, 0);
-    ck_assert_uint_eq(put(&w, 8, 3, &sig), VMBP_E_RING_READ_INDEX);
+    ck_assert_uint_eq(put(&w, 8, 5, &sig), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 8, NULL), VMBP_E_RING_READ_INDEX);
-    ck_assert_uint_eq(hw_get(0), 160);
+    ck_assert_uint_eq(hw_get(0), 248);
+    /* the same value, gone before the writer took it: nothing to report */
+    mem(256);
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    ck_assert_uint_eq(put(&w, 100, 1, NULL), VMBP_OK);
+    hw_set(4, 3);
+    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_OK);
+    hw_set(4, 128); /* the reader took the first packet */
+    ck_assert_uint_eq(put(&w, 72, 3, &sig), VMBP_OK); /* 96 > 88 known free: loaded, valid */
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 8, NULL), VMBP_OK);
     /* out of range, found when the space check loads it */
     mem(256);
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);

@@ -489,7 +489,8 @@ VMBP_INLINE uint32_t vmbp_pkt_ring_bytes(size_t body)
 {
     if (body > VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE)
         return 0;
-    return (uint32_t)((VMBP_PKT_DESC_SIZE + body + 7u) & ~(size_t)7u) + VMBP_PKT_TRAILER_SIZE;
+    /* (rounded up by division, which provers reason about; compilers emit the same mask) */
+    return (uint32_t)(VMBP_PKT_DESC_SIZE + (body + 7u) / 8u * 8u + VMBP_PKT_TRAILER_SIZE);
 }
 
 #if defined(__cplusplus)
