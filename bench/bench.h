@@ -71,6 +71,7 @@ void bench_ring_batch(void);
 void bench_ring_zerocopy(void);
 void bench_pipe(void);
 void bench_pipe_gap(void);
+void bench_compilers(void);
 void bench_msg_decode(void);
 
 /* Fixed work for callgrind, no timing (bench/callgrind.sh); 0 on success. */

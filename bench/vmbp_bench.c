@@ -13,7 +13,7 @@
  *        vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N |
  *                   --icount msg list
  *                   (fixed work for bench/callgrind.sh)
- *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, gap, decode.
+ *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, gap, compiler, decode.
  */
 #include "bench.h"
 
@@ -288,7 +288,7 @@ static void info_line(void)
 static int usage(void)
 {
     fprintf(stderr, "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
-                    "gap,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
+                    "gap,compiler,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
                     "       vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N | "
                     "--icount msg list\n");
     return 2;
@@ -371,6 +371,8 @@ int main(int argc, char **argv)
         bench_pipe();
     if (wanted(only, "gap"))
         bench_pipe_gap();
+    if (wanted(only, "compiler"))
+        bench_compilers();
     if (wanted(only, "decode"))
         bench_msg_decode();
     print_table();
