@@ -55,9 +55,11 @@ packet|proof_packet|packet.c|-eva-precision 1
 ring_index|proof_ring_index|ring_index.c|-eva-precision 1
 ring_read_1|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=1 $ring
 ring_read_2|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=2 $ring
+ring_read_3|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=3 $ring
 ring_read_16|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=16 $ring
 ring_write_1|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=1 $ring
 ring_write_2|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=2 $ring
+ring_write_3|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=3 $ring
 ring_write_16|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=16 $ring
 EOF
 }

@@ -3,7 +3,8 @@
 # WP proofs, every run-time check (-wp-rte, unsigned overflow and downcasts included)
 # discharged:
 #   1. the contracts the Eva ring entry points rely on (proof/ring_contracts.h): the bodies
-#      of ring_get and ring_put in reference/vmbp_ring.c keep them;
+#      of the copy helpers of reference/vmbp_ring.c (ring_get, ring_put, ring_put_packet,
+#      ring_put_wrapped, ring_get_body) keep them;
 #   2. the index arithmetic of ring.h (proof/wp_index.c): results as specified, no wrap.
 #
 #   sh proof/wp.sh        exit 0 when every goal is proved
@@ -54,7 +55,7 @@ result() { # label log rc secs
     echo "wp: $1: $5 of $6 goals proved with $provers ($4s)"
 }
 fail=0
-result "ring_get, ring_put" "$log" "$rc" "$secs" || fail=1
+result "ring copy helpers" "$log" "$rc" "$secs" || fail=1
 
 log=$out/wp_index.log
 fcts=$(sed -n 's/^[a-z_ 0-9]* \(wp_[a-z_0-9]*\)(.*/\1/p' "$here/wp_index.c" | paste -sd, -)

@@ -254,6 +254,11 @@ START_TEST(index_arithmetic_validates_its_inputs)
     ck_assert_uint_eq(vmbp_ring_avail(256, 0, 256, &v), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_avail(256, 0, 0xFFFFFFF8u, &v), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_avail(36, 0, 0, &v), VMBP_E_INVAL);
+    /* the index checks refuse a state that is not valid */
+    ck_assert_uint_eq(vmbp_ring_read_index_check(256, 8, 12, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_read_index_check(256, 12, 8, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(256, 8, 256, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(36, 8, 8, 8), VMBP_E_INVAL);
     ck_assert_uint_eq(v, 7);
     /* free keeps the 8-byte gap: an empty ring of 256 takes 248 */
     ck_assert_uint_eq(vmbp_ring_free(256, 40, 40, &v), VMBP_OK);
@@ -1331,6 +1336,11 @@ START_TEST(optional_and_required_pointers)
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, NULL), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 8, &in), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, NULL, NULL), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, NULL, 8, &in, NULL), VMBP_E_INVAL);
+    /* no buffer and no capacity is a buffer too small for any packet */
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 0, &in), VMBP_E_NOSPACE);
+    ck_assert_uint_eq(in.len, 56);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, NULL, 0, &in, NULL), VMBP_E_NOSPACE);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, NULL, &in), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, NULL), VMBP_E_INVAL);
     ck_assert_uint_eq(hw_get(4), 0);
@@ -1446,12 +1456,18 @@ START_TEST(writer_is_signalled_only_when_a_read_crosses_pending_send_size)
     ck_assert_uint_eq(hw_get(4), 96);
     ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK); /* 120 -> 216 */
     ck_assert(sig);
-    ck_assert(more); /* packets 6 and 7 are still there */
+    ck_assert(more); /* packet 6 is still there */
     ck_assert_uint_eq(hw_get(4), 192);
+    ck_assert_uint_eq(put(&w, 8, 7, NULL), VMBP_OK); /* (clears pending_send_sz) */
+    /* a pending size below 8 is nothing to wait for once its low bits are dropped */
+    hw_set(12, 7);
+    get_check(&rd, 8, 6, &sig);
+    ck_assert(!sig);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
     /* without the feature bit nobody is signalled */
     hw_set(64, 0);
     hw_set(12, 248);
-    get_check(&rd, 8, 6, &sig);
+    get_check(&rd, 8, 7, &sig);
     ck_assert(!sig);
     /* the writer's batch adds unpublished bytes to what it waits for */
     ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
@@ -1678,7 +1694,7 @@ START_TEST(packets_wrap_data_areas_of_any_multiple_of_8)
 }
 END_TEST
 
-/* covers: VMBP-RING-026 VMBP-TRUST-006 */
+/* covers: VMBP-RING-026 VMBP-TRUST-006 VMBP-RING-016 */
 START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
 {
     struct vmbp_ring w, r;
@@ -1708,6 +1724,11 @@ START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
     ck_assert(!more);
     ck_assert_uint_eq(hw_get(4), 48);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_E_RING_EMPTY);
+    /* the descriptor is validated all the same (VMBP-RING-016) */
+    host_desc(48, 0, 2, 3, 0, 1);
+    hw_set(0, 80);
+    ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_E_RING_PKT_TYPE);
+    ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_RING_PKT_TYPE);
     /* not on a ring that was not declared trusted */
     open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, &in), VMBP_E_STATE);
