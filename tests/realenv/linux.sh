@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# realenv.linux.<arch>: build the self-test module (contrib/linux/selftest/) against the
+# realenv.linux.<arch>: build the self-test module (contrib/linux/selftest/Kbuild) against the
 # Debian 12 kernel headers, boot the matching Debian kernel under QEMU (TCG) with a busybox
 # initramfs that loads it, and pass when the serial console shows "N passed, 0 failed".
 #   x86_64: headers of the installed linux-headers-amd64; qemu-system-x86_64
@@ -89,11 +89,19 @@ fi
 
 # --- the module ----------------------------------------------------------------------------
 rm -rf "$out"
-mkdir -p "$out/mod" "$out/initramfs/bin" "$out/initramfs/proc" "$out/initramfs/sys" "$out/initramfs/dev"
-cp "$src"/contrib/linux/selftest/Kbuild "$src"/contrib/linux/selftest/*.c "$out/mod/"
+mkdir -p "$out/initramfs/bin" "$out/initramfs/proc" "$out/initramfs/sys" "$out/initramfs/dev"
+# the module directory, laid out as README.md "Using it in Linux" says
+m=$out/mod
+mkdir -p "$m/include" "$m/contrib/linux" "$m/reference"
+cp -r "$src/include/vmbus_proto" "$m/include/"
+cp "$src/contrib/linux/vmbp_linux_prelude.h" "$m/contrib/linux/"
+cp "$src/reference/vmbp_ring.c" "$src/reference/vmbp_ring.h" "$m/reference/"
+cp "$src/contrib/linux/selftest/Kbuild" "$src/contrib/linux/selftest/vmbp_selftest_main.c" \
+  "$src/tests/selftest/vmbp_selftest.c" "$src/tests/selftest/vmbp_selftest.h" "$m/"
+python3 "$src/tests/selftest/gen_vectors.py" "$src/tests/vectors" "$m/vmbp_selftest_vectors.h"
 start=$(date +%s)
 # shellcheck disable=SC2086
-if ! nice -n 10 make -C "$hdrs" M="$out/mod" VMBP_ROOT="$src" ARCH=$([ "$deb" = arm64 ] && echo arm64 || echo x86) \
+if ! nice -n 10 make -C "$hdrs" M="$m" ARCH=$([ "$deb" = arm64 ] && echo arm64 || echo x86) \
     CROSS_COMPILE=$cross modules > "$out/build.log" 2>&1; then
   cat "$out/build.log"
   fail "module build failed"
@@ -103,14 +111,14 @@ grep -E "warning|error" "$out/build.log" | grep -v "Skipping BTF" && fail "the m
 
 # --- initramfs: busybox, the module, an init that loads it and powers off -------------------
 cp "$file_bb" "$out/initramfs/bin/busybox"
-cp "$out/mod/vmbp_selftest.ko" "$out/initramfs/"
+cp "$m/vmbus_proto_selftest.ko" "$out/initramfs/"
 cat > "$out/initramfs/init" <<'EOF'
 #!/bin/busybox sh
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sysfs /sys
-echo "initramfs: insmod vmbp_selftest.ko on $(/bin/busybox uname -r) $(/bin/busybox uname -m)"
-/bin/busybox insmod /vmbp_selftest.ko || echo "initramfs: insmod failed"
-/bin/busybox dmesg | /bin/busybox grep 'vmbp_selftest: '
+echo "initramfs: insmod vmbus_proto_selftest.ko on $(/bin/busybox uname -r) $(/bin/busybox uname -m)"
+/bin/busybox insmod /vmbus_proto_selftest.ko || echo "initramfs: insmod failed"
+/bin/busybox dmesg | /bin/busybox grep 'vmbus_proto_selftest: '
 /bin/busybox poweroff -f
 EOF
 chmod +x "$out/initramfs/init"
@@ -123,8 +131,8 @@ timeout 300 "$qemu" $machine -m 512 -smp 1 -kernel "$kernel" -initrd "$out/initr
   -append "console=$console panic=-1 quiet" -nographic -no-reboot -net none \
   < /dev/null > "$out/console.log" 2>&1 || true
 boot_s=$(( $(date +%s) - start ))
-tr -d '\r' < "$out/console.log" | grep -E "initramfs:|vmbp_selftest:" || true
-result=$(tr -d '\r' < "$out/console.log" | sed -n 's/.*vmbp_selftest: \([0-9]* passed, [0-9]* failed\)$/\1/p' | tail -n 1)
+tr -d '\r' < "$out/console.log" | grep -E "initramfs:|vmbus_proto_selftest:" || true
+result=$(tr -d '\r' < "$out/console.log" | sed -n 's/.*vmbus_proto_selftest: \([0-9]* passed, [0-9]* failed\)$/\1/p' | tail -n 1)
 if ! echo "$result" | grep -qE '^[1-9][0-9]* passed, 0 failed$'; then
   tail -n 40 "$out/console.log"
   fail "no \"N passed, 0 failed\" line from the module (console: $out/console.log)"
