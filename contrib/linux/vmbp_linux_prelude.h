@@ -26,6 +26,9 @@
 #include <asm/barrier.h>
 #include <linux/atomic.h>
 
+/* Status-returning functions: the kernel's own spelling of warn_unused_result. */
+#define VMBP_MUST_CHECK __must_check
+
 #define VMBP_MEMCPY(dst, src, n) ((void)memcpy((dst), (src), (n)))
 #define VMBP_MEMSET(dst, byte, n) ((void)memset((dst), (byte), (n)))
 /* 64-bit shifts are native in the kernel on every architecture (libgcc helpers provided). */

@@ -62,8 +62,14 @@ root=$cache/root-$deb
   done
   if [ ! -f "$root.stamp" ]; then
     rm -rf "$root"
+    mkdir -p "$root"
     for p in $pkgs; do
-      dpkg-deb -x "$(ls "${p%%:*}"_*.deb | head -n 1)" "$root"
+      d=$(ls "${p%%:*}"_*.deb | head -n 1)
+      case $p in
+        linux-image-*) # only the kernel, not its hundreds of megabytes of modules
+          dpkg-deb --fsys-tarfile "$d" | tar -x -C "$root" "./boot/vmlinuz-$kver" ;;
+        *) dpkg-deb -x "$d" "$root" ;;
+      esac
     done
     touch "$root.stamp"
   fi

@@ -46,10 +46,11 @@ rm -rf "$out"
 mkdir -p "$out/esp"
 
 # --- the package, laid out as a firmware engineer copies it (README.md) ----------------------
-exec 9> "$work/edk2.lock"
-flock 9
-p=$tree/VmbusProtoPkg
-rm -rf "$p"
+# Each test has its own workspace (package, Conf, Build) beside the shared EDK2 tree
+# (PACKAGES_PATH), so the four builds can run at the same time.
+ws=$out/ws
+p=$ws/VmbusProtoPkg
+mkdir -p "$ws/Conf"
 cp -r "$src/contrib/edk2" "$p"
 cp -r "$src/include/vmbus_proto" "$p/Include/"
 cp "$src/reference/vmbp_ring.h" "$p/Include/"
@@ -60,10 +61,11 @@ python3 "$src/tests/selftest/gen_vectors.py" "$src/tests/vectors" "$app/vmbp_sel
 
 # --- build ---------------------------------------------------------------------------------
 start=$(date +%s)
-# edksetup.sh is a bash script
+# edksetup.sh is a bash script; it fills the workspace's Conf/ from BaseTools' templates
 if ! (
   cd "$tree"
-  export WORKSPACE="$tree" EDK_TOOLS_PATH="$tree/BaseTools" CLANG_BIN=/usr/bin/ ARCH="$arch" TC="$tc"
+  export WORKSPACE="$ws" PACKAGES_PATH="$tree:$ws" EDK_TOOLS_PATH="$tree/BaseTools" \
+    CONF_PATH="$ws/Conf" CLANG_BIN=/usr/bin/ ARCH="$arch" TC="$tc"
   nice -n 10 bash -c '. ./edksetup.sh BaseTools > /dev/null &&
     build -p VmbusProtoPkg/VmbusProtoPkg.dsc -a "$ARCH" -t "$TC" -b RELEASE -n 2'
 ) > "$out/build.log" 2>&1; then
@@ -71,10 +73,9 @@ if ! (
   fail "EDK2 build failed (log: $out/build.log)"
 fi
 build_s=$(( $(date +%s) - start ))
-efi=$tree/Build/VmbusProtoPkg/RELEASE_$tc/$arch/VmbpSelfTest.efi
+efi=$ws/Build/VmbusProtoPkg/RELEASE_$tc/$arch/VmbpSelfTest.efi
 [ -f "$efi" ] || fail "no $efi after the build"
 cp "$efi" "$out/esp/"
-flock -u 9
 
 # --- run under OVMF --------------------------------------------------------------------------
 printf '@echo -off\r\nfs0:\r\nVmbpSelfTest.efi\r\nreset -s\r\n' > "$out/esp/startup.nsh"

@@ -48,6 +48,14 @@ typedef _Bool bool;
 #endif
 #define offsetof(type, member) OFFSET_OF(type, member)
 
+/* Status-returning functions: GCC and clang warn when the status is dropped; MSVC has
+ * only SAL's _Check_return_, which needs sal.h (not part of an EDK2 build). */
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_MUST_CHECK __attribute__((__warn_unused_result__))
+#else
+#define VMBP_MUST_CHECK
+#endif
+
 #define VMBP_MEMCPY(dst, src, n) ((void)CopyMem((dst), (src), (n)))
 #define VMBP_MEMSET(dst, byte, n) ((void)SetMem((dst), (n), (UINT8)(byte)))
 /* IA32 MSVC turns 64-bit shifts by a variable into CRT calls (__allshl): use BaseLib's. */
