@@ -6,6 +6,7 @@
 #   x86_64: headers of the installed linux-headers-amd64; qemu-system-x86_64
 #   arm64:  the arm64 headers package (unpacked, with the host's kbuild programs of the same
 #           version), cross-built with gcc-aarch64-linux-gnu; qemu-system-aarch64 -M virt
+# The module is built with the kernel's extra warnings (W=1) and -Werror (its Kbuild).
 # Downloads (kernel image, arm64 headers and busybox) are cached in WORK/cache.
 # usage: linux.sh SRC_DIR WORK_DIR x86_64|arm64
 set -eu
@@ -108,7 +109,7 @@ python3 "$src/tests/selftest/gen_vectors.py" "$src/tests/vectors" "$m/vmbp_selft
 start=$(date +%s)
 # shellcheck disable=SC2086
 if ! nice -n 10 make -C "$hdrs" M="$m" ARCH=$([ "$deb" = arm64 ] && echo arm64 || echo x86) \
-    CROSS_COMPILE=$cross modules > "$out/build.log" 2>&1; then
+    CROSS_COMPILE=$cross W=1 modules > "$out/build.log" 2>&1; then
   cat "$out/build.log"
   fail "module build failed"
 fi
