@@ -102,7 +102,8 @@ m=$out/mod
 mkdir -p "$m/include" "$m/contrib/linux" "$m/reference"
 cp -r "$src/include/vmbus_proto" "$m/include/"
 cp "$src/contrib/linux/vmbp_linux_prelude.h" "$m/contrib/linux/"
-cp "$src/reference/vmbp_ring.c" "$src/reference/vmbp_ring.h" "$m/reference/"
+cp "$src/reference/include/vmbus_proto/vmbp_ring.h" "$m/include/vmbus_proto/"
+cp "$src/reference/vmbp_ring.c" "$m/reference/"
 cp "$src/contrib/linux/selftest/Kbuild" "$src/contrib/linux/selftest/vmbp_selftest_main.c" \
   "$src/tests/selftest/vmbp_selftest.c" "$src/tests/selftest/vmbp_selftest.h" "$m/"
 python3 "$src/tests/selftest/gen_vectors.py" "$src/tests/vectors" "$m/vmbp_selftest_vectors.h"

@@ -53,7 +53,7 @@ p=$ws/VmbusProtoPkg
 mkdir -p "$ws/Conf"
 cp -r "$src/contrib/edk2" "$p"
 cp -r "$src/include/vmbus_proto" "$p/Include/"
-cp "$src/reference/vmbp_ring.h" "$p/Include/"
+cp "$src/reference/include/vmbus_proto/vmbp_ring.h" "$p/Include/vmbus_proto/"
 cp "$src/reference/vmbp_ring.c" "$p/Library/VmbpRingLib/"
 app=$p/Application/VmbpSelfTest
 cp "$src/tests/selftest/vmbp_selftest.c" "$src/tests/selftest/vmbp_selftest.h" "$app/"

@@ -22,7 +22,7 @@
 
 #include <vmbus_proto/vmbus_proto.h>
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 /* ---- compiled-in vectors (gen_vectors.py) ------------------------------------------- */
 
@@ -602,7 +602,7 @@ static void st_ring_vector(struct st *t, const struct st_ring_vec *v, uint32_t *
     }
     /* our reader decodes it, or rejects it with the vector's status */
     st_image_load(img, v);
-    st = vmbp_ring_init(&r, img, v->len, VMBP_RING_GUEST_RECV, 0);
+    st = vmbp_ring_init(&r, img, v->len, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
     if (st != VMBP_OK) { /* indices already bad when attaching */
         st_status(t, "reader init", st, v->status);
         return;
@@ -828,7 +828,7 @@ static void st_ring_flow(struct st *t)
     struct vmbp_pkt_in in;
     uint32_t i, k, packets = 0, commits_a = 0, signals_a = 0, commits_b = 0, signals_b = 0;
     uint32_t rsignals = 0, bytes = 0, written;
-    bool sig = false, pending = true, ready = true;
+    bool sig = false, more = true, ready = true;
     enum vmbp_status st;
 
     st_part_begin(t, "ring");
@@ -838,14 +838,15 @@ static void st_ring_flow(struct st *t)
     st_status(t, "guest send", vmbp_ring_init(&gs, a, ST_RING_BYTES, VMBP_RING_GUEST_SEND,
                                               VMBP_RING_F_RESET), VMBP_OK);
     st_status(t, "guest recv", vmbp_ring_init(&gr, b, ST_RING_BYTES, VMBP_RING_GUEST_RECV,
-                                              VMBP_RING_F_RESET), VMBP_OK);
-    st_status(t, "host recv", vmbp_ring_init(&hr, a, ST_RING_BYTES, VMBP_RING_HOST_RECV, 0),
+                                              VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED),
               VMBP_OK);
+    st_status(t, "host recv", vmbp_ring_init(&hr, a, ST_RING_BYTES, VMBP_RING_HOST_RECV,
+                                             VMBP_RING_F_START_MASKED), VMBP_OK);
     st_status(t, "host send", vmbp_ring_init(&hs, b, ST_RING_BYTES, VMBP_RING_HOST_SEND, 0),
               VMBP_OK);
-    /* the host starts masked; it unmasks before its first wait, and finds nothing */
-    st_status(t, "host unmask", vmbp_ring_mask_end(&hr, &pending), VMBP_OK);
-    st_true(t, "nothing pending", !pending);
+    /* the host starts masked; the commit before its first wait unmasks, finds nothing */
+    st_status(t, "host unmask", vmbp_ring_commit(&hr, &sig, &more), VMBP_OK);
+    st_true(t, "nothing more", !more);
     st_status(t, "empty", vmbp_ring_read(&hr, rx, ST_PKT_BUF, &in, &sig), VMBP_E_RING_EMPTY);
 
     /* requests guest -> host, completions host -> guest; every 4th round a batch of 3 */
@@ -876,11 +877,16 @@ static void st_ring_flow(struct st *t)
             packets++;
         }
         if (written == 3u) {
-            st_status(t, "host commit", vmbp_ring_commit(&hr, &sig), VMBP_OK);
-            rsignals += sig ? 1u : 0u;
+            st_status(t, "host: peek to the end", vmbp_ring_peek(&hr, rx, ST_PKT_BUF, &in),
+                      VMBP_E_RING_EMPTY);
+        } else {
+            st_status(t, "host: ring drained", vmbp_ring_read(&hr, rx, ST_PKT_BUF, &in, &sig),
+                      VMBP_E_RING_EMPTY);
         }
-        st_status(t, "host: ring drained", vmbp_ring_read(&hr, rx, ST_PKT_BUF, &in, &sig),
-                  VMBP_E_RING_EMPTY);
+        /* the batch ends with a commit, which says whether to drain again before waiting */
+        st_status(t, "host commit", vmbp_ring_commit(&hr, &sig, &more), VMBP_OK);
+        rsignals += sig ? 1u : 0u;
+        st_true(t, "host: nothing more", !more);
         /* one completion per round, carrying the last request's size and seed */
         k = i + written - 1u;
         st_status(t, "completion", st_send(t, &hs, VMBP_PKT_COMPLETION, st_size(k) / 2u + 1u,
@@ -893,6 +899,11 @@ static void st_ring_flow(struct st *t)
         st_received(t, &in, VMBP_PKT_COMPLETION, st_size(k) / 2u + 1u, k);
         bytes += in.len;
         packets++;
+        st_status(t, "guest: ring drained", vmbp_ring_read(&gr, rx, ST_PKT_BUF, &in, &sig),
+                  VMBP_E_RING_EMPTY);
+        st_status(t, "guest commit", vmbp_ring_commit(&gr, &sig, &more), VMBP_OK);
+        rsignals += sig ? 1u : 0u;
+        st_true(t, "guest: nothing more", !more);
     }
     /* each commit found the ring empty and the reader unmasked: one signal each; no writer
      * waited for space: no reader signal */
@@ -932,6 +943,8 @@ static void st_ring_flow(struct st *t)
             break;
     }
     st_status(t, "drained", st, VMBP_E_RING_EMPTY);
+    st_status(t, "end of the batch", vmbp_ring_commit(&hr, &sig, &more), VMBP_OK);
+    st_true(t, "nothing more", !more);
 
     /* corrupt indices are rejected, and the ring stays broken (the reader loads the write
      * index when it has read everything it knew of) */
