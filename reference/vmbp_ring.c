@@ -765,7 +765,7 @@ RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap
         return reader_keep(r, d, pkt);
     /* the descriptor as validated (the same bytes), then the rest of the packet */
     vmbp_pkt_desc_encode(&d, buf);
-    if (d.type == VMBP_PKT_DATA_XFER_PAGES || d.type == VMBP_PKT_DATA_GPA_DIRECT)
+    if ((VMBP_PKT_TYPES_WITH_RANGES >> (d.type & 31u)) & 1u) /* (validated: type < 32) */
         return reader_take_ranges(r, buf, len, d, pkt);
     reader_fill(pkt, &d, 0);
     priv = r->priv;
