@@ -154,11 +154,14 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
                          d != VMBP_DEVICE_UNKNOWN ? vmbp_device_name(d) : "");
             }
             break;
-        case VMBP_MSG_FIELD_BYTES:
-        case VMBP_MSG_FIELD_WORDS: {
-            size_t k, len = f->kind == VMBP_MSG_FIELD_WORDS || (size_t)f->offset + size > n
-                                ? n - f->offset
-                                : size;
+        case VMBP_MSG_FIELD_WORDS:
+            /* decoded below the fields (GPADL ranges and PFNs) */
+            size = n - f->offset;
+            snprintf(val, sizeof(val), "%zu words", size / 8u);
+            snprintf(mean, sizeof(mean), "%s", f->doc ? f->doc : "");
+            break;
+        case VMBP_MSG_FIELD_BYTES: {
+            size_t k, len = (size_t)f->offset + size > n ? n - f->offset : size;
             size_t shown = len > 32 ? 32 : len, used = 0;
 
             size = len;
@@ -203,6 +206,51 @@ static bool has_words(enum vmbp_msg_variant variant)
     return false;
 }
 
+/*
+ * The range data of GPADL_HEADER or the PFNs of GPADL_BODY, decoded. From the library's
+ * decoder when the message is valid; otherwise read as far as the message goes, to show what
+ * it holds (its verdict is the validator's, printed after).
+ */
+static void gpadl_data(struct vmbpi_out *o, enum vmbp_msg_variant variant, const uint8_t *p,
+                       size_t n, const struct vmbp_ctx *ctx)
+{
+    uint64_t words[VMBP_GPADL_BODY_MAX_WORDS];
+    size_t i, have;
+
+    if (variant == VMBP_MSGV_GPADL_HEADER) {
+        struct vmbp_gpadl_header h;
+        size_t fixed = sizeof(struct vmbp_gpadl_header_wire);
+
+        if (vmbp_msg_gpadl_header_decode(p, n, ctx, &h) == VMBP_OK) {
+            vmbpi_gpadl_ranges(o, h.words, h.nwords, h.range_buflen / 8u, h.rangecount);
+            return;
+        }
+        if (n < fixed)
+            return;
+        have = (n - fixed) / 8u;
+        if (have > VMBP_GPADL_HEADER_MAX_WORDS)
+            have = VMBP_GPADL_HEADER_MAX_WORDS;
+        h.range_buflen = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen));
+        h.rangecount = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount));
+        if (have > h.range_buflen / 8u)
+            have = h.range_buflen / 8u;
+        for (i = 0; i < have; i++)
+            words[i] = vmbp_load_le64(p + fixed + 8u * i);
+        vmbpi_gpadl_ranges(o, words, (uint32_t)have, h.range_buflen / 8u, h.rangecount);
+    } else if (variant == VMBP_MSGV_GPADL_BODY) {
+        size_t fixed = sizeof(struct vmbp_gpadl_body_wire);
+
+        if (n < fixed)
+            return;
+        have = (n - fixed) / 8u;
+        if (have > VMBP_GPADL_BODY_MAX_WORDS)
+            have = VMBP_GPADL_BODY_MAX_WORDS;
+        for (i = 0; i < have; i++)
+            words[i] = vmbp_load_le64(p + fixed + 8u * i);
+        vmbpi_gpadl_body_pfns(o, words, (uint32_t)have);
+    }
+}
+
 /* Decode the channel message p[0..n). Returns the exit status. */
 static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                            const struct vmbpi_msg_opts *opts)
@@ -232,6 +280,8 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
         print_fields(o, variant, p, n);
+        if (n <= VMBP_MSG_MAX_SIZE)
+            gpadl_data(o, variant, p, n, &ctx);
     }
     if (n > VMBP_MSG_MAX_SIZE)
         vmbpi_str(o, "note", "longer than the 240-byte SynIC payload");
@@ -275,6 +325,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         enum vmbp_status st;
 
         vmbpi_str(o, "kind", "synic slot");
+        if (opts->input)
+            vmbpi_str(o, "input", opts->input);
         vmbpi_str(o, "negotiated_version", buf);
         vmbpi_hex(o, "negotiated_features", opts->features, 8);
         if (n != VMBP_SYNIC_MESSAGE_SIZE) {
@@ -317,6 +369,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         return rc;
     }
     vmbpi_str(o, "kind", "channel message");
+    if (opts->input)
+        vmbpi_str(o, "input", opts->input);
     vmbpi_str(o, "negotiated_version", buf);
     vmbpi_hex(o, "negotiated_features", opts->features, 8);
     rc = channel_message(o, p, n, opts);

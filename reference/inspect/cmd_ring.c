@@ -234,6 +234,8 @@ int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmb
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", opts->pair ? "ring pair" : "ring");
+    if (opts->input)
+        vmbpi_str(o, "input", opts->input);
     vmbpi_arr_begin(o, "rings");
     if (!opts->pair) {
         rc = one_ring(o, p, n, 0, opts->host ? "host view" : "guest view", opts);
