@@ -433,8 +433,8 @@ static int cmd_schema(int argc, char **argv, FILE *out, FILE *err)
     return markdown ? vmbpi_schema_markdown(out) : vmbpi_schema_json(out);
 }
 
-/* The commands: name, handler, synopsis (continuation lines start with a space), and what
- * it does, for --help. A new command is one row here and its handler. */
+/* The commands: name, handler, synopsis (its continuation lines are indented under the
+ * options), and what it does, for --help. A new command is one row here and its handler. */
 struct vmbpi_command {
     const char *name;
     int (*run)(int argc, char **argv, FILE *out, FILE *err);
@@ -444,26 +444,30 @@ struct vmbpi_command {
 
 static const struct vmbpi_command commands[] = {
     {"msg", cmd_msg,
-     "msg [FILE|-] [--hex|--raw] [--group-order memory|le|be] [--slot|--body]\n"
-     " [--gpadl] [--version X.Y] [--features MASK] [--from guest|host|any] [--json]",
-     "a channel message, or a 256-byte SynIC slot holding one; --version and\n"
-     "--features give the negotiated state (default: 6.0 with no features; 'none'\n"
-     "means before negotiation), --from who sent it (default: any); --gpadl\n"
-     "reassembles a GPADL from its GPADL_HEADER and GPADL_BODY messages, one a line\n"
-     "(plain hex), one a dump (a blank line or an offset that starts over between\n"
-     "them) or one a 256-byte SynIC slot (raw)"},
+     "msg [FILE|-] [--hex|--raw] [--group-order memory|le|be]\n"
+     "[--slot|--body] [--gpadl] [--version X.Y]\n"
+     "[--features MASK] [--from guest|host|any] [--json]",
+     "a channel message, or a 256-byte SynIC slot holding one; --version\n"
+     "and --features give the negotiated state (default: 6.0 with no\n"
+     "features; 'none' means before negotiation), --from who sent it\n"
+     "(default: any); --gpadl reassembles a GPADL from its GPADL_HEADER and\n"
+     "GPADL_BODY messages: one a line (plain hex), one a dump (separated by\n"
+     "a blank line or an offset that starts over), or one a 256-byte SynIC\n"
+     "slot (raw)"},
     {"ring", cmd_ring,
-     "ring FILE [--role guest|host] [--pair] [--legacy-types] [--preview N]\n"
-     " [--hex|--raw] [--group-order memory|le|be] [--json]",
+     "ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
+     "[--preview N] [--hex|--raw] [--group-order memory|le|be]\n"
+     "[--json]",
      "a ring image: 4096-byte control page then the data area; --pair for a\n"
      "uio_hv_generic ring file (send ring then receive ring)"},
     {"reg", cmd_reg, "reg NAME VALUE [--arch x64|arm64] [--json]",
      "NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
      "HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])"},
     {"schema", cmd_schema, "schema [--json|--markdown]",
-     "the protocol as data, from the library's tables: message types, variants and\n"
-     "fields, versions, feature and offer flags, SynIC registers, ring layout and\n"
-     "packet types; --markdown prints the layout tables spec/ embeds"},
+     "the protocol as data, from the library's tables: message types,\n"
+     "variants and fields, versions, feature and offer flags, SynIC\n"
+     "registers, ring layout and packet types; --markdown prints the\n"
+     "layout tables spec/ embeds"},
     {"gen", cmd_gen, "gen KIND [-o FILE] [--hex]", "write a sample; KIND is one of:"},
 };
 
@@ -479,7 +483,7 @@ static void usage(FILE *f)
         for (s = commands[i].synopsis; *s; s++) {
             fputc(*s, f);
             if (*s == '\n')
-                fprintf(f, "%*s", (int)(20 + strlen(commands[i].name)), "");
+                fprintf(f, "%*s", (int)(21 + strlen(commands[i].name)), "");
         }
         fputc('\n', f);
     }
@@ -501,8 +505,18 @@ static void usage(FILE *f)
                 fputs("       ", f);
         }
     }
-    for (k = 0; vmbpi_gen_kinds[k]; k++)
-        fprintf(f, "%s%s", k ? ", " : " ", vmbpi_gen_kinds[k]);
+    for (i = 40, k = 0; vmbpi_gen_kinds[k]; k++) {
+        size_t w = strlen(vmbpi_gen_kinds[k]) + 2;
+
+        if (i + w > 80) {
+            fputs(k ? ",\n      " : "\n      ", f);
+            i = 6;
+        } else if (k) {
+            fputc(',', f);
+        }
+        fprintf(f, " %s", vmbpi_gen_kinds[k]);
+        i += w;
+    }
     fputs("\n\nexit status: 0 valid, 1 decoded but invalid, 2 unusable input or usage\n", f);
 }
 

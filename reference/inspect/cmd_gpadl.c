@@ -79,6 +79,8 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
             if (pos >= total)
                 snprintf(note, sizeof(note), "range_buflen ends before range %u of %u", r,
                          rangecount);
+            else if (r + 1 == rangecount)
+                snprintf(note, sizeof(note), "range %u follows in GPADL_BODY messages", r);
             else
                 snprintf(note, sizeof(note), "ranges %u to %u follow in GPADL_BODY messages", r,
                          rangecount - 1);
@@ -100,7 +102,11 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
             snprintf(note, sizeof(note), "%llu more PFNs follow in GPADL_BODY messages",
                      (unsigned long long)(pages - present) +
                          (unsigned long long)(total - pos - 1u - pages));
-            if (r + 1 < rangecount)
+            if (r + 2 == rangecount)
+                snprintf(note, sizeof(note),
+                         "the rest of range %u and range %u follow in GPADL_BODY messages", r,
+                         r + 1);
+            else if (r + 1 < rangecount)
                 snprintf(note, sizeof(note),
                          "the rest of range %u and ranges %u to %u follow in GPADL_BODY "
                          "messages",
@@ -114,9 +120,52 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
         vmbpi_str(o, "ranges_note", note);
 }
 
-void vmbpi_gpadl_body_pfns(struct vmbpi_out *o, const uint64_t *words, uint32_t n)
+/*
+ * The range data of GPADL_HEADER, decoded: from the library's decoder when the message is
+ * valid; otherwise read as far as the message goes, to show what it holds (its verdict is
+ * the validator's, printed with it).
+ */
+void vmbpi_gpadl_header_data(struct vmbpi_out *o, const uint8_t *p, size_t n,
+                             const struct vmbp_ctx *ctx)
 {
-    pfn_list(o, "pfns", words, n);
+    const size_t fixed = sizeof(struct vmbp_gpadl_header_wire);
+    uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS];
+    struct vmbp_gpadl_header h;
+    size_t i, have;
+
+    if (vmbp_msg_gpadl_header_decode(p, n, ctx, &h) == VMBP_OK) {
+        vmbpi_gpadl_ranges(o, h.words, h.nwords, h.range_buflen / 8u, h.rangecount);
+        return;
+    }
+    if (n < fixed)
+        return;
+    h.range_buflen = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen));
+    h.rangecount = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount));
+    have = (n - fixed) / 8u;
+    if (have > h.range_buflen / 8u)
+        have = h.range_buflen / 8u;
+    if (have > VMBP_GPADL_HEADER_MAX_WORDS)
+        have = VMBP_GPADL_HEADER_MAX_WORDS;
+    for (i = 0; i < have; i++)
+        words[i] = vmbp_load_le64(p + fixed + 8u * i);
+    vmbpi_gpadl_ranges(o, words, (uint32_t)have, h.range_buflen / 8u, h.rangecount);
+}
+
+/* GPADL_BODY's PFNs: the range data it continues. */
+void vmbpi_gpadl_body_data(struct vmbpi_out *o, const uint8_t *p, size_t n)
+{
+    const size_t fixed = sizeof(struct vmbp_gpadl_body_wire);
+    uint64_t words[VMBP_GPADL_BODY_MAX_WORDS];
+    size_t i, have;
+
+    if (n < fixed)
+        return;
+    have = (n - fixed) / 8u;
+    if (have > VMBP_GPADL_BODY_MAX_WORDS)
+        have = VMBP_GPADL_BODY_MAX_WORDS;
+    for (i = 0; i < have; i++)
+        words[i] = vmbp_load_le64(p + fixed + 8u * i);
+    pfn_list(o, "pfns", words, (uint32_t)have);
     vmbpi_str(o, "pfns_note", "range data continued from GPADL_HEADER (msg --gpadl reassembles "
                               "it)");
 }
@@ -253,8 +302,8 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
             }
         }
         if (st == VMBP_OK || st == VMBP_E_PENDING) {
-            snprintf(buf, sizeof(buf), "%u of %u words", ra.have, ra.nwords);
-            vmbpi_str(o, "reassembled", buf);
+            vmbpi_u64(o, "words_reassembled", ra.have);
+            vmbpi_u64(o, "words_expected", ra.nwords);
             vmbpi_obj_end(o);
             continue;
         }
@@ -270,6 +319,8 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
                                                          : "before GPADL_HEADER");
         else
             snprintf(buf, sizeof(buf), "%s", vmbp_status_text(st));
+        if (type == VMBP_MSG_GPADL_HEADER)
+            vmbpi_gpadl_header_data(o, p, n, &ctx); /* what it holds, up to the fault */
         fail_status(o, st, buf);
         vmbpi_obj_end(o);
         bad = k + 1;

@@ -206,51 +206,6 @@ static bool has_words(enum vmbp_msg_variant variant)
     return false;
 }
 
-/*
- * The range data of GPADL_HEADER or the PFNs of GPADL_BODY, decoded. From the library's
- * decoder when the message is valid; otherwise read as far as the message goes, to show what
- * it holds (its verdict is the validator's, printed after).
- */
-static void gpadl_data(struct vmbpi_out *o, enum vmbp_msg_variant variant, const uint8_t *p,
-                       size_t n, const struct vmbp_ctx *ctx)
-{
-    uint64_t words[VMBP_GPADL_BODY_MAX_WORDS];
-    size_t i, have;
-
-    if (variant == VMBP_MSGV_GPADL_HEADER) {
-        struct vmbp_gpadl_header h;
-        size_t fixed = sizeof(struct vmbp_gpadl_header_wire);
-
-        if (vmbp_msg_gpadl_header_decode(p, n, ctx, &h) == VMBP_OK) {
-            vmbpi_gpadl_ranges(o, h.words, h.nwords, h.range_buflen / 8u, h.rangecount);
-            return;
-        }
-        if (n < fixed)
-            return;
-        have = (n - fixed) / 8u;
-        if (have > VMBP_GPADL_HEADER_MAX_WORDS)
-            have = VMBP_GPADL_HEADER_MAX_WORDS;
-        h.range_buflen = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen));
-        h.rangecount = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount));
-        if (have > h.range_buflen / 8u)
-            have = h.range_buflen / 8u;
-        for (i = 0; i < have; i++)
-            words[i] = vmbp_load_le64(p + fixed + 8u * i);
-        vmbpi_gpadl_ranges(o, words, (uint32_t)have, h.range_buflen / 8u, h.rangecount);
-    } else if (variant == VMBP_MSGV_GPADL_BODY) {
-        size_t fixed = sizeof(struct vmbp_gpadl_body_wire);
-
-        if (n < fixed)
-            return;
-        have = (n - fixed) / 8u;
-        if (have > VMBP_GPADL_BODY_MAX_WORDS)
-            have = VMBP_GPADL_BODY_MAX_WORDS;
-        for (i = 0; i < have; i++)
-            words[i] = vmbp_load_le64(p + fixed + 8u * i);
-        vmbpi_gpadl_body_pfns(o, words, (uint32_t)have);
-    }
-}
-
 /* Decode the channel message p[0..n). Returns the exit status. */
 static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                            const struct vmbpi_msg_opts *opts)
@@ -280,8 +235,10 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
         print_fields(o, variant, p, n);
-        if (n <= VMBP_MSG_MAX_SIZE)
-            gpadl_data(o, variant, p, n, &ctx);
+        if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_HEADER)
+            vmbpi_gpadl_header_data(o, p, n, &ctx);
+        else if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_BODY)
+            vmbpi_gpadl_body_data(o, p, n);
     }
     if (n > VMBP_MSG_MAX_SIZE)
         vmbpi_str(o, "note", "longer than the 240-byte SynIC payload");

@@ -278,6 +278,34 @@ static bool allowed_text(const struct vmbp_msg_field *f, uint32_t type, char *bu
     return false;
 }
 
+/* The same as data: {"values": [...]}, {"zero_bits": "0x.."} or {"ignored": true}. */
+static void json_allowed(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type)
+{
+    char buf[64];
+
+    if (!allowed_text(f, type, buf, sizeof(buf)))
+        return;
+    vmbpi_obj_begin(o, "allowed");
+    if (f->kind == VMBP_MSG_FIELD_RSVDZ) {
+        uint64_t all = f->size >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8u * f->size)) - 1u);
+
+        vmbpi_hex(o, "zero_bits", f->mask ? f->mask : all, 1);
+    } else if (f->kind == VMBP_MSG_FIELD_RSVD_IGN) {
+        vmbpi_bool(o, "ignored", true);
+    } else {
+        vmbpi_arr_begin(o, "values");
+        if (f->fmt == VMBP_MSG_FMT_BOOL) {
+            vmbpi_u64(o, NULL, 0);
+            vmbpi_u64(o, NULL, 1);
+        } else {
+            vmbpi_u64(o, NULL, type);
+        }
+        vmbpi_arr_end(o);
+    }
+    vmbpi_str(o, "text", buf);
+    vmbpi_obj_end(o);
+}
+
 static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type)
 {
     char buf[64];
@@ -298,8 +326,7 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     }
     vmbpi_str(o, "format", fmt_name(f->fmt));
     vmbpi_str(o, "meaning", f->doc ? f->doc : "");
-    if (allowed_text(f, type, buf, sizeof(buf)))
-        vmbpi_str(o, "allowed", buf);
+    json_allowed(o, f, type);
     if (f->host_offset != VMBP_MSG_FIELD_NO_HOST)
         vmbpi_u64(o, "decoded_offset", f->host_offset);
     vmbpi_obj_end(o);

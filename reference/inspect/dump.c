@@ -686,7 +686,7 @@ static const char *form_name(const struct vmbpi_form *f)
     case ADDR_SPACE1:
         if (f->ascii == ASC_ANGLE)
             return "od -tx1z";
-        return f->width == 2 ? "od -tx1" : "od or hexdump (words)";
+        return f->width == 2 ? "od -tx1" : "hexdump or od -x";
     default:
         return kernel ? "print_hex_dump" : "plain hex";
     }
@@ -722,9 +722,9 @@ static int establish(struct vmbpi_reader *r, const struct dline *d)
     } else if (f->addr == ADDR_COLON && !f->ts && f->prefix_len == 0) {
         f->order = VMBPI_ORDER_MEMORY; /* xxd: groups are bytes in memory order (not -e) */
     } else {
-        return vmbpi_rd_fail(r, "line %lu: a %s dump in groups of %u bytes: their byte order "
+        return vmbpi_rd_fail(r, "line %lu: a dump in groups of %u bytes (%s): their byte order "
                                 "is not stated; %s",
-                             r->lineno, f->name, gb, order_hint);
+                             r->lineno, gb, f->name, order_hint);
     }
     r->dm.have_form = true;
     if (gb > 1)
@@ -1050,10 +1050,14 @@ int vmbpi_text_end(struct vmbpi_reader *r)
 
         vmbpi_rd_record_end(r);
         if (m->f.addr == ADDR_SPACE1 && (rm & (rm - 1u)) == 0 && rm != 0) {
-            size_t l = strlen(r->form);
+            const char *radix = rm == 1u << 8 ? "octal" : rm == 1u << 10 ? "decimal" : "hex";
+            /* the offsets' base tells a word dump of hexdump (hex) from one of od */
+            const char *name = m->f.width == 2 ? m->f.name : rm == 1u << 16 ? "hexdump" : "od -x";
+            char rest[256];
 
-            snprintf(r->form + l, sizeof(r->form) - l, ", %s offsets",
-                     rm == 1u << 8 ? "octal" : rm == 1u << 10 ? "decimal" : "hex");
+            snprintf(rest, sizeof(rest), "%s%s, %s offsets", name,
+                     r->form + strlen(m->f.name), radix);
+            snprintf(r->form, sizeof(r->form), "%.80s", rest);
         }
     }
     if (r->tmode == TX_UNDECIDED)

@@ -34,6 +34,7 @@ int vmbpi_rd_put(struct vmbpi_reader *r, const uint8_t *p, size_t n)
 {
     if (r->failed)
         return -1;
+    r->fed_at_byte = r->fed;
     if (n > r->o.max - r->len)
         return too_large(r);
     while (n > 0) {
@@ -141,6 +142,9 @@ static int text_bytes(struct vmbpi_reader *r, const uint8_t *p, size_t n)
             return vmbpi_rd_fail(r, "line %lu: byte 0x%02x is not text (binary data in a "
                                     "hexadecimal input?)",
                                  r->lineno, c);
+        if (r->fed - r->fed_at_byte > VMBPI_TEXT_GAP_MAX)
+            return vmbpi_rd_fail(r, "line %lu: %u characters in a row without a byte",
+                                 r->lineno, VMBPI_TEXT_GAP_MAX);
         if (c == '\n') {
             if (r->long_line)
                 vmbpi_text_long(r, r->line, r->linelen, true);
@@ -305,6 +309,57 @@ int vmbpi_input_parse(struct vmbpi_input *in, const char *name, const uint8_t *p
     return rc;
 }
 
+/*
+ * The rest of a raw regular file of `size` bytes, of which the reader has the first
+ * VMBPI_SNIFF: read into one buffer of that size (no chunks, no copy), with the records
+ * the reader would make.
+ */
+static int read_raw_file(struct vmbpi_reader *r, FILE *f, size_t size, struct vmbpi_input *in,
+                         char *err, size_t errlen)
+{
+    uint8_t *data = (uint8_t *)malloc(size);
+    size_t have = r->len, off;
+
+    if (!data) {
+        snprintf(err, errlen, "%s: out of memory", r->name);
+        return -1;
+    }
+    memcpy(data, r->chunks[0], have);
+    have += fread(data + have, 1, size - have, f);
+    if (have != size || fgetc(f) != EOF) {
+        free(data);
+        snprintf(err, errlen, "%s: the file changed size while it was read", r->name);
+        return -1;
+    }
+    memset(in, 0, sizeof(*in));
+    if (r->o.records) {
+        size_t step = r->o.raw_record ? r->o.raw_record : size, n = (size + step - 1) / step;
+
+        if (n > r->o.max_records) {
+            free(data);
+            snprintf(err, errlen, "%s: more than %zu messages", r->name, r->o.max_records);
+            return -1;
+        }
+        in->recs = (struct vmbpi_record *)calloc(n, sizeof(*in->recs));
+        if (!in->recs) {
+            free(data);
+            snprintf(err, errlen, "%s: out of memory", r->name);
+            return -1;
+        }
+        for (off = 0; off < size; off += step) {
+            in->recs[in->nrecs].off = off;
+            in->recs[in->nrecs].len = size - off < step ? size - off : step;
+            in->nrecs++;
+        }
+    }
+    in->data = data;
+    in->len = size;
+    snprintf(in->form, sizeof(in->form), "raw bytes");
+    if (err && errlen)
+        err[0] = 0;
+    return 0;
+}
+
 int vmbpi_input_load(struct vmbpi_input *in, const char *path,
                      const struct vmbpi_load_opts *opts, char *err, size_t errlen)
 {
@@ -313,6 +368,7 @@ int vmbpi_input_load(struct vmbpi_input *in, const char *path,
     const char *name = is_stdin ? "standard input" : path;
     struct vmbpi_reader *r;
     struct stat sb;
+    bool is_reg = false;
     FILE *f;
     int rc;
 
@@ -323,7 +379,8 @@ int vmbpi_input_load(struct vmbpi_input *in, const char *path,
         return -1;
     }
     /* A regular file too large for any form is refused before a byte is read. */
-    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)) {
+    is_reg = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
+    if (is_reg) {
         uint64_t size = (uint64_t)sb.st_size;
         uint64_t cap = opts->fmt == VMBPI_FMT_RAW
                            ? (uint64_t)opts->max
@@ -344,6 +401,19 @@ int vmbpi_input_load(struct vmbpi_input *in, const char *path,
             fclose(f);
         snprintf(err, errlen, "%s: out of memory", name);
         return -1;
+    }
+    if (is_reg && (uint64_t)sb.st_size <= opts->max && sb.st_size > 0) {
+        /* a regular file that may be raw: if it is, read it into a buffer of its size */
+        size_t got = fread(buf, 1, VMBPI_SNIFF, f);
+
+        if (vmbpi_reader_feed(r, buf, got) == 0 && r->mode == RD_RAW &&
+            got == VMBPI_SNIFF) {
+            rc = read_raw_file(r, f, (size_t)sb.st_size, in, err, errlen);
+            vmbpi_reader_free(r);
+            if (!is_stdin)
+                fclose(f);
+            return rc;
+        }
     }
     for (;;) {
         size_t got = fread(buf, 1, sizeof(buf), f);

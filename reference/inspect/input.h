@@ -13,11 +13,13 @@
  * ways is refused with a message that says why, never guessed: groups of several bytes whose
  * byte order neither the dump form nor its ASCII column settles need --group-order.
  *
- * Memory: the bytes are collected in fixed-size chunks up to the caller's limit and copied
- * once into an exact-size buffer; text is consumed line by line (at most VMBPI_LINE_MAX
- * characters per dump line) and is refused past VMBPI_TEXT_PER_BYTE characters per byte of
- * the limit. Reading stops at the first byte that makes the input unusable: the byte past
- * the limit, a byte that is not text in text input, a line that breaks the form.
+ * Memory: a raw regular file is read into a buffer of its size, refused by that size if it is
+ * over the limit; other input is collected in fixed-size chunks up to the caller's limit and
+ * copied once into an exact-size buffer. Text is consumed line by line (at most
+ * VMBPI_LINE_MAX characters per dump line) and is refused past VMBPI_TEXT_PER_BYTE characters
+ * per byte of the limit, or after VMBPI_TEXT_GAP_MAX characters in a row that hold no byte.
+ * Reading stops at the first byte that makes the input unusable: the byte past the limit, a
+ * byte that is not text in text input, a line that breaks the form.
  */
 #ifndef VMBPI_INPUT_H
 #define VMBPI_INPUT_H
@@ -30,6 +32,9 @@
 #define VMBPI_LINE_MAX 4096u
 /* Text input may hold this many characters per byte of the limit (gdb needs about 12). */
 #define VMBPI_TEXT_PER_BYTE 16u
+/* Text that yields no byte for this many characters in a row is refused (endless blank lines,
+ * spaces or comments). */
+#define VMBPI_TEXT_GAP_MAX (1024u * 1024u)
 /* Largest number of bytes one dump line may carry (xxd -c 256). */
 #define VMBPI_LINE_BYTES_MAX 256u
 

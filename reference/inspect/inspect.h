@@ -65,10 +65,14 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
  * GPADL_HEADER or GPADL_BODY. */
 int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t nmsgs,
                 const struct vmbpi_msg_opts *opts, FILE *err);
-/* GPADL_HEADER's ranges from `have` of the `total` words of range data; GPADL_BODY's PFNs. */
+/* GPADL_HEADER's ranges from `have` of the `total` words of range data. */
 void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t have,
                         uint32_t total, uint32_t rangecount);
-void vmbpi_gpadl_body_pfns(struct vmbpi_out *o, const uint64_t *words, uint32_t n);
+/* The range data of a GPADL_HEADER message (valid or not), the PFNs of a GPADL_BODY. */
+struct vmbp_ctx;
+void vmbpi_gpadl_header_data(struct vmbpi_out *o, const uint8_t *p, size_t n,
+                             const struct vmbp_ctx *ctx);
+void vmbpi_gpadl_body_data(struct vmbpi_out *o, const uint8_t *p, size_t n);
 /* Decode a ring image; returns an exit status. */
 int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_ring_opts *opts);
 /* Decode a register value; returns an exit status (2 for an unknown name). */

@@ -92,6 +92,7 @@ struct vmbpi_reader {
     uint8_t sniff[VMBPI_SNIFF];
     size_t nsniff;
     uint64_t fed, text_cap;
+    uint64_t fed_at_byte; /* r->fed when the last byte was put */
     /* text */
     char line[VMBPI_LINE_MAX + 1];
     size_t linelen;
