@@ -1270,9 +1270,9 @@ static void gpadl_seeds(void)
 /* ---- vmbp-inspect seeds ---------------------------------------------------------------- */
 
 /* A GPADL of two ranges split by the library, for op 5 of fuzz_inspect: each message as a
- * length byte and its bytes, in the order `order` gives (a negative entry: that message
- * with its handle changed). */
-static void inspect_gpadl_seed(const char *name, const int *order, size_t norder)
+ * length byte and its bytes (or, `slots`, a 0 and a 256-byte SynIC slot holding it), in the
+ * order `order` gives (a negative entry: that message with its handle changed). */
+static void inspect_gpadl_seed(const char *name, const int *order, size_t norder, bool slots)
 {
     uint64_t pfns[2][30];
     struct vmbp_gpa_range ranges[2];
@@ -1305,8 +1305,19 @@ static void inspect_gpadl_seed(const char *name, const int *order, size_t norder
             die("inspect_gpadl_seed: message");
         if (order[i] < 0)
             vmbp_store_le32(m + 12, 0xE1E12);
-        put8(B, (uint32_t)len);
-        putn(B, m, len);
+        if (slots) {
+            uint8_t slot[VMBP_SYNIC_MESSAGE_SIZE];
+
+            memset(slot, 0, sizeof(slot));
+            vmbp_store_le32(slot, VMBP_SYNIC_MSG_TYPE_VMBUS);
+            slot[4] = (uint8_t)len;
+            memcpy(slot + 16, m, len);
+            put8(B, 0);
+            putn(B, slot, sizeof(slot));
+        } else {
+            put8(B, (uint32_t)len);
+            putn(B, m, len);
+        }
     }
     emit("inspect", name, B->b, B->n);
     free(B);
@@ -1364,9 +1375,27 @@ static void inspect_seeds(void)
                   "00000010: 44434241                             ABCD\n"},
         {"squeeze_no_offsets", " 0e 00 00 00 00 00 00 00 00 00 06 00 00 00 00 00\n*\n"},
         {"plain_words", "0x0000000e 0x00000000 # UNLOAD, as numbers\n"},
+        {"kernel_iso", "2026-01-01T12:00:00.123456+00:00 host kernel: vmbus: 00000000: 0e 00"
+                       " 00 00 00 00 00 00\n"},
+        {"address_column", "00a1b2c0 0000000e 00000000\n00a1b2c8 00000000 00000000\n"},
+        {"windbg_dd", "0000021d`4f8a1230  0000000e 00000000 00060000 00000000\n"},
+        {"windbg_no_dash", "00a1b2c0  0e 00 00 00 00 00 00 00-00 00 06 00 00 00 00 00  "
+                           "................\n00a1b2d0  00 00 00 00 00 00 00 00 00 00 00 00 "
+                           "00 00 00 00  ................\n"},
+        {"squeeze_uneven", "00000000  0e 00 00 00 00 00 00 00  00 00 06 00 00 00 00 00  |..."
+                           ".............|\n*\n00000018  00 00 00 00 00 00 00 00  "
+                           "                         |........|\n"},
+        {"squeeze_nothing", "00000000  0e 00 00 00 00 00 00 00  00 00 06 00 00 00 00 00  |.."
+                            "..............|\n*\n00000010  00 00 00 00 00 00 00 00  "
+                            "                         |........|\n"},
+        {"two_dumps", "00000000  0e 00 00 00 00 00 00 00                           |........|"
+                      "\n00000008\n00000000  0f 00 00 00 00 00 00 00                        "
+                      "   |........|\n00000008\n"},
+        {"short_then_more", "[1.0] vmbus: 0e 00 00 00 00 00 00 00 00 00 06 00 00 00 00 00\n"
+                            "[1.0] vmbus: 00 00 00 00\n[1.0] vmbus: 0f 00 00 00 00 00 00 00\n"},
     };
     static const int in_order[] = {0, 1}, body_first[] = {1, 0}, other_handle[] = {0, -2},
-                     extra[] = {0, 1, 1}, header_only[] = {0};
+                     extra[] = {0, 1, 1}, header_only[] = {0}, two_headers[] = {0, 0};
 
     if (!B)
         die("out of memory");
@@ -1381,12 +1410,33 @@ static void inspect_seeds(void)
 
         B->n = 0;
         put8(B, 0);
-        put8(B, (uint8_t)(i % 2u == 0 ? 0x20u : 0u)); /* records every other time */
+        /* records every other time; groups as little-endian numbers every third */
+        put8(B, (uint8_t)((i % 2u == 0 ? 0x20u : 0u) | (i % 3u == 0 ? 0x10u : 0u)));
         put8(B, (uint8_t)(7u * i + 3u));
         putn(B, dumps[i][1], strlen(dumps[i][1]));
         snprintf(name, sizeof(name), "dump_%s", dumps[i][0]);
         emit("inspect", name, B->b, B->n);
     }
+    /* lines longer than a dump line: plain text read a character at a time, and a dump line
+     * over the limit */
+    B->n = 0;
+    put8(B, 0);
+    put8(B, 0x20);
+    put8(B, 5);
+    for (i = 0; i < 3000; i++)
+        putn(B, "0e", 2);
+    putn(B, "\n00\n", 4);
+    emit("inspect", "plain_long_line", B->b, B->n);
+    B->n = 0;
+    put8(B, 0);
+    put8(B, 0);
+    put8(B, 9);
+    putn(B, dumps[0][1], 68);
+    putn(B, "00000010:", 9);
+    for (i = 0; i < 1400; i++)
+        putn(B, " 00", 3);
+    putn(B, "\n", 1);
+    emit("inspect", "dump_long_line", B->b, B->n);
     /* every dump form the harness writes, from one offer */
     vmbp_vec_load(&set, "msg");
     for (i = 0; i < 14; i++) {
@@ -1408,11 +1458,13 @@ static void inspect_seeds(void)
         emit("inspect", name, B->b, B->n);
     }
     vmbp_vec_free(&set);
-    inspect_gpadl_seed("gpadl_in_order", in_order, 2);
-    inspect_gpadl_seed("gpadl_body_first", body_first, 2);
-    inspect_gpadl_seed("gpadl_other_handle", other_handle, 2);
-    inspect_gpadl_seed("gpadl_extra_body", extra, 3);
-    inspect_gpadl_seed("gpadl_header_only", header_only, 1);
+    inspect_gpadl_seed("gpadl_in_order", in_order, 2, false);
+    inspect_gpadl_seed("gpadl_slots", in_order, 2, true);
+    inspect_gpadl_seed("gpadl_body_first", body_first, 2, false);
+    inspect_gpadl_seed("gpadl_other_handle", other_handle, 2, false);
+    inspect_gpadl_seed("gpadl_extra_body", extra, 3, false);
+    inspect_gpadl_seed("gpadl_header_only", header_only, 1, false);
+    inspect_gpadl_seed("gpadl_two_headers", two_headers, 2, false);
 
     /* messages as channel messages (JSON and text) and slots */
     vmbp_vec_load(&set, "msg");

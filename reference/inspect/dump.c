@@ -699,10 +699,7 @@ static int establish(struct vmbpi_reader *r, const struct dline *d)
 
     memset(f, 0, sizeof(*f));
     f->ts = d->ts;
-    if (d->prefix_len >= sizeof(f->prefix))
-        return vmbpi_rd_fail(r, "line %lu: a prefix longer than %zu characters", r->lineno,
-                             sizeof(f->prefix) - 1);
-    memcpy(f->prefix, d->prefix, d->prefix_len);
+    memcpy(f->prefix, d->prefix, d->prefix_len); /* parse_line() keeps it shorter */
     f->prefix_len = d->prefix_len;
     f->addr = d->addr;
     f->zx = d->zx;
@@ -802,16 +799,12 @@ static int emit_line(struct vmbpi_reader *r, const struct dline *d, uint8_t *row
     return vmbpi_rd_put(r, row, k);
 }
 
-/* Repeat the last row to fill `bytes` bytes (a "*" line), or fail. */
+/* Repeat the last row to fill `bytes` bytes (a "*" line; a whole number of rows). */
 static int squeeze_fill(struct vmbpi_reader *r, uint64_t bytes)
 {
     struct vmbpi_dump *m = &r->dm;
     uint64_t i;
 
-    if (m->last_row_n == 0 || bytes % m->last_row_n != 0)
-        return vmbpi_rd_fail(r, "line %lu: the offset after the '*' of line %lu is not a whole "
-                                "number of lines on",
-                             r->lineno, m->squeeze_line);
     for (i = 0; i < bytes / m->last_row_n; i++)
         if (vmbpi_rd_put(r, m->last_row, m->last_row_n) != 0)
             return -1;
@@ -877,6 +870,10 @@ static int follow_address(struct vmbpi_reader *r, const struct dline *d)
         m->squeeze = false;
         return squeeze_fill(r, fill);
     }
+    if (m->squeeze && !ok)
+        return vmbpi_rd_fail(r, "line %lu: its offset is not a whole number of lines after "
+                                "the line before the '*' of line %lu",
+                             r->lineno, m->squeeze_line);
     if (ok) {
         if (m->squeeze)
             return vmbpi_rd_fail(r, "line %lu: a '*' line with no line left out before it",
