@@ -13,11 +13,12 @@ usage: check_inspect.py TOOL SRC_DIR MODE [--update]
   memory   endless and huge inputs (/dev/zero, endless text, a sparse file of several GiB)
            are refused with exit status 2 in memory bounded by the command's limit (peak
            resident size from wait4)
-  corpus   the tool over every fuzz corpus file (text and JSON): no crash, no sanitizer
-           report, exit status 0, 1 or 2, JSON that parses
+  corpus   the tool over every named fuzz corpus file (seeds, reproducers; text and JSON):
+           no crash, no sanitizer report, exit status 0, 1 or 2, JSON that parses
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -392,6 +393,8 @@ def corpus(tool, src):
         else:
             variants = [["msg"], ["msg", "--version", "none"]]
         for fname in sorted(os.listdir(d)):
+            if re.match(r"^[0-9a-f]{40}$", fname):
+                continue  # campaign finds: fuzz.replay.<target> runs them
             path = os.path.join(d, fname)
             for v in variants:
                 for js in ([], ["--json"]):
