@@ -76,7 +76,9 @@
     /* caller */                                                                              \
     X(E_INVAL, 0x0501, "invalid argument")                                                    \
     X(E_STATE, 0x0502, "call not valid in the object's current state")                        \
-    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")
+    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")               \
+    /* semantic, Confidential VMBus host input (0x023x) */                                    \
+    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")
 
 /** @cond VMBP_INTERNAL */
 #define VMBP_PRIV_STATUS_ENUM(name, value, text) VMBP_##name = value,
