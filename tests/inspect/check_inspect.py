@@ -25,6 +25,7 @@ import tempfile
 
 S = "reference/inspect/samples/"
 G = "tests/inspect/gpadl/"
+R = "tests/inspect/rings/"
 
 # name, arguments, expected exit status
 CASES = [
@@ -55,6 +56,16 @@ CASES = [
     ("ring_host_role", ["ring", S + "ring.bin", "--role", "host", "--preview", "4"], 0),
     ("ring_pair", ["ring", S + "ring-pair.bin", "--pair"], 0),
     ("ring_corrupt", ["ring", S + "ring-corrupt.bin"], 1),
+    ("ring_bad_write_index", ["ring", R + "write_index.bin"], 1),
+    ("ring_bad_read_index", ["ring", R + "read_index.bin"], 1),
+    ("ring_bad_pending_send_sz", ["ring", R + "pending_send_sz.bin"], 1),
+    ("ring_avail_short", ["ring", R + "avail_short.bin"], 1),
+    ("ring_bad_type", ["ring", R + "type.bin"], 1),
+    ("ring_legacy_type", ["ring", R + "type.bin", "--legacy-types"], 0),
+    ("ring_bad_flags", ["ring", R + "flags.bin"], 1),
+    ("ring_overrun", ["ring", R + "overrun.bin"], 1),
+    ("ring_no_ranges", ["ring", R + "range_count.bin"], 1),
+    ("ring_ranges_past_data", ["ring", R + "range_bounds.bin"], 1),
     ("reg_sint2", ["reg", "SINT2", "0x100f3"], 0),
     ("reg_sint_arm64", ["reg", "SINT2", "0x2f3", "--arch", "arm64"], 0),
     ("reg_sint_low_vector", ["reg", "SINT2", "0x5"], 1),

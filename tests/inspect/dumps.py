@@ -22,6 +22,7 @@ import tempfile
 
 D = "tests/inspect/dumps/"
 G = "tests/inspect/gpadl/"
+R = "tests/inspect/rings/"
 
 # The message: the bundled OFFER_CHANNEL (196 bytes: GUIDs with printable bytes, 120 zero
 # bytes of user data that hexdump and od squeeze to "*").
@@ -182,6 +183,40 @@ def gpadl_fixtures(tool, src, tmp):
     return files
 
 
+def ring_fixtures(tool, src):
+    """The bundled ring sample (control page, then in-band, completion, transfer-page and
+    GPA-direct packets) with one rule broken in each."""
+    ring = subprocess.run([tool, "gen", "ring"], capture_output=True, check=True).stdout
+    os.makedirs(os.path.join(src, R), exist_ok=True)
+    data = 4096
+    # packet offsets in the data area: descriptor len8 * 8 + 8 after the one before
+    pkts = [0]
+    for _ in range(3):
+        pkts.append(pkts[-1] + int.from_bytes(ring[data + pkts[-1] + 4:data + pkts[-1] + 6],
+                                              "little") * 8 + 8)
+
+    def put(image, off, value, size):
+        image[off:off + size] = value.to_bytes(size, "little")
+
+    cases = {
+        "write_index": [(0, 0x1001, 4)],                        # not 8-byte aligned
+        "read_index": [(4, 0x3000, 4)],                         # past the 8 KiB data area
+        "pending_send_sz": [(12, 0x4000, 4)],                   # larger than the data area
+        "avail_short": [(0, 16, 4)],                            # 16 bytes: no packet fits
+        "type": [(data + pkts[0], 0x2, 2)],                     # a legacy type
+        "flags": [(data + pkts[1] + 6, 0x3, 2)],
+        "overrun": [(data + pkts[0] + 4, 0x400, 2)],            # len8 past the write index
+        "range_count": [(data + pkts[2] + 20, 0, 4)],           # transfer pages, no range
+        "range_bounds": [(data + pkts[3] + 20, 9, 4)],          # GPA direct, 9 ranges
+    }
+    for name, edits in cases.items():
+        image = bytearray(ring)
+        for off, value, size in edits:
+            put(image, off, value, size)
+        with open(os.path.join(src, R, name + ".bin"), "wb") as fh:
+            fh.write(image)
+
+
 def write(tool, src):
     data = message(tool)
     os.makedirs(os.path.join(src, D), exist_ok=True)
@@ -200,6 +235,7 @@ def write(tool, src):
             with open(os.path.join(src, D, name), "w") as fh:
                 fh.write(text)
         gpadl_fixtures(tool, src, tmp)
+        ring_fixtures(tool, src)
     return 0
 
 
