@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The text forms of vmbp-inspect's input (input.h): plain hexadecimal, read a character at a
- * time, and dumps, read a line at a time. The first line that holds bytes decides which.
+ * The text forms of vmbp-inspect's input (input.h), read a line at a time: the dumps, and the
+ * choice between a dump and plain hexadecimal (plain.c), which the first line that holds
+ * bytes makes.
  *
  * A dump line is, left to right (every part optional but the bytes):
  *   timestamp   "[  12.345678] " (dmesg), "Jan  1 12:00:00 " (syslog)
@@ -28,232 +29,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int hexv(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static bool is_ws(int c)
-{
-    return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r';
-}
-
 static bool is_digit(int c)
 {
     return c >= '0' && c <= '9';
 }
 
-/* ---- plain hexadecimal ---------------------------------------------------------------- */
-
-static const char order_hint[] =
-    "give --group-order le (numbers in little-endian order: x86 and arm64 kernels and "
-    "debuggers, hexdump, od -x, xxd -e), be, or memory, or dump single bytes "
-    "(xxd -g1, hexdump -C, od -An -tx1, gdb x/xb, WinDbg db)";
-
-static int plain_byte(struct vmbpi_reader *r, uint8_t b)
-{
-    struct vmbpi_plain *p = &r->pl;
-
-    if (r->o.records && !r->rec_open && vmbpi_rd_record_begin(r, r->lineno) != 0)
-        return -1;
-    if (p->ntok > 1)
-        p->bytes_after_first++;
-    p->line_bytes = true;
-    return vmbpi_rd_put(r, &b, 1);
-}
-
-static int plain_digit(struct vmbpi_reader *r, int v)
-{
-    struct vmbpi_plain *p = &r->pl;
-
-    p->digits++;
-    if (p->ntok == 1 && p->digits <= 16)
-        p->first_value = p->first_value << 4 | (uint64_t)v;
-    if (p->zx) {
-        unsigned k = (p->digits - 1) / 2;
-
-        if (k >= VMBPI_VALUE_MAX)
-            return vmbpi_rd_fail(r, "line %lu: a 0x value wider than 64 bits", r->lineno);
-        if (p->digits % 2)
-            p->val[k] = (uint8_t)(v << 4);
-        else
-            p->val[k] = (uint8_t)(p->val[k] | v);
-        return 0;
-    }
-    if (p->hi < 0) {
-        p->hi = v;
-        return 0;
-    }
-    v |= p->hi << 4;
-    p->hi = -1;
-    return plain_byte(r, (uint8_t)v);
-}
-
-/* The end of a token; `term` is the character that ended it (0 at the end of a line). */
-static int plain_token_end(struct vmbpi_reader *r, int term)
-{
-    struct vmbpi_plain *p = &r->pl;
-    unsigned k, n = p->digits / 2;
-
-    if (p->digits % 2)
-        return vmbpi_rd_fail(r, "line %lu: a value with an odd number of digits (%u); "
-                                "write every byte as two digits",
-                             r->lineno, p->digits);
-    if (p->zx && n > 1) {
-        enum vmbpi_order o = r->o.order;
-
-        if (o == VMBPI_ORDER_UNSTATED)
-            return vmbpi_rd_fail(r, "line %lu: a 0x value of %u bytes: its byte order is not "
-                                    "stated; %s",
-                                 r->lineno, n, order_hint);
-        for (k = 0; k < n; k++)
-            if (plain_byte(r, p->val[o == VMBPI_ORDER_LE ? n - 1 - k : k]) != 0)
-                return -1;
-    } else if (p->zx && n == 1 && plain_byte(r, p->val[0]) != 0) {
-        return -1;
-    }
-    if (p->ntok == 1) {
-        p->first_digits = p->digits;
-        p->first_colon = term == ':';
-    } else if (p->other_width == 0) {
-        p->other_width = p->digits;
-    } else if (p->other_width != p->digits) {
-        p->mixed = true;
-    }
-    p->digits = 0;
-    p->zx = false;
-    p->st = PL_SEP;
-    return 0;
-}
-
-static int plain_char(struct vmbpi_reader *r, int c)
-{
-    struct vmbpi_plain *p = &r->pl;
-    int v;
-
-    for (;;) {
-        switch (p->st) {
-        case PL_COMMENT:
-            return 0;
-        case PL_SEP:
-            if (is_ws(c) || c == ',' || c == ':')
-                return 0;
-            if (c == '#') {
-                p->st = PL_COMMENT;
-                return 0;
-            }
-            if (hexv(c) < 0)
-                break;
-            p->ntok++;
-            if (c == '0') {
-                p->st = PL_ZERO;
-                return 0;
-            }
-            p->st = PL_DIGITS;
-            return plain_digit(r, hexv(c));
-        case PL_ZERO:
-            if (c == 'x' || c == 'X') {
-                p->zx = true;
-                p->st = PL_X;
-                return 0;
-            }
-            p->st = PL_DIGITS;
-            if (plain_digit(r, 0) != 0)
-                return -1;
-            continue; /* c again, as a character of the token */
-        case PL_X:
-            if (hexv(c) < 0)
-                return vmbpi_rd_fail(r, "line %lu: '0x' without digits", r->lineno);
-            p->st = PL_DIGITS;
-            return plain_digit(r, hexv(c));
-        case PL_DIGITS:
-            v = hexv(c);
-            if (v >= 0)
-                return plain_digit(r, v);
-            if (is_ws(c) || c == ',' || c == ':' || c == '#') {
-                if (plain_token_end(r, c) != 0)
-                    return -1;
-                continue;
-            }
-            break;
-        }
-        if (c == '*')
-            return vmbpi_rd_fail(r, "line %lu: a '*' line (repeated lines squeezed by od or "
-                                    "hexdump) in a dump without offsets: the number of lines "
-                                    "is lost; dump with -v",
-                                 r->lineno);
-        if (c >= 0x21 && c < 0x7F)
-            return vmbpi_rd_fail(r, "line %lu: '%c' is not hexadecimal, and the line is not "
-                                    "in a known dump form",
-                                 r->lineno, c);
-        return vmbpi_rd_fail(r, "line %lu: byte 0x%02x is not hexadecimal", r->lineno, c);
-    }
-}
-
-static int plain_eol(struct vmbpi_reader *r)
-{
-    struct vmbpi_plain *p = &r->pl;
-
-    if (p->st == PL_ZERO) {
-        p->st = PL_DIGITS;
-        if (plain_digit(r, 0) != 0)
-            return -1;
-    }
-    if (p->st == PL_X)
-        return vmbpi_rd_fail(r, "line %lu: '0x' without digits", r->lineno);
-    if (p->st == PL_DIGITS && plain_token_end(r, 0) != 0)
-        return -1;
-    /* a dump line read as plain text would take its offset for bytes */
-    if (p->ntok >= 1 && p->first_digits >= 4 && p->first_colon)
-        return vmbpi_rd_fail(r, "line %lu starts with an offset but is in no known dump "
-                                "form (an ASCII column that does not match its bytes?)",
-                             r->lineno);
-    if (p->ntok >= 2 && p->first_digits >= 4 && !p->mixed && p->other_width == 2)
-        return vmbpi_rd_fail(r, "line %lu: its first value is wider than the bytes after "
-                                "it: an offset column in a dump of no known form",
-                             r->lineno);
-    if (p->ntok >= 2 && p->first_digits >= 4 && p->first_digits <= 16) {
-        if (p->have_prev) {
-            p->addr_lines++;
-            if (p->first_value == p->prev_value + p->prev_after)
-                p->addr_like++;
-            else
-                p->addr_broken = true;
-        }
-        p->have_prev = true;
-        p->prev_value = p->first_value;
-        p->prev_after = p->bytes_after_first;
-    } else if (p->ntok > 0) {
-        p->addr_broken = true;
-    }
-    if (r->o.records && p->line_bytes)
-        vmbpi_rd_record_end(r);
-    p->st = PL_SEP;
-    p->hi = -1;
-    p->ntok = p->first_digits = p->other_width = 0;
-    p->first_colon = p->mixed = p->line_bytes = false;
-    p->first_value = 0;
-    p->bytes_after_first = 0;
-    return 0;
-}
-
-static int plain_line(struct vmbpi_reader *r, const char *s, size_t n, bool eol)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (plain_char(r, (unsigned char)s[i]) != 0)
-            return -1;
-    return eol ? plain_eol(r) : 0;
-}
-
-/* ---- dump lines --------------------------------------------------------------------- */
+/* ---- dump lines ---------------------------------------------------------------------- */
 
 struct dtok {
     unsigned off, n; /* bytes [off, off + n) of the line */
@@ -316,7 +97,7 @@ static bool ascii_column(const char *s, size_t from, size_t to, size_t n, struct
     size_t m = n, j;
     int pass;
 
-    while (m > to && is_ws((unsigned char)s[m - 1]))
+    while (m > to && vmbpi_is_ws((unsigned char)s[m - 1]))
         m--;
     for (pass = 0; pass < 2; pass++) {
         for (j = from; j <= to; j++) {
@@ -341,7 +122,7 @@ static size_t hex_run(const char *s, size_t i, size_t n)
 {
     size_t k = i;
 
-    while (k < n && hexv((unsigned char)s[k]) >= 0)
+    while (k < n && vmbpi_hexv((unsigned char)s[k]) >= 0)
         k++;
     return k - i;
 }
@@ -359,7 +140,7 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
         size_t sp = 0, dig, k;
         bool zx = false;
 
-        while (i < n && is_ws((unsigned char)s[i])) {
+        while (i < n && vmbpi_is_ws((unsigned char)s[i])) {
             i++;
             sp++;
         }
@@ -378,7 +159,7 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
             char close = s[i] == '|' ? '|' : '<';
             size_t m = n;
 
-            while (m > i && is_ws((unsigned char)s[m - 1]))
+            while (m > i && vmbpi_is_ws((unsigned char)s[m - 1]))
                 m--;
             if (m - i >= 2 && s[m - 1] == close) {
                 d->mem_ok = ascii_match(d, s + i + 1, m - i - 2, false, false);
@@ -418,7 +199,7 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
             k = i;
             while (k < n && s[k] == '?')
                 k++;
-            if (k - i >= 2 && (k == n || is_ws((unsigned char)s[k]) || s[k] == '-')) {
+            if (k - i >= 2 && (k == n || vmbpi_is_ws((unsigned char)s[k]) || s[k] == '-')) {
                 d->why = "memory the debugger could not read ('?\?')";
                 return 1;
             }
@@ -428,7 +209,7 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
         if (dig == 0 || dig % 2 || dig > 64)
             return 0;
         k = i + dig;
-        if (k < n && !is_ws((unsigned char)s[k]) && s[k] != '-')
+        if (k < n && !vmbpi_is_ws((unsigned char)s[k]) && s[k] != '-')
             return 0;
         if (d->ntok == 0) {
             d->width = (unsigned)dig;
@@ -444,7 +225,7 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
         d->ntok++;
         for (; i < k; i += 2)
             d->bytes[d->nbytes++] =
-                (uint8_t)(hexv((unsigned char)s[i]) << 4 | hexv((unsigned char)s[i + 1]));
+                (uint8_t)(vmbpi_hexv((unsigned char)s[i]) << 4 | vmbpi_hexv((unsigned char)s[i + 1]));
     }
     return d->ntok > 0 ? 1 : 0;
 }
@@ -455,7 +236,7 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
     size_t run, k, m = n;
     struct dline alt;
 
-    while (m > 0 && is_ws((unsigned char)s[m - 1]))
+    while (m > 0 && vmbpi_is_ws((unsigned char)s[m - 1]))
         m--;
     d->addr = ADDR_NONE;
     d->addr_s[0] = 0;
@@ -469,7 +250,7 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
         /* gdb: 0x<address> [<symbol+offset>]: */
         run = hex_run(s, 2, n);
         k = 2 + run;
-        while (k < n && is_ws((unsigned char)s[k]))
+        while (k < n && vmbpi_is_ws((unsigned char)s[k]))
             k++;
         if (k < n && s[k] == '<') {
             while (k < n && s[k] != '>')
@@ -486,7 +267,7 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
     }
     run = hex_run(s, 0, n);
     if (run == 8 && n > 18 && s[8] == '`' && hex_run(s, 9, n) == 8 &&
-        is_ws((unsigned char)s[17])) {
+        vmbpi_is_ws((unsigned char)s[17])) {
         d->addr = ADDR_WINDBG;
         memcpy(d->addr_s, s, 8);
         memcpy(d->addr_s + 8, s + 9, 8);
@@ -496,7 +277,7 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
     if (run >= 4 && run <= 16) {
         memcpy(d->addr_s, s, run);
         d->addr_s[run] = 0;
-        if (run < n && s[run] == ':' && (run + 1 == n || is_ws((unsigned char)s[run + 1]))) {
+        if (run < n && s[run] == ':' && (run + 1 == n || vmbpi_is_ws((unsigned char)s[run + 1]))) {
             d->addr = ADDR_COLON;
             return parse_bytes(s, run + 1, n, d, true);
         }
@@ -505,12 +286,12 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
             d->addr = ADDR_SPACE1;
             return 1;
         }
-        if (is_ws((unsigned char)s[run])) {
+        if (vmbpi_is_ws((unsigned char)s[run])) {
             /* an address, if the groups after it are narrower or wider than it; a line of
              * equal groups is bytes (plain text checks for address columns) */
             alt = *d;
             k = run;
-            while (k < n && is_ws((unsigned char)s[k]))
+            while (k < n && vmbpi_is_ws((unsigned char)s[k]))
                 k++;
             alt.addr = k - run >= 2 ? ADDR_SPACE2 : ADDR_SPACE1;
             if (parse_bytes(s, k, n, &alt, true) == 1 &&
@@ -565,7 +346,7 @@ static size_t timestamp(const char *s, size_t n)
         if (k >= n || s[k] != ']')
             return 0;
         k++;
-        while (k < n && is_ws((unsigned char)s[k]))
+        while (k < n && vmbpi_is_ws((unsigned char)s[k]))
             k++;
         return k;
     }
@@ -578,9 +359,9 @@ static size_t timestamp(const char *s, size_t n)
         s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && s[10] == 'T') {
         size_t k = 11;
 
-        while (k < n && !is_ws((unsigned char)s[k]))
+        while (k < n && !vmbpi_is_ws((unsigned char)s[k]))
             k++;
-        while (k < n && is_ws((unsigned char)s[k]))
+        while (k < n && vmbpi_is_ws((unsigned char)s[k]))
             k++;
         return k;
     }
@@ -600,12 +381,12 @@ static int parse_line(const char *s, size_t n, struct dline *d)
     for (p = ts; p <= n && p - ts < sizeof(((struct vmbpi_form *)0)->prefix); p++) {
         if (p > ts) {
             /* a prefix ends at a token boundary; without a timestamp it ends in ':' */
-            if (p == n || !is_ws((unsigned char)s[p - 1]) || is_ws((unsigned char)s[p]))
+            if (p == n || !vmbpi_is_ws((unsigned char)s[p - 1]) || vmbpi_is_ws((unsigned char)s[p]))
                 continue;
             if (!d->ts) {
                 size_t e = p;
 
-                while (e > ts && is_ws((unsigned char)s[e - 1]))
+                while (e > ts && vmbpi_is_ws((unsigned char)s[e - 1]))
                     e--;
                 if (s[e - 1] != ':')
                     continue;
@@ -662,7 +443,7 @@ static uint64_t addr_value(const char *a, unsigned radix)
     size_t i;
 
     for (i = 0; a[i]; i++)
-        v = v * radix + (uint64_t)hexv((unsigned char)a[i]);
+        v = v * radix + (uint64_t)vmbpi_hexv((unsigned char)a[i]);
     return v;
 }
 
@@ -721,7 +502,7 @@ static int establish(struct vmbpi_reader *r, const struct dline *d)
     } else {
         return vmbpi_rd_fail(r, "line %lu: a dump in groups of %u bytes (%s): their byte order "
                                 "is not stated; %s",
-                             r->lineno, gb, f->name, order_hint);
+                             r->lineno, gb, f->name, vmbpi_order_hint);
     }
     r->dm.have_form = true;
     if (gb > 1)
@@ -978,10 +759,10 @@ int vmbpi_text_line(struct vmbpi_reader *r, const char *s, size_t n)
             return vmbpi_rd_fail(r, "out of memory");
     }
     d = (struct dline *)r->scratch;
-    while (lead < n && is_ws((unsigned char)s[lead]))
+    while (lead < n && vmbpi_is_ws((unsigned char)s[lead]))
         lead++;
     if (r->tmode == TX_PLAIN)
-        return plain_line(r, s, n, true);
+        return vmbpi_plain_line(r, s, n, true);
     if (lead == n) {
         /* a blank line ends a record */
         if (r->tmode == TX_DUMP && r->o.records && r->dm.in_record)
@@ -1011,7 +792,7 @@ int vmbpi_text_line(struct vmbpi_reader *r, const char *s, size_t n)
     }
     r->tmode = TX_PLAIN;
     snprintf(r->form, sizeof(r->form), "plain hex");
-    return plain_line(r, s, n, true);
+    return vmbpi_plain_line(r, s, n, true);
 }
 
 int vmbpi_text_long(struct vmbpi_reader *r, const char *s, size_t n, bool eol)
@@ -1025,7 +806,7 @@ int vmbpi_text_long(struct vmbpi_reader *r, const char *s, size_t n, bool eol)
         r->tmode = TX_PLAIN;
         snprintf(r->form, sizeof(r->form), "plain hex");
     }
-    return plain_line(r, s, n, eol);
+    return vmbpi_plain_line(r, s, n, eol);
 }
 
 int vmbpi_text_end(struct vmbpi_reader *r)

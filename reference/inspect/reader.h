@@ -119,6 +119,29 @@ int vmbpi_rd_record_begin(struct vmbpi_reader *r, unsigned long line);
 /* Close the open record, if any. */
 void vmbpi_rd_record_end(struct vmbpi_reader *r);
 
+/* Characters of text: hexadecimal digits, white space within a line. */
+static inline int vmbpi_hexv(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static inline bool vmbpi_is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r';
+}
+
+/* What to do about groups whose byte order is not stated (for messages). */
+extern const char vmbpi_order_hint[];
+
+/* plain.c: characters of a plain hexadecimal line, then (eol) its end. */
+int vmbpi_plain_line(struct vmbpi_reader *r, const char *s, size_t n, bool eol);
+
 /* dump.c: one complete text line (no newline), and the end of the text. */
 int vmbpi_text_line(struct vmbpi_reader *r, const char *s, size_t n);
 /* dump.c: characters of a line longer than VMBPI_LINE_MAX (plain text only). */
