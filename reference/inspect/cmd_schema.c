@@ -7,14 +7,11 @@
  * and, where the library has a wire struct but no field table (the SynIC slot, the ring's
  * control page, the packet headers), from offsetof() and sizeof() of that struct.
  *
- * --json writes one document (its JSON Schema: tests/inspect/schema.schema.json; a test
- * checks every offset and size in it against the structs). --markdown writes the tables
- * spec/ embeds, each between markers naming it:
- *   <!-- BEGIN GENERATED NAME (vmbp-inspect schema --markdown) -->
- *   <!-- END GENERATED NAME -->
- * tests/inspect/spec_tables.py copies them into spec/ and checks that spec/ has them.
+ * This file writes the JSON document (its JSON Schema: tests/inspect/schema.schema.json; a
+ * test checks every offset and size in it against the structs); schema_md.c the Markdown
+ * tables spec/ embeds.
  */
-#include "inspect.h"
+#include "schema.h"
 
 #include <string.h>
 
@@ -33,23 +30,18 @@
 
 /* ---- the library's lists, expanded -------------------------------------------------- */
 
-struct version_row {
-    unsigned major, minor;
-    const char *windows, *linux_name, *openvmm;
-};
+#define VMBPI_COUNT(...) +1u
+
 #define VMBPI_X(sfx, maj, min, win, lnx, ovmm) {maj, min, win, lnx, ovmm},
-static const struct version_row versions[] = {VMBP_VERSION_LIST(VMBPI_X)};
+const struct version_row vmbpi_versions[VMBP_VERSION_COUNT] = {VMBP_VERSION_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-struct flag_row {
-    const char *name;
-    uint32_t mask;
-    const char *openvmm; /* features only */
-    const char *meaning;
-};
 #define VMBPI_X(name, mask, ovmm, text) {#name, mask, ovmm, text},
-static const struct flag_row features[] = {VMBP_FEATURE_LIST(VMBPI_X)};
+const struct flag_row vmbpi_features[VMBPI_FEATURES] = {VMBP_FEATURE_LIST(VMBPI_X)};
 #undef VMBPI_X
+VMBP_STATIC_ASSERT(VMBPI_N(vmbpi_features) == VMBPI_FEATURES &&
+                       (0u VMBP_FEATURE_LIST(VMBPI_COUNT)) == VMBPI_FEATURES,
+                   vmbpi_features_all);
 #define VMBPI_X(name, mask, text) {#name, mask, NULL, text},
 static const struct flag_row offer_flags[] = {VMBP_OFFER_FLAG_LIST(VMBPI_X)};
 #undef VMBPI_X
@@ -72,7 +64,6 @@ static const struct status_row synic_types[] = {VMBP_SYNIC_MSG_TYPE_LIST(VMBPI_X
 static const char *const pkt_types[] = {VMBP_PKT_TYPE_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-#define VMBPI_N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- wire structs without a field table --------------------------------------------- */
 
@@ -204,7 +195,7 @@ static const char *fmt_name(uint8_t fmt)
 }
 
 /* Wire type of a field: u8..u64 for integers, "guid", "bytes", "u64[]" for a word list. */
-static const char *wire_type(const struct vmbp_msg_field *f)
+const char *vmbpi_wire_type(const struct vmbp_msg_field *f)
 {
     switch (f->kind) {
     case VMBP_MSG_FIELD_GUID:
@@ -246,15 +237,15 @@ static const char *feature_name(uint32_t bit)
 {
     size_t i;
 
-    for (i = 0; i < VMBPI_N(features); i++)
-        if (features[i].mask == bit)
-            return features[i].name;
+    for (i = 0; i < VMBPI_N(vmbpi_features); i++)
+        if (vmbpi_features[i].mask == bit)
+            return vmbpi_features[i].name;
     return NULL;
 }
 
 /* The allowed values a field's kind implies: reserved-zero bits are 0, a header's type is
  * the message's, a flag is 0 or 1. Returns false when the table says nothing. */
-static bool allowed_text(const struct vmbp_msg_field *f, uint32_t type, char *buf, size_t cap)
+bool vmbpi_allowed_text(const struct vmbp_msg_field *f, uint32_t type, char *buf, size_t cap)
 {
     if (f->kind == VMBP_MSG_FIELD_RSVDZ) {
         if (f->mask)
@@ -283,7 +274,7 @@ static void json_allowed(struct vmbpi_out *o, const struct vmbp_msg_field *f, ui
 {
     char buf[64];
 
-    if (!allowed_text(f, type, buf, sizeof(buf)))
+    if (!vmbpi_allowed_text(f, type, buf, sizeof(buf)))
         return;
     vmbpi_obj_begin(o, "allowed");
     if (f->kind == VMBP_MSG_FIELD_RSVDZ) {
@@ -316,7 +307,7 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_u64(o, "size", f->size);
     vmbpi_bool(o, "variable_size", f->kind == VMBP_MSG_FIELD_WORDS);
     vmbpi_str(o, "kind", kind_name(f->kind));
-    vmbpi_str(o, "type", wire_type(f));
+    vmbpi_str(o, "type", vmbpi_wire_type(f));
     vmbpi_str(o, "endianness", is_integer(f) || f->kind == VMBP_MSG_FIELD_WORDS ? "little"
                                : f->kind == VMBP_MSG_FIELD_GUID                 ? "guid"
                                                                                 : "none");
@@ -332,13 +323,13 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_obj_end(o);
 }
 
-static const char *select_name(uint8_t sel)
+const char *vmbpi_select_name(uint8_t sel)
 {
     return sel == VMBP_MSG_SELECT_SIZE ? "size" : sel == VMBP_MSG_SELECT_CONTENT ? "content"
                                                                                  : "version";
 }
 
-static bool variant_has_words(enum vmbp_msg_variant v)
+bool vmbpi_variant_has_words(enum vmbp_msg_variant v)
 {
     size_t nf = 0, i;
     const struct vmbp_msg_field *tab = vmbp_msg_fields(v, &nf);
@@ -350,7 +341,7 @@ static bool variant_has_words(enum vmbp_msg_variant v)
 }
 
 /* The page of spec/ a variant's family belongs to (the family header that describes it). */
-static const char *family_of(enum vmbp_msg_variant v)
+const char *vmbpi_family_of(enum vmbp_msg_variant v)
 {
     if (vmbp_msg_connect_fields(v, NULL))
         return "connect";
@@ -376,8 +367,8 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
     vmbpi_obj_begin(o, NULL);
     vmbpi_str(o, "name", vi->name);
     vmbpi_u64(o, "number", v);
-    vmbpi_str(o, "family", family_of((enum vmbp_msg_variant)v));
-    vmbpi_str(o, "selection", select_name(vi->select));
+    vmbpi_str(o, "family", vmbpi_family_of((enum vmbp_msg_variant)v));
+    vmbpi_str(o, "selection", vmbpi_select_name(vi->select));
     if (vi->min_version) {
         version_text(vi->min_version, buf, sizeof(buf));
         vmbpi_str(o, "min_version", buf);
@@ -391,7 +382,7 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
             vmbpi_str(o, NULL, feature_name(bit) ? feature_name(bit) : "unknown");
     vmbpi_arr_end(o);
     vmbpi_u64(o, "size", vi->size);
-    vmbpi_bool(o, "variable_size", variant_has_words((enum vmbp_msg_variant)v));
+    vmbpi_bool(o, "variable_size", vmbpi_variant_has_words((enum vmbp_msg_variant)v));
     vmbpi_arr_begin(o, "fields");
     for (i = 0; tab && i < nf; i++)
         json_field(o, &tab[i], vi->type);
@@ -503,7 +494,7 @@ static void json_register(struct vmbpi_out *o, const struct vmbp_reg_desc *d,
     vmbpi_obj_end(o);
 }
 
-static const enum vmbp_synic_register synic_regs[] = {
+const enum vmbp_synic_register vmbpi_synic_regs[VMBPI_SYNIC_REGS] = {
     VMBP_SYNIC_SCONTROL, VMBP_SYNIC_SVERSION, VMBP_SYNIC_SIEFP, VMBP_SYNIC_SIMP,
     VMBP_SYNIC_EOM,      VMBP_SYNIC_SIRBP,    VMBP_SYNIC_SINT};
 
@@ -554,27 +545,27 @@ int vmbpi_schema_json(FILE *f)
     vmbpi_obj_end(&o);
 
     vmbpi_arr_begin(&o, "versions");
-    for (i = 0; i < VMBPI_N(versions); i++) {
+    for (i = 0; i < VMBPI_N(vmbpi_versions); i++) {
         vmbpi_obj_begin(&o, NULL);
-        snprintf(buf, sizeof(buf), "%u.%u", versions[i].major, versions[i].minor);
+        snprintf(buf, sizeof(buf), "%u.%u", vmbpi_versions[i].major, vmbpi_versions[i].minor);
         vmbpi_str(&o, "name", buf);
-        vmbpi_hex(&o, "value", VMBP_MAKE_VERSION(versions[i].major, versions[i].minor), 8);
-        vmbpi_u64(&o, "major", versions[i].major);
-        vmbpi_u64(&o, "minor", versions[i].minor);
-        vmbpi_str(&o, "windows", versions[i].windows);
-        vmbpi_str(&o, "linux_name", versions[i].linux_name);
-        vmbpi_str(&o, "openvmm_name", versions[i].openvmm);
+        vmbpi_hex(&o, "value", VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor), 8);
+        vmbpi_u64(&o, "major", vmbpi_versions[i].major);
+        vmbpi_u64(&o, "minor", vmbpi_versions[i].minor);
+        vmbpi_str(&o, "windows", vmbpi_versions[i].windows);
+        vmbpi_str(&o, "linux_name", vmbpi_versions[i].linux_name);
+        vmbpi_str(&o, "openvmm_name", vmbpi_versions[i].openvmm);
         vmbpi_obj_end(&o);
     }
     vmbpi_arr_end(&o);
 
     vmbpi_arr_begin(&o, "features");
-    for (i = 0; i < VMBPI_N(features); i++) {
+    for (i = 0; i < VMBPI_N(vmbpi_features); i++) {
         vmbpi_obj_begin(&o, NULL);
-        vmbpi_str(&o, "name", features[i].name);
-        vmbpi_hex(&o, "mask", features[i].mask, 2);
-        vmbpi_str(&o, "openvmm_name", features[i].openvmm);
-        vmbpi_str(&o, "meaning", features[i].meaning);
+        vmbpi_str(&o, "name", vmbpi_features[i].name);
+        vmbpi_hex(&o, "mask", vmbpi_features[i].mask, 2);
+        vmbpi_str(&o, "openvmm_name", vmbpi_features[i].openvmm);
+        vmbpi_str(&o, "meaning", vmbpi_features[i].meaning);
         vmbpi_obj_end(&o);
     }
     vmbpi_arr_end(&o);
@@ -606,8 +597,8 @@ int vmbpi_schema_json(FILE *f)
     json_layout(&o, "message_slot", &slot_layout);
     json_named_values(&o, "message_types", synic_types, VMBPI_N(synic_types), 8);
     vmbpi_arr_begin(&o, "registers");
-    for (i = 0; i < VMBPI_N(synic_regs); i++)
-        json_register(&o, vmbp_synic_reg_desc(synic_regs[i], false), synic_regs[i], true);
+    for (i = 0; i < VMBPI_N(vmbpi_synic_regs); i++)
+        json_register(&o, vmbp_synic_reg_desc(vmbpi_synic_regs[i], false), vmbpi_synic_regs[i], true);
     json_register(&o, vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true), VMBP_SYNIC_SINT, true);
     vmbpi_arr_end(&o);
     vmbpi_obj_end(&o);
@@ -636,319 +627,5 @@ int vmbpi_schema_json(FILE *f)
     vmbpi_hex(&o, "feature_pending_send_sz", VMBP_RING_FEATURE_PENDING_SEND_SZ, 1);
     vmbpi_obj_end(&o);
     vmbpi_doc_end(&o);
-    return ferror(f) ? VMBPI_EXIT_USAGE : VMBPI_EXIT_VALID;
-}
-
-/* ---- Markdown ------------------------------------------------------------------------ */
-
-/* One table row: each cell with its '|' escaped; an empty cell is "| |". */
-static void md_row(FILE *f, const char *const *cells, size_t n)
-{
-    size_t i;
-
-    fputc('|', f);
-    for (i = 0; i < n; i++) {
-        const char *c = cells[i] ? cells[i] : "";
-
-        if (*c)
-            fputc(' ', f);
-        for (; *c; c++) {
-            if (*c == '|')
-                fputc('\\', f);
-            fputc(*c, f);
-        }
-        fputs(" |", f);
-    }
-    fputc('\n', f);
-}
-
-static void md_begin(FILE *f, const char *name)
-{
-    fprintf(f, "<!-- BEGIN GENERATED %s (vmbp-inspect schema --markdown) -->\n", name);
-}
-
-static void md_end(FILE *f, const char *name)
-{
-    fprintf(f, "<!-- END GENERATED %s -->\n", name);
-}
-
-/* The type table of spec/msg.md. */
-static void md_types(FILE *f)
-{
-    uint32_t t;
-
-    md_begin(f, "msg-types");
-    fputs("| type | name | dir | variant | select | min version | features | size |\n"
-          "|-----:|------|-----|---------|--------|-------------|----------|-----:|\n",
-          f);
-    for (t = 1; t <= (uint32_t)VMBP_MSG_TYPE_MAX; t++) {
-        const struct vmbp_msg_type_info *ti = vmbp_msg_type_lookup(t);
-        unsigned v, first = ti->first_variant, count = 0;
-
-        for (v = first; v < (unsigned)VMBP_MSGV_COUNT &&
-                        vmbp_msg_variant_type((enum vmbp_msg_variant)v) == t;
-             v++)
-            count++;
-        for (v = first; v < first + count; v++) {
-            const struct vmbp_msg_variant_info *vi =
-                vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
-            bool content = vi->select == VMBP_MSG_SELECT_CONTENT;
-            char minv[32], feat[64], size[32], num[16];
-            uint32_t bit;
-            size_t used = 0;
-
-            if (vi->min_version)
-                snprintf(minv, sizeof(minv), "%s%u.%u", content ? "requests " : "",
-                         (unsigned)VMBP_VERSION_MAJOR(vi->min_version),
-                         (unsigned)VMBP_VERSION_MINOR(vi->min_version));
-            else
-                snprintf(minv, sizeof(minv), "any");
-            feat[0] = 0;
-            for (bit = 1; bit != 0 && bit <= vi->features; bit <<= 1)
-                if (vi->features & bit)
-                    used += (size_t)snprintf(feat + used, sizeof(feat) - used, "%s0x%02x",
-                                             used ? " or " : (content ? "requests " : ""),
-                                             (unsigned)bit);
-            if (variant_has_words((enum vmbp_msg_variant)v))
-                snprintf(size, sizeof(size), "%u + data", vi->size);
-            else
-                snprintf(size, sizeof(size), "%u", vi->size);
-            snprintf(num, sizeof(num), "%u", (unsigned)t);
-            {
-                const char *cells[] = {v == first ? num : "",
-                                       v == first ? ti->name : "",
-                                       v != first                         ? ""
-                                       : ti->dir == VMBP_DIR_GUEST_TO_HOST ? "G2H"
-                                                                           : "H2G",
-                                       count > 1 ? vi->name : "",
-                                       select_name(vi->select),
-                                       minv,
-                                       feat,
-                                       size};
-
-                md_row(f, cells, VMBPI_N(cells));
-            }
-        }
-    }
-    md_end(f, "msg-types");
-}
-
-/* A field's row of a layout table. */
-static void md_field_row(FILE *f, const struct vmbp_msg_field *fd, uint32_t type)
-{
-    char off[16], size[16], name[64], wtype[48], allowed[64];
-    const char *cells[6];
-
-    if (!allowed_text(fd, type, allowed, sizeof(allowed)))
-        allowed[0] = 0;
-    snprintf(off, sizeof(off), "%u", (unsigned)fd->offset);
-    if (fd->kind == VMBP_MSG_FIELD_WORDS)
-        snprintf(size, sizeof(size), "8·n");
-    else
-        snprintf(size, sizeof(size), "%u", (unsigned)fd->size);
-    snprintf(name, sizeof(name), "`%s`", fd->name);
-    if (fd->mask)
-        snprintf(wtype, sizeof(wtype), "%s, bits 0x%x", wire_type(fd), (unsigned)fd->mask);
-    else
-        snprintf(wtype, sizeof(wtype), "%s", wire_type(fd));
-    cells[0] = off;
-    cells[1] = size;
-    cells[2] = name;
-    cells[3] = wtype;
-    cells[4] = allowed;
-    cells[5] = fd->doc;
-    md_row(f, cells, 6);
-}
-
-static void md_table_head(FILE *f)
-{
-    fputs("| offset | size | field | type | allowed | meaning |\n"
-          "|-------:|-----:|-------|------|---------|---------|\n",
-          f);
-}
-
-/* The layouts of one family's variants (spec/msg_<family>.md). */
-static void md_family(FILE *f, const char *family)
-{
-    char name[48];
-    unsigned v;
-
-    snprintf(name, sizeof(name), "layout-%s", family);
-    md_begin(f, name);
-    for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
-        const struct vmbp_msg_variant_info *vi =
-            vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
-        size_t nf = 0, i;
-        const struct vmbp_msg_field *tab = vmbp_msg_fields((enum vmbp_msg_variant)v, &nf);
-
-        if (strcmp(family_of((enum vmbp_msg_variant)v), family) != 0)
-            continue;
-        fprintf(f, "\n**%s** (type %u, %u bytes%s):\n\n", vi->name, (unsigned)vi->type,
-                vi->size, variant_has_words((enum vmbp_msg_variant)v) ? " and the data" : "");
-        md_table_head(f);
-        for (i = 0; tab && i < nf; i++)
-            md_field_row(f, &tab[i], vi->type);
-    }
-    if (strcmp(family, "offer") == 0 || strcmp(family, "hvsock") == 0) {
-        size_t nf = 0, i;
-        const struct vmbp_msg_field *tab = strcmp(family, "offer") == 0
-                                               ? vmbp_msg_offer_pipe_fields(&nf)
-                                               : vmbp_msg_offer_hvsock_fields(&nf);
-
-        fprintf(f, "\n**%s overlay** of OFFER_CHANNEL's user data (offer flag %s):\n\n",
-                strcmp(family, "offer") == 0 ? "Named-pipe" : "hv_sock",
-                strcmp(family, "offer") == 0 ? "NAMED_PIPE_MODE" : "TLNPI_PROVIDER");
-        md_table_head(f);
-        for (i = 0; i < nf; i++)
-            md_field_row(f, &tab[i], VMBP_MSG_OFFER_CHANNEL);
-    }
-    fputc('\n', f);
-    md_end(f, name);
-}
-
-static void md_versions(FILE *f)
-{
-    size_t i;
-
-    md_begin(f, "versions");
-    fputs("| version | value | Windows release | Linux name | OpenVMM name |\n"
-          "|---------|-------|-----------------|------------|--------------|\n",
-          f);
-    for (i = 0; i < VMBPI_N(versions); i++)
-        fprintf(f, "| %u.%u | 0x%08X | %s | %s | %s |\n", versions[i].major, versions[i].minor,
-                (unsigned)VMBP_MAKE_VERSION(versions[i].major, versions[i].minor),
-                versions[i].windows, versions[i].linux_name, versions[i].openvmm);
-    md_end(f, "versions");
-}
-
-static void md_features(FILE *f)
-{
-    size_t i;
-
-    md_begin(f, "features");
-    fputs("| bit | mask | name | meaning |\n"
-          "|-----|------|------|---------|\n",
-          f);
-    for (i = 0; i < VMBPI_N(features); i++) {
-        unsigned bit = 0;
-
-        while (bit < 31 && !(features[i].mask & (1u << bit)))
-            bit++;
-        fprintf(f, "| %u | 0x%02x | %s | %s |\n", bit, (unsigned)features[i].mask,
-                features[i].name, features[i].meaning);
-    }
-    md_end(f, "features");
-}
-
-static void md_range(char *buf, size_t cap, unsigned lo, unsigned width)
-{
-    if (width == 1)
-        snprintf(buf, cap, "%u", lo);
-    else
-        snprintf(buf, cap, "%u-%u", lo, lo + width - 1);
-}
-
-/* Reserved bits of a register as ranges, "1-11, 13". */
-static void md_reserved(char *buf, size_t cap, uint64_t mask)
-{
-    size_t used = 0;
-    unsigned b = 0;
-
-    buf[0] = 0;
-    while (b < 64 && used < cap) {
-        unsigned e;
-
-        if (!((mask >> b) & 1u)) {
-            b++;
-            continue;
-        }
-        e = b;
-        while (e + 1 < 64 && ((mask >> (e + 1)) & 1u))
-            e++;
-        if (e > b)
-            used += (size_t)snprintf(buf + used, cap - used, "%s%u-%u", used ? ", " : "", b, e);
-        else
-            used += (size_t)snprintf(buf + used, cap - used, "%s%u", used ? ", " : "", b);
-        b = e + 1;
-    }
-}
-
-static void md_synic(FILE *f)
-{
-    size_t i;
-
-    md_begin(f, "synic-registers");
-    fputs("| register | x64 MSR | nested x64 MSR | arm64 register name |\n"
-          "|----------|---------|----------------|---------------------|\n",
-          f);
-    for (i = 0; i < VMBPI_N(synic_regs); i++) {
-        enum vmbp_synic_register r = synic_regs[i];
-        uint32_t msr = vmbp_synic_msr(r, 0);
-
-        if (r == VMBP_SYNIC_SINT)
-            fprintf(f, "| SINT0..15 | 0x%08X..%X | 0x%08X..%X | 0x%08X..%02X |\n", msr,
-                    (unsigned)(vmbp_synic_msr(r, 15) & 0xFFu),
-                    vmbp_synic_msr_nested(msr), (unsigned)(vmbp_synic_msr_nested(
-                                                               vmbp_synic_msr(r, 15)) &
-                                                           0xFFu),
-                    vmbp_synic_reg_name(r, 0), (unsigned)(vmbp_synic_reg_name(r, 15) & 0xFFu));
-        else
-            fprintf(f, "| %s | 0x%08X | 0x%08X | 0x%08X |\n",
-                    vmbp_synic_reg_desc(r, false)->name, msr, vmbp_synic_msr_nested(msr),
-                    vmbp_synic_reg_name(r, 0));
-    }
-    md_end(f, "synic-registers");
-
-    md_begin(f, "synic-register-fields");
-    fputs("| register | bits | field | meaning |\n"
-          "|----------|------|-------|---------|\n",
-          f);
-    for (i = 0; i < VMBPI_N(synic_regs) + 1; i++) {
-        const struct vmbp_reg_desc *d =
-            i < VMBPI_N(synic_regs) ? vmbp_synic_reg_desc(synic_regs[i], false)
-                                    : vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true);
-        size_t k;
-        char bits[16], rsv[128], name[48];
-
-        for (k = 0; k < d->nfields; k++) {
-            const char *cells[4];
-
-            md_range(bits, sizeof(bits), d->fields[k].shift, d->fields[k].width);
-            snprintf(name, sizeof(name), "`%s`", d->fields[k].name);
-            cells[0] = k == 0 ? d->name : "";
-            cells[1] = bits;
-            cells[2] = name;
-            cells[3] = d->fields[k].meaning;
-            md_row(f, cells, 4);
-        }
-        if (d->rsvdp) {
-            const char *cells[] = {d->nfields ? "" : d->name, rsv, "RsvdP",
-                                   "reserved, preserved on write"};
-
-            md_reserved(rsv, sizeof(rsv), d->rsvdp);
-            md_row(f, cells, 4);
-        }
-        if (d->rsvdz) {
-            const char *cells[] = {d->nfields ? "" : d->name, rsv, "RsvdZ",
-                                   "reserved, written as zero"};
-
-            md_reserved(rsv, sizeof(rsv), d->rsvdz);
-            md_row(f, cells, 4);
-        }
-    }
-    md_end(f, "synic-register-fields");
-}
-
-int vmbpi_schema_markdown(FILE *f)
-{
-    static const char *const families[] = {"connect", "offer", "channel", "gpadl", "hvsock"};
-    size_t i;
-
-    md_versions(f);
-    md_features(f);
-    md_types(f);
-    for (i = 0; i < VMBPI_N(families); i++)
-        md_family(f, families[i]);
-    md_synic(f);
     return ferror(f) ? VMBPI_EXIT_USAGE : VMBPI_EXIT_VALID;
 }
