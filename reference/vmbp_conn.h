@@ -539,11 +539,11 @@ enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_co
 enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
 
 /**
- * @brief End the connection: UNLOAD (VMBP-CONN-128). At 0.13, which has no
- * UNLOAD_COMPLETE, the connection ends at once.
+ * @brief End the connection: UNLOAD (VMBP-CONN-128); UNLOAD_COMPLETE ends it. Not at 0.13,
+ * which has no UNLOAD_COMPLETE (reset the machine when the VM restarts instead).
  * @param g   machine, connected
- * @param out output: one message (and at 0.13 the events of the end)
- * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_NOSPACE
+ * @param out output: one message
+ * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_VERSION at 0.13; VMBP_E_NOSPACE
  */
 enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
 
@@ -643,7 +643,8 @@ enum vmbp_status vmbp_conn_guest_gpadl(const struct vmbp_conn_guest *g, uint32_t
 /**
  * @brief The rule of spec/conn.md (or of the codec's pages) that refused the last call.
  * @param g machine
- * @return "VMBP-CONN-nnn" or another rule ID; NULL when the last call succeeded
+ * @return "VMBP-CONN-nnn" or another rule ID; NULL when the last call succeeded, or failed
+ * for a reason that is not a rule (VMBP_E_INVAL, or VMBP_E_NOSPACE for a full output)
  */
 const char *vmbp_conn_guest_last_rule(const struct vmbp_conn_guest *g);
 

@@ -229,6 +229,8 @@ static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmb
     if ((c->features & ~VMBP_FEATURES_KNOWN) != 0 || c->target_sint > VMBP_SINT_MAX ||
         c->target_vtl > VMBP_VTL_MAX)
         return VMBP_E_INVAL;
+    if ((c->monitor_page1 == 0) != (c->monitor_page2 == 0)) /* both or neither (OpenVMM) */
+        return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-103");
     if (c->versions)
         st = version_list(g, c->versions, c->nversions, vs, &n);
     else
@@ -270,6 +272,7 @@ enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
 {
     if (!g || !c || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return connect_core(g, c, true, out);
 }
 
@@ -331,6 +334,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
 
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     if (g->state != VMBP_CONN_CONTACTING)
         return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-105");
     if (hv_status == VMBP_HV_STATUS_SUCCESS)
@@ -478,6 +482,7 @@ enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return request_offers_core(g, true, out);
 }
 
@@ -726,18 +731,14 @@ static enum vmbp_status on_conn_response(struct vmbp_conn_guest *g, uint8_t bit,
 
     if (!(g->flags & bit))
         return refuse(g, VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108");
-    /* PAUSE answered after UNLOAD was sent: the host resumes for UNLOAD (VMBP-CONN-127) */
-    if (bit == G_PAUSING && g->state == VMBP_CONN_UNLOADING) {
-        g->flags &= (uint8_t)~G_PAUSING;
-        return accepted(g);
-    }
     st = vmbp_priv_conn_room(out, 0, 1);
     if (st != VMBP_OK)
         return st;
     e = vmbp_priv_conn_ev(out, 0, kind);
     e->status = status;
     g->flags &= (uint8_t)~bit;
-    if (bit == G_PAUSING)
+    /* PAUSE answered after UNLOAD was sent: the host resumes for UNLOAD (VMBP-CONN-127) */
+    if (bit == G_PAUSING && g->state != VMBP_CONN_UNLOADING)
         g->flags |= G_PAUSED;
     vmbp_priv_conn_commit(out, 0, 1);
     return accepted(g);
@@ -822,8 +823,7 @@ static enum vmbp_status on_tl_result(struct vmbp_conn_guest *g,
     struct vmbp_conn_event *e;
     enum vmbp_status st;
 
-    if (!connected(g) && g->state != VMBP_CONN_UNLOADING)
-        return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-102");
+    /* a connection is up: the codec refuses the message before (VMBP-CONN-114) */
     st = vmbp_priv_conn_room(out, 0, 1);
     if (st != VMBP_OK)
         return st;
@@ -840,6 +840,7 @@ enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct
 
     if (!g || !m || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     st = vmbp_priv_conn_gate(m, &g->ctx, VMBP_DIR_HOST_TO_GUEST);
     if (st != VMBP_OK)
         return refuse(g, st, "VMBP-CONN-101");
@@ -885,9 +886,18 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
 
     if (!g || !buf || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     st = vmbp_msg_decode(buf, len, &g->ctx, VMBP_DIR_HOST_TO_GUEST, &m);
-    if (st != VMBP_OK)
+    if (st != VMBP_OK) {
+        uint32_t type = 0;
+
+        /* the codec applies the offer-flag checks the offer's rule is about */
+        (void)vmbp_msg_header_type(buf, len, &type);
+        if (type == VMBP_MSG_OFFER_CHANNEL &&
+            (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT || st == VMBP_E_FEATURE))
+            return refuse(g, st, "VMBP-CONN-113");
         return refuse(g, st, "VMBP-CONN-101");
+    }
     return vmbp_conn_guest_receive(g, &m, out);
 }
 
@@ -956,6 +966,7 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
 
     if (!g || !p || !out || (p->nranges != 0 && !p->ranges))
         return VMBP_E_INVAL;
+    g->rule = NULL;
     if (p->purpose != VMBP_CONN_GPADL_RING && p->purpose != VMBP_CONN_GPADL_BUFFER)
         return VMBP_E_INVAL;
     if (p->mem != VMBP_CONFIDENTIAL_MEM_PRIVATE && p->mem != VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE &&
@@ -1054,6 +1065,7 @@ enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint3
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return teardown_core(g, relid, handle, true, out);
 }
 
@@ -1127,6 +1139,7 @@ enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
 {
     if (!g || !p || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return open_core(g, p, true, out);
 }
 
@@ -1168,6 +1181,7 @@ enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return close_core(g, relid, true, out);
 }
 
@@ -1220,6 +1234,7 @@ enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t rel
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return release_core(g, relid, true, out);
 }
 
@@ -1269,6 +1284,7 @@ enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint3
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return modify_core(g, relid, target_vp, true, out);
 }
 
@@ -1298,6 +1314,8 @@ static enum vmbp_status modify_connection_core(struct vmbp_conn_guest *g, uint64
         return refuse(g, VMBP_E_FEATURE, "VMBP-CONN-126");
     if (g->flags & G_MODIFYING_CONN)
         return refuse(g, VMBP_E_SEQ_PENDING, "VMBP-CONN-126");
+    if ((p1 == 0) != (p2 == 0)) /* both monitor pages or neither (OpenVMM) */
+        return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-126");
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CONNECTION);
     m.u.modify_connection.parent_to_child_monitor_gpa = p1;
     m.u.modify_connection.child_to_parent_monitor_gpa = p2;
@@ -1315,6 +1333,7 @@ enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return modify_connection_core(g, monitor_page1, monitor_page2, true, out);
 }
 
@@ -1339,6 +1358,7 @@ enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_co
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return pause_core(g, true, out);
 }
 
@@ -1362,6 +1382,7 @@ enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_c
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return resume_core(g, true, out);
 }
 
@@ -1370,26 +1391,19 @@ static enum vmbp_status unload_core(struct vmbp_conn_guest *g, bool emit,
 {
     struct vmbp_msg m;
     enum vmbp_status st;
-    bool at_once;
-    uint32_t nev, n;
 
     if (!connected(g))
         return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-128");
-    /* 0.13 has no UNLOAD_COMPLETE: the connection ends when UNLOAD is posted */
-    at_once = g->ctx.version < (uint32_t)VMBP_VERSION_1_1;
-    nev = at_once ? pending_count(g) + 1u : 0u;
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, nev);
+    /* 0.13 has no UNLOAD_COMPLETE: nothing would tell when the host's last message is in */
+    if (g->ctx.version < (uint32_t)VMBP_VERSION_1_1)
+        return refuse(g, VMBP_E_VERSION, "VMBP-CONN-128");
+    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
     if (st != VMBP_OK)
         return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_UNLOAD);
     st = put(g, out, emit, 0, &m);
     if (st != VMBP_OK)
         return refuse(g, st, "VMBP-CONN-101");
-    if (at_once) {
-        n = end_connection(g, out);
-        vmbp_priv_conn_commit(out, emit ? 1u : 0u, n);
-        return accepted(g);
-    }
     g->state = (uint8_t)VMBP_CONN_UNLOADING;
     g->flags &= (uint8_t)~G_PAUSED; /* the host resumes for UNLOAD */
     vmbp_priv_conn_commit(out, emit ? 1u : 0u, 0);
@@ -1400,6 +1414,7 @@ enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_c
 {
     if (!g || !out)
         return VMBP_E_INVAL;
+    g->rule = NULL;
     return unload_core(g, true, out);
 }
 
@@ -1515,6 +1530,7 @@ enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct 
 
     if (!g || !m || !out || !(g->cfg_flags & VMBP_CONN_GUEST_F_REPLAY))
         return VMBP_E_INVAL;
+    g->rule = NULL;
     st = vmbp_priv_conn_gate(m, &g->ctx, VMBP_DIR_GUEST_TO_HOST);
     if (st != VMBP_OK)
         return refuse(g, st, "VMBP-CONN-101");

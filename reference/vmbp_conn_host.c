@@ -162,6 +162,7 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
 
     if (!h || !offer || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     VMBP_MEMCPY(&o, offer, sizeof(o));
     o.variant = VMBP_MSGV_OFFER_CHANNEL;
     r = o.child_relid;
@@ -412,6 +413,7 @@ enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid
 
     if (!h || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     c = chan_find(h, relid);
     if (!c)
         return refuse(h, VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-133");
@@ -487,6 +489,7 @@ enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t
 
     if (!h || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     c = chan_find(h, relid);
     if (!c)
         return refuse(h, VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-133");
@@ -537,6 +540,7 @@ enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_
 
     if (!h || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     p = gpadl_find(h, handle);
     if (!p || p->relid != relid)
         return refuse(h, VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-134");
@@ -602,7 +606,7 @@ static enum vmbp_status on_gpadl_header(struct vmbp_conn_host *h,
         rule = "VMBP-CONN-134";
     } else if (hd->gpadl == 0 || gpadl_find(h, hd->gpadl)) {
         why = VMBP_E_SEQ_GPADL_HANDLE;
-        rule = "VMBP-CONN-121";
+        rule = "VMBP-CONN-134";
     } else if (!slot) {
         why = VMBP_E_NOSPACE;
         rule = "VMBP-CONN-134";
@@ -861,15 +865,16 @@ static enum vmbp_status on_modify(struct vmbp_conn_host *h, const struct vmbp_mo
     struct vmbp_conn_event *e;
     struct vmbp_msg m;
     enum vmbp_status st, why = VMBP_OK;
-    const char *rule = "VMBP-CONN-125";
+    const char *rule = "VMBP-CONN-134";
     bool answer = vmbp_version_has_modify_channel_response(h->ctx.version);
     uint32_t nmsg = answer ? 1u : 0u;
+    bool race = c && offered(c) && (c->flags & VMBP_CONN_CHAN_F_RESCINDED);
 
     if (mc->target_vp == VMBP_VP_INDEX_DISABLE_INTERRUPT)
         why = VMBP_E_FIELD_RANGE;
     else if (!c || !offered(c))
         why = VMBP_E_SEQ_UNKNOWN_RELID;
-    else if (c->state != VMBP_CONN_CHAN_OPEN || (c->flags & VMBP_CONN_CHAN_F_RESCINDED) ||
+    else if (race || c->state != VMBP_CONN_CHAN_OPEN ||
              (c->flags & VMBP_CONN_CHAN_F_NO_INTERRUPT))
         why = VMBP_E_SEQ_CHAN_STATE;
     st = vmbp_priv_conn_room(out, nmsg, why == VMBP_OK ? 1u : 0u);
@@ -887,7 +892,8 @@ static enum vmbp_status on_modify(struct vmbp_conn_host *h, const struct vmbp_mo
     }
     if (why != VMBP_OK) {
         vmbp_priv_conn_commit(out, nmsg, 0);
-        return refuse(h, why, rule);
+        /* a modify that crossed the rescind is no fault of the guest (VMBP-CONN-133) */
+        return race ? accepted(h) : refuse(h, why, rule);
     }
     e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_MODIFY_CHANNEL);
     e->relid = mc->child_relid;
@@ -937,13 +943,13 @@ static enum vmbp_status on_modify_connection(struct vmbp_conn_host *h,
         (uint8_t)(ok ? VMBP_CONNECTION_SUCCESSFUL : VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
     st = put(h, out, 0, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-126");
+        return refuse(h, st, "VMBP-CONN-134");
     if (ok) {
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_MODIFY_CONNECTION);
         e->status = 0;
     }
     vmbp_priv_conn_commit(out, 1, ok ? 1u : 0u);
-    return ok ? accepted(h) : refuse(h, VMBP_E_FIELD_RANGE, "VMBP-CONN-126");
+    return ok ? accepted(h) : refuse(h, VMBP_E_FIELD_RANGE, "VMBP-CONN-134");
 }
 
 /* One event and no state: PAUSE's answer, RESUME, TL_CONNECT_REQUEST. */
@@ -982,6 +988,7 @@ enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct v
 
     if (!h || !m || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     st = vmbp_priv_conn_gate(m, &h->ctx, VMBP_DIR_GUEST_TO_HOST);
     if (st != VMBP_OK)
         return refuse(h, st, "VMBP-CONN-139");
@@ -1032,6 +1039,7 @@ enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const vo
 
     if (!h || !buf || !out)
         return VMBP_E_INVAL;
+    h->rule = NULL;
     st = vmbp_msg_decode(buf, len, &h->ctx, VMBP_DIR_GUEST_TO_HOST, &m);
     if (st != VMBP_OK)
         return refuse(h, st, "VMBP-CONN-139");
