@@ -181,8 +181,8 @@ static void build_host_msg(const uint8_t *a, struct vmbp_msg *m)
         struct vmbp_version_response *v = &m->u.version_response;
 
         v->variant = (a[2] & 1u) ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
-        v->version_supported = (a[2] & 2u) ? 0u : 1u;
-        v->connection_state = (a[2] & 4u) ? (uint8_t)(a[3] % 3u) : 0u;
+        v->version_supported = (uint8_t)((a[2] & 2u) ? 0u : 1u);
+        v->connection_state = (uint8_t)((a[2] & 4u) ? a[3] % 3u : 0u);
         v->msg_conn_id = (a[2] & 8u) ? 0u : (a[2] & 16u) ? 0x1000000u : 0x2000u + a[3];
         v->supported_features = a[4];
         m->variant = v->variant;
