@@ -601,6 +601,7 @@ static enum vmbp_status on_rescind(struct vmbp_conn_guest *g, uint32_t relid,
         c->state = (uint8_t)VMBP_CONN_CHAN_OFFERED;
         c->ring_gpadl = 0;
         c->open_id = 0;
+        c->flags &= (uint8_t)~VMBP_CONN_CHAN_F_NO_INTERRUPT;
     }
     c->flags |= VMBP_CONN_CHAN_F_RESCINDED;
     vmbp_priv_conn_commit(out, 0, nev);

@@ -520,6 +520,23 @@ START_TEST(a_rescind_cancels_the_open_and_keeps_gpadl_requests)
                          VMBP_E_SEQ_CHAN_STATE, "VMBP-CONN-115"));
     ck_assert(th_refused(&t, th_open_result(&t, 1, 1, 0), VMBP_E_SEQ_NO_REQUEST,
                          "VMBP-CONN-108"));
+    /* an open without interrupts cancelled by the rescind leaves a plain closed channel */
+    {
+        struct vmbp_conn_open_params p;
+        struct vmbp_conn_chan_info ci;
+
+        ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
+        memset(&p, 0, sizeof(p));
+        p.relid = 2;
+        p.ring_gpadl = th_ring(&t, 2);
+        p.downstream_offset = 2;
+        p.target_vp = VMBP_VP_INDEX_DISABLE_INTERRUPT;
+        ck_assert_int_eq(vmbp_conn_guest_open(&t.g, &p, &t.out), VMBP_OK);
+        ck_assert_int_eq(th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 2), VMBP_OK);
+        ck_assert_int_eq(vmbp_conn_guest_chan(&t.g, 2, &ci), VMBP_OK);
+        ck_assert_uint_eq(ci.flags, VMBP_CONN_CHAN_F_RESCINDED);
+        ck_assert_int_eq(vmbp_conn_guest_check(&t.g), VMBP_OK);
+    }
 }
 END_TEST
 

@@ -15,6 +15,8 @@
 
 #include "input.h"
 
+int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err); /* cmd_trace.c */
+
 /* Where the demo looks for the bundled samples: $VMBP_INSPECT_SAMPLES, then the installed
  * copy, then the source tree the program was built from. */
 #ifndef VMBPI_SAMPLES_INSTALLED
@@ -439,6 +441,8 @@ int vmbpi_main(int argc, char **argv, FILE *out, FILE *err)
         return cmd_reg(argc, argv, out, err);
     if (strcmp(argv[1], "gen") == 0)
         return cmd_gen(argc, argv, out, err);
+    if (strcmp(argv[1], "trace") == 0) /* reference/inspect/cmd_trace.c */
+        return vmbpi_trace_main(argc, argv, out, err);
     fprintf(err, "vmbp-inspect: unknown command '%s' (try --help)\n", argv[1]);
     return VMBPI_EXIT_USAGE;
 }
