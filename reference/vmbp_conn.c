@@ -49,9 +49,8 @@ enum vmbp_status vmbp_priv_conn_put(struct vmbp_conn_out *out, uint32_t slot, ui
     size_t len = 0;
     enum vmbp_status st = vmbp_msg_encode(m, d->data, sizeof(d->data), &len);
 
-    if (st != VMBP_OK)
-        return st;
-    st = vmbp_msg_validate(d->data, len, ctx, dir);
+    if (st == VMBP_OK)
+        st = vmbp_msg_validate(d->data, len, ctx, dir);
     if (st != VMBP_OK)
         return st;
     d->connection_id = conn_id;

@@ -594,21 +594,21 @@ enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct 
 /**
  * @brief The negotiated state, for decoding the host's messages (version 0 before).
  * @param g machine
- * @return the context
+ * @return the context (NULL for a NULL machine)
  */
 const struct vmbp_ctx *vmbp_conn_guest_ctx(const struct vmbp_conn_guest *g);
 
 /**
  * @brief The connection state.
  * @param g machine
- * @return `enum vmbp_conn_state`
+ * @return `enum vmbp_conn_state` (DISCONNECTED for a NULL machine)
  */
 enum vmbp_conn_state vmbp_conn_guest_state(const struct vmbp_conn_guest *g);
 
 /**
  * @brief Whether the connection is paused: 0 no, 1 PAUSE sent, 2 PAUSE_RESPONSE received.
  * @param g machine
- * @return 0, 1 or 2
+ * @return 0, 1 or 2 (0 for a NULL machine)
  */
 int vmbp_conn_guest_paused(const struct vmbp_conn_guest *g);
 
@@ -616,7 +616,7 @@ int vmbp_conn_guest_paused(const struct vmbp_conn_guest *g);
  * @brief The VP the host's messages arrive on: the proposal's target VP from 3.0, else 0
  * (OpenVMM `channels.rs`: "Originally, messages were always sent to processor zero").
  * @param g machine
- * @return VP index
+ * @return VP index (0 for a NULL machine)
  */
 uint32_t vmbp_conn_guest_message_vp(const struct vmbp_conn_guest *g);
 
@@ -811,7 +811,7 @@ enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const vo
 /**
  * @brief The negotiated state, for decoding the guest's messages.
  * @param h machine
- * @return the context
+ * @return the context (NULL for a NULL machine)
  */
 const struct vmbp_ctx *vmbp_conn_host_ctx(const struct vmbp_conn_host *h);
 
@@ -819,7 +819,7 @@ const struct vmbp_ctx *vmbp_conn_host_ctx(const struct vmbp_conn_host *h);
  * @brief The connection state (DISCONNECTED, CONNECTED, REQUESTING not used: READY once
  * offers were requested).
  * @param h machine
- * @return `enum vmbp_conn_state`
+ * @return `enum vmbp_conn_state` (DISCONNECTED for a NULL machine)
  */
 enum vmbp_conn_state vmbp_conn_host_state(const struct vmbp_conn_host *h);
 

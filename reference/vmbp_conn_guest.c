@@ -7,13 +7,13 @@
  */
 #include "vmbp_conn_priv.h"
 
-/* g->flags */
-#define G_OFFERS_REQUESTED 0x01u /* REQUEST_OFFERS sent on this connection */
-#define G_OFFERS_DELIVERED 0x02u /* ALL_OFFERS_DELIVERED received */
-#define G_PAUSING 0x04u          /* PAUSE sent, PAUSE_RESPONSE not yet */
-#define G_PAUSED 0x08u           /* PAUSE_RESPONSE received, RESUME not sent */
-#define G_MODIFYING_CONN 0x10u   /* MODIFY_CONNECTION awaits its response */
-#define G_PROPOSAL_UNSENT 0x20u  /* replay: the next proposal is not observed yet */
+/* g->flags (vmbp_conn_priv.h) */
+#define G_OFFERS_REQUESTED VMBP_PRIV_CONN_G_OFFERS_REQUESTED
+#define G_OFFERS_DELIVERED VMBP_PRIV_CONN_G_OFFERS_DELIVERED
+#define G_PAUSING VMBP_PRIV_CONN_G_PAUSING
+#define G_PAUSED VMBP_PRIV_CONN_G_PAUSED
+#define G_MODIFYING_CONN VMBP_PRIV_CONN_G_MODIFYING_CONN
+#define G_PROPOSAL_UNSENT VMBP_PRIV_CONN_G_PROPOSAL_UNSENT
 
 #define CHAN_FLAGS_KNOWN                                                                      \
     (VMBP_CONN_CHAN_F_RESCINDED | VMBP_CONN_CHAN_F_MODIFYING | VMBP_CONN_CHAN_F_NO_INTERRUPT)
@@ -75,6 +75,22 @@ static enum vmbp_status put(struct vmbp_conn_guest *g, struct vmbp_conn_out *out
     if (!emit)
         return VMBP_OK;
     return vmbp_priv_conn_put(out, slot, msg_conn(g), m, &g->ctx, VMBP_DIR_GUEST_TO_HOST);
+}
+
+/* Room for m (when emitting) and `events` events, and m encoded in the first free slot; not
+ * committed. The codec refuses m only for what the caller gave (an open's flags): that is
+ * VMBP-CONN-101. */
+static enum vmbp_status send(struct vmbp_conn_guest *g, struct vmbp_conn_out *out, bool emit,
+                             uint32_t events, const struct vmbp_msg *m)
+{
+    enum vmbp_status st = vmbp_priv_conn_room(out, emit ? 1u : 0u, events);
+
+    if (st != VMBP_OK)
+        return st;
+    st = put(g, out, emit, 0, m);
+    if (st != VMBP_OK)
+        return refuse(g, st, "VMBP-CONN-101");
+    return VMBP_OK;
 }
 
 /* A channel action is taken only on a connection that is not paused (VMBP-CONN-102,
@@ -145,23 +161,32 @@ void vmbp_conn_guest_reset(struct vmbp_conn_guest *g)
 
 /* The features a 6.0 proposal requests: the wanted ones, CONFIDENTIAL_CHANNELS only on a
  * confidential contact (VMBP-CONF-013, vmbp_confidential_contact_features()). */
-static uint32_t requested_features(const struct vmbp_conn_guest *g, uint32_t version)
+static uint32_t requested_features(uint32_t want, bool cc_on, uint32_t version)
 {
     uint32_t cc = (uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS;
 
     if (!vmbp_version_has_feature_flags(version))
         return 0;
-    return g->request_cc ? (g->want_features | cc) : (g->want_features & ~cc);
+    return cc_on ? (want | cc) : (want & ~cc);
 }
 
-/* The proposal of `version` into c (a copy of g->contact with the version changed). */
+/* The proposal of `version` into c: the contact fields of base (which may be c) with the
+ * version, its features and its form. */
+static void proposal_of(const struct vmbp_initiate_contact *base, uint32_t want, bool cc_on,
+                        uint32_t version, struct vmbp_initiate_contact *c)
+{
+    if (c != base)
+        VMBP_MEMCPY(c, base, sizeof(*c));
+    c->version_requested = version;
+    c->feature_flags = requested_features(want, cc_on, version);
+    c->variant = vmbp_msg_initiate_contact_variant(version, c->feature_flags);
+}
+
+/* The proposal of `version` from the machine's contact. */
 static void proposal(const struct vmbp_conn_guest *g, uint32_t version,
                      struct vmbp_initiate_contact *c)
 {
-    VMBP_MEMCPY(c, &g->contact, sizeof(*c));
-    c->version_requested = version;
-    c->feature_flags = requested_features(g, version);
-    c->variant = vmbp_msg_initiate_contact_variant(version, c->feature_flags);
+    proposal_of(&g->contact, g->want_features, g->request_cc != 0, version, c);
 }
 
 /* Encode proposal c into output slot `slot` (posted to 1 or 4 by its version). */
@@ -237,9 +262,6 @@ static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmb
         st = version_list(g, vs, versions_from(VMBP_VERSION_LATEST, vs), vs, &n);
     if (st != VMBP_OK)
         return st;
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
     VMBP_MEMSET(&ic, 0, sizeof(ic));
     ic.target_message_vp = c->target_vp;
     ic.target_sint = c->target_sint;
@@ -248,15 +270,14 @@ static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmb
     ic.parent_to_child_monitor_gpa = c->monitor_page1;
     ic.child_to_parent_monitor_gpa = c->monitor_page2;
     ic.client_id = c->client_id;
+    proposal_of(&ic, c->features, g->request_cc != 0, vs[0], &ic);
+    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
+    if (st == VMBP_OK && emit)
+        st = put_proposal(out, 0, &ic);
+    if (st != VMBP_OK)
+        return st;
     VMBP_MEMCPY(&g->contact, &ic, sizeof(ic));
     g->want_features = c->features;
-    proposal(g, vs[0], &ic);
-    if (emit) {
-        st = put_proposal(out, 0, &ic);
-        if (st != VMBP_OK)
-            return st;
-    }
-    VMBP_MEMCPY(&g->contact, &ic, sizeof(ic));
     VMBP_MEMCPY(g->versions, vs, (size_t)n * sizeof(vs[0]));
     g->nversions = n;
     g->vindex = 0;
@@ -376,26 +397,22 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
         if (!g->confidential)
             return connect_failed(g, out, v, hv_status, false);
         st = vmbp_priv_conn_room(out, 1, 1);
+        if (st == VMBP_OK) {
+            proposal_of(&g->contact, g->want_features, false, v, &c);
+            st = put_proposal(out, 0, &c);
+        }
         if (st != VMBP_OK)
             return st;
-        g->request_cc = 0; /* restored below if the encoding fails */
-        proposal(g, v, &c);
-        st = put_proposal(out, 0, &c);
-        if (st != VMBP_OK) {
-            g->request_cc = 1;
-            return st;
-        }
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_CONTACT_FALLBACK);
         e->value = v;
         e->status = hv_status;
         VMBP_MEMCPY(&g->contact, &c, sizeof(c));
+        g->request_cc = 0;
         g->confidential = 0;
         g->plan_mode = (uint8_t)VMBP_CONFIDENTIAL_MODE_FALLBACK;
         vmbp_priv_conn_commit(out, 1, 1);
         return accepted(g);
-    case VMBP_CONFIDENTIAL_CONTACT_DONE:
-    case VMBP_CONFIDENTIAL_CONTACT_FAIL:
-    default:
+    default: /* FAIL (DONE is a success, refused above) */
         return connect_failed(g, out, v, hv_status, false);
     }
 }
@@ -464,11 +481,8 @@ static enum vmbp_status request_offers_core(struct vmbp_conn_guest *g, bool emit
         return refuse(g, VMBP_E_SEQ_PAUSED, "VMBP-CONN-127");
     if (g->state != VMBP_CONN_CONNECTED)
         return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-109");
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_REQUEST_OFFERS);
-    st = put(g, out, emit, 0, &m);
+    st = send(g, out, emit, 0, &m);
     if (st != VMBP_OK)
         return st;
     g->state = (uint8_t)VMBP_CONN_REQUESTING;
@@ -909,17 +923,16 @@ static bool handle_in_use(const struct vmbp_conn_guest *g, uint32_t h)
     return gpadl_find(g, h) != NULL;
 }
 
-/* The next free handle from next_gpadl up (VMBP-CONN-121): at most ngpadl_live + 1 tries. */
+/* The next free non-zero handle from next_gpadl up (VMBP-CONN-121). The loop ends: the
+ * ngpadl_live handles in use block at most that many of the non-zero candidates, zero is
+ * skipped once per wrap. */
 static uint32_t handle_alloc(const struct vmbp_conn_guest *g)
 {
-    uint32_t h = g->next_gpadl, i;
+    uint32_t h = g->next_gpadl;
 
-    for (i = 0; i <= g->ngpadl_live; i++) {
-        if (h != 0 && !handle_in_use(g, h))
-            return h;
+    while (h == 0 || handle_in_use(g, h))
         h++;
-    }
-    return 0; /* not reached: ngpadl_live handles cannot block ngpadl_live + 1 candidates */
+    return h;
 }
 
 static struct vmbp_conn_ggpadl *gpadl_slot(const struct vmbp_conn_guest *g)
@@ -997,21 +1010,21 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
     st = vmbp_gpadl_plan_init(&plan, p->relid, h, p->ranges, p->nranges);
     if (st != VMBP_OK)
         return refuse(g, st, "VMBP-GPADL-007");
+    /* the plan's messages are valid by construction (vmbp_gpadl_plan_init() checked the
+     * ranges); the codec checks them again as the host will */
     st = vmbp_priv_conn_room(out, plan.nmsgs, 0);
-    if (st != VMBP_OK)
-        return st;
-    for (i = 0; i < plan.nmsgs; i++) {
+    for (i = 0; st == VMBP_OK && i < plan.nmsgs; i++) {
         struct vmbp_conn_msg *d = &out->msgs[out->nmsgs + i];
         size_t len = 0;
 
         st = vmbp_gpadl_plan_message(&plan, i, d->data, sizeof(d->data), &len);
         if (st == VMBP_OK)
             st = vmbp_msg_validate(d->data, len, &g->ctx, VMBP_DIR_GUEST_TO_HOST);
-        if (st != VMBP_OK)
-            return refuse(g, st, "VMBP-CONN-101");
         d->connection_id = msg_conn(g);
         d->len = (uint32_t)len;
     }
+    if (st != VMBP_OK)
+        return st;
     VMBP_MEMSET(slot, 0, sizeof(*slot));
     slot->handle = h;
     slot->relid = p->relid;
@@ -1047,15 +1060,12 @@ static enum vmbp_status teardown_core(struct vmbp_conn_guest *g, uint32_t relid,
         ((c->state == VMBP_CONN_CHAN_OPENING || c->state == VMBP_CONN_CHAN_OPEN) &&
          c->ring_gpadl == handle))
         return refuse(g, VMBP_E_SEQ_GPADL_STATE, "VMBP-CONN-123");
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_TEARDOWN);
     m.u.gpadl_teardown.child_relid = relid;
     m.u.gpadl_teardown.gpadl = handle;
-    st = put(g, out, emit, 0, &m);
+    st = send(g, out, emit, 0, &m);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return st;
     p->state = (uint8_t)VMBP_CONN_GPADL_TEARING_DOWN;
     vmbp_priv_conn_commit(out, emit ? 1u : 0u, 0);
     return accepted(g);
@@ -1099,9 +1109,6 @@ static enum vmbp_status open_core(struct vmbp_conn_guest *g, const struct vmbp_c
         return refuse(g, VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124");
     if (p->downstream_offset == 0 || p->downstream_offset >= r->pages)
         return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-118");
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_OPEN_CHANNEL);
     oc = &m.u.open_channel;
     oc->child_relid = p->relid;
@@ -1122,9 +1129,9 @@ static enum vmbp_status open_core(struct vmbp_conn_guest *g, const struct vmbp_c
             return refuse(g, VMBP_E_FEATURE, "VMBP-CHAN-002");
     }
     oc->variant = m.variant;
-    st = put(g, out, emit, 0, &m);
+    st = send(g, out, emit, 0, &m);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return st;
     c->state = (uint8_t)VMBP_CONN_CHAN_OPENING;
     c->open_id = p->open_id;
     c->ring_gpadl = p->ring_gpadl;
@@ -1150,7 +1157,7 @@ static enum vmbp_status close_core(struct vmbp_conn_guest *g, uint32_t relid, bo
     struct vmbp_conn_gchan *c;
     struct vmbp_msg m;
     enum vmbp_status st = action_allowed(g);
-    bool send;
+    bool post;
 
     if (st != VMBP_OK)
         return st;
@@ -1160,20 +1167,17 @@ static enum vmbp_status close_core(struct vmbp_conn_guest *g, uint32_t relid, bo
     if (c->state != VMBP_CONN_CHAN_OPEN)
         return refuse(g, VMBP_E_SEQ_CHAN_STATE, "VMBP-CONN-120");
     /* a revoked channel is closed locally: the host ignores CLOSE_CHANNEL for it */
-    send = emit && !(c->flags & VMBP_CONN_CHAN_F_RESCINDED);
-    st = vmbp_priv_conn_room(out, send ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
+    post = emit && !(c->flags & VMBP_CONN_CHAN_F_RESCINDED);
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_CLOSE_CHANNEL);
     m.u.close_channel.child_relid = relid;
-    st = put(g, out, send, 0, &m);
+    st = send(g, out, post, 0, &m);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return st;
     c->state = (uint8_t)VMBP_CONN_CHAN_OFFERED;
     c->ring_gpadl = 0;
     c->open_id = 0;
     c->flags &= (uint8_t)~VMBP_CONN_CHAN_F_NO_INTERRUPT;
-    vmbp_priv_conn_commit(out, send ? 1u : 0u, 0);
+    vmbp_priv_conn_commit(out, post ? 1u : 0u, 0);
     return accepted(g);
 }
 
@@ -1208,14 +1212,11 @@ static enum vmbp_status release_core(struct vmbp_conn_guest *g, uint32_t relid, 
             g->gpadls[i].state != VMBP_CONN_GPADL_CREATED)
             return refuse(g, VMBP_E_SEQ_PENDING, "VMBP-CONN-116");
     nev = (c->flags & VMBP_CONN_CHAN_F_MODIFYING) ? 1u : 0u;
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, nev);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_RELID_RELEASED);
     m.u.relid_released.child_relid = relid;
-    st = put(g, out, emit, 0, &m);
+    st = send(g, out, emit, nev, &m);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return st;
     if (nev) {
         uint32_t slot = 0;
 
@@ -1263,15 +1264,12 @@ static enum vmbp_status modify_core(struct vmbp_conn_guest *g, uint32_t relid, u
     answered = vmbp_version_has_modify_channel_response(g->ctx.version);
     if (answered && (c->flags & VMBP_CONN_CHAN_F_MODIFYING))
         return refuse(g, VMBP_E_SEQ_PENDING, "VMBP-CONN-125");
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CHANNEL);
     m.u.modify_channel.child_relid = relid;
     m.u.modify_channel.target_vp = vp;
-    st = put(g, out, emit, 0, &m);
+    st = send(g, out, emit, 0, &m);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return st;
     if (answered) {
         c->flags |= VMBP_CONN_CHAN_F_MODIFYING;
         c->modify_vp = vp;
@@ -1293,10 +1291,8 @@ enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint3
 static enum vmbp_status conn_request(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
                                      bool emit, struct vmbp_conn_out *out)
 {
-    enum vmbp_status st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
+    enum vmbp_status st = send(g, out, emit, 0, m);
 
-    if (st == VMBP_OK)
-        st = put(g, out, emit, 0, m);
     if (st == VMBP_OK)
         vmbp_priv_conn_commit(out, emit ? 1u : 0u, 0);
     return st;
@@ -1398,13 +1394,10 @@ static enum vmbp_status unload_core(struct vmbp_conn_guest *g, bool emit,
     /* 0.13 has no UNLOAD_COMPLETE: nothing would tell when the host's last message is in */
     if (g->ctx.version < (uint32_t)VMBP_VERSION_1_1)
         return refuse(g, VMBP_E_VERSION, "VMBP-CONN-128");
-    st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
+    vmbp_priv_conn_msg_init(&m, VMBP_MSG_UNLOAD);
+    st = send(g, out, emit, 0, &m);
     if (st != VMBP_OK)
         return st;
-    vmbp_priv_conn_msg_init(&m, VMBP_MSG_UNLOAD);
-    st = put(g, out, emit, 0, &m);
-    if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
     g->state = (uint8_t)VMBP_CONN_UNLOADING;
     g->flags &= (uint8_t)~G_PAUSED; /* the host resumes for UNLOAD */
     vmbp_priv_conn_commit(out, emit ? 1u : 0u, 0);
@@ -1589,16 +1582,18 @@ enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct 
 
 const struct vmbp_ctx *vmbp_conn_guest_ctx(const struct vmbp_conn_guest *g)
 {
-    return &g->ctx;
+    return g ? &g->ctx : NULL;
 }
 
 enum vmbp_conn_state vmbp_conn_guest_state(const struct vmbp_conn_guest *g)
 {
-    return (enum vmbp_conn_state)g->state;
+    return g ? (enum vmbp_conn_state)g->state : VMBP_CONN_DISCONNECTED;
 }
 
 int vmbp_conn_guest_paused(const struct vmbp_conn_guest *g)
 {
+    if (!g)
+        return 0;
     if (g->flags & G_PAUSED)
         return 2;
     return (g->flags & G_PAUSING) ? 1 : 0;
@@ -1606,7 +1601,7 @@ int vmbp_conn_guest_paused(const struct vmbp_conn_guest *g)
 
 uint32_t vmbp_conn_guest_message_vp(const struct vmbp_conn_guest *g)
 {
-    return g->message_vp;
+    return g ? g->message_vp : 0u;
 }
 
 enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g, uint32_t relid,

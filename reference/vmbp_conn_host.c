@@ -64,6 +64,34 @@ static enum vmbp_status put(struct vmbp_conn_host *h, struct vmbp_conn_out *out,
     return vmbp_priv_conn_put(out, slot, HOST_CONN_ID, m, &h->ctx, VMBP_DIR_HOST_TO_GUEST);
 }
 
+/* Answer GPADL_CREATED in output slot `slot`. */
+static enum vmbp_status put_created(struct vmbp_conn_host *h, struct vmbp_conn_out *out,
+                                    uint32_t slot, uint32_t relid, uint32_t handle,
+                                    uint32_t status)
+{
+    struct vmbp_msg m;
+
+    vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_CREATED);
+    m.u.gpadl_created.child_relid = relid;
+    m.u.gpadl_created.gpadl = handle;
+    m.u.gpadl_created.creation_status = status;
+    return put(h, out, slot, &m);
+}
+
+/* Room for nmsg messages (0 or 1) and nev events, and m encoded in the first free slot when
+ * nmsg is 1; not committed. Every message the host machine builds is one its codec accepts
+ * (the fields come from decoded messages and checked calls): a refusal here would be a bug
+ * of this file, returned as it is with nothing changed. */
+static enum vmbp_status send(struct vmbp_conn_host *h, struct vmbp_conn_out *out, uint32_t nmsg,
+                             uint32_t nev, const struct vmbp_msg *m)
+{
+    enum vmbp_status st = vmbp_priv_conn_room(out, nmsg, nev);
+
+    if (st == VMBP_OK && nmsg)
+        st = put(h, out, 0, m);
+    return st;
+}
+
 static void gpadl_free(struct vmbp_conn_host *h, struct vmbp_conn_hgpadl *p)
 {
     uint64_t *words = p->reasm.words;
@@ -122,11 +150,11 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
 
 /* OFFER_CHANNEL of c for this connection: flags the connection lacks cleared
  * (VMBP-FEAT-007, OpenVMM `send_offer`). */
-static void offer_msg(const struct vmbp_conn_host *h, const struct vmbp_conn_hchan *c,
+static void offer_msg(const struct vmbp_conn_host *h, const struct vmbp_offer *o,
                       struct vmbp_msg *m)
 {
     vmbp_priv_conn_msg_init(m, VMBP_MSG_OFFER_CHANNEL);
-    VMBP_MEMCPY(&m->u.offer, &c->offer, sizeof(c->offer));
+    VMBP_MEMCPY(&m->u.offer, o, sizeof(*o));
     if (!vmbp_ctx_has_feature(&h->ctx, (uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS))
         m->u.offer.flags &= (uint16_t)~VMBP_OFFER_FLAGS_CONFIDENTIAL;
     if (!vmbp_ctx_has_feature(&h->ctx, (uint32_t)VMBP_FEATURE_GPA_PINNING))
@@ -154,6 +182,7 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
     struct vmbp_conn_hchan *slot = NULL;
     struct vmbp_ctx all = {VMBP_VERSION_LATEST, VMBP_FEATURES_KNOWN};
     struct vmbp_offer o;
+    struct vmbp_msg m;
     uint8_t buf[VMBP_MSG_MAX_SIZE];
     size_t len = 0;
     uint32_t i, r;
@@ -196,23 +225,15 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
     now = h->state == VMBP_CONN_READY;
     if (now && h->paused)
         return refuse(h, VMBP_E_SEQ_PAUSED, "VMBP-CONN-136");
-    st = vmbp_priv_conn_room(out, now ? 1u : 0u, 0);
+    offer_msg(h, &o, &m);
+    st = send(h, out, now ? 1u : 0u, 0, &m);
     if (st != VMBP_OK)
         return st;
     VMBP_MEMSET(slot, 0, sizeof(*slot));
     VMBP_MEMCPY(&slot->offer, &o, sizeof(o));
     slot->state = (uint8_t)VMBP_CONN_CHAN_REGISTERED;
-    if (now) {
-        struct vmbp_msg m;
-
-        offer_msg(h, slot, &m);
-        st = put(h, out, 0, &m);
-        if (st != VMBP_OK) {
-            VMBP_MEMSET(slot, 0, sizeof(*slot));
-            return refuse(h, st, "VMBP-CONN-132");
-        }
+    if (now)
         offer_sent(slot);
-    }
     h->nchan_live++;
     if (relid)
         *relid = r;
@@ -310,10 +331,6 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
     uint32_t v = ic->version_requested, nev, n = 0, features = 0;
     bool supported, pages_ok, accept;
 
-    nev = (h->state != VMBP_CONN_DISCONNECTED ? end_events(h) : 0u) + 1u;
-    st = vmbp_priv_conn_room(out, 1, nev);
-    if (st != VMBP_OK)
-        return st;
     supported = vmbp_version_is_known(v) && v >= h->min_version && v <= h->max_version;
     /* a guest VMBus client is on SINT 2, VTL 0 (OpenVMM forwards other VTLs, refuses other
      * SINTs) */
@@ -344,9 +361,12 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_VERSION_RESPONSE);
     m.variant = vr.variant;
     VMBP_MEMCPY(&m.u.version_response, &vr, sizeof(vr));
-    st = vmbp_priv_conn_put(out, 0, HOST_CONN_ID, &m, &none, VMBP_DIR_HOST_TO_GUEST);
+    nev = (h->state != VMBP_CONN_DISCONNECTED ? end_events(h) : 0u) + 1u;
+    st = vmbp_priv_conn_room(out, 1, nev);
+    if (st == VMBP_OK)
+        st = vmbp_priv_conn_put(out, 0, HOST_CONN_ID, &m, &none, VMBP_DIR_HOST_TO_GUEST);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-131");
+        return st;
     if (h->state != VMBP_CONN_DISCONNECTED)
         n = end_connection(h, out);
     e = vmbp_priv_conn_ev(out, n++, VMBP_CONN_EV_CONTACT);
@@ -375,23 +395,20 @@ static enum vmbp_status on_request_offers(struct vmbp_conn_host *h, struct vmbp_
     for (i = 0; i < h->nchans; i++)
         n += h->chans[i].state == VMBP_CONN_CHAN_REGISTERED;
     st = vmbp_priv_conn_room(out, n + 1u, 0);
-    if (st != VMBP_OK)
-        return st;
     /* in channel ID order, so the guest sees the same order after every reconnect */
-    for (relid = VMBP_RELID_MIN; relid <= VMBP_RELID_MAX && k < n; relid++) {
+    for (relid = VMBP_RELID_MIN; st == VMBP_OK && relid <= VMBP_RELID_MAX && k < n; relid++) {
         struct vmbp_conn_hchan *c = chan_find(h, relid);
 
         if (!c || c->state != VMBP_CONN_CHAN_REGISTERED)
             continue;
-        offer_msg(h, c, &m);
+        offer_msg(h, &c->offer, &m);
         st = put(h, out, k++, &m);
-        if (st != VMBP_OK)
-            return refuse(h, st, "VMBP-CONN-132");
     }
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_ALL_OFFERS_DELIVERED);
-    st = put(h, out, k, &m);
+    if (st == VMBP_OK)
+        st = put(h, out, k, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-132");
+        return st;
     for (i = 0; i < h->nchans; i++)
         if (h->chans[i].state == VMBP_CONN_CHAN_REGISTERED)
             offer_sent(&h->chans[i]);
@@ -434,27 +451,19 @@ enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid
         }
     nev += c->state == VMBP_CONN_CHAN_OPENING;
     st = vmbp_priv_conn_room(out, nmsg, nev);
-    if (st != VMBP_OK)
-        return st;
     /* GPADLs the device has not accepted yet fail before the rescind (OpenVMM revoke()) */
-    for (i = 0; i < h->ngpadls; i++) {
-        struct vmbp_conn_hgpadl *p = &h->gpadls[i];
+    for (i = 0; st == VMBP_OK && i < h->ngpadls; i++) {
+        const struct vmbp_conn_hgpadl *p = &h->gpadls[i];
 
-        if (!p->handle || p->relid != relid || p->state != VMBP_CONN_GPADL_DEVICE)
-            continue;
-        vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_CREATED);
-        m.u.gpadl_created.child_relid = relid;
-        m.u.gpadl_created.gpadl = p->handle;
-        m.u.gpadl_created.creation_status = VMBP_NTSTATUS_UNSUCCESSFUL;
-        st = put(h, out, k++, &m);
-        if (st != VMBP_OK)
-            return refuse(h, st, "VMBP-CONN-133");
+        if (p->handle && p->relid == relid && p->state == VMBP_CONN_GPADL_DEVICE)
+            st = put_created(h, out, k++, relid, p->handle, VMBP_NTSTATUS_UNSUCCESSFUL);
     }
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_RESCIND_CHANNEL_OFFER);
     m.u.rescind.child_relid = relid;
-    st = put(h, out, k, &m);
+    if (st == VMBP_OK)
+        st = put(h, out, k, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-133");
+        return st;
     nev = 0;
     for (i = 0; i < h->ngpadls; i++) {
         struct vmbp_conn_hgpadl *p = &h->gpadls[i];
@@ -497,16 +506,13 @@ enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t
         return refuse(h, VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-133");
     if (h->paused)
         return refuse(h, VMBP_E_SEQ_PAUSED, "VMBP-CONN-136");
-    st = vmbp_priv_conn_room(out, 1, 0);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_OPEN_CHANNEL_RESULT);
     m.u.open_result.child_relid = relid;
     m.u.open_result.open_id = c->open_id;
     m.u.open_result.status = ntstatus;
-    st = put(h, out, 0, &m);
+    st = send(h, out, 1, 0, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-134");
+        return st;
     if (ntstatus == VMBP_NTSTATUS_SUCCESS) {
         c->state = (uint8_t)VMBP_CONN_CHAN_OPEN;
     } else {
@@ -515,20 +521,6 @@ enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t
     }
     vmbp_priv_conn_commit(out, 1, 0);
     return accepted(h);
-}
-
-/* Answer GPADL_CREATED in output slot `slot`. */
-static enum vmbp_status put_created(struct vmbp_conn_host *h, struct vmbp_conn_out *out,
-                                    uint32_t slot, uint32_t relid, uint32_t handle,
-                                    uint32_t status)
-{
-    struct vmbp_msg m;
-
-    vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_CREATED);
-    m.u.gpadl_created.child_relid = relid;
-    m.u.gpadl_created.gpadl = handle;
-    m.u.gpadl_created.creation_status = status;
-    return put(h, out, slot, &m);
 }
 
 enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_t relid,
@@ -595,7 +587,10 @@ static enum vmbp_status on_gpadl_header(struct vmbp_conn_host *h,
     const char *rule = NULL;
     uint32_t i, nmsg = 0, nev = 0;
 
+    /* the refusal's answer, replaced below if the GPADL is taken */
     st = vmbp_priv_conn_room(out, 1, 1);
+    if (st == VMBP_OK)
+        st = put_created(h, out, 0, hd->child_relid, hd->gpadl, VMBP_NTSTATUS_UNSUCCESSFUL);
     if (st != VMBP_OK)
         return st;
     for (i = 0; i < h->ngpadls && !slot; i++)
@@ -627,9 +622,6 @@ static enum vmbp_status on_gpadl_header(struct vmbp_conn_host *h,
         (void)vmbp_gpadl_reasm_init(&slot->reasm, slot->reasm.words, slot->reasm.cap);
     }
     /* refused: the guest learns it from GPADL_CREATED (OpenVMM `handle_gpadl_header`) */
-    st = put_created(h, out, 0, hd->child_relid, hd->gpadl, VMBP_NTSTATUS_UNSUCCESSFUL);
-    if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-134");
     vmbp_priv_conn_commit(out, 1, 0);
     return refuse(h, why, rule);
 }
@@ -639,11 +631,14 @@ static enum vmbp_status on_gpadl_body(struct vmbp_conn_host *h, const struct vmb
 {
     struct vmbp_conn_hgpadl *p = gpadl_find(h, b->gpadl);
     enum vmbp_status st;
-    uint32_t nmsg = 0, nev = 0, relid;
+    uint32_t nmsg = 0, nev = 0;
 
     if (!p || p->state != VMBP_CONN_GPADL_CREATING)
         return refuse(h, VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-134");
+    /* the refusal's answer, replaced below if the GPADL is complete */
     st = vmbp_priv_conn_room(out, 1, 1);
+    if (st == VMBP_OK)
+        st = put_created(h, out, 0, p->relid, b->gpadl, VMBP_NTSTATUS_UNSUCCESSFUL);
     if (st != VMBP_OK)
         return st;
     st = vmbp_gpadl_reasm_body(&p->reasm, b);
@@ -655,9 +650,6 @@ static enum vmbp_status on_gpadl_body(struct vmbp_conn_host *h, const struct vmb
         return accepted(h);
     }
     /* invalid range data: the GPADL is refused and removed */
-    relid = p->relid;
-    if (put_created(h, out, 0, relid, b->gpadl, VMBP_NTSTATUS_UNSUCCESSFUL) != VMBP_OK)
-        return refuse(h, VMBP_E_INVAL, "VMBP-CONN-134");
     gpadl_free(h, p);
     vmbp_priv_conn_commit(out, 1, 0);
     return refuse(h, st, "VMBP-GPADL-008");
@@ -690,14 +682,11 @@ static enum vmbp_status on_gpadl_teardown(struct vmbp_conn_host *h,
     if (p->state != VMBP_CONN_GPADL_CREATED || gpadl_is_live_ring(h, p))
         return refuse(h, VMBP_E_SEQ_GPADL_STATE, "VMBP-CONN-134");
     nev = (c->flags & VMBP_CONN_CHAN_F_RESCINDED) ? 0u : 1u;
-    st = vmbp_priv_conn_room(out, 1, nev);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_TORNDOWN);
     m.u.gpadl_torndown.gpadl = t->gpadl;
-    st = put(h, out, 0, &m);
+    st = send(h, out, 1, nev, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-134");
+        return st;
     if (nev) {
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_GPADL_TEARDOWN);
         e->relid = t->child_relid;
@@ -716,17 +705,15 @@ static enum vmbp_status open_fail(struct vmbp_conn_host *h, const struct vmbp_op
                                   const char *rule)
 {
     struct vmbp_msg m;
-    enum vmbp_status st = vmbp_priv_conn_room(out, 1, 0);
+    enum vmbp_status st;
 
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_OPEN_CHANNEL_RESULT);
     m.u.open_result.child_relid = oc->child_relid;
     m.u.open_result.open_id = oc->open_id;
     m.u.open_result.status = VMBP_NTSTATUS_UNSUCCESSFUL;
-    st = put(h, out, 0, &m);
+    st = send(h, out, 1, 0, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-134");
+        return st;
     vmbp_priv_conn_commit(out, 1, 0);
     return refuse(h, why, rule);
 }
@@ -877,19 +864,14 @@ static enum vmbp_status on_modify(struct vmbp_conn_host *h, const struct vmbp_mo
     else if (race || c->state != VMBP_CONN_CHAN_OPEN ||
              (c->flags & VMBP_CONN_CHAN_F_NO_INTERRUPT))
         why = VMBP_E_SEQ_CHAN_STATE;
-    st = vmbp_priv_conn_room(out, nmsg, why == VMBP_OK ? 1u : 0u);
-    if (st != VMBP_OK)
-        return st;
     /* from 5.3 every MODIFY_CHANNEL is answered, a refused one with a failure */
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CHANNEL_RESPONSE);
     m.u.modify_channel_response.child_relid = mc->child_relid;
     m.u.modify_channel_response.status =
         why == VMBP_OK ? VMBP_NTSTATUS_SUCCESS : VMBP_NTSTATUS_UNSUCCESSFUL;
-    if (answer) {
-        st = put(h, out, 0, &m);
-        if (st != VMBP_OK)
-            return refuse(h, st, rule);
-    }
+    st = send(h, out, nmsg, why == VMBP_OK ? 1u : 0u, &m);
+    if (st != VMBP_OK)
+        return st;
     if (why != VMBP_OK) {
         vmbp_priv_conn_commit(out, nmsg, 0);
         /* a modify that crossed the rescind is no fault of the guest (VMBP-CONN-133) */
@@ -912,15 +894,10 @@ static enum vmbp_status on_unload(struct vmbp_conn_host *h, struct vmbp_conn_out
     bool answer = h->ctx.version >= (uint32_t)VMBP_VERSION_1_1;
     uint32_t n;
 
-    st = vmbp_priv_conn_room(out, answer ? 1u : 0u, end_events(h));
+    vmbp_priv_conn_msg_init(&m, VMBP_MSG_UNLOAD_COMPLETE);
+    st = send(h, out, answer ? 1u : 0u, end_events(h), &m);
     if (st != VMBP_OK)
         return st;
-    vmbp_priv_conn_msg_init(&m, VMBP_MSG_UNLOAD_COMPLETE);
-    if (answer) {
-        st = put(h, out, 0, &m);
-        if (st != VMBP_OK)
-            return refuse(h, st, "VMBP-CONN-138");
-    }
     n = end_connection(h, out);
     vmbp_priv_conn_commit(out, answer ? 1u : 0u, n);
     return accepted(h);
@@ -935,15 +912,12 @@ static enum vmbp_status on_modify_connection(struct vmbp_conn_host *h,
     enum vmbp_status st;
     bool ok = (mc->parent_to_child_monitor_gpa == 0) == (mc->child_to_parent_monitor_gpa == 0);
 
-    st = vmbp_priv_conn_room(out, 1, ok ? 1u : 0u);
-    if (st != VMBP_OK)
-        return st;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CONNECTION_RESPONSE);
     m.u.modify_connection_response.connection_state =
         (uint8_t)(ok ? VMBP_CONNECTION_SUCCESSFUL : VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
-    st = put(h, out, 0, &m);
+    st = send(h, out, 1, ok ? 1u : 0u, &m);
     if (st != VMBP_OK)
-        return refuse(h, st, "VMBP-CONN-134");
+        return st;
     if (ok) {
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_MODIFY_CONNECTION);
         e->status = 0;
@@ -961,14 +935,11 @@ static enum vmbp_status on_simple(struct vmbp_conn_host *h, uint32_t type,
     uint32_t nmsg = type == VMBP_MSG_PAUSE ? 1u : 0u;
     uint32_t nev = (type == VMBP_MSG_PAUSE || (type == VMBP_MSG_RESUME && !h->paused)) ? 0u : 1u;
 
-    st = vmbp_priv_conn_room(out, nmsg, nev);
+    vmbp_priv_conn_msg_init(&m, VMBP_MSG_PAUSE_RESPONSE);
+    st = send(h, out, nmsg, nev, &m);
     if (st != VMBP_OK)
         return st;
     if (type == VMBP_MSG_PAUSE) {
-        vmbp_priv_conn_msg_init(&m, VMBP_MSG_PAUSE_RESPONSE);
-        st = put(h, out, 0, &m);
-        if (st != VMBP_OK)
-            return refuse(h, st, "VMBP-CONN-136");
         h->paused = 1;
     } else if (type == VMBP_MSG_RESUME) {
         if (nev)
@@ -1050,12 +1021,12 @@ enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const vo
 
 const struct vmbp_ctx *vmbp_conn_host_ctx(const struct vmbp_conn_host *h)
 {
-    return &h->ctx;
+    return h ? &h->ctx : NULL;
 }
 
 enum vmbp_conn_state vmbp_conn_host_state(const struct vmbp_conn_host *h)
 {
-    return (enum vmbp_conn_state)h->state;
+    return h ? (enum vmbp_conn_state)h->state : VMBP_CONN_DISCONNECTED;
 }
 
 enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h, uint32_t relid,

@@ -8,6 +8,14 @@
 
 #include "vmbp_conn.h"
 
+/* struct vmbp_conn_guest's flags (the tests corrupt them to check the invariant checker) */
+#define VMBP_PRIV_CONN_G_OFFERS_REQUESTED 0x01u /* REQUEST_OFFERS sent on this connection */
+#define VMBP_PRIV_CONN_G_OFFERS_DELIVERED 0x02u /* ALL_OFFERS_DELIVERED received */
+#define VMBP_PRIV_CONN_G_PAUSING 0x04u          /* PAUSE sent, PAUSE_RESPONSE not yet */
+#define VMBP_PRIV_CONN_G_PAUSED 0x08u           /* PAUSE_RESPONSE received, RESUME not sent */
+#define VMBP_PRIV_CONN_G_MODIFYING_CONN 0x10u   /* MODIFY_CONNECTION awaits its response */
+#define VMBP_PRIV_CONN_G_PROPOSAL_UNSENT 0x20u  /* replay: the next proposal is not observed */
+
 /* Whether `out` has room for `msgs` more messages and `events` more events; if not, the
  * needs are recorded and VMBP_E_NOSPACE returned. */
 enum vmbp_status vmbp_priv_conn_room(struct vmbp_conn_out *out, uint32_t msgs, uint32_t events);

@@ -18,6 +18,144 @@
 
 #define TH_NCHAN 8u
 #define TH_NGPADL 16u
+
+/* ---- probing (TH_PROBE) --------------------------------------------------------------------
+ * With TH_PROBE defined before this header, every call of a machine's action or receive
+ * function in the including file (and in the helpers below) is made first with an output
+ * that has no room left: it must either complete needing no room, or return VMBP_E_NOSPACE
+ * with the needs recorded and the machine, its tables and the output unchanged; then it is
+ * made again with the output as it was. tests/test_conn_probed.c and
+ * tests/test_conn_scenarios_probed.c run the suites that way (VMBP-CONN-101: a call refused
+ * changes nothing). */
+struct th_probe {
+    struct vmbp_conn_guest g;
+    struct vmbp_conn_gchan gc[TH_NCHAN];
+    struct vmbp_conn_ggpadl gg[TH_NGPADL];
+    struct vmbp_conn_host h;
+    struct vmbp_conn_hchan hc[TH_NCHAN];
+    struct vmbp_conn_hgpadl hg[TH_NGPADL];
+    uint32_t msgs_cap, events_cap, nmsgs, nevents;
+    unsigned long calls, nospace;
+    enum vmbp_status st;
+};
+static struct th_probe th_p;
+
+static inline void th_probe_fail(const char *what)
+{
+    fprintf(stderr, "probe: %s\n", what);
+    abort();
+}
+
+static inline void th_probe_begin(const struct vmbp_conn_guest *g, const struct vmbp_conn_host *h,
+                                  struct vmbp_conn_out *out)
+{
+    th_p.calls++;
+    if (!out)
+        return;
+    if (g) {
+        if (g->nchans > TH_NCHAN || g->ngpadls > TH_NGPADL)
+            th_probe_fail("tables larger than the harness's");
+        memcpy(&th_p.g, g, sizeof(*g));
+        memcpy(th_p.gc, g->chans, g->nchans * sizeof(*g->chans));
+        memcpy(th_p.gg, g->gpadls, g->ngpadls * sizeof(*g->gpadls));
+    }
+    if (h) {
+        if (h->nchans > TH_NCHAN || h->ngpadls > TH_NGPADL)
+            th_probe_fail("tables larger than the harness's");
+        memcpy(&th_p.h, h, sizeof(*h));
+        memcpy(th_p.hc, h->chans, h->nchans * sizeof(*h->chans));
+        memcpy(th_p.hg, h->gpadls, h->ngpadls * sizeof(*h->gpadls));
+    }
+    th_p.msgs_cap = out->msgs_cap;
+    th_p.events_cap = out->events_cap;
+    th_p.nmsgs = out->nmsgs;
+    th_p.nevents = out->nevents;
+    /* no room left (a caller's broken bookkeeping is left as it is) */
+    if (out->nmsgs <= out->msgs_cap && out->nevents <= out->events_cap) {
+        out->msgs_cap = out->nmsgs;
+        out->events_cap = out->nevents;
+    }
+}
+
+/* Whether the call must be made again: it ran out of room. */
+static inline bool th_probe_again(const struct vmbp_conn_guest *g,
+                                  const struct vmbp_conn_host *h, struct vmbp_conn_out *out,
+                                  enum vmbp_status st)
+{
+    struct vmbp_conn_guest a;
+    struct vmbp_conn_host b;
+
+    if (!out)
+        return false;
+    out->msgs_cap = th_p.msgs_cap;
+    out->events_cap = th_p.events_cap;
+    if (st != VMBP_E_NOSPACE)
+        return false;
+    th_p.nospace++;
+    if (out->nmsgs != th_p.nmsgs || out->nevents != th_p.nevents)
+        th_probe_fail("refused for room but the output changed");
+    if (g) {
+        memcpy(&a, g, sizeof(a));
+        a.rule = th_p.g.rule;
+        if (memcmp(&a, &th_p.g, sizeof(a)) != 0 ||
+            memcmp(th_p.gc, g->chans, g->nchans * sizeof(*g->chans)) != 0 ||
+            memcmp(th_p.gg, g->gpadls, g->ngpadls * sizeof(*g->gpadls)) != 0)
+            th_probe_fail("guest refused for room but changed");
+    }
+    if (h) {
+        memcpy(&b, h, sizeof(b));
+        b.rule = th_p.h.rule;
+        if (memcmp(&b, &th_p.h, sizeof(b)) != 0 ||
+            memcmp(th_p.hc, h->chans, h->nchans * sizeof(*h->chans)) != 0 ||
+            memcmp(th_p.hg, h->gpadls, h->ngpadls * sizeof(*h->gpadls)) != 0)
+            th_probe_fail("host refused for room but changed");
+    }
+    if (out->msgs_needed == 0 && out->events_needed == 0)
+        th_probe_fail("refused for room, needing none");
+    return true;
+}
+
+#define TH_PROBED(g, h, out, CALL)                                                            \
+    (th_probe_begin((g), (h), (out)), th_p.st = (CALL),                                       \
+     th_probe_again((g), (h), (out), th_p.st) ? (CALL) : th_p.st)
+
+#ifdef TH_PROBE
+/* The functions named here are called through TH_PROBED below this point (a macro's own name
+ * is not expanded again inside it, so the call reaches the function). */
+#define vmbp_conn_guest_connect(g, c, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_connect(g, c, o))
+#define vmbp_conn_guest_contact_failed(g, s, o)                                               \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_contact_failed(g, s, o))
+#define vmbp_conn_guest_request_offers(g, o)                                                  \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_request_offers(g, o))
+#define vmbp_conn_guest_gpadl_create(g, p, hp, o)                                             \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_gpadl_create(g, p, hp, o))
+#define vmbp_conn_guest_gpadl_teardown(g, r, hd, o)                                           \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_gpadl_teardown(g, r, hd, o))
+#define vmbp_conn_guest_open(g, p, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_open(g, p, o))
+#define vmbp_conn_guest_close(g, r, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_close(g, r, o))
+#define vmbp_conn_guest_release(g, r, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_release(g, r, o))
+#define vmbp_conn_guest_modify_channel(g, r, v, o)                                            \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_modify_channel(g, r, v, o))
+#define vmbp_conn_guest_modify_connection(g, a, b, o)                                         \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_modify_connection(g, a, b, o))
+#define vmbp_conn_guest_pause(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_pause(g, o))
+#define vmbp_conn_guest_resume(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_resume(g, o))
+#define vmbp_conn_guest_unload(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_unload(g, o))
+#define vmbp_conn_guest_receive(g, m, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_receive(g, m, o))
+#define vmbp_conn_guest_receive_bytes(g, b, n, o)                                             \
+    TH_PROBED(g, NULL, o, vmbp_conn_guest_receive_bytes(g, b, n, o))
+#define vmbp_conn_guest_replay(g, m, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_replay(g, m, o))
+#define vmbp_conn_host_offer(h, m, r, o) TH_PROBED(NULL, h, o, vmbp_conn_host_offer(h, m, r, o))
+#define vmbp_conn_host_rescind(h, r, o) TH_PROBED(NULL, h, o, vmbp_conn_host_rescind(h, r, o))
+#define vmbp_conn_host_open_complete(h, r, s, o)                                              \
+    TH_PROBED(NULL, h, o, vmbp_conn_host_open_complete(h, r, s, o))
+#define vmbp_conn_host_gpadl_complete(h, r, hd, s, o)                                         \
+    TH_PROBED(NULL, h, o, vmbp_conn_host_gpadl_complete(h, r, hd, s, o))
+#define vmbp_conn_host_receive(h, m, tr, o)                                                   \
+    TH_PROBED(NULL, h, o, vmbp_conn_host_receive(h, m, tr, o))
+#define vmbp_conn_host_receive_bytes(h, b, n, tr, o)                                          \
+    TH_PROBED(NULL, h, o, vmbp_conn_host_receive_bytes(h, b, n, tr, o))
+#endif
 #define TH_WORDS 600u
 #define TH_MSGS 320u
 #define TH_EVENTS 256u

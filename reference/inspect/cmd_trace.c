@@ -321,6 +321,7 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
     struct vmbp_conn_guest_config cfg;
     struct vmbp_conn_guest g;
     size_t i, refused = 0, first = 0;
+    int width;
     enum vmbp_status first_st = VMBP_OK;
     const char *first_rule = NULL;
 
@@ -353,6 +354,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
                           : opts->isolated   ? "isolated"
                                              : "not isolated");
     vmbpi_u64(o, "records", count);
+    for (width = 1, i = count; i >= 10; i /= 10) /* the record numbers line up */
+        width++;
     vmbpi_arr_begin(o, "trace");
     for (i = 0; i < count; i++) {
         const struct trace_record *r = &recs[i];
@@ -424,7 +427,7 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
             vmbpi_obj_end(o);
             continue;
         }
-        append(line, sizeof(line), "#%zu %-5s %-26s %s -> %s", i + 1,
+        append(line, sizeof(line), "#%-*zu %-5s %-26s %s -> %s", width, i + 1,
                from_guest ? "guest" : "host", tname ? tname : "unknown", before, after);
         if (what[0])
             append(line, sizeof(line), "; %s %s -> %s", what, cb, ca);

@@ -16,13 +16,14 @@ import tempfile
 T = "tests/inspect/traces/"
 
 # name, arguments, expected exit status
-# covers: VMBP-CONN-108 VMBP-CONN-111 VMBP-CONN-113
+# covers: VMBP-CONN-108 VMBP-CONN-111 VMBP-CONN-113 VMBP-CONN-115 VMBP-CONN-122
 CASES = [
     ("trace_out_of_order_open_result", ["trace", T + "out_of_order_open_result.trace"], 1),
     ("trace_linux_boot", ["trace", T + "linux_boot.trace"], 0),
     ("trace_reused_channel_id", ["trace", T + "reused_channel_id.trace"], 1),
     ("trace_confidential", ["trace", T + "confidential.trace", "--confidential"], 1),
     ("trace_confidential_not_confidential", ["trace", T + "confidential.trace"], 1),
+    ("trace_isolated_gpadls", ["trace", T + "isolated_gpadls.trace", "--isolated"], 0),
 ]
 
 
