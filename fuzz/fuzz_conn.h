@@ -20,7 +20,7 @@
 #ifndef VMBP_FUZZ_CONN_H
 #define VMBP_FUZZ_CONN_H
 
-#include "vmbp_conn.h"
+#include <vmbus_proto/vmbp_conn.h>
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,6 +35,7 @@
 #define FZC_GCFG_CONFIDENTIAL 0x04u /* plan: confidential connection, request 0x10 */
 #define FZC_GCFG_SMALL 0x08u        /* tables of 3 channels and 4 GPADLs (fill them up) */
 #define FZC_GCFG_PROBE 0x10u        /* plan mode PROBE */
+#define FZC_GCFG_BOUNDARY 0x20u     /* a shared GPA boundary of 2^20 (monitor pages) */
 
 /* fuzz_conn_guest ops. Arguments a0..a5. */
 enum fzc_gop {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz_conn_guest: the guest machine (reference/vmbp_conn.h) against a hostile host. The
+ * fuzz_conn_guest: the guest machine (vmbp_conn.h) against a hostile host. The
  * input (fuzz_conn.h) is a sequence of guest actions and host messages; the messages are
  * built from the machine's own state (channel IDs, GPADL handles and open IDs it knows,
  * near misses, and values it does not know), so the engine spends its time on valid
@@ -74,6 +74,26 @@ static void out_for_call(struct vmbp_conn_out *out)
     S.small_out = 0;
 }
 
+/* The monitor pages a connection uses are the guest's own (its proposal, a
+ * MODIFY_CONNECTION) or pass the check of VMBP-CONF-015 (VMBP-CONN-140). */
+FZ_NOCOV static void monitor_pages_usable(const char *what)
+{
+    struct vmbp_confidential_plan pl;
+    uint64_t p1 = 0, p2 = 0;
+
+    if (vmbp_conn_guest_monitor_pages(&S.g, &p1, &p2) != VMBP_OK || p2 == 0 ||
+        (p1 == S.g.contact.parent_to_child_monitor_gpa &&
+         p2 == S.g.contact.child_to_parent_monitor_gpa) ||
+        (p1 == S.g.modify_page1 && p2 == S.g.modify_page2))
+        return;
+    memset(&pl, 0, sizeof(pl));
+    pl.isolated = S.g.isolated != 0;
+    pl.confidential = S.g.confidential != 0;
+    FZ_CHECK(vmbp_confidential_monitor_pages_check(&pl, S.g.boundary, p1, p2) == VMBP_OK,
+             "%s left monitor pages 0x%llx 0x%llx in use", what, (unsigned long long)p1,
+             (unsigned long long)p2);
+}
+
 /* Check a call: refused changes nothing, accepted events settle the ledger. */
 FZ_NOCOV static void settle(const struct snap *before, const struct vmbp_conn_out *out,
                             enum vmbp_status st, const char *what)
@@ -91,6 +111,7 @@ FZ_NOCOV static void settle(const struct snap *before, const struct vmbp_conn_ou
         return;
     }
     FZ_CHECK(vmbp_conn_guest_last_rule(&S.g) == NULL, "accepted %s names a rule", what);
+    monitor_pages_usable(what);
     for (i = 0; i < out->nevents; i++)
         FZ_CHECK(fzc_ledger_event(&S.ledger, &out->events[i]),
                  "%s: event %s (relid %u gpadl 0x%x req %u) answers nothing pending", what,
@@ -181,6 +202,15 @@ static void build_host_msg(const uint8_t *a, struct vmbp_msg *m)
         struct vmbp_version_response *v = &m->u.version_response;
 
         v->variant = (a[2] & 1u) ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
+        if ((a[2] & 0x21u) == 0x21u) { /* the 40-byte form: pages good, bad, or either side
+                                        * of the boundary */
+            static const uint64_t pages[8] = {0, 0x6000, 0x7000, 0x6080, 0x100000,
+                                              0x101000, 0x100000 | 0x7000, 0x1234};
+
+            v->variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+            v->parent_to_child_monitor_gpa = pages[a[5] & 7u];
+            v->child_to_parent_monitor_gpa = pages[(a[5] >> 3) & 7u];
+        }
         v->version_supported = (uint8_t)((a[2] & 2u) ? 0u : 1u);
         v->connection_state = (uint8_t)((a[2] & 4u) ? a[3] % 3u : 0u);
         v->msg_conn_id = (a[2] & 8u) ? 0u : (a[2] & 16u) ? 0x1000000u : 0x2000u + a[3];
@@ -587,6 +617,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.gpadls = S.gg;
     cfg.ngpadls = S.ngpadl;
     cfg.flags = S.replay ? VMBP_CONN_GUEST_F_REPLAY : 0u;
+    cfg.shared_gpa_boundary = (c & FZC_GCFG_BOUNDARY) ? 0x100000u : 0u;
     if (c & (FZC_GCFG_ISOLATED | FZC_GCFG_CONFIDENTIAL | FZC_GCFG_PROBE)) {
         S.plan.isolated = (c & FZC_GCFG_ISOLATED) != 0;
         S.plan.confidential = (c & FZC_GCFG_CONFIDENTIAL) != 0;

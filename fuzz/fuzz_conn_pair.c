@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz_conn_pair: a guest machine and a host machine (reference/vmbp_conn.h) connected by
+ * fuzz_conn_pair: a guest machine and a host machine (vmbp_conn.h) connected by
  * two in-order message queues, driven by a fuzzed scheduler (fuzz_conn.h): it interleaves
  * deliveries in both directions with guest actions, host offers, rescinds at any point,
  * device completions and unloads at any point, and failed posts of INITIATE_CONTACT.
@@ -490,6 +490,14 @@ static void agree(void)
     FZ_CHECK(P.g.ctx.version == P.h.ctx.version && P.g.ctx.features == P.h.ctx.features,
              "negotiated %x/%x against %x/%x", P.g.ctx.version, P.g.ctx.features,
              P.h.ctx.version, P.h.ctx.features);
+    if (P.g.ctx.features & (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES) {
+        uint64_t p1 = 0, p2 = 0;
+
+        FZ_CHECK(vmbp_conn_guest_monitor_pages(&P.g, &p1, &p2) == VMBP_OK &&
+                     p1 == P.h.monitor_page1 && p2 == P.h.monitor_page2,
+                 "guest uses monitor pages 0x%llx 0x%llx, not the host's",
+                 (unsigned long long)p1, (unsigned long long)p2);
+    }
     for (i = 0; i < NCHAN; i++) {
         const struct vmbp_conn_hchan *hc = &P.hc[i];
         struct vmbp_conn_chan_info gi;
@@ -572,6 +580,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        : (cfg & FZC_PCFG_V53)    ? (uint32_t)VMBP_VERSION_5_3
                                                  : 0u;
     hcfg.msg_conn_id = 0x2000u + (cfg >> 4);
+    if (cfg & 0x10u) { /* the host has monitor pages to give (VMBP-CONN-141) */
+        hcfg.monitor_page1 = (cfg & 0x20u) ? 0x4000u : 0u;
+        hcfg.monitor_page2 = 0x5000u;
+    }
     FZ_CHECK(vmbp_conn_guest_init(&P.g, &gcfg) == VMBP_OK, "guest init");
     FZ_CHECK(vmbp_conn_host_init(&P.h, &hcfg) == VMBP_OK, "host init");
     vmbp_conn_out_init(&P.out, P.out_msgs, OUT_MSGS, P.out_events, OUT_EVENTS);

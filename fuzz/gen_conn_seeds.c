@@ -212,6 +212,18 @@ static void pair_seeds(void)
     op(&s, FZC_P_GPADL_CREATE, 2, 3, 0, 0, 0);
     op(&s, FZC_P_TO_HOST, 3, 0, 0, 0, 0);
     emit("conn_pair", "confidential", &s);
+
+    /* a host with monitor pages, a guest asking for them (0x40) */
+    s.n = 0;
+    put(&s, 0x30);
+    op(&s, FZC_P_CONNECT, 0, 0x6f, 0, 1, 0);
+    op(&s, FZC_P_TO_HOST, 3, 0, 0, 0, 0);
+    op(&s, FZC_P_TO_GUEST, 3, 0, 0, 0, 0);
+    op(&s, FZC_P_REQUEST_OFFERS, 0, 0, 0, 0, 0);
+    op(&s, FZC_P_TO_HOST, 3, 0, 0, 0, 0);
+    op(&s, FZC_P_TO_GUEST, 3, 0, 0, 0, 0);
+    op(&s, FZC_P_MODIFY_CONN, 0, 0, 0, 0, 0);
+    emit("conn_pair", "monitor_pages", &s);
 }
 
 /* ---- fuzz_conn_guest -------------------------------------------------------------------- */
@@ -307,6 +319,22 @@ static void guest_seeds(void)
     op(&s, FZC_G_UNLOAD, 0, 0, 0, 0, 0);
     op(&s, FZC_G_HOST_MSG, 10, 0, 0, 0, 0);
     emit("conn_guest", "whole_life", &s);
+
+    /* the host's monitor pages: unaligned (refused), then usable */
+    s.n = 0;
+    put(&s, FZC_GCFG_BOUNDARY);
+    op(&s, FZC_G_CONNECT, 1, 0x40, 0, 0, 0);
+    msg_init(&m, VMBP_MSG_VERSION_RESPONSE);
+    m.variant = m.u.version_response.variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+    m.u.version_response.version_supported = 1;
+    m.u.version_response.msg_conn_id = 0x2001;
+    m.u.version_response.supported_features = 0x40;
+    m.u.version_response.child_to_parent_monitor_gpa = 0x6080;
+    raw(&s, &m);
+    m.u.version_response.child_to_parent_monitor_gpa = 0x6000;
+    raw(&s, &m);
+    op(&s, FZC_G_REQUEST_OFFERS, 0, 0, 0, 0, 0);
+    emit("conn_guest", "monitor_pages", &s);
 
     /* every host message type, out of order, before and after the connection */
     s.n = 0;

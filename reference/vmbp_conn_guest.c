@@ -14,6 +14,7 @@
 #define G_PAUSED VMBP_PRIV_CONN_G_PAUSED
 #define G_MODIFYING_CONN VMBP_PRIV_CONN_G_MODIFYING_CONN
 #define G_PROPOSAL_UNSENT VMBP_PRIV_CONN_G_PROPOSAL_UNSENT
+#define G_HOST_PAGES VMBP_PRIV_CONN_G_HOST_PAGES
 
 #define CHAN_FLAGS_KNOWN                                                                      \
     (VMBP_CONN_CHAN_F_RESCINDED | VMBP_CONN_CHAN_F_MODIFYING | VMBP_CONN_CHAN_F_NO_INTERRUPT)
@@ -123,6 +124,10 @@ static void go_disconnected(struct vmbp_conn_guest *g)
     g->message_vp = 0;
     g->nversions = 0;
     g->vindex = 0;
+    g->monitor_page1 = 0;
+    g->monitor_page2 = 0;
+    g->modify_page1 = 0;
+    g->modify_page2 = 0;
 }
 
 enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
@@ -130,7 +135,8 @@ enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
 {
     if (!g || !cfg || !cfg->channels || !cfg->gpadls || cfg->nchannels == 0 ||
         cfg->nchannels > VMBP_CONN_CHANNELS_MAX || cfg->ngpadls == 0 ||
-        cfg->ngpadls > VMBP_CONN_GPADLS_MAX || (cfg->flags & ~VMBP_CONN_GUEST_F_REPLAY) != 0)
+        cfg->ngpadls > VMBP_CONN_GPADLS_MAX || (cfg->flags & ~VMBP_CONN_GUEST_F_REPLAY) != 0 ||
+        (cfg->shared_gpa_boundary & (cfg->shared_gpa_boundary - 1u)) != 0)
         return VMBP_E_INVAL;
     VMBP_MEMSET(g, 0, sizeof(*g));
     g->chans = cfg->channels;
@@ -139,6 +145,7 @@ enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
     g->ngpadls = cfg->ngpadls;
     g->cfg_flags = (uint8_t)cfg->flags;
     g->next_gpadl = VMBP_CONN_GPADL_HANDLE_FIRST;
+    g->boundary = cfg->shared_gpa_boundary;
     if (cfg->plan) {
         g->plan_mode = cfg->plan->mode;
         g->confidential = cfg->plan->confidential ? 1u : 0u;
@@ -245,7 +252,7 @@ static uint32_t versions_from(uint32_t newest, uint32_t *vs)
 static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmbp_conn_connect *c,
                                      bool emit, struct vmbp_conn_out *out)
 {
-    uint32_t vs[VMBP_VERSION_COUNT], n = 0;
+    uint32_t vs[VMBP_VERSION_COUNT], n = 0, want;
     struct vmbp_initiate_contact ic;
     enum vmbp_status st;
 
@@ -270,14 +277,17 @@ static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmb
     ic.parent_to_child_monitor_gpa = c->monitor_page1;
     ic.child_to_parent_monitor_gpa = c->monitor_page2;
     ic.client_id = c->client_id;
-    proposal_of(&ic, c->features, g->request_cc != 0, vs[0], &ic);
+    want = c->features;
+    if (g->isolated && !g->confidential) /* its peer is the host (VMBP-CONF-016) */
+        want &= ~(uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+    proposal_of(&ic, want, g->request_cc != 0, vs[0], &ic);
     st = vmbp_priv_conn_room(out, emit ? 1u : 0u, 0);
     if (st == VMBP_OK && emit)
         st = put_proposal(out, 0, &ic);
     if (st != VMBP_OK)
         return st;
     VMBP_MEMCPY(&g->contact, &ic, sizeof(ic));
-    g->want_features = c->features;
+    g->want_features = want;
     VMBP_MEMCPY(g->versions, vs, (size_t)n * sizeof(vs[0]));
     g->nversions = n;
     g->vindex = 0;
@@ -351,7 +361,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
     struct vmbp_conn_event *e;
     enum vmbp_confidential_mode mode;
     enum vmbp_status st;
-    uint32_t v, i;
+    uint32_t v, i, mp = (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
 
     if (!g || !out)
         return VMBP_E_INVAL;
@@ -398,7 +408,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
             return connect_failed(g, out, v, hv_status, false);
         st = vmbp_priv_conn_room(out, 1, 1);
         if (st == VMBP_OK) {
-            proposal_of(&g->contact, g->want_features, false, v, &c);
+            proposal_of(&g->contact, g->want_features & ~mp, false, v, &c);
             st = put_proposal(out, 0, &c);
         }
         if (st != VMBP_OK)
@@ -407,6 +417,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
         e->value = v;
         e->status = hv_status;
         VMBP_MEMCPY(&g->contact, &c, sizeof(c));
+        g->want_features &= ~mp; /* the peer is the host now (VMBP-CONF-016) */
         g->request_cc = 0;
         g->confidential = 0;
         g->plan_mode = (uint8_t)VMBP_CONFIDENTIAL_MODE_FALLBACK;
@@ -425,6 +436,8 @@ static enum vmbp_status on_version_response(struct vmbp_conn_guest *g,
     struct vmbp_conn_event *e;
     enum vmbp_status st;
     uint32_t v, requested, features;
+    uint64_t p1, p2;
+    bool given = false;
 
     if (g->state != VMBP_CONN_CONTACTING || (g->flags & G_PROPOSAL_UNSENT))
         return refuse(g, VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108");
@@ -450,10 +463,25 @@ static enum vmbp_status on_version_response(struct vmbp_conn_guest *g,
     if (vmbp_version_has_target_sint(v) &&
         (vr->msg_conn_id == 0 || vr->msg_conn_id > VMBP_CONNECTION_ID_MAX))
         return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-104");
+    requested = g->contact.feature_flags;
+    p1 = g->contact.parent_to_child_monitor_gpa;
+    p2 = g->contact.child_to_parent_monitor_gpa;
+    if (vmbp_msg_version_response_has_monitor_pages(vr, v, requested)) {
+        struct vmbp_confidential_plan pl; /* whom the pages come from, and the VM */
+
+        VMBP_MEMSET(&pl, 0, sizeof(pl));
+        pl.isolated = g->isolated != 0;
+        pl.confidential = g->confidential != 0;
+        p1 = vr->parent_to_child_monitor_gpa;
+        p2 = vr->child_to_parent_monitor_gpa;
+        st = vmbp_confidential_monitor_pages_check(&pl, g->boundary, p1, p2);
+        if (st != VMBP_OK)
+            return refuse(g, st, "VMBP-CONN-140");
+        given = true;
+    }
     st = vmbp_priv_conn_room(out, 0, 1);
     if (st != VMBP_OK)
         return st;
-    requested = g->contact.feature_flags;
     features = vmbp_features_negotiate(v, requested, vr->supported_features);
     e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_CONNECTED);
     e->value = v;
@@ -463,8 +491,10 @@ static enum vmbp_status on_version_response(struct vmbp_conn_guest *g,
     g->msg_conn_id = vmbp_version_has_target_sint(v) ? vr->msg_conn_id
                                                      : VMBP_MESSAGE_CONNECTION_ID;
     g->message_vp = vmbp_version_has_reconnect(v) ? g->contact.target_message_vp : 0;
+    g->monitor_page1 = p1;
+    g->monitor_page2 = p2;
     g->state = (uint8_t)VMBP_CONN_CONNECTED;
-    g->flags = 0;
+    g->flags = given ? G_HOST_PAGES : 0u;
     vmbp_priv_conn_commit(out, 0, 1);
     return accepted(g);
 }
@@ -752,6 +782,10 @@ static enum vmbp_status on_conn_response(struct vmbp_conn_guest *g, uint8_t bit,
     e = vmbp_priv_conn_ev(out, 0, kind);
     e->status = status;
     g->flags &= (uint8_t)~bit;
+    if (bit == G_MODIFYING_CONN && status == VMBP_CONNECTION_SUCCESSFUL) {
+        g->monitor_page1 = g->modify_page1; /* the host took the new pages */
+        g->monitor_page2 = g->modify_page2;
+    }
     /* PAUSE answered after UNLOAD was sent: the host resumes for UNLOAD (VMBP-CONN-127) */
     if (bit == G_PAUSING && g->state != VMBP_CONN_UNLOADING)
         g->flags |= G_PAUSED;
@@ -1311,6 +1345,8 @@ static enum vmbp_status modify_connection_core(struct vmbp_conn_guest *g, uint64
         return refuse(g, VMBP_E_FEATURE, "VMBP-CONN-126");
     if (g->flags & G_MODIFYING_CONN)
         return refuse(g, VMBP_E_SEQ_PENDING, "VMBP-CONN-126");
+    if (g->flags & G_HOST_PAGES) /* the host's pages stay (OpenVMM refuses to move them) */
+        return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-140");
     if ((p1 == 0) != (p2 == 0)) /* both monitor pages or neither (OpenVMM) */
         return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-126");
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CONNECTION);
@@ -1320,6 +1356,8 @@ static enum vmbp_status modify_connection_core(struct vmbp_conn_guest *g, uint64
     if (st != VMBP_OK)
         return st;
     g->flags |= G_MODIFYING_CONN;
+    g->modify_page1 = p1;
+    g->modify_page2 = p2;
     return accepted(g);
 }
 
@@ -1433,6 +1471,9 @@ static enum vmbp_status replay_contact(struct vmbp_conn_guest *g,
         return refuse(g, VMBP_E_SEQ_VERSION_ORDER, "VMBP-CONN-103");
     if ((asked & cc) && !g->request_cc)
         return refuse(g, VMBP_E_FEATURE, "VMBP-CONF-013");
+    if ((asked & (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES) && g->isolated &&
+        !g->confidential)
+        return refuse(g, VMBP_E_FEATURE, "VMBP-CONF-016");
     if (g->state == VMBP_CONN_DISCONNECTED) {
         struct vmbp_conn_connect c;
         uint32_t vs[VMBP_VERSION_COUNT];
@@ -1597,6 +1638,19 @@ int vmbp_conn_guest_paused(const struct vmbp_conn_guest *g)
     if (g->flags & G_PAUSED)
         return 2;
     return (g->flags & G_PAUSING) ? 1 : 0;
+}
+
+enum vmbp_status vmbp_conn_guest_monitor_pages(const struct vmbp_conn_guest *g,
+                                               uint64_t *parent_to_child,
+                                               uint64_t *child_to_parent)
+{
+    if (!g || !parent_to_child || !child_to_parent)
+        return VMBP_E_INVAL;
+    if (g->state == VMBP_CONN_DISCONNECTED || g->state == VMBP_CONN_CONTACTING)
+        return VMBP_E_SEQ_CONN_STATE;
+    *parent_to_child = g->monitor_page1;
+    *child_to_parent = g->monitor_page2;
+    return VMBP_OK;
 }
 
 uint32_t vmbp_conn_guest_message_vp(const struct vmbp_conn_guest *g)

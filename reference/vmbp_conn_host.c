@@ -125,6 +125,14 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
     if (!vmbp_version_is_known(maxv) || !vmbp_version_is_known(minv) || minv > maxv ||
         (cfg->features & ~VMBP_FEATURES_KNOWN) != 0 || cfg->msg_conn_id > VMBP_CONNECTION_ID_MAX)
         return VMBP_E_INVAL;
+    if (cfg->monitor_page1 != 0 || cfg->monitor_page2 != 0) {
+        struct vmbp_confidential_plan none; /* the rules of VMBP-CONF-015 but memory's */
+
+        VMBP_MEMSET(&none, 0, sizeof(none));
+        if (vmbp_confidential_monitor_pages_check(&none, 0, cfg->monitor_page1,
+                                                  cfg->monitor_page2) != VMBP_OK)
+            return VMBP_E_INVAL;
+    }
     VMBP_MEMSET(h, 0, sizeof(*h));
     h->chans = cfg->channels;
     h->nchans = cfg->nchannels;
@@ -135,6 +143,8 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
     h->max_version = maxv;
     h->min_version = minv;
     h->features = cfg->features;
+    h->monitor_page1 = cfg->monitor_page1;
+    h->monitor_page2 = cfg->monitor_page2;
     h->msg_conn_id = cfg->msg_conn_id ? cfg->msg_conn_id : VMBP_MESSAGE_CONNECTION_ID;
     VMBP_MEMSET(h->chans, 0, (size_t)h->nchans * sizeof(*h->chans));
     VMBP_MEMSET(h->gpadls, 0, (size_t)h->ngpadls * sizeof(*h->gpadls));
@@ -315,6 +325,7 @@ static uint32_t end_connection(struct vmbp_conn_host *h, struct vmbp_conn_out *o
     h->ctx.features = 0;
     h->paused = 0;
     h->trusted = 0;
+    h->pages_given = 0;
     return n;
 }
 
@@ -329,6 +340,7 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
     struct vmbp_ctx none = {0, 0};
     enum vmbp_status st;
     uint32_t v = ic->version_requested, nev, n = 0, features = 0;
+    uint32_t mp = (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
     bool supported, pages_ok, accept;
 
     supported = vmbp_version_is_known(v) && v >= h->min_version && v <= h->max_version;
@@ -345,7 +357,8 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
     accept = supported && pages_ok;
     if (accept && vmbp_version_has_feature_flags(v))
         features = ic->feature_flags & h->features & VMBP_FEATURES_KNOWN &
-                   (trusted ? 0xFFFFFFFFu : ~(uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS);
+                   (trusted ? 0xFFFFFFFFu : ~(uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS) &
+                   (h->monitor_page2 ? 0xFFFFFFFFu : ~mp); /* no pages to give */
     VMBP_MEMSET(&vr, 0, sizeof(vr));
     vr.variant = VMBP_MSGV_VERSION_RESPONSE;
     if (supported) {
@@ -356,6 +369,11 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
         if (vmbp_version_has_feature_flags(v)) {
             vr.variant = VMBP_MSGV_VERSION_RESPONSE_FEATURES;
             vr.supported_features = features;
+        }
+        if (features & mp) { /* the pages in the 40-byte form (VMBP-CONN-141) */
+            vr.variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+            vr.parent_to_child_monitor_gpa = h->monitor_page1;
+            vr.child_to_parent_monitor_gpa = h->monitor_page2;
         }
     }
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_VERSION_RESPONSE);
@@ -379,6 +397,7 @@ static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_i
         h->ctx.features = features;
         h->trusted = trusted ? 1u : 0u;
         h->paused = 0;
+        h->pages_given = (features & mp) ? 1u : 0u;
     }
     vmbp_priv_conn_commit(out, 1, n);
     return accepted(h);
@@ -911,8 +930,10 @@ static enum vmbp_status on_modify_connection(struct vmbp_conn_host *h,
     struct vmbp_msg m;
     enum vmbp_status st;
     bool ok = (mc->parent_to_child_monitor_gpa == 0) == (mc->child_to_parent_monitor_gpa == 0);
+    bool given = h->pages_given != 0; /* the host's pages are not the guest's to move */
 
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_MODIFY_CONNECTION_RESPONSE);
+    ok = ok && !given;
     m.u.modify_connection_response.connection_state =
         (uint8_t)(ok ? VMBP_CONNECTION_SUCCESSFUL : VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
     st = send(h, out, 1, ok ? 1u : 0u, &m);
@@ -923,6 +944,8 @@ static enum vmbp_status on_modify_connection(struct vmbp_conn_host *h,
         e->status = 0;
     }
     vmbp_priv_conn_commit(out, 1, ok ? 1u : 0u);
+    if (given)
+        return refuse(h, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-141");
     return ok ? accepted(h) : refuse(h, VMBP_E_FIELD_RANGE, "VMBP-CONN-134");
 }
 

@@ -6,7 +6,7 @@
 #ifndef VMBP_REFERENCE_CONN_PRIV_H
 #define VMBP_REFERENCE_CONN_PRIV_H
 
-#include "vmbp_conn.h"
+#include <vmbus_proto/vmbp_conn.h>
 
 /* struct vmbp_conn_guest's flags (the tests corrupt them to check the invariant checker) */
 #define VMBP_PRIV_CONN_G_OFFERS_REQUESTED 0x01u /* REQUEST_OFFERS sent on this connection */
@@ -15,6 +15,7 @@
 #define VMBP_PRIV_CONN_G_PAUSED 0x08u           /* PAUSE_RESPONSE received, RESUME not sent */
 #define VMBP_PRIV_CONN_G_MODIFYING_CONN 0x10u   /* MODIFY_CONNECTION awaits its response */
 #define VMBP_PRIV_CONN_G_PROPOSAL_UNSENT 0x20u  /* replay: the next proposal is not observed */
+#define VMBP_PRIV_CONN_G_HOST_PAGES 0x40u       /* the monitor pages are the host's */
 
 /* Whether `out` has room for `msgs` more messages and `events` more events; if not, the
  * needs are recorded and VMBP_E_NOSPACE returned. */

@@ -20,7 +20,7 @@ for cc in gcc clang; do
         obj=$work/$f-$cc$m$o.o
         # shellcheck disable=SC2086
         $cc $m -std=c11 $o -ffreestanding -fno-stack-protector -fno-pie $warn -I"$src/include" \
-          -I"$src/reference" -c "$src/reference/$f.c" -o "$obj"
+          -I"$src/reference/include" -c "$src/reference/$f.c" -o "$obj"
         objs="$objs $obj"
       done
       # shellcheck disable=SC2086

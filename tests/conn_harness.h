@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vmbp_conn.h"
+#include <vmbus_proto/vmbp_conn.h>
 
 #define TH_NCHAN 8u
 #define TH_NGPADL 16u

@@ -300,6 +300,124 @@ START_TEST(features_requested_and_granted)
 }
 END_TEST
 
+/* VERSION_RESPONSE in the 40-byte form granting `features`, with monitor pages p1, p2. */
+static enum vmbp_status monitor_response(struct th *t, uint32_t features, uint64_t p1,
+                                         uint64_t p2)
+{
+    struct vmbp_msg m;
+
+    th_msg(&m, VMBP_MSG_VERSION_RESPONSE);
+    m.variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+    m.u.version_response.variant = m.variant;
+    m.u.version_response.version_supported = 1;
+    m.u.version_response.msg_conn_id = 0x2001;
+    m.u.version_response.supported_features = features;
+    m.u.version_response.parent_to_child_monitor_gpa = p1;
+    m.u.version_response.child_to_parent_monitor_gpa = p2;
+    return th_feed(t, &m);
+}
+
+static void connect_own_pages(struct th *t, uint32_t features)
+{
+    struct vmbp_conn_connect c;
+
+    memset(&c, 0, sizeof(c));
+    c.versions = &v60;
+    c.nversions = 1;
+    c.features = features;
+    c.target_sint = VMBP_MSG_SINT;
+    c.monitor_page1 = 0x70000;
+    c.monitor_page2 = 0x71000;
+    ck_assert_int_eq(vmbp_conn_guest_connect(&t->g, &c, &t->out), VMBP_OK);
+}
+
+/* covers: VMBP-CONN-140 VMBP-CONF-015 VMBP-CONF-016 VMBP-CONN-107 */
+START_TEST(monitor_pages_from_the_host)
+{
+    struct th t;
+    struct vmbp_conn_guest_config cfg;
+    struct vmbp_confidential_plan *pl;
+    uint64_t p1 = 0, p2 = 0;
+    const uint32_t mp = VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+
+    /* not isolated, requested: the host's pages, checked */
+    th_init(&t, NULL, 0);
+    ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_E_SEQ_CONN_STATE);
+    connect_own_pages(&t, mp);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 20), mp);
+    th_snap(&t);
+    ck_assert(th_refused(&t, monitor_response(&t, mp, 0x5000, 0x5080), VMBP_E_MONITOR_PAGE,
+                         "VMBP-CONN-140"));
+    ck_assert(th_refused(&t, monitor_response(&t, mp, 0x5000, 0x5000), VMBP_E_MONITOR_PAGE,
+                         "VMBP-CONN-140"));
+    ck_assert_int_eq(vmbp_conn_guest_state(&t.g), VMBP_CONN_CONTACTING);
+    ck_assert_int_eq(monitor_response(&t, mp, 0, 0x6000), VMBP_OK);
+    ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_OK);
+    ck_assert(p1 == 0 && p2 == 0x6000);
+    ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, NULL), VMBP_E_INVAL);
+    /* the host's pages stay */
+    th_init(&t, NULL, 0);
+    connect_own_pages(&t, mp | VMBP_FEATURE_MODIFY_CONNECTION);
+    ck_assert_int_eq(monitor_response(&t, mp | VMBP_FEATURE_MODIFY_CONNECTION, 0, 0x6000),
+                     VMBP_OK);
+    th_snap(&t);
+    ck_assert(th_refused(&t, vmbp_conn_guest_modify_connection(&t.g, 0x80000, 0x81000, &t.out),
+                         VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-140"));
+    /* the feature not granted: the 40-byte form's pages are not the guest's to use */
+    th_init(&t, NULL, 0);
+    connect_own_pages(&t, mp);
+    ck_assert_int_eq(monitor_response(&t, 0, 0x5000, 0x6000), VMBP_OK);
+    ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_OK);
+    ck_assert(p1 == 0x70000 && p2 == 0x71000);
+    /* a MODIFY_CONNECTION the host accepts moves them; a refused one does not */
+    th_init(&t, NULL, 0);
+    connect_own_pages(&t, VMBP_FEATURE_MODIFY_CONNECTION);
+    ck_assert_int_eq(th_version(&t, 1, 0, 0x2001, true, VMBP_FEATURE_MODIFY_CONNECTION),
+                     VMBP_OK);
+    ck_assert_int_eq(vmbp_conn_guest_modify_connection(&t.g, 0x80000, 0x81000, &t.out),
+                     VMBP_OK);
+    {
+        struct vmbp_msg m;
+
+        th_msg(&m, VMBP_MSG_MODIFY_CONNECTION_RESPONSE);
+        m.u.modify_connection_response.connection_state = VMBP_CONNECTION_FAILED_LOW_RESOURCES;
+        ck_assert_int_eq(th_feed(&t, &m), VMBP_OK);
+        ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_OK);
+        ck_assert(p1 == 0x70000 && p2 == 0x71000);
+        ck_assert_int_eq(vmbp_conn_guest_modify_connection(&t.g, 0x80000, 0x81000, &t.out),
+                         VMBP_OK);
+        m.u.modify_connection_response.connection_state = VMBP_CONNECTION_SUCCESSFUL;
+        ck_assert_int_eq(th_feed(&t, &m), VMBP_OK);
+        ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_OK);
+        ck_assert(p1 == 0x80000 && p2 == 0x81000);
+    }
+    /* an isolated guest towards the host does not ask (VMBP-CONF-016) */
+    pl = th_plan(&t, false, VMBP_CONFIDENTIAL_MODE_DIRECT);
+    th_init(&t, pl, 0);
+    connect_own_pages(&t, mp | VMBP_FEATURE_PAUSE_RESUME);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 20), VMBP_FEATURE_PAUSE_RESUME);
+    /* a confidential contact asks, and the paravisor's pages lie below the boundary */
+    memset(&cfg, 0, sizeof(cfg));
+    th_init(&t, th_plan(&t, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL), 0);
+    cfg.channels = t.gc;
+    cfg.nchannels = TH_NCHAN;
+    cfg.gpadls = t.gg;
+    cfg.ngpadls = TH_NGPADL;
+    cfg.plan = &t.plan;
+    cfg.shared_gpa_boundary = 0x3000;
+    ck_assert_int_eq(vmbp_conn_guest_init(&t.g, &cfg), VMBP_E_INVAL); /* not a power of 2 */
+    cfg.shared_gpa_boundary = 1ull << 46;
+    ck_assert_int_eq(vmbp_conn_guest_init(&t.g, &cfg), VMBP_OK);
+    connect_own_pages(&t, mp);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 20),
+                      mp | VMBP_FEATURE_CONFIDENTIAL_CHANNELS);
+    th_snap(&t);
+    ck_assert(th_refused(&t, monitor_response(&t, mp, 0, (1ull << 46) | 0x6000),
+                         VMBP_E_MONITOR_PAGE, "VMBP-CONN-140"));
+    ck_assert_int_eq(monitor_response(&t, mp, 0, 0x6000), VMBP_OK);
+}
+END_TEST
+
 /* covers: VMBP-CONN-108 */
 START_TEST(responses_only_to_pending_requests)
 {
@@ -1316,6 +1434,69 @@ START_TEST(host_version_response_forms)
 }
 END_TEST
 
+/* covers: VMBP-CONN-141 VMBP-CONN-131 */
+START_TEST(host_gives_monitor_pages_it_has)
+{
+    struct th t;
+    struct vmbp_conn_host_config cfg;
+    const uint32_t mp = VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+
+    /* no pages configured: the feature is not granted */
+    th_init(&t, NULL, 0);
+    th_host(&t, 0, VMBP_FEATURES_KNOWN);
+    ck_assert_int_eq(th_hcontact(&t, VMBP_VERSION_6_0, mp | 1u, false), VMBP_OK);
+    ck_assert_uint_eq(t.out.msgs[0].len, 20);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 16), 1u);
+    /* with pages: the 40-byte form */
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.channels = t.hc;
+    cfg.nchannels = TH_NCHAN;
+    cfg.gpadls = t.hg;
+    cfg.ngpadls = TH_NGPADL;
+    cfg.words = t.words;
+    cfg.words_per_gpadl = TH_WORDS;
+    cfg.features = VMBP_FEATURES_KNOWN;
+    cfg.monitor_page1 = 0x9000;
+    cfg.monitor_page2 = 0x9000; /* one page for both directions */
+    ck_assert_int_eq(vmbp_conn_host_init(&t.h, &cfg), VMBP_E_INVAL);
+    cfg.monitor_page1 = 0x9001;
+    cfg.monitor_page2 = 0;
+    ck_assert_int_eq(vmbp_conn_host_init(&t.h, &cfg), VMBP_E_INVAL);
+    cfg.monitor_page1 = 0;
+    cfg.monitor_page2 = 0xa000;
+    ck_assert_int_eq(vmbp_conn_host_init(&t.h, &cfg), VMBP_OK);
+    th_out_reset(&t);
+    ck_assert_int_eq(th_hcontact(&t, VMBP_VERSION_6_0, mp, false), VMBP_OK);
+    ck_assert_uint_eq(t.out.msgs[0].len, 40);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 16), mp);
+    ck_assert_uint_eq(vmbp_load_le64(t.out.msgs[0].data + 32), 0xa000);
+    /* the guest machine takes them */
+    th_init(&t, NULL, 0);
+    ck_assert_int_eq(vmbp_conn_host_init(&t.h, &cfg), VMBP_OK);
+    ck_assert_int_eq(th_connect(&t, &v60, 1, mp | VMBP_FEATURE_MODIFY_CONNECTION), VMBP_OK);
+    ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
+    {
+        uint64_t p1 = 1, p2 = 0;
+
+        ck_assert_int_eq(vmbp_conn_guest_monitor_pages(&t.g, &p1, &p2), VMBP_OK);
+        ck_assert(p1 == 0 && p2 == 0xa000);
+    }
+    /* and keeps them: a MODIFY_CONNECTION is answered with a failure */
+    {
+        struct vmbp_msg m;
+
+        th_out_reset(&t);
+        th_msg(&m, VMBP_MSG_MODIFY_CONNECTION);
+        m.u.modify_connection.parent_to_child_monitor_gpa = 0x1000;
+        m.u.modify_connection.child_to_parent_monitor_gpa = 0x2000;
+        ck_assert_int_eq(th_hfeed(&t, &m, false), VMBP_E_SEQ_CONN_STATE);
+        ck_assert(th_hrule(&t, "VMBP-CONN-141"));
+        ck_assert_uint_eq(t.out.nmsgs, 1);
+        ck_assert_uint_eq(t.out.msgs[0].data[8], VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
+    }
+}
+END_TEST
+
 /* covers: VMBP-CONN-132 VMBP-FEAT-007 */
 START_TEST(host_offers_after_request_offers)
 {
@@ -1730,6 +1911,7 @@ static Suite *conn_suite(void)
     tcase_add_test(tc, failed_posts_of_the_contact);
     tcase_add_test(tc, connection_state_is_honoured_from_2_4);
     tcase_add_test(tc, features_requested_and_granted);
+    tcase_add_test(tc, monitor_pages_from_the_host);
     tcase_add_test(tc, responses_only_to_pending_requests);
     tcase_add_test(tc, offers_follow_request_offers);
     tcase_add_test(tc, all_offers_delivered_once);
@@ -1757,6 +1939,7 @@ static Suite *conn_suite(void)
     tc = tcase_create("host");
     tcase_add_test(tc, host_answers_every_contact);
     tcase_add_test(tc, host_version_response_forms);
+    tcase_add_test(tc, host_gives_monitor_pages_it_has);
     tcase_add_test(tc, host_offers_after_request_offers);
     tcase_add_test(tc, host_rescind_and_the_races_it_causes);
     tcase_add_test(tc, host_answers_refused_requests);

@@ -6,7 +6,7 @@
  * the caller with a richer state). */
 #include "conn_harness.h"
 #include "unit.h"
-#include "vmbp_conn_priv.h"
+#include "../reference/vmbp_conn_priv.h" /* the private flag bits */
 
 /* A host at `v` with a guest machine connected through it, offers requested and
  * delivered. */
@@ -248,7 +248,7 @@ START_TEST(replayed_messages_the_machine_does_not_follow)
 }
 END_TEST
 
-/* covers: VMBP-CONN-105 */
+/* covers: VMBP-CONN-103 VMBP-CONF-016 */
 START_TEST(replay_of_a_contact_an_isolated_vm_may_not_make)
 {
     struct th t;
@@ -261,6 +261,15 @@ START_TEST(replay_of_a_contact_an_isolated_vm_may_not_make)
     m.u.initiate_contact.version_requested = VMBP_VERSION_4_0;
     th_snap(&t);
     ck_assert(th_refused(&t, replay(&t, &m), VMBP_E_SEQ_VERSION_ORDER, "VMBP-CONN-103"));
+    /* nor ask the host for its monitor pages (VMBP-CONF-016) */
+    m.variant = VMBP_MSGV_INITIATE_CONTACT_FEATURES;
+    m.u.initiate_contact.variant = m.variant;
+    m.u.initiate_contact.version_requested = VMBP_VERSION_6_0;
+    m.u.initiate_contact.target_sint = VMBP_MSG_SINT;
+    m.u.initiate_contact.feature_flags = VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+    ck_assert(th_refused(&t, replay(&t, &m), VMBP_E_FEATURE, "VMBP-CONF-016"));
+    m.u.initiate_contact.feature_flags = 0;
+    ck_assert_int_eq(replay(&t, &m), VMBP_OK);
 }
 END_TEST
 

@@ -77,7 +77,9 @@
     /* caller */                                                                              \
     X(E_INVAL, 0x0501, "invalid argument")                                                    \
     X(E_STATE, 0x0502, "call not valid in the object's current state")                        \
-    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")                \
+    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")               \
+    /* semantic, Confidential VMBus host input (0x023x) */                                    \
+    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")  \
     /* sequence: a valid message or call at the wrong moment; nothing changed */              \
     X(E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                             \
     X(E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")                \

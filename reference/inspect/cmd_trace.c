@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * vmbp-inspect trace: check a recorded sequence of channel messages against the connection
- * state machine (reference/vmbp_conn.h, spec/conn.md). A guest machine in replay mode takes
+ * state machine (vmbp_conn.h, spec/conn.md). A guest machine in replay mode takes
  * the host's messages as received and the guest's as the actions they stand for; each record
  * is printed with the state it moved, and each refusal with its status and rule.
  *
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "input.h"
-#include "vmbp_conn.h"
+#include <vmbus_proto/vmbp_conn.h>
 
 #define TRACE_MAX_BYTES (16u * 1024u * 1024u)
 #define TRACE_MAX_RECORDS 100000u

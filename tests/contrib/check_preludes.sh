@@ -47,7 +47,7 @@ for t in $targets; do
   obj=$out/$t.vmbp_ring.o
   n=$((n + 1))
   # shellcheck disable=SC2086
-  if ! $cc $w $inc $def -I"$src/reference" -c "$src/reference/vmbp_ring.c" -o "$obj" \
+  if ! $cc $w $inc $def -I"$src/reference/include" -c "$src/reference/vmbp_ring.c" -o "$obj" \
       2> "$out/$t.vmbp_ring.log"; then
     echo "FAIL $prelude $t vmbp_ring.c:"; cat "$out/$t.vmbp_ring.log"; fail=$((fail + 1))
     continue

@@ -273,6 +273,10 @@ struct vmbp_conn_guest_config {
      *  the versions allowed and every offer's memory. NULL: a VM without isolation. */
     const struct vmbp_confidential_plan *plan;
     uint32_t flags;                   /**< VMBP_CONN_GUEST_F_* */
+    /** Shared GPA boundary of an isolated VM (cpuid.h `shared_gpa_boundary`; 0 without
+     *  vTOM or unknown): where host-provided monitor pages must lie (VMBP-CONF-015). A power
+     *  of two or 0. */
+    uint64_t shared_gpa_boundary;
 };
 
 /**
@@ -295,6 +299,11 @@ struct vmbp_conn_guest {
     uint32_t nchan_live;              /**< channels in the table */
     uint32_t ngpadl_live;             /**< GPADLs in the table */
     struct vmbp_initiate_contact contact; /**< the proposal (re-posted on retry) */
+    uint64_t boundary;                /**< shared GPA boundary (config) */
+    uint64_t monitor_page1;           /**< parent-to-child monitor page in use (or 0) */
+    uint64_t monitor_page2;           /**< child-to-parent monitor page in use (or 0) */
+    uint64_t modify_page1;            /**< MODIFY_CONNECTION pending: its pages */
+    uint64_t modify_page2;            /**< MODIFY_CONNECTION pending: its pages */
     const char *rule;                 /**< rule of the last refusal, or NULL */
     uint8_t state;                    /**< `enum vmbp_conn_state` */
     uint8_t flags;                    /**< private VMBP_PRIV_CONN_G_* bits */
@@ -599,6 +608,22 @@ enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct 
 const struct vmbp_ctx *vmbp_conn_guest_ctx(const struct vmbp_conn_guest *g);
 
 /**
+ * @brief The monitor pages the connection uses (VMBP-CONN-140): the guest's own from
+ * vmbp_conn_guest_connect(), the host's when the VERSION_RESPONSE provided them
+ * (SERVER_SPECIFIED_MONITOR_PAGES, checked by vmbp_confidential_monitor_pages_check()), or
+ * those of the last MODIFY_CONNECTION the host accepted.
+ * @param g               machine
+ * @param parent_to_child receives the parent-to-child page GPA (or 0)
+ * @param child_to_parent receives the child-to-parent page GPA (or 0: monitored
+ *                        notification is not used)
+ * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE before a connection; VMBP_E_INVAL for a NULL
+ * argument
+ */
+enum vmbp_status vmbp_conn_guest_monitor_pages(const struct vmbp_conn_guest *g,
+                                               uint64_t *parent_to_child,
+                                               uint64_t *child_to_parent);
+
+/**
  * @brief The connection state.
  * @param g machine
  * @return `enum vmbp_conn_state` (DISCONNECTED for a NULL machine)
@@ -694,6 +719,11 @@ struct vmbp_conn_host_config {
     uint32_t features;                /**< 6.0 features supported (CONFIDENTIAL_CHANNELS
                                            only for a trusted contact) */
     uint32_t msg_conn_id;             /**< connection ID handed out from 5.0; 0: 1 */
+    /** Monitor pages the host provides to a guest that requests SERVER_SPECIFIED_MONITOR_PAGES
+     *  (VMBP-CONN-141): parent-to-child (may be 0) and child-to-parent GPAs, 4 KiB aligned
+     *  and distinct. Child-to-parent 0: the feature is never granted. */
+    uint64_t monitor_page1;
+    uint64_t monitor_page2; /**< see @c monitor_page1 */
 };
 
 /** @brief A host (VMBus server) machine. Caller-allocated; members private. */
@@ -708,6 +738,8 @@ struct vmbp_conn_host {
     uint32_t min_version;            /**< oldest version accepted */
     uint32_t features;               /**< features supported */
     uint32_t msg_conn_id;            /**< connection ID handed out */
+    uint64_t monitor_page1;          /**< parent-to-child page provided (config) */
+    uint64_t monitor_page2;          /**< child-to-parent page provided (config; 0: none) */
     struct vmbp_ctx ctx;             /**< negotiated version and features */
     uint32_t nchan_live;             /**< channels in the table */
     uint32_t ngpadl_live;            /**< GPADLs in the table */
@@ -715,7 +747,7 @@ struct vmbp_conn_host {
     uint8_t state;                   /**< `enum vmbp_conn_state` */
     uint8_t paused;                  /**< PAUSE answered, RESUME not yet */
     uint8_t trusted;                 /**< the contact was trusted */
-    uint8_t pad;                     /**< zero */
+    uint8_t pages_given;             /**< the contact was given the monitor pages */
 };
 
 /**
