@@ -17,6 +17,7 @@
  */
 #include "fuzz_conn.h"
 #include "fuzz_util.h"
+#include "../reference/vmbp_conn_priv.h" /* the machine's flag bits */
 
 #define NCHAN_MAX 8u
 #define NGPADL_MAX 12u
@@ -74,17 +75,14 @@ static void out_for_call(struct vmbp_conn_out *out)
     S.small_out = 0;
 }
 
-/* The monitor pages a connection uses are the guest's own (its proposal, a
- * MODIFY_CONNECTION) or pass the check of VMBP-CONF-015 (VMBP-CONN-140). */
+/* Monitor pages the host gave pass the check of VMBP-CONF-015 (VMBP-CONN-140). */
 FZ_NOCOV static void monitor_pages_usable(const char *what)
 {
     struct vmbp_confidential_plan pl;
     uint64_t p1 = 0, p2 = 0;
 
-    if (vmbp_conn_guest_monitor_pages(&S.g, &p1, &p2) != VMBP_OK || p2 == 0 ||
-        (p1 == S.g.contact.parent_to_child_monitor_gpa &&
-         p2 == S.g.contact.child_to_parent_monitor_gpa) ||
-        (p1 == S.g.modify_page1 && p2 == S.g.modify_page2))
+    if (vmbp_conn_guest_monitor_pages(&S.g, &p1, &p2) != VMBP_OK ||
+        !(S.g.flags & VMBP_PRIV_CONN_G_HOST_PAGES))
         return;
     memset(&pl, 0, sizeof(pl));
     pl.isolated = S.g.isolated != 0;

@@ -110,7 +110,7 @@ void vmbp_priv_conn_msg_init(struct vmbp_msg *m, uint32_t type)
 
 static const char *name_at(const char *const *tab, unsigned n, unsigned i)
 {
-    return i < n && tab[i] ? tab[i] : "?";
+    return i < n ? tab[i] : "?"; /* the tables have no holes */
 }
 
 const char *vmbp_conn_state_name(enum vmbp_conn_state s)

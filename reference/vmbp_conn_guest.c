@@ -531,12 +531,11 @@ enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
 }
 
 /* Offers, rescinds and ALL_OFFERS_DELIVERED come after REQUEST_OFFERS, also in flight while
- * unloading (VMBP-CONN-109, VMBP-CONN-128). */
+ * unloading (VMBP-CONN-109, VMBP-CONN-128): the flag is set in REQUESTING, READY and
+ * UNLOADING only (vmbp_conn_guest_check()). */
 static bool offers_phase(const struct vmbp_conn_guest *g)
 {
-    return (g->flags & G_OFFERS_REQUESTED) &&
-           (g->state == VMBP_CONN_REQUESTING || g->state == VMBP_CONN_READY ||
-            g->state == VMBP_CONN_UNLOADING);
+    return (g->flags & G_OFFERS_REQUESTED) != 0;
 }
 
 static enum vmbp_status on_offer(struct vmbp_conn_guest *g, const struct vmbp_offer *o,
@@ -893,8 +892,9 @@ enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct
     st = vmbp_priv_conn_gate(m, &g->ctx, VMBP_DIR_HOST_TO_GUEST);
     if (st != VMBP_OK)
         return refuse(g, st, "VMBP-CONN-101");
-    /* after PAUSE_RESPONSE the host sends nothing until RESUME (VMBP-CONN-127) */
-    if ((g->flags & G_PAUSED) && g->state != VMBP_CONN_UNLOADING)
+    /* after PAUSE_RESPONSE the host sends nothing until RESUME (VMBP-CONN-127); UNLOAD
+     * ends the pause (vmbp_conn_guest_check()) */
+    if (g->flags & G_PAUSED)
         return refuse(g, VMBP_E_SEQ_PAUSED, "VMBP-CONN-127");
     switch (m->type) {
     case VMBP_MSG_VERSION_RESPONSE:
@@ -1518,7 +1518,7 @@ static enum vmbp_status replay_header(struct vmbp_conn_guest *g,
 {
     struct vmbp_conn_gchan *c;
     struct vmbp_conn_ggpadl *slot;
-    uint32_t total = h->range_buflen / 8u, pages = 0;
+    uint32_t total = h->range_buflen / 8u, pages;
     enum vmbp_status st = action_allowed(g);
 
     if (st == VMBP_OK)
@@ -1530,9 +1530,9 @@ static enum vmbp_status replay_header(struct vmbp_conn_guest *g,
     slot = gpadl_slot(g);
     if (!slot)
         return refuse(g, VMBP_E_NOSPACE, "VMBP-CONN-121");
-    if (h->nwords >= 1)
-        pages = ring_pages(h->rangecount, (uint32_t)(h->words[0] >> 32),
-                           (uint32_t)(h->words[0] & 0xFFFFFFFFu));
+    /* words past the message's are 0 (the decoder defines them): no pages then */
+    pages = ring_pages(h->rangecount, (uint32_t)(h->words[0] >> 32),
+                       (uint32_t)(h->words[0] & 0xFFFFFFFFu));
     VMBP_MEMSET(slot, 0, sizeof(*slot));
     slot->handle = h->gpadl;
     slot->relid = h->child_relid;
@@ -1711,7 +1711,7 @@ static bool chan_ok(const struct vmbp_conn_guest *g, const struct vmbp_conn_gcha
     const struct vmbp_conn_ggpadl *r;
     uint32_t j;
 
-    if (c->relid < VMBP_RELID_MIN || c->relid > VMBP_RELID_MAX || (c->flags & ~CHAN_FLAGS_KNOWN))
+    if (c->relid > VMBP_RELID_MAX || (c->flags & ~CHAN_FLAGS_KNOWN)) /* 0 is an empty slot */
         return false;
     for (j = 0; j < g->nchans; j++)
         if (&g->chans[j] != c && g->chans[j].relid == c->relid)
@@ -1774,7 +1774,8 @@ enum vmbp_status vmbp_conn_guest_check(const struct vmbp_conn_guest *g)
     switch (g->state) {
     case VMBP_CONN_DISCONNECTED:
     case VMBP_CONN_CONTACTING:
-        if (nc || ng || g->ctx.version != 0 || (g->flags & ~G_PROPOSAL_UNSENT))
+        /* (no channel: no GPADL either, each was checked to have its channel) */
+        if (nc || g->ctx.version != 0 || (g->flags & ~G_PROPOSAL_UNSENT))
             return VMBP_E_STATE;
         if (g->state == VMBP_CONN_CONTACTING && g->vindex >= g->nversions)
             return VMBP_E_STATE;
@@ -1785,7 +1786,11 @@ enum vmbp_status vmbp_conn_guest_check(const struct vmbp_conn_guest *g)
     case VMBP_CONN_UNLOADING:
         if (!vmbp_version_is_known(g->ctx.version) || (g->flags & G_PROPOSAL_UNSENT))
             return VMBP_E_STATE;
-        if ((nc || ng) && !(g->flags & G_OFFERS_REQUESTED))
+        if (nc && !(g->flags & G_OFFERS_REQUESTED)) /* every GPADL has its channel */
+            return VMBP_E_STATE;
+        if ((g->flags & G_OFFERS_REQUESTED) && g->state == VMBP_CONN_CONNECTED)
+            return VMBP_E_STATE;
+        if ((g->flags & G_PAUSED) && g->state == VMBP_CONN_UNLOADING)
             return VMBP_E_STATE;
         if ((g->flags & G_PAUSED) && (g->flags & G_PAUSING))
             return VMBP_E_STATE;

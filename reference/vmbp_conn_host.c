@@ -27,11 +27,11 @@ static bool live(const struct vmbp_conn_hchan *c)
     return c->state != VMBP_CONN_CHAN_FREE;
 }
 
-/* A channel the guest may name: offered on this connection and not released. */
+/* A channel the guest may name: offered on this connection and not released (sent is set
+ * in OFFERED, OPENING and OPEN only: vmbp_conn_host_check()). */
 static bool offered(const struct vmbp_conn_hchan *c)
 {
-    return c->sent && c->state != VMBP_CONN_CHAN_FREE && c->state != VMBP_CONN_CHAN_RELEASED &&
-           c->state != VMBP_CONN_CHAN_REGISTERED;
+    return c->sent != 0;
 }
 
 static struct vmbp_conn_hchan *chan_find(const struct vmbp_conn_host *h, uint32_t relid)
@@ -222,8 +222,8 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
     }
     if (!slot)
         return refuse(h, VMBP_E_NOSPACE, "VMBP-CONN-132");
-    if (r == 0) /* the lowest free ID; one exists, since a slot is free */
-        for (r = VMBP_RELID_MIN; r < VMBP_RELID_MAX && chan_find(h, r); r++)
+    if (r == 0) /* the lowest free ID: one of 1..nchans (at most 2047) is, a slot being free */
+        for (r = VMBP_RELID_MIN; chan_find(h, r); r++)
             ;
     o.child_relid = r;
     /* the offer must be one a guest can decode on the richest connection */
@@ -414,11 +414,13 @@ static enum vmbp_status on_request_offers(struct vmbp_conn_host *h, struct vmbp_
     for (i = 0; i < h->nchans; i++)
         n += h->chans[i].state == VMBP_CONN_CHAN_REGISTERED;
     st = vmbp_priv_conn_room(out, n + 1u, 0);
-    /* in channel ID order, so the guest sees the same order after every reconnect */
-    for (relid = VMBP_RELID_MIN; st == VMBP_OK && relid <= VMBP_RELID_MAX && k < n; relid++) {
+    /* in channel ID order, so the guest sees the same order after every reconnect; every
+     * live channel is REGISTERED here (vmbp_conn_host_check()), so the loop ends at the n-th
+     * one, at most at 2047 */
+    for (relid = VMBP_RELID_MIN; st == VMBP_OK && k < n; relid++) {
         struct vmbp_conn_hchan *c = chan_find(h, relid);
 
-        if (!c || c->state != VMBP_CONN_CHAN_REGISTERED)
+        if (!c)
             continue;
         offer_msg(h, &c->offer, &m);
         st = put(h, out, k++, &m);
@@ -674,11 +676,10 @@ static enum vmbp_status on_gpadl_body(struct vmbp_conn_host *h, const struct vmb
     return refuse(h, st, "VMBP-GPADL-008");
 }
 
-static bool gpadl_is_live_ring(const struct vmbp_conn_host *h, const struct vmbp_conn_hgpadl *p)
+/* Whether p is the ring of c's open (or opening) channel. */
+static bool gpadl_is_live_ring(const struct vmbp_conn_hchan *c, const struct vmbp_conn_hgpadl *p)
 {
-    const struct vmbp_conn_hchan *c = chan_find(h, p->relid);
-
-    return c && (c->state == VMBP_CONN_CHAN_OPEN || c->state == VMBP_CONN_CHAN_OPENING) &&
+    return (c->state == VMBP_CONN_CHAN_OPEN || c->state == VMBP_CONN_CHAN_OPENING) &&
            c->ring_gpadl == p->handle;
 }
 
@@ -698,7 +699,7 @@ static enum vmbp_status on_gpadl_teardown(struct vmbp_conn_host *h,
     p = gpadl_find(h, t->gpadl);
     if (!p || p->relid != t->child_relid)
         return refuse(h, VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-134");
-    if (p->state != VMBP_CONN_GPADL_CREATED || gpadl_is_live_ring(h, p))
+    if (p->state != VMBP_CONN_GPADL_CREATED || gpadl_is_live_ring(c, p))
         return refuse(h, VMBP_E_SEQ_GPADL_STATE, "VMBP-CONN-134");
     nev = (c->flags & VMBP_CONN_CHAN_F_RESCINDED) ? 0u : 1u;
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_GPADL_TORNDOWN);
@@ -765,8 +766,7 @@ static enum vmbp_status on_open(struct vmbp_conn_host *h, const struct vmbp_open
              r.byte_count % VMBP_GPADL_PAGE_SIZE == 0)
                 ? r.byte_count / VMBP_GPADL_PAGE_SIZE
                 : 0;
-    if (oc->downstream_ring_buffer_page_offset == 0 ||
-        oc->downstream_ring_buffer_page_offset >= pages)
+    if (oc->downstream_ring_buffer_page_offset >= pages) /* 0: refused by the decoder */
         return open_fail(h, oc, out, VMBP_E_FIELD_RANGE, "VMBP-CONN-134");
     st = vmbp_priv_conn_room(out, 0, 1);
     if (st != VMBP_OK)
@@ -987,7 +987,7 @@ enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct v
     if (st != VMBP_OK)
         return refuse(h, st, "VMBP-CONN-139");
     /* a trusted connection takes trusted messages only (OpenVMM `UntrustedMessage`) */
-    if (h->trusted && !trusted && h->state != VMBP_CONN_DISCONNECTED)
+    if (h->trusted && !trusted) /* never set while disconnected (vmbp_conn_host_check()) */
         return refuse(h, VMBP_E_SEQ_UNTRUSTED, "VMBP-CONN-137");
     if (h->paused && m->type != VMBP_MSG_RESUME && m->type != VMBP_MSG_UNLOAD &&
         m->type != VMBP_MSG_INITIATE_CONTACT)
@@ -1128,6 +1128,11 @@ enum vmbp_status vmbp_conn_host_check(const struct vmbp_conn_host *h)
             return VMBP_E_STATE;
         if (h->state == VMBP_CONN_DISCONNECTED && (c->sent || c->flags))
             return VMBP_E_STATE;
+        if (c->sent && c->state != VMBP_CONN_CHAN_OFFERED &&
+            c->state != VMBP_CONN_CHAN_OPENING && c->state != VMBP_CONN_CHAN_OPEN)
+            return VMBP_E_STATE;
+        if (h->state == VMBP_CONN_CONNECTED && c->state != VMBP_CONN_CHAN_REGISTERED)
+            return VMBP_E_STATE;
         if (c->state == VMBP_CONN_CHAN_OPENING || c->state == VMBP_CONN_CHAN_OPEN) {
             r = gpadl_find(h, c->ring_gpadl);
             if ((c->flags & VMBP_CONN_CHAN_F_RESCINDED) || !r ||
@@ -1145,7 +1150,7 @@ enum vmbp_status vmbp_conn_host_check(const struct vmbp_conn_host *h)
             continue;
         ng++;
         c = chan_find(h, p->relid);
-        if (!c || !offered(c) || h->state == VMBP_CONN_DISCONNECTED)
+        if (!c || !offered(c)) /* (nothing is offered while disconnected: checked above) */
             return VMBP_E_STATE;
         for (j = i + 1; j < h->ngpadls; j++)
             if (h->gpadls[j].handle == p->handle)
