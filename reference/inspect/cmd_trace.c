@@ -51,13 +51,44 @@ static bool is_text(const uint8_t *p, size_t n)
     return true;
 }
 
+/* The message of a text record: plain hexadecimal as every command reads it (input.h), bytes
+ * in memory order, 1 to 255 of them. Returns 1, or -1 with a message in err. */
+static int parse_hex(const char *s, size_t n, struct trace_record *r, char *err, size_t errlen)
+{
+    static const char name[] = "message";
+    struct vmbpi_load_opts o;
+    struct vmbpi_input in;
+    char msg[160]; /* fits the caller's line message */
+    const char *why = msg;
+
+    memset(&o, 0, sizeof(o));
+    o.fmt = VMBPI_FMT_HEX;
+    o.order = VMBPI_ORDER_MEMORY;
+    o.max = sizeof(r->data);
+    if (vmbpi_input_parse(&in, name, (const uint8_t *)s, n, &o, msg, sizeof(msg)) != 0) {
+        /* the reader saw this line alone: its name and line number say nothing here */
+        if (strncmp(why, name, sizeof(name) - 1) == 0 && why[sizeof(name) - 1] == ':')
+            why += sizeof(name) + 1; /* "message: " */
+        if (strncmp(why, "line 1: ", 8) == 0)
+            why += 8;
+        if (strcmp(why, "empty input") == 0)
+            why = "no message bytes";
+        if (strncmp(why, "input too large", 15) == 0)
+            why = "more than 255 message bytes";
+        snprintf(err, errlen, "%s", why);
+        return -1;
+    }
+    memcpy(r->data, in.data, in.len);
+    r->len = (uint8_t)in.len;
+    vmbpi_input_free(&in);
+    return 1;
+}
+
 /* One text line: "guest|host[:] hex..." or blank/comment. Returns 1 for a record, 0 for
  * nothing, -1 with a message in err. */
 static int parse_line(const char *s, size_t n, struct trace_record *r, char *err, size_t errlen)
 {
     size_t i = 0, w;
-    uint8_t *bytes = NULL;
-    size_t len = 0;
 
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
         i++;
@@ -76,17 +107,7 @@ static int parse_line(const char *s, size_t n, struct trace_record *r, char *err
     }
     if (w < n && s[w] == ':')
         w++;
-    if (vmbpi_hex_parse((const uint8_t *)s + w, n - w, &bytes, &len, err, errlen) != 0)
-        return -1;
-    if (len == 0 || len > sizeof(r->data)) {
-        snprintf(err, errlen, "%zu message bytes (1 to 255 in a record)", len);
-        free(bytes);
-        return -1;
-    }
-    memcpy(r->data, bytes, len);
-    r->len = (uint8_t)len;
-    free(bytes);
-    return 1;
+    return parse_hex(s + w, n - w, r, err, errlen);
 }
 
 /* The records of the input, malloc'd in *out. Returns 0, or -1 with a message in err. */
@@ -473,6 +494,7 @@ int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err);
 int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err)
 {
     struct trace_opts opts;
+    struct vmbpi_load_opts lo;
     struct vmbpi_input in;
     struct vmbpi_out o;
     struct trace_record *recs = NULL;
@@ -504,7 +526,10 @@ int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "vmbp-inspect: trace needs a FILE (or - for standard input)\n");
         return VMBPI_EXIT_USAGE;
     }
-    if (vmbpi_input_load(&in, file, VMBPI_FMT_RAW, TRACE_MAX_BYTES, msg, sizeof(msg)) != 0) {
+    memset(&lo, 0, sizeof(lo));
+    lo.fmt = VMBPI_FMT_RAW; /* text or binary records: parse() tells them apart */
+    lo.max = TRACE_MAX_BYTES;
+    if (vmbpi_input_load(&in, file, &lo, msg, sizeof(msg)) != 0) {
         fprintf(err, "vmbp-inspect: %s\n", msg);
         return VMBPI_EXIT_USAGE;
     }
