@@ -16,6 +16,8 @@
 
 #include "input.h"
 
+int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err); /* cmd_trace.c */
+
 /* Where the demo looks for the bundled samples: $VMBP_INSPECT_SAMPLES, then the installed
  * copy, then the source tree the program was built from. */
 #ifndef VMBPI_SAMPLES_INSTALLED
@@ -468,6 +470,13 @@ static const struct vmbpi_command commands[] = {
      "variants and fields, versions, feature and offer flags, SynIC\n"
      "registers, ring layout and packet types; --markdown prints the\n"
      "layout tables spec/ embeds"},
+    {"trace", vmbpi_trace_main, "trace FILE [--confidential|--isolated] [--json]",
+     "a recorded message sequence checked against the guest connection\n"
+     "machine (spec/conn.md): one record a line, 'guest' or 'host' then\n"
+     "the message in hex, or binary records (direction byte 1 guest or 2\n"
+     "host, length byte, message); each record is shown with the state it\n"
+     "moved, the first one refused with its status and rule; --confidential\n"
+     "or --isolated for a guest in a confidential or an isolated VM"},
     {"gen", cmd_gen, "gen KIND [-o FILE] [--hex]", "write a sample; KIND is one of:"},
 };
 
