@@ -140,7 +140,7 @@ proctype reader()
         :: true ->
             if
             :: skip
-            :: store(rsb, MASK, 1); r_masked = true; mb(rsb); printf("R masks; ") /* mask_begin */
+            :: r_mask_begin()
             fi;
             do
             :: r_peek(st);

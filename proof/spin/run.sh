@@ -6,7 +6,8 @@
 #    choice of the loops; fails on a lost wake-up, a deadlock, or a statement of the ends
 #    never reached. Prints the states, the depth and the time.
 # 2. each mutant (one full barrier removed) must fail; prints its counterexample in one line.
-# 3. the model's decision table (tables.pml) against the C library (CHECK_TABLES).
+# 3. the model's decision table (tables.pml) against the C library (CHECK_TABLES): the
+#    decisions, and the control-page stores, loads and full barriers of each call in order.
 # covers: VMBP-RING-009 VMBP-RING-020 VMBP-RING-021 VMBP-RING-023 VMBP-RING-024 VMBP-RING-030
 # Environment: SPIN_SIZE (data area in 8-byte units, default 8), SPIN_NPKT (packets, default
 # 4), OUT (work directory, default ./build-spin).
