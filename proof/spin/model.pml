@@ -18,7 +18,8 @@
 /* Store buffer entries. The correct model never fills them (asserted); a mutant's stores
  * may pile up between barriers, and a full buffer then stalls the store, as a CPU does. */
 #define SB 4
-#if defined(NO_WRITER_MB) || defined(NO_READER_MB) || defined(NO_PENDING_MB)
+#if defined(NO_WRITER_MB) || defined(NO_READER_MB) || defined(NO_PUBLISH_MB) ||             \
+    defined(NO_UNMASK_MB) || defined(NO_PENDING_MB)
 #define SB_MAY_FILL 1
 #else
 #define SB_MAY_FILL 0
@@ -229,7 +230,7 @@ inline r_publish(sig, loaded)
     old = r_pub;
     store(rsb, R_IDX, r_priv);
     r_pub = r_priv;
-#ifndef NO_READER_MB
+#if !defined(NO_READER_MB) && !defined(NO_PUBLISH_MB)
     mb(rsb); /* [F] [W] */
 #endif
     load(rsb, FEAT, feat);
@@ -272,7 +273,7 @@ inline r_end_batch(sig, more)
         store(rsb, MASK, 0);
         r_masked = false;
         if
-#ifndef NO_READER_MB
+#if !defined(NO_READER_MB) && !defined(NO_UNMASK_MB)
         :: r_priv == r_pub -> mb(rsb) /* [W] */
 #endif
         :: else
