@@ -6,7 +6,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 build="build-essential cmake pkg-config check python3"
-all="$build clang llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
+all="$build clang clang-format llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
   gcc-s390x-linux-gnu qemu-user afl++ valgrind frama-c-base why3 z3 cvc4 gnuplot-nox git"
 if [ "${1:-all}" = build ]; then
   apt-get update -qq

@@ -150,7 +150,7 @@ struct vmbp_ring {
  * call with VMBP_E_STATE); VMBP_E_RING_WRITE_INDEX or VMBP_E_RING_READ_INDEX for bad indices
  * in the page (the ring is then BROKEN)
  */
-enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
                                 enum vmbp_ring_role role, uint32_t flags);
 
 /**
@@ -158,7 +158,7 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
  * @param r ring
  * @return VMBP_OK, or the status of the first violation once the ring is BROKEN
  */
-enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
 
 /**
  * @brief Write one packet and publish it (vmbp_ring_write_add() then vmbp_ring_write_commit()).
@@ -169,7 +169,7 @@ enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
  * @param signal receives whether the reader must be signalled
  * @return as vmbp_ring_write_add(), then as vmbp_ring_write_commit()
  */
-enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                  const struct vmbp_seg *segs, size_t nsegs, bool *signal);
 
 /**
@@ -191,7 +191,7 @@ enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out 
  * VMBP_E_STATE on a reader end; VMBP_E_RING_READ_INDEX or VMBP_E_RING_READ_PAST_WRITE for a
  * bad read index (BROKEN)
  */
-enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                      const struct vmbp_seg *segs, size_t nsegs);
 
 /**
@@ -204,7 +204,7 @@ enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_
  * VMBP_E_RING_READ_PAST_WRITE for a bad read index loaded for the decision (BROKEN; the
  * batch is published)
  */
-enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
 
 /**
  * @brief After VMBP_E_RING_FULL: the free space to wait for, i.e. the unpublished bytes of
@@ -224,7 +224,7 @@ uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r);
  * @return VMBP_OK; VMBP_E_INVAL when @p bytes can never be free; VMBP_E_STATE on a reader;
  * VMBP_E_RING_READ_INDEX or VMBP_E_RING_READ_PAST_WRITE (BROKEN)
  */
-enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
 
 /**
  * @brief Read one packet: copy it into @p buf and publish the new read index
@@ -236,7 +236,7 @@ enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
  * @param signal receives whether the writer must be signalled
  * @return as vmbp_ring_peek(), then as vmbp_ring_commit()
  */
-enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt, bool *signal);
 
 /**
@@ -254,7 +254,7 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
  * stays, nothing is written to @p buf, not BROKEN); VMBP_E_STATE on a writer end;
  * `VMBP_E_RING_*` violations (BROKEN)
  */
-enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt);
 
 /**
@@ -267,7 +267,7 @@ enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
  * @param pkt  receives the packet's fields
  * @return as vmbp_ring_peek() (no VMBP_E_NOSPACE); VMBP_E_STATE on an untrusted ring
  */
-enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
                                         struct vmbp_pkt_in *pkt);
 
 /**
@@ -280,14 +280,14 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
  * VMBP_E_RING_WRITE_INDEX for bad words loaded for the decision (BROKEN; the index is
  * published)
  */
-enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal);
 
 /**
  * @brief Reader: mask interrupts before draining (the writer stops signalling).
  * @param r reader end
  * @return VMBP_OK, VMBP_E_STATE on a writer end, or the BROKEN status
  */
-enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
 
 /**
  * @brief Reader: unmask interrupts, then re-check for data written meanwhile, which no
@@ -296,7 +296,7 @@ enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
  * @param pending receives whether packets are waiting
  * @return VMBP_OK; VMBP_E_STATE on a writer end; VMBP_E_RING_WRITE_INDEX (BROKEN)
  */
-enum vmbp_status vmbp_ring_mask_end(struct vmbp_ring *r, bool *pending);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_mask_end(struct vmbp_ring *r, bool *pending);
 
 #if defined(__cplusplus)
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Source rules that no compiler checks (DESIGN.md sections 2, 3 and 5):
+# Source rules that no compiler checks (CONTRIBUTING.md, spec/conventions.md design rules):
 # an SPDX line in every source file; public headers free of libc includes beyond the
 # freestanding ones, of bit-fields, and of the vmbus_/hv_ names that clash with Linux/EDK2.
 set -eu

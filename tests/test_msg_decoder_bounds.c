@@ -68,8 +68,8 @@ START_TEST(every_decoder_refuses_every_short_length_by_itself)
             enum vmbp_msg_variant pick = VMBP_MSGV_NONE, got;
             size_t size;
 
-            ctx.version = k == 0 ? vmbp_vec_version(vmbp_vec_get(v, "version"))
-                                 : versions[k - 1];
+            ctx.version =
+                k == 0 ? vmbp_vec_version(vmbp_vec_get(v, "version")) : versions[k - 1];
             /* without the length, a size-selected type takes the newest form the state
              * allows: possibly longer than the vector, whose bytes are then zero-extended */
             if (vmbp_msg_select(v->bytes, v->len, &ctx, dir, &pick) != VMBP_OK)
@@ -118,9 +118,10 @@ START_TEST(every_decoder_refuses_every_short_length_by_itself)
     }
     ck_assert_uint_eq(n_exercised, (unsigned)VMBP_MSGV_COUNT - 3u);
     ck_assert_uint_gt(by_decoder, refused / 2);
-    printf("decoder bounds: %lu short messages of %u variants refused, %lu by the decoder's own "
-           "check\n",
-           refused, n_exercised, by_decoder);
+    printf(
+        "decoder bounds: %lu short messages of %u variants refused, %lu by the decoder's own "
+        "check\n",
+        refused, n_exercised, by_decoder);
     vmbp_vec_free(&set);
 }
 END_TEST

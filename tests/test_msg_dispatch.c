@@ -24,8 +24,8 @@ struct vcase {
 
 static enum vmbp_status status_by_name(const char *s)
 {
-#define VMBP_T_STATUS(name, value, text)                                                         \
-    if (strcmp(s, #name) == 0)                                                                   \
+#define VMBP_T_STATUS(name, value, text)                                                       \
+    if (strcmp(s, #name) == 0)                                                                 \
         return VMBP_##name;
     VMBP_STATUS_LIST(VMBP_T_STATUS)
 #undef VMBP_T_STATUS
@@ -227,7 +227,8 @@ static void set_member_variant(struct vmbp_msg *m)
 }
 
 /* A message built only from the vector's named fields (not from the decoder). */
-static void build_from_fields(const struct vmbp_vec *v, const struct vcase *c, struct vmbp_msg *m)
+static void build_from_fields(const struct vmbp_vec *v, const struct vcase *c,
+                              struct vmbp_msg *m)
 {
     const struct vmbp_msg_field *tab;
     size_t n, i;
@@ -414,7 +415,8 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
     memset(out, 0xEE, sizeof(out));
     ck_assert_int_eq(vmbp_msg_encode(&built, out, sizeof(out), &len), VMBP_OK);
     ck_assert_uint_eq(len, wantlen);
-    ck_assert_msg(memcmp(out, want, len) == 0, "%s: encoding the named fields differs", v->name);
+    ck_assert_msg(memcmp(out, want, len) == 0, "%s: encoding the named fields differs",
+                  v->name);
 
     /* covers: VMBP-MSG-003: every shorter length, exact status */
     for (i = 0; i < v->len; i++) {
@@ -700,8 +702,8 @@ START_TEST(decoding_is_independent_of_alignment)
 
                     if (tab[k].kind != VMBP_MSG_FIELD_VALUE)
                         continue;
-                    vmbp_msg_field_host_get(&tab[k], &m.u, &x);
-                    vmbp_msg_field_host_get(&tab[k], &ref.u, &y);
+                    ck_assert_int_eq(vmbp_msg_field_host_get(&tab[k], &m.u, &x), VMBP_OK);
+                    ck_assert_int_eq(vmbp_msg_field_host_get(&tab[k], &ref.u, &y), VMBP_OK);
                     ck_assert_uint_eq(x, y);
                 }
             }

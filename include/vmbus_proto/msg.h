@@ -31,7 +31,6 @@
 #include "features.h"
 #include "port.h"
 #include "status.h"
-#include "synic.h"
 #include "version.h"
 
 /** @defgroup vmbp_msg Channel messages: header, type table, gating
@@ -43,9 +42,10 @@
 #define VMBP_MSG_HEADER_SIZE 8u
 /**
  * @brief Largest channel message: the SynIC message payload (Linux
- * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`).
+ * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`; synic.h
+ * `VMBP_SYNIC_MESSAGE_PAYLOAD_MAX`, which tests/test_msg.c checks it against).
  */
-#define VMBP_MSG_MAX_SIZE VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
+#define VMBP_MSG_MAX_SIZE 240u
 
 /** @brief Wire status word: success (NTSTATUS `STATUS_SUCCESS`). */
 #define VMBP_NTSTATUS_SUCCESS 0x00000000u
@@ -89,11 +89,14 @@ struct vmbp_guid {
  * `{d1-d2-d3-b0b1-b2b3b4b5b6b7}` parts: the first three groups are stored little-endian.
  * For static data: `static const struct vmbp_guid g = VMBP_GUID_INIT(0xba6163d9, ...);`.
  */
+/* one brace initializer on as few lines as it fits, which clang-format 14 cannot do */
+/* clang-format off */
 #define VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7)                             \
     {{(uint8_t)((d1)&0xFFu), (uint8_t)(((d1) >> 8) & 0xFFu), (uint8_t)(((d1) >> 16) & 0xFFu),  \
       (uint8_t)(((d1) >> 24) & 0xFFu), (uint8_t)((d2)&0xFFu), (uint8_t)(((d2) >> 8) & 0xFFu),  \
       (uint8_t)((d3)&0xFFu), (uint8_t)(((d3) >> 8) & 0xFFu), (uint8_t)(b0), (uint8_t)(b1),     \
       (uint8_t)(b2), (uint8_t)(b3), (uint8_t)(b4), (uint8_t)(b5), (uint8_t)(b6), (uint8_t)(b7)}}
+/* clang-format on */
 
 /**
  * @brief Who sends a message (VMBP_DIR_GUEST_TO_HOST, VMBP_DIR_HOST_TO_GUEST), or, passed to a
@@ -131,7 +134,8 @@ struct vmbp_relid_msg_wire {
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_relid_msg_wire) == 12, vmbp_relid_msg_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, hdr) == 0, vmbp_relid_msg_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, child_relid) == 8, vmbp_relid_msg_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, child_relid) == 8,
+                   vmbp_relid_msg_relid);
 
 /**
  * @brief How the variant of a message is chosen (OpenVMM `vmbus_messages!` rules).
@@ -196,8 +200,8 @@ enum vmbp_msg_select {
       "ALL_OFFERS_DELIVERED")                                                                  \
     V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0, 8)            \
     T(OPEN_CHANNEL, 5, GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL")             \
-    V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0,                            \
-      VMBP_FEATURES_OPEN_SIGNAL, 156)                                                          \
+    V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0, VMBP_FEATURES_OPEN_SIGNAL, \
+      156)                                                                                     \
     V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 148)                          \
     T(OPEN_CHANNEL_RESULT, 6, HOST_TO_GUEST, 0, "CHANNELMSG_OPENCHANNEL_RESULT",               \
       "OPEN_CHANNEL_RESULT")                                                                   \
@@ -234,8 +238,7 @@ enum vmbp_msg_select {
     V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0, 8)                       \
     T(OPEN_RESERVED_CHANNEL, 18, GUEST_TO_HOST, 0, "CHANNELMSG_18", "OPEN_RESERVED_CHANNEL")   \
     V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0, 28)          \
-    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19",                           \
-      "CLOSE_RESERVED_CHANNEL")                                                                \
+    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19", "CLOSE_RESERVED_CHANNEL") \
     V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0, 20)                       \
     T(CLOSE_RESERVED_RESPONSE, 20, HOST_TO_GUEST, 0, "CHANNELMSG_20",                          \
       "CLOSE_RESERVED_RESPONSE")                                                               \
@@ -265,36 +268,110 @@ enum vmbp_msg_select {
     T(RESUME, 29, GUEST_TO_HOST, 0, "", "RESUME")                                              \
     V(RESUME, RESUME, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)
 
+/**
+ * @brief Message types (`msgtype` of the header), one per `T` row of VMBP_MSG_TABLE(). Type 0
+ * is invalid (Linux `CHANNELMSG_INVALID`).
+ */
+enum vmbp_msg_type {
+    VMBP_MSG_OFFER_CHANNEL = 1,               /**< Linux `CHANNELMSG_OFFERCHANNEL` */
+    VMBP_MSG_RESCIND_CHANNEL_OFFER = 2,       /**< Linux `CHANNELMSG_RESCIND_CHANNELOFFER` */
+    VMBP_MSG_REQUEST_OFFERS = 3,              /**< Linux `CHANNELMSG_REQUESTOFFERS` */
+    VMBP_MSG_ALL_OFFERS_DELIVERED = 4,        /**< Linux `CHANNELMSG_ALLOFFERS_DELIVERED` */
+    VMBP_MSG_OPEN_CHANNEL = 5,                /**< Linux `CHANNELMSG_OPENCHANNEL` */
+    VMBP_MSG_OPEN_CHANNEL_RESULT = 6,         /**< Linux `CHANNELMSG_OPENCHANNEL_RESULT` */
+    VMBP_MSG_CLOSE_CHANNEL = 7,               /**< Linux `CHANNELMSG_CLOSECHANNEL` */
+    VMBP_MSG_GPADL_HEADER = 8,                /**< Linux `CHANNELMSG_GPADL_HEADER` */
+    VMBP_MSG_GPADL_BODY = 9,                  /**< Linux `CHANNELMSG_GPADL_BODY` */
+    VMBP_MSG_GPADL_CREATED = 10,              /**< Linux `CHANNELMSG_GPADL_CREATED` */
+    VMBP_MSG_GPADL_TEARDOWN = 11,             /**< Linux `CHANNELMSG_GPADL_TEARDOWN` */
+    VMBP_MSG_GPADL_TORNDOWN = 12,             /**< Linux `CHANNELMSG_GPADL_TORNDOWN` */
+    VMBP_MSG_RELID_RELEASED = 13,             /**< Linux `CHANNELMSG_RELID_RELEASED` */
+    VMBP_MSG_INITIATE_CONTACT = 14,           /**< Linux `CHANNELMSG_INITIATE_CONTACT` */
+    VMBP_MSG_VERSION_RESPONSE = 15,           /**< Linux `CHANNELMSG_VERSION_RESPONSE` */
+    VMBP_MSG_UNLOAD = 16,                     /**< Linux `CHANNELMSG_UNLOAD` */
+    VMBP_MSG_UNLOAD_COMPLETE = 17,            /**< Linux `CHANNELMSG_UNLOAD_RESPONSE` */
+    VMBP_MSG_OPEN_RESERVED_CHANNEL = 18,      /**< Linux `CHANNELMSG_18` */
+    VMBP_MSG_CLOSE_RESERVED_CHANNEL = 19,     /**< Linux `CHANNELMSG_19` */
+    VMBP_MSG_CLOSE_RESERVED_RESPONSE = 20,    /**< Linux `CHANNELMSG_20` */
+    VMBP_MSG_TL_CONNECT_REQUEST = 21,         /**< Linux `CHANNELMSG_TL_CONNECT_REQUEST` */
+    VMBP_MSG_MODIFY_CHANNEL = 22,             /**< Linux `CHANNELMSG_MODIFYCHANNEL` */
+    VMBP_MSG_TL_CONNECT_RESULT = 23,          /**< Linux `CHANNELMSG_TL_CONNECT_RESULT` */
+    VMBP_MSG_MODIFY_CHANNEL_RESPONSE = 24,    /**< Linux `CHANNELMSG_MODIFYCHANNEL_RESPONSE` */
+    VMBP_MSG_MODIFY_CONNECTION = 25,          /**< not in Linux */
+    VMBP_MSG_MODIFY_CONNECTION_RESPONSE = 26, /**< not in Linux */
+    VMBP_MSG_PAUSE = 27,                      /**< not in Linux */
+    VMBP_MSG_PAUSE_RESPONSE = 28,             /**< not in Linux */
+    VMBP_MSG_RESUME = 29,                     /**< not in Linux */
+    /** The largest type number this library knows (types run 1 .. max). */
+    VMBP_MSG_TYPE_MAX = 29
+};
+
+/**
+ * @brief Message variants, one per `V` row of VMBP_MSG_TABLE(), numbered from 1 in table
+ * order (0 is "none"). A decoded message says which variant it was; an encoder writes the
+ * variant it is given.
+ */
+enum vmbp_msg_variant {
+    VMBP_MSGV_NONE = 0,                        /**< no variant (not a valid message) */
+    VMBP_MSGV_OFFER_CHANNEL = 1,               /**< OFFER_CHANNEL, 196 bytes */
+    VMBP_MSGV_OFFER_CHANNEL_V1 = 2,            /**< OFFER_CHANNEL, 190 bytes */
+    VMBP_MSGV_RESCIND_CHANNEL_OFFER = 3,       /**< RESCIND_CHANNEL_OFFER, 12 bytes */
+    VMBP_MSGV_REQUEST_OFFERS = 4,              /**< REQUEST_OFFERS, 8 bytes */
+    VMBP_MSGV_ALL_OFFERS_DELIVERED = 5,        /**< ALL_OFFERS_DELIVERED, 8 bytes */
+    VMBP_MSGV_OPEN_CHANNEL_SIGNAL = 6,         /**< OPEN_CHANNEL, 156 bytes */
+    VMBP_MSGV_OPEN_CHANNEL = 7,                /**< OPEN_CHANNEL, 148 bytes */
+    VMBP_MSGV_OPEN_CHANNEL_RESULT = 8,         /**< OPEN_CHANNEL_RESULT, 20 bytes */
+    VMBP_MSGV_CLOSE_CHANNEL = 9,               /**< CLOSE_CHANNEL, 12 bytes */
+    VMBP_MSGV_GPADL_HEADER = 10,               /**< GPADL_HEADER, 20 bytes */
+    VMBP_MSGV_GPADL_BODY = 11,                 /**< GPADL_BODY, 16 bytes */
+    VMBP_MSGV_GPADL_CREATED = 12,              /**< GPADL_CREATED, 20 bytes */
+    VMBP_MSGV_GPADL_TEARDOWN = 13,             /**< GPADL_TEARDOWN, 16 bytes */
+    VMBP_MSGV_GPADL_TORNDOWN = 14,             /**< GPADL_TORNDOWN, 12 bytes */
+    VMBP_MSGV_RELID_RELEASED = 15,             /**< RELID_RELEASED, 12 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID = 16, /**< INITIATE_CONTACT, 56 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_FEATURES = 17,  /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_SINT = 18,      /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_IPAGE = 19,     /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_VERSION_RESPONSE_MONITOR = 20,   /**< VERSION_RESPONSE, 40 bytes */
+    VMBP_MSGV_VERSION_RESPONSE_FEATURES = 21,  /**< VERSION_RESPONSE, 20 bytes */
+    VMBP_MSGV_VERSION_RESPONSE = 22,           /**< VERSION_RESPONSE, 16 bytes */
+    VMBP_MSGV_UNLOAD = 23,                     /**< UNLOAD, 8 bytes */
+    VMBP_MSGV_UNLOAD_COMPLETE = 24,            /**< UNLOAD_COMPLETE, 8 bytes */
+    VMBP_MSGV_OPEN_RESERVED_CHANNEL = 25,      /**< OPEN_RESERVED_CHANNEL, 28 bytes */
+    VMBP_MSGV_CLOSE_RESERVED_CHANNEL = 26,     /**< CLOSE_RESERVED_CHANNEL, 20 bytes */
+    VMBP_MSGV_CLOSE_RESERVED_RESPONSE = 27,    /**< CLOSE_RESERVED_RESPONSE, 12 bytes */
+    VMBP_MSGV_TL_CONNECT_REQUEST_SILO = 28,    /**< TL_CONNECT_REQUEST, 56 bytes */
+    VMBP_MSGV_TL_CONNECT_REQUEST = 29,         /**< TL_CONNECT_REQUEST, 40 bytes */
+    VMBP_MSGV_MODIFY_CHANNEL = 30,             /**< MODIFY_CHANNEL, 16 bytes */
+    VMBP_MSGV_TL_CONNECT_RESULT = 31,          /**< TL_CONNECT_RESULT, 44 bytes */
+    VMBP_MSGV_MODIFY_CHANNEL_RESPONSE = 32,    /**< MODIFY_CHANNEL_RESPONSE, 16 bytes */
+    VMBP_MSGV_MODIFY_CONNECTION = 33,          /**< MODIFY_CONNECTION, 24 bytes */
+    VMBP_MSGV_MODIFY_CONNECTION_RESPONSE = 34, /**< MODIFY_CONNECTION_RESPONSE, 9 bytes */
+    VMBP_MSGV_PAUSE = 35,                      /**< PAUSE, 8 bytes */
+    VMBP_MSGV_PAUSE_RESPONSE = 36,             /**< PAUSE_RESPONSE, 8 bytes */
+    VMBP_MSGV_RESUME = 37,                     /**< RESUME, 8 bytes */
+    /** One past the last variant. */
+    VMBP_MSGV_COUNT = 38
+};
+
 /** @cond VMBP_INTERNAL */
 #define VMBP_PRIV_MSG_NONE_T(name, num, dir, any, lnx, ovmm)
 #define VMBP_PRIV_MSG_NONE_V(name, var, sel, minv, feat, size)
-#define VMBP_PRIV_MSG_TYPE_ENUM(name, num, dir, any, lnx, ovmm) VMBP_MSG_##name = num,
-#define VMBP_PRIV_MSG_VARIANT_ENUM(name, var, sel, minv, feat, size) VMBP_MSGV_##var,
 #define VMBP_PRIV_MSG_TYPE_COUNT(name, num, dir, any, lnx, ovmm) +1
 #define VMBP_PRIV_MSG_VARIANT_COUNT(name, var, sel, minv, feat, size) +1
+/* Each row's enumerator has the row's number: a type its number, a variant its position. */
+#define VMBP_PRIV_MSG_TYPE_VALUE(name, num, dir, any, lnx, ovmm)                               \
+    VMBP_STATIC_ASSERT(VMBP_MSG_##name == (num), vmbp_msg_type_##name);
+VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_VALUE, VMBP_PRIV_MSG_NONE_V)
+#define VMBP_PRIV_MSG_VIDX(name, var, sel, minv, feat, size) VMBP_PRIV_VIDX_##var,
+enum vmbp_priv_msg_vidx {
+    VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VIDX) VMBP_PRIV_VIDX_END
+};
+#define VMBP_PRIV_MSG_VARIANT_VALUE(name, var, sel, minv, feat, size)                          \
+    VMBP_STATIC_ASSERT((int)VMBP_MSGV_##var == (int)VMBP_PRIV_VIDX_##var + 1,                  \
+                       vmbp_msg_variant_##var);
+VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_VALUE)
 /** @endcond */
-
-/**
- * @brief Message types (`msgtype` of the header): `VMBP_MSG_OFFER_CHANNEL` (1) ..
- * `VMBP_MSG_RESUME` (29). Type 0 is invalid (Linux `CHANNELMSG_INVALID`).
- */
-enum vmbp_msg_type {
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ENUM, VMBP_PRIV_MSG_NONE_V)
-    /** The largest type number this library knows (types run 1 .. max, asserted below). */
-    VMBP_MSG_TYPE_MAX = (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
-};
-
-/**
- * @brief Message variants, one per table row: `VMBP_MSGV_<VARIANT>`, numbered from 1 in
- * table order (0 is "none"). A decoded message says which variant it was; an encoder
- * writes the variant it is given.
- */
-enum vmbp_msg_variant {
-    VMBP_MSGV_NONE = 0, /**< no variant (not a valid message) */
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ENUM)
-    /** One past the last variant. */
-    VMBP_MSGV_COUNT
-};
 
 /** @brief Number of message types (29). */
 #define VMBP_MSG_TYPE_COUNT (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
@@ -321,7 +398,6 @@ enum vmbp_priv_msg_row {
 #define VMBP_PRIV_MSG_SORTED(name, num, dir, any, lnx, ovmm)                                   \
     VMBP_STATIC_ASSERT((num) == (int)VMBP_PRIV_TIDX_##name + 1, vmbp_msg_row_order_##name);
 VMBP_MSG_TABLE(VMBP_PRIV_MSG_SORTED, VMBP_PRIV_MSG_NONE_V)
-#undef VMBP_PRIV_MSG_SORTED
 /* Feature flags exist from 6.0 (vmbp_version_has_feature_flags()): a row gated on features
  * negotiated starts at 6.0 or later, so that the selection may test the features once the
  * version has passed. (A CONTENT row tests the flags the message carries.) */
@@ -330,7 +406,6 @@ VMBP_MSG_TABLE(VMBP_PRIV_MSG_SORTED, VMBP_PRIV_MSG_NONE_V)
                            (unsigned)(minv) >= (unsigned)VMBP_VERSION_6_0,                     \
                        vmbp_msg_feature_row_##var);
 VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_FEATURE_ROW)
-#undef VMBP_PRIV_MSG_FEATURE_ROW
 /** @endcond */
 
 VMBP_STATIC_ASSERT(VMBP_MSG_TYPE_COUNT == 29, vmbp_msg_type_count);
@@ -357,6 +432,24 @@ struct vmbp_msg_variant_info {
     uint32_t features;    /**< feature flags of which one is needed, 0 for none */
     const char *name;     /**< variant name, e.g. "OPEN_CHANNEL_SIGNAL" */
 };
+
+/** @cond VMBP_INTERNAL */
+/* The table as data: one record per type (index: type number) and per variant (index:
+ * variant), walked by the lookups below and the selection. */
+#define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                 \
+    {                                                                                          \
+        num,   (uint8_t)VMBP_DIR_##dir,                                                        \
+        any,   (uint16_t)VMBP_PRIV_MSG_FIRST_VARIANT(name),                                    \
+        #name, lnx,                                                                            \
+        ovmm},
+static const struct vmbp_msg_type_info vmbp_priv_msg_types[] = {
+    {0, 0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
+    VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ROW, VMBP_PRIV_MSG_NONE_V)};
+#define VMBP_PRIV_MSG_VARIANT_ROW(name, var, sel, minv, feat, size)                            \
+    {VMBP_MSG_##name, (uint8_t)VMBP_MSG_SELECT_##sel, size, (uint32_t)(minv), feat, #var},
+static const struct vmbp_msg_variant_info vmbp_priv_msg_variants[] = {
+    {0, 0, 0, 0, 0, "NONE"}, VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ROW)};
+/** @endcond */
 
 #if defined(__cplusplus)
 extern "C" {
@@ -405,17 +498,9 @@ VMBP_INLINE bool vmbp_guid_equal(const struct vmbp_guid *a, const struct vmbp_gu
  */
 VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
 {
-#define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                 \
-    {num, (uint8_t)VMBP_DIR_##dir, any, (uint16_t)VMBP_PRIV_MSG_FIRST_VARIANT(name), #name,     \
-     lnx, ovmm},
-    static const struct vmbp_msg_type_info rows[] = {
-        {0, 0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
-        VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ROW, VMBP_PRIV_MSG_NONE_V)};
-#undef VMBP_PRIV_MSG_TYPE_ROW
-
     if (type == 0 || type > (uint32_t)VMBP_MSG_TYPE_MAX)
         return NULL;
-    return &rows[type];
+    return &vmbp_priv_msg_types[type];
 }
 
 /**
@@ -425,15 +510,9 @@ VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
  */
 VMBP_INLINE const struct vmbp_msg_variant_info *vmbp_msg_variant_lookup(enum vmbp_msg_variant v)
 {
-#define VMBP_PRIV_MSG_VARIANT_ROW(name, var, sel, minv, feat, size)                            \
-    {VMBP_MSG_##name, (uint8_t)VMBP_MSG_SELECT_##sel, size, (uint32_t)(minv), feat, #var},
-    static const struct vmbp_msg_variant_info rows[] = {
-        {0, 0, 0, 0, 0, "NONE"}, VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ROW)};
-#undef VMBP_PRIV_MSG_VARIANT_ROW
-
     if ((unsigned)v == 0 || (unsigned)v >= (unsigned)VMBP_MSGV_COUNT)
         return NULL;
-    return &rows[(unsigned)v];
+    return &vmbp_priv_msg_variants[(unsigned)v];
 }
 
 /**
@@ -532,7 +611,8 @@ VMBP_INLINE enum vmbp_msg_variant vmbp_msg_variant_by_name(const char *name)
  * @param type receives the type number (not checked against the table)
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments, VMBP_E_TRUNCATED below 8 bytes
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len, uint32_t *type)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len,
+                                                                  uint32_t *type)
 {
     if (!buf || !type)
         return VMBP_E_INVAL;
@@ -555,10 +635,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len, u
 /* Framing, type, direction, negotiation state, version, features and the variant's size, in
  * that order. expect_type 0 accepts any type; another value makes a different type
  * VMBP_E_UNKNOWN_TYPE before any other check of the body. */
-VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
-                                                  const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                                                  uint32_t expect_type,
-                                                  enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir,
+                     uint32_t expect_type, enum vmbp_msg_variant *variant)
 {
     const uint8_t *p = (const uint8_t *)buf;
     const struct vmbp_msg_type_info *ti;
@@ -672,9 +751,10 @@ VMBP_INLINE bool vmbp_priv_relid_ok(uint32_t relid)
 
 /* Start an encoding: the variant must belong to `type`; reports the size on NOSPACE;
  * zeroes the output and writes the header. */
-VMBP_INLINE enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t type, enum vmbp_msg_variant v,
-                                                        size_t size, void *buf, size_t cap,
-                                                        size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t type,
+                                                                        enum vmbp_msg_variant v,
+                                                                        size_t size, void *buf,
+                                                                        size_t cap, size_t *len)
 {
     if (!len)
         return VMBP_E_INVAL;
@@ -692,9 +772,9 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t type, enum vmbp
 /** @endcond */
 
 /** @cond VMBP_INTERNAL */
-VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_decode(const void *buf, size_t len,
-                                                        const struct vmbp_ctx *ctx, uint32_t type,
-                                                        uint32_t *relid)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_relid_msg_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                           uint32_t type, uint32_t *relid)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, type, &v);
@@ -712,12 +792,12 @@ VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_decode(const void *buf, size_t 
     return VMBP_OK;
 }
 
-VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_encode(uint32_t type, uint32_t relid, void *buf,
-                                                        size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_relid_msg_encode(uint32_t type, uint32_t relid, void *buf, size_t cap, size_t *len)
 {
-    enum vmbp_status st = vmbp_priv_msg_encode_begin(type, vmbp_msg_type_newest_variant(type),
-                                                     sizeof(struct vmbp_relid_msg_wire), buf,
-                                                     cap, len);
+    enum vmbp_status st =
+        vmbp_priv_msg_encode_begin(type, vmbp_msg_type_newest_variant(type),
+                                   sizeof(struct vmbp_relid_msg_wire), buf, cap, len);
 
     if (st == VMBP_OK)
         VMBP_PRIV_ST32((uint8_t *)buf, vmbp_relid_msg_wire, child_relid, relid);
@@ -743,9 +823,10 @@ VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_encode(uint32_t type, uint32_t 
  * @return VMBP_OK or the first failed check; VMBP_E_INVAL for NULL pointers, a @p dir outside
  * 1..3 or a @p ctx with an unknown non-zero version
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_select(const void *buf, size_t len,
-                                             const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                                             enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_select(const void *buf, size_t len,
+                                                             const struct vmbp_ctx *ctx,
+                                                             enum vmbp_dir dir,
+                                                             enum vmbp_msg_variant *variant)
 {
     return vmbp_priv_msg_select(buf, len, ctx, dir, 0, variant);
 }
@@ -844,9 +925,9 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_field_find(const struct vmbp_m
  * @return VMBP_OK, VMBP_E_TRUNCATED if the field lies past @p len, VMBP_E_INVAL for other
  * kinds or sizes
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_wire_get(const struct vmbp_msg_field *f,
-                                                     const void *buf, size_t len,
-                                                     uint64_t *val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_wire_get(const struct vmbp_msg_field *f, const void *buf, size_t len,
+                        uint64_t *val)
 {
     const uint8_t *p = (const uint8_t *)buf;
     uint64_t v;
@@ -887,8 +968,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_wire_get(const struct vmbp_msg_field
  * @param val  receives the value
  * @return VMBP_OK, VMBP_E_INVAL if the field has no integer member in the decoded struct
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field *f,
-                                                     const void *host, uint64_t *val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_host_get(const struct vmbp_msg_field *f, const void *host, uint64_t *val)
 {
     const uint8_t *p = (const uint8_t *)host;
     uint16_t x16;
@@ -926,8 +1007,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field
  * @param val  value; must fit the field's width
  * @return VMBP_OK, VMBP_E_INVAL if the field has no integer member or @p val does not fit
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field *f,
-                                                     void *host, uint64_t val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_host_set(const struct vmbp_msg_field *f, void *host, uint64_t val)
 {
     uint8_t *p = (uint8_t *)host;
 
@@ -975,21 +1056,36 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field
  * the layout the static assertions fix. */
 #define VMBP_PRIV_FSIZE(W, m) ((uint16_t)sizeof(((struct W *)0)->m))
 #define VMBP_PRIV_FLD(W, H, m, kind, fmt, doc)                                                 \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,                          \
-     (uint8_t)VMBP_MSG_FMT_##fmt, 0u}
+    {                                                                                          \
+#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                       \
+            (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,                   \
+            (uint8_t)VMBP_MSG_FMT_##fmt, 0u                                                    \
+    }
 #define VMBP_PRIV_FLDM(W, H, m, mask, fmt, doc)                                                \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_VALUE,                           \
-     (uint8_t)VMBP_MSG_FMT_##fmt, mask}
+    {                                                                                          \
+#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                       \
+            (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_VALUE,                    \
+            (uint8_t)VMBP_MSG_FMT_##fmt, mask                                                  \
+    }
 #define VMBP_PRIV_RSV(W, m, name, kind, mask, doc)                                             \
-    {name, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m), VMBP_MSG_FIELD_NO_HOST, \
-     (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_HEX, mask}
+    {                                                                                          \
+        name, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                     \
+            VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_HEX, \
+            mask                                                                               \
+    }
 #define VMBP_PRIV_HDR                                                                          \
-    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,  \
-     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u},                                                       \
-    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,             \
-     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u}
+    {"msgtype",                                                                                \
+     "message type",                                                                           \
+     0,                                                                                        \
+     4,                                                                                        \
+     VMBP_MSG_FIELD_NO_HOST,                                                                   \
+     (uint8_t)VMBP_MSG_FIELD_HEADER,                                                           \
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE,                                                            \
+     0u},                                                                                      \
+    {                                                                                          \
+        "rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,          \
+            (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u                    \
+    }
 #define VMBP_PRIV_RETURN_FIELDS(tab, n)                                                        \
     do {                                                                                       \
         if (n)                                                                                 \

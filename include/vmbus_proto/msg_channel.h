@@ -16,7 +16,12 @@
 #ifndef VMBP_MSG_CHANNEL_H
 #define VMBP_MSG_CHANNEL_H
 
+#include "features.h"
 #include "msg.h"
+#include "port.h"
+#include "status.h"
+#include "synic.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_channel Channel messages
  *  @brief Open, close, modify, and the reserved channels.
@@ -58,16 +63,17 @@
  * | 154    | 2    | flags                              | 156-byte form: VMBP_OPEN_FLAG_*    |
  */
 struct vmbp_open_channel_wire {
-    struct vmbp_msg_header_wire hdr;             /**< type 5 */
-    uint32_t child_relid;                        /**< OpenVMM `channel_id` */
-    uint32_t open_id;                            /**< Linux `openid` */
-    uint32_t ring_buffer_gpadl;                  /**< Linux `ringbuffer_gpadlhandle` */
-    uint32_t target_vp;                          /**< VP, or VMBP_VP_INDEX_DISABLE_INTERRUPT */
-    uint32_t downstream_ring_buffer_page_offset; /**< Linux `downstream_ringbuffer_pageoffset` */
-    uint8_t user_data[120];                      /**< Linux `userdata` */
-    uint32_t connection_id;                      /**< 156-byte form only */
-    uint16_t event_flag;                         /**< 156-byte form only */
-    uint16_t flags;                              /**< 156-byte form only */
+    struct vmbp_msg_header_wire hdr; /**< type 5 */
+    uint32_t child_relid;            /**< OpenVMM `channel_id` */
+    uint32_t open_id;                /**< Linux `openid` */
+    uint32_t ring_buffer_gpadl;      /**< Linux `ringbuffer_gpadlhandle` */
+    uint32_t target_vp;              /**< VP, or VMBP_VP_INDEX_DISABLE_INTERRUPT */
+    /** Linux `downstream_ringbuffer_pageoffset` */
+    uint32_t downstream_ring_buffer_page_offset;
+    uint8_t user_data[120]; /**< Linux `userdata` */
+    uint32_t connection_id; /**< 156-byte form only */
+    uint16_t event_flag;    /**< 156-byte form only */
+    uint16_t flags;         /**< 156-byte form only */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_open_channel_wire) == 156, vmbp_open_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, hdr) == 0, vmbp_open_hdr);
@@ -76,8 +82,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, open_id) == 12, vmbp_
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, ring_buffer_gpadl) == 16,
                    vmbp_open_gpadl);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, target_vp) == 20, vmbp_open_vp);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, downstream_ring_buffer_page_offset) ==
-                       24,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire,
+                            downstream_ring_buffer_page_offset) == 24,
                    vmbp_open_downstream);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, user_data) == 28, vmbp_open_user);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, connection_id) == 148,
@@ -87,16 +93,17 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_open_channel_wire, flags) == 154, vmbp_o
 
 /** @brief OPEN_CHANNEL, decoded. The last three members exist in OPEN_CHANNEL_SIGNAL only. */
 struct vmbp_open_channel {
-    enum vmbp_msg_variant variant;               /**< OPEN_CHANNEL or OPEN_CHANNEL_SIGNAL */
-    uint32_t child_relid;                        /**< channel ID, 1..2047 */
-    uint32_t open_id;                            /**< echoed in the result (Linux: the relid) */
-    uint32_t ring_buffer_gpadl;                  /**< ring GPADL handle */
-    uint32_t target_vp;                          /**< VP or VMBP_VP_INDEX_DISABLE_INTERRUPT */
-    uint32_t downstream_ring_buffer_page_offset; /**< pages before the host-to-guest ring, > 0 */
-    uint8_t user_data[120];                      /**< device-defined */
-    uint32_t connection_id;                      /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS */
-    uint16_t event_flag;                         /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS */
-    uint16_t flags;                              /**< with CHANNEL_INTERRUPT_REDIRECTION */
+    enum vmbp_msg_variant variant; /**< OPEN_CHANNEL or OPEN_CHANNEL_SIGNAL */
+    uint32_t child_relid;          /**< channel ID, 1..2047 */
+    uint32_t open_id;              /**< echoed in the result (Linux: the relid) */
+    uint32_t ring_buffer_gpadl;    /**< ring GPADL handle */
+    uint32_t target_vp;            /**< VP or VMBP_VP_INDEX_DISABLE_INTERRUPT */
+    /** pages before the host-to-guest ring, > 0 */
+    uint32_t downstream_ring_buffer_page_offset;
+    uint8_t user_data[120]; /**< device-defined */
+    uint32_t connection_id; /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS */
+    uint16_t event_flag;    /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS */
+    uint16_t flags;         /**< with CHANNEL_INTERRUPT_REDIRECTION */
 };
 
 /** @brief OPEN_CHANNEL_RESULT (20 bytes). */
@@ -150,7 +157,8 @@ struct vmbp_modify_channel_response_wire {
     uint32_t child_relid;            /**< channel ID */
     uint32_t status;                 /**< NTSTATUS */
 };
-VMBP_STATIC_ASSERT(sizeof(struct vmbp_modify_channel_response_wire) == 16, vmbp_modify_resp_size);
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_modify_channel_response_wire) == 16,
+                   vmbp_modify_resp_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_channel_response_wire, hdr) == 0,
                    vmbp_modify_resp_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_channel_response_wire, child_relid) == 8,
@@ -252,9 +260,9 @@ extern "C" {
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_t len,
-                                                          const struct vmbp_ctx *ctx,
-                                                          struct vmbp_open_channel *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_open_channel_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                             struct vmbp_open_channel *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_open_channel m;
@@ -283,7 +291,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
         m.event_flag = VMBP_PRIV_LD16(p, vmbp_open_channel_wire, event_flag);
         m.flags = VMBP_PRIV_LD16(p, vmbp_open_channel_wire, flags);
         if ((m.connection_id != 0 || m.event_flag != 0) &&
-            !vmbp_ctx_has_feature(ctx, (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS))
+            !vmbp_ctx_has_feature(ctx,
+                                  (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS))
             return VMBP_E_FEATURE;
         if ((m.flags & VMBP_OPEN_FLAG_REDIRECT_INTERRUPT) != 0 &&
             !vmbp_ctx_has_feature(ctx, (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION))
@@ -307,8 +316,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_decode(const void *buf, size_
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_encode(const struct vmbp_open_channel *in,
-                                                          void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_open_channel_encode(const struct vmbp_open_channel *in, void *buf, size_t cap,
+                             size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -344,9 +354,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_channel_encode(const struct vmbp_open
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_open_result_decode(const void *buf, size_t len,
-                                                         const struct vmbp_ctx *ctx,
-                                                         struct vmbp_open_result *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_open_result_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                            struct vmbp_open_result *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_open_result m;
@@ -376,8 +386,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_result_decode(const void *buf, size_t
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_open_result_encode(const struct vmbp_open_result *in,
-                                                         void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_open_result_encode(const struct vmbp_open_result *in, void *buf, size_t cap,
+                            size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -402,9 +413,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_open_result_encode(const struct vmbp_open_
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_close_channel_decode(const void *buf, size_t len,
-                                                           const struct vmbp_ctx *ctx,
-                                                           struct vmbp_close_channel *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_close_channel_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                              struct vmbp_close_channel *out)
 {
     return vmbp_priv_relid_msg_decode(buf, len, ctx, VMBP_MSG_CLOSE_CHANNEL,
                                       out ? &out->child_relid : NULL);
@@ -418,8 +429,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_close_channel_decode(const void *buf, size
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_close_channel_encode(const struct vmbp_close_channel *in,
-                                                           void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_close_channel_encode(const struct vmbp_close_channel *in, void *buf, size_t cap,
+                              size_t *len)
 {
     if (!in)
         return VMBP_E_INVAL;
@@ -436,9 +448,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_close_channel_encode(const struct vmbp_clo
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_modify_channel *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_modify_channel_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_modify_channel *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_modify_channel m;
@@ -467,8 +479,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_encode(const struct vmbp_modify_channel *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_modify_channel_encode(const struct vmbp_modify_channel *in, void *buf, size_t cap,
+                               size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -492,7 +505,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_channel_encode(const struct vmbp_mo
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                                         struct vmbp_modify_channel_response *out)
 {
@@ -501,7 +514,8 @@ vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struc
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st;
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL_RESPONSE, &v);
+    st =
+        vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL_RESPONSE, &v);
     if (st != VMBP_OK)
         return st;
     if (len < sizeof(struct vmbp_modify_channel_response_wire))
@@ -523,19 +537,18 @@ vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struc
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
-vmbp_msg_modify_channel_response_encode(const struct vmbp_modify_channel_response *in, void *buf,
-                                        size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_modify_channel_response_encode(const struct vmbp_modify_channel_response *in,
+                                        void *buf, size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
 
     if (!in)
         return VMBP_E_INVAL;
-    st = vmbp_priv_msg_encode_begin(VMBP_MSG_MODIFY_CHANNEL_RESPONSE,
-                                    VMBP_MSGV_MODIFY_CHANNEL_RESPONSE,
-                                    sizeof(struct vmbp_modify_channel_response_wire), buf, cap,
-                                    len);
+    st = vmbp_priv_msg_encode_begin(
+        VMBP_MSG_MODIFY_CHANNEL_RESPONSE, VMBP_MSGV_MODIFY_CHANNEL_RESPONSE,
+        sizeof(struct vmbp_modify_channel_response_wire), buf, cap, len);
     if (st != VMBP_OK)
         return st;
     VMBP_PRIV_ST32(p, vmbp_modify_channel_response_wire, child_relid, in->child_relid);
@@ -552,7 +565,7 @@ vmbp_msg_modify_channel_response_encode(const struct vmbp_modify_channel_respons
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                                       struct vmbp_open_reserved_channel *out)
 {
@@ -588,7 +601,7 @@ vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct 
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_open_reserved_channel_encode(const struct vmbp_open_reserved_channel *in, void *buf,
                                       size_t cap, size_t *len)
 {
@@ -597,16 +610,16 @@ vmbp_msg_open_reserved_channel_encode(const struct vmbp_open_reserved_channel *i
 
     if (!in)
         return VMBP_E_INVAL;
-    st = vmbp_priv_msg_encode_begin(VMBP_MSG_OPEN_RESERVED_CHANNEL,
-                                    VMBP_MSGV_OPEN_RESERVED_CHANNEL,
-                                    sizeof(struct vmbp_open_reserved_channel_wire), buf, cap,
-                                    len);
+    st = vmbp_priv_msg_encode_begin(
+        VMBP_MSG_OPEN_RESERVED_CHANNEL, VMBP_MSGV_OPEN_RESERVED_CHANNEL,
+        sizeof(struct vmbp_open_reserved_channel_wire), buf, cap, len);
     if (st != VMBP_OK)
         return st;
     VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, child_relid, in->child_relid);
     VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, target_vp, in->target_vp);
     VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, target_sint, in->target_sint);
-    VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, ring_buffer_gpadl, in->ring_buffer_gpadl);
+    VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, ring_buffer_gpadl,
+                   in->ring_buffer_gpadl);
     VMBP_PRIV_ST32(p, vmbp_open_reserved_channel_wire, downstream_ring_buffer_page_offset,
                    in->downstream_ring_buffer_page_offset);
     return VMBP_OK;
@@ -621,7 +634,7 @@ vmbp_msg_open_reserved_channel_encode(const struct vmbp_open_reserved_channel *i
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                                        struct vmbp_close_reserved_channel *out)
 {
@@ -653,7 +666,7 @@ vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_close_reserved_channel_encode(const struct vmbp_close_reserved_channel *in, void *buf,
                                        size_t cap, size_t *len)
 {
@@ -662,10 +675,9 @@ vmbp_msg_close_reserved_channel_encode(const struct vmbp_close_reserved_channel 
 
     if (!in)
         return VMBP_E_INVAL;
-    st = vmbp_priv_msg_encode_begin(VMBP_MSG_CLOSE_RESERVED_CHANNEL,
-                                    VMBP_MSGV_CLOSE_RESERVED_CHANNEL,
-                                    sizeof(struct vmbp_close_reserved_channel_wire), buf, cap,
-                                    len);
+    st = vmbp_priv_msg_encode_begin(
+        VMBP_MSG_CLOSE_RESERVED_CHANNEL, VMBP_MSGV_CLOSE_RESERVED_CHANNEL,
+        sizeof(struct vmbp_close_reserved_channel_wire), buf, cap, len);
     if (st != VMBP_OK)
         return st;
     VMBP_PRIV_ST32(p, vmbp_close_reserved_channel_wire, child_relid, in->child_relid);
@@ -682,7 +694,7 @@ vmbp_msg_close_reserved_channel_encode(const struct vmbp_close_reserved_channel 
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_close_reserved_response_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                                         struct vmbp_close_reserved_response *out)
 {
@@ -698,14 +710,14 @@ vmbp_msg_close_reserved_response_decode(const void *buf, size_t len, const struc
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
-vmbp_msg_close_reserved_response_encode(const struct vmbp_close_reserved_response *in, void *buf,
-                                        size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_close_reserved_response_encode(const struct vmbp_close_reserved_response *in,
+                                        void *buf, size_t cap, size_t *len)
 {
     if (!in)
         return VMBP_E_INVAL;
-    return vmbp_priv_relid_msg_encode(VMBP_MSG_CLOSE_RESERVED_RESPONSE, in->child_relid, buf, cap,
-                                      len);
+    return vmbp_priv_relid_msg_encode(VMBP_MSG_CLOSE_RESERVED_RESPONSE, in->child_relid, buf,
+                                      cap, len);
 }
 
 /**
@@ -731,8 +743,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_channel_fields(enum vmbp_msg_v
                       "GPADL holding both rings"),                                             \
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, target_vp, VALUE, HEX,                         \
                       "VP for the channel interrupt, 0xFFFFFFFF: none"),                       \
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, downstream_ring_buffer_page_offset, VALUE, DEC, \
-                      "page of the GPADL where the host-to-guest ring starts"),                \
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, downstream_ring_buffer_page_offset, VALUE,     \
+                      DEC, "page of the GPADL where the host-to-guest ring starts"),           \
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, user_data, BYTES, BYTES,                       \
                       "data for the host's device")
     static const struct vmbp_msg_field f_open[] = {VMBP_PRIV_OPEN_HEAD};
@@ -744,7 +756,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_channel_fields(enum vmbp_msg_v
                       "guest-chosen event flag (GUEST_SPECIFIED_SIGNAL_PARAMETERS)"),
         VMBP_PRIV_FLDM(VMBP_PRIV_W, VMBP_PRIV_H, flags, 0x0001u, OPEN_FLAGS,
                        "open flags (CHANNEL_INTERRUPT_REDIRECTION)"),
-        VMBP_PRIV_RSV(VMBP_PRIV_W, flags, "rsvdz1", RSVDZ, 0xFFFEu, "open flag bits 1-15, zero")};
+        VMBP_PRIV_RSV(VMBP_PRIV_W, flags, "rsvdz1", RSVDZ, 0xFFFEu,
+                      "open flag bits 1-15, zero")};
 #undef VMBP_PRIV_W
 #undef VMBP_PRIV_H
 #undef VMBP_PRIV_OPEN_HEAD
@@ -757,8 +770,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_channel_fields(enum vmbp_msg_v
         VMBP_PRIV_FLD(vmbp_open_result_wire, vmbp_open_result, status, VALUE, NTSTATUS,
                       "NTSTATUS, 0: opened")};
     static const struct vmbp_msg_field f_close[] = {
-        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_relid_msg_wire, vmbp_close_channel, child_relid, VALUE,
-                                     DEC, "channel ID")};
+        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_relid_msg_wire, vmbp_close_channel, child_relid,
+                                     VALUE, DEC, "channel ID")};
     static const struct vmbp_msg_field f_modify[] = {
         VMBP_PRIV_HDR,
         VMBP_PRIV_FLD(vmbp_modify_channel_wire, vmbp_modify_channel, child_relid, VALUE, DEC,

@@ -21,7 +21,13 @@
 #ifndef VMBP_MSG_CONNECT_H
 #define VMBP_MSG_CONNECT_H
 
+#include "endian.h"
+#include "features.h"
 #include "msg.h"
+#include "port.h"
+#include "status.h"
+#include "synic.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_connect Connection messages
  *  @brief Version negotiation, offers request, unload, modify connection, pause/resume.
@@ -138,14 +144,17 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, version_requested
                    vmbp_ic_version);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, target_message_vp) == 12,
                    vmbp_ic_vp);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, target_sint) == 16, vmbp_ic_sint);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, target_sint) == 16,
+                   vmbp_ic_sint);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, target_vtl) == 17, vmbp_ic_vtl);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, rsvdz1) == 18, vmbp_ic_rsvdz1);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, feature_flags) == 20,
                    vmbp_ic_features);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, parent_to_child_monitor_gpa) == 24,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, parent_to_child_monitor_gpa) ==
+                       24,
                    vmbp_ic_mon1);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, child_to_parent_monitor_gpa) == 32,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_wire, child_to_parent_monitor_gpa) ==
+                       32,
                    vmbp_ic_mon2);
 
 /**
@@ -166,10 +175,13 @@ struct vmbp_initiate_contact_client_id_wire {
     uint8_t client_id[16];                /**< kind of client (Windows, Linux, UEFI, ...) */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_initiate_contact_client_id_wire) == 56, vmbp_ic2_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, hdr) == 0, vmbp_ic2_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, version_requested) == 8,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, hdr) == 0,
+                   vmbp_ic2_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, version_requested) ==
+                       8,
                    vmbp_ic2_version);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, target_message_vp) == 12,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, target_message_vp) ==
+                       12,
                    vmbp_ic2_vp);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_initiate_contact_client_id_wire, target_sint) == 16,
                    vmbp_ic2_sint);
@@ -229,7 +241,8 @@ struct vmbp_version_response_wire {
     uint8_t version_supported;       /**< Linux `version_supported` */
     uint8_t connection_state;        /**< Linux `connection_state` */
     uint16_t rsvdz1;                 /**< Linux `padding`, mu_msvm `Pad` */
-    uint32_t msg_conn_id; /**< Linux `msg_conn_id`, OpenVMM `selected_version_or_connection_id` */
+    /** Linux `msg_conn_id`, OpenVMM `selected_version_or_connection_id` */
+    uint32_t msg_conn_id;
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_version_response_wire) == 16, vmbp_vr_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, hdr) == 0, vmbp_vr_hdr);
@@ -238,7 +251,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, version_supported
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, connection_state) == 9,
                    vmbp_vr_state);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, rsvdz1) == 10, vmbp_vr_rsvdz1);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, msg_conn_id) == 12, vmbp_vr_conn);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_wire, msg_conn_id) == 12,
+                   vmbp_vr_conn);
 
 /**
  * @brief VERSION_RESPONSE with the host's supported feature flags (20 bytes; OpenVMM
@@ -253,7 +267,8 @@ struct vmbp_version_response_features_wire {
     uint32_t supported_features;     /**< `VMBP_FEATURE_*` the host supports */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_version_response_features_wire) == 20, vmbp_vr2_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, hdr) == 0, vmbp_vr2_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, hdr) == 0,
+                   vmbp_vr2_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, version_supported) == 8,
                    vmbp_vr2_supported);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, connection_state) == 9,
@@ -262,7 +277,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, rsvdz1) 
                    vmbp_vr2_rsvdz1);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, msg_conn_id) == 12,
                    vmbp_vr2_conn);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, supported_features) == 16,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_features_wire, supported_features) ==
+                       16,
                    vmbp_vr2_features);
 
 /**
@@ -298,7 +314,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_monitor_wire, rsvdz1) =
                    vmbp_vr3_rsvdz1);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_monitor_wire, msg_conn_id) == 12,
                    vmbp_vr3_conn);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_monitor_wire, supported_features) == 16,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_monitor_wire, supported_features) ==
+                       16,
                    vmbp_vr3_features);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_version_response_monitor_wire, rsvdz2) == 20,
                    vmbp_vr3_rsvdz2);
@@ -343,10 +360,11 @@ struct vmbp_modify_connection_wire {
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_modify_connection_wire) == 24, vmbp_mc_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, hdr) == 0, vmbp_mc_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, parent_to_child_monitor_gpa) == 8,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, parent_to_child_monitor_gpa) ==
+                       8,
                    vmbp_mc_mon1);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire,
-                            child_to_parent_monitor_gpa) == 16,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_wire, child_to_parent_monitor_gpa) ==
+                       16,
                    vmbp_mc_mon2);
 
 /** @brief MODIFY_CONNECTION, decoded. */
@@ -367,7 +385,8 @@ struct vmbp_modify_connection_response_wire {
     uint8_t pad0[3];                 /**< struct padding, not on the wire */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_modify_connection_response_wire) == 12, vmbp_mcr_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_response_wire, hdr) == 0, vmbp_mcr_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_response_wire, hdr) == 0,
+                   vmbp_mcr_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_response_wire, connection_state) == 8,
                    vmbp_mcr_state);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_modify_connection_response_wire, pad0) == 9,
@@ -417,8 +436,8 @@ VMBP_INLINE const char *vmbp_connection_state_name(uint32_t state)
 VMBP_INLINE uint32_t vmbp_msg_child_message_connection_id(uint32_t vp, uint32_t sint,
                                                           uint32_t vtl)
 {
-    return VMBP_MESSAGE_CONNECTION_ID_MULTICLIENT | ((vtl & 0x3u) << 22) | ((vp & 0x3FFFu) << 8) |
-           ((sint & 0xFu) << 4);
+    return VMBP_MESSAGE_CONNECTION_ID_MULTICLIENT | ((vtl & 0x3u) << 22) |
+           ((vp & 0x3FFFu) << 8) | ((sint & 0xFu) << 4);
 }
 
 /**
@@ -484,9 +503,9 @@ VMBP_INLINE enum vmbp_msg_variant vmbp_msg_initiate_contact_variant(uint32_t ver
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check (msg.h, vmbp_msg_select())
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, size_t len,
-                                                              const struct vmbp_ctx *ctx,
-                                                              struct vmbp_initiate_contact *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_initiate_contact_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                 struct vmbp_initiate_contact *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_initiate_contact m;
@@ -543,15 +562,15 @@ VMBP_INLINE enum vmbp_status vmbp_msg_initiate_contact_decode(const void *buf, s
  * @return VMBP_OK, VMBP_E_NOSPACE, or VMBP_E_INVAL for a missing argument or a variant that
  * does not match the content
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_initiate_contact_encode(const struct vmbp_initiate_contact *in, void *buf, size_t cap,
                                  size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
 
-    if (!in || in->variant != vmbp_msg_initiate_contact_variant(in->version_requested,
-                                                                in->feature_flags))
+    if (!in || in->variant !=
+                   vmbp_msg_initiate_contact_variant(in->version_requested, in->feature_flags))
         return VMBP_E_INVAL;
     st = vmbp_priv_msg_encode_begin(VMBP_MSG_INITIATE_CONTACT, in->variant,
                                     vmbp_msg_variant_size(in->variant), buf, cap, len);
@@ -591,9 +610,9 @@ vmbp_msg_initiate_contact_encode(const struct vmbp_initiate_contact *in, void *b
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, size_t len,
-                                                              const struct vmbp_ctx *ctx,
-                                                              struct vmbp_version_response *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_version_response_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                 struct vmbp_version_response *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_version_response m;
@@ -645,8 +664,7 @@ VMBP_INLINE enum vmbp_status vmbp_msg_version_response_decode(const void *buf, s
  */
 VMBP_INLINE bool
 vmbp_msg_version_response_has_monitor_pages(const struct vmbp_version_response *r,
-                                            uint32_t version,
-                                            uint32_t requested)
+                                            uint32_t version, uint32_t requested)
 {
     uint32_t f = (uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
 
@@ -663,7 +681,7 @@ vmbp_msg_version_response_has_monitor_pages(const struct vmbp_version_response *
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_version_response_encode(const struct vmbp_version_response *in, void *buf, size_t cap,
                                  size_t *len)
 {
@@ -719,9 +737,9 @@ VMBP_INLINE bool vmbp_priv_msg_is_empty_type(uint32_t type)
  * @param out decoded message (its type), written on success only; may be NULL
  * @return VMBP_OK, VMBP_E_UNKNOWN_TYPE for a type that has fields, or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_empty_decode(const void *buf, size_t len,
-                                                   const struct vmbp_ctx *ctx,
-                                                   struct vmbp_msg_empty *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_empty_decode(const void *buf, size_t len,
+                                                                   const struct vmbp_ctx *ctx,
+                                                                   struct vmbp_msg_empty *out)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st;
@@ -753,8 +771,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_empty_decode(const void *buf, size_t len,
  * @param len receives 8, the bytes written or needed
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL for a type that has fields
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_empty_encode(const struct vmbp_msg_empty *in, void *buf,
-                                                   size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_empty_encode(const struct vmbp_msg_empty *in, void *buf, size_t cap, size_t *len)
 {
     if (!in || !vmbp_priv_msg_is_empty_type(in->type))
         return VMBP_E_INVAL;
@@ -771,9 +789,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_empty_encode(const struct vmbp_msg_empty *
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_decode(const void *buf, size_t len,
-                                                               const struct vmbp_ctx *ctx,
-                                                               struct vmbp_modify_connection *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_modify_connection_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                  struct vmbp_modify_connection *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
@@ -801,9 +819,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_modify_connection_decode(const void *buf, 
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
-vmbp_msg_modify_connection_encode(const struct vmbp_modify_connection *in, void *buf, size_t cap,
-                                  size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_modify_connection_encode(const struct vmbp_modify_connection *in, void *buf,
+                                  size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -829,7 +847,7 @@ vmbp_msg_modify_connection_encode(const struct vmbp_modify_connection *in, void 
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
                                            const struct vmbp_ctx *ctx,
                                            struct vmbp_modify_connection_response *out)
@@ -858,7 +876,7 @@ vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
  * @param len receives 9, the bytes written or needed
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_modify_connection_response_encode(const struct vmbp_modify_connection_response *in,
                                            void *buf, size_t cap, size_t *len)
 {
@@ -911,11 +929,11 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_connect_fields(enum vmbp_msg_v
         VMBP_PRIV_FLD(vmbp_initiate_contact_ipage_wire, VMBP_PRIV_H, interrupt_page, VALUE, HEX,
                       "GPA of the shared interrupt page (below 5.0)"),
         VMBP_PRIV_IC_TAIL};
-    static const struct vmbp_msg_field f_ic_sint[] = {
-        VMBP_PRIV_IC_HEAD, VMBP_PRIV_IC_SINT,
-        VMBP_PRIV_RSV(VMBP_PRIV_W, feature_flags, "rsvdz2", RSVDZ, 0u,
-                      "reserved below 6.0, zero"),
-        VMBP_PRIV_IC_TAIL};
+    static const struct vmbp_msg_field f_ic_sint[] = {VMBP_PRIV_IC_HEAD, VMBP_PRIV_IC_SINT,
+                                                      VMBP_PRIV_RSV(VMBP_PRIV_W, feature_flags,
+                                                                    "rsvdz2", RSVDZ, 0u,
+                                                                    "reserved below 6.0, zero"),
+                                                      VMBP_PRIV_IC_TAIL};
     static const struct vmbp_msg_field f_ic_features[] = {
         VMBP_PRIV_IC_HEAD, VMBP_PRIV_IC_SINT,
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, feature_flags, VALUE, FEATURES,
@@ -944,9 +962,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_connect_fields(enum vmbp_msg_v
                       "from 5.0: message connection ID for later messages")
     static const struct vmbp_msg_field f_vr[] = {VMBP_PRIV_VR_HEAD};
     static const struct vmbp_msg_field f_vr_features[] = {
-        VMBP_PRIV_VR_HEAD,
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, supported_features, VALUE, FEATURES,
-                      "feature flags the host supports")};
+        VMBP_PRIV_VR_HEAD, VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, supported_features, VALUE,
+                                         FEATURES, "feature flags the host supports")};
     static const struct vmbp_msg_field f_vr_monitor[] = {
         VMBP_PRIV_VR_HEAD,
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, supported_features, VALUE, FEATURES,

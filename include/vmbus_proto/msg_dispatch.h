@@ -18,6 +18,9 @@
 #include "msg_gpadl.h"
 #include "msg_hvsock.h"
 #include "msg_offer.h"
+#include "port.h"
+#include "status.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_dispatch Any message
  *  @brief Validate, decode and encode any channel message; field tables of any variant.
@@ -56,9 +59,10 @@ union vmbp_msg_body {
  * (every member starts at its beginning).
  */
 struct vmbp_msg {
-    uint32_t type;                 /**< message type */
-    enum vmbp_msg_variant variant; /**< variant; for multi-variant types equal to the member's */
-    union vmbp_msg_body u;         /**< the decoded fields */
+    uint32_t type; /**< message type */
+    enum vmbp_msg_variant
+        variant;           /**< variant; for multi-variant types equal to the member's */
+    union vmbp_msg_body u; /**< the decoded fields */
 };
 
 #if defined(__cplusplus)
@@ -67,9 +71,9 @@ extern "C" {
 
 /** @cond VMBP_INTERNAL */
 /* Run the family decoder of `type`; out may be NULL (validate only). */
-VMBP_INLINE enum vmbp_status vmbp_priv_msg_decode_body(uint32_t type, const void *buf,
-                                                       size_t len, const struct vmbp_ctx *ctx,
-                                                       union vmbp_msg_body *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_body(uint32_t type, const void *buf, size_t len,
+                          const struct vmbp_ctx *ctx, union vmbp_msg_body *out)
 {
 #define VMBP_PRIV_M(member) (out ? &out->member : NULL)
     switch (type) {
@@ -117,7 +121,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_decode_body(uint32_t type, const void
         return vmbp_msg_close_reserved_response_decode(buf, len, ctx,
                                                        VMBP_PRIV_M(close_reserved_response));
     case VMBP_MSG_TL_CONNECT_REQUEST:
-        return vmbp_msg_tl_connect_request_decode(buf, len, ctx, VMBP_PRIV_M(tl_connect_request));
+        return vmbp_msg_tl_connect_request_decode(buf, len, ctx,
+                                                  VMBP_PRIV_M(tl_connect_request));
     case VMBP_MSG_MODIFY_CHANNEL:
         return vmbp_msg_modify_channel_decode(buf, len, ctx, VMBP_PRIV_M(modify_channel));
     case VMBP_MSG_TL_CONNECT_RESULT:
@@ -150,8 +155,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_msg_decode_body(uint32_t type, const void
  * @param dir senders the caller accepts
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_validate(const void *buf, size_t len,
-                                               const struct vmbp_ctx *ctx, enum vmbp_dir dir)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_validate(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_msg_select(buf, len, ctx, dir, &v);
@@ -171,9 +176,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_validate(const void *buf, size_t len,
  * @return VMBP_OK or the first failed check (as vmbp_msg_validate()); VMBP_E_INVAL for a
  * NULL @p out
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_decode(const void *buf, size_t len,
-                                             const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                                             struct vmbp_msg *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_decode(const void *buf, size_t len,
+                                                             const struct vmbp_ctx *ctx,
+                                                             enum vmbp_dir dir,
+                                                             struct vmbp_msg *out)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st;
@@ -203,8 +209,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_decode(const void *buf, size_t len,
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL (unknown type, inconsistent variant, or the
  * family encoder's own refusal)
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_encode(const struct vmbp_msg *in, void *buf, size_t cap,
-                                             size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_encode(const struct vmbp_msg *in,
+                                                             void *buf, size_t cap, size_t *len)
 {
     enum vmbp_msg_variant member = VMBP_MSGV_NONE;
 
@@ -272,7 +278,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_encode(const struct vmbp_msg *in, void *bu
     case VMBP_MSG_VERSION_RESPONSE:
         return vmbp_msg_version_response_encode(&in->u.version_response, buf, cap, len);
     case VMBP_MSG_OPEN_RESERVED_CHANNEL:
-        return vmbp_msg_open_reserved_channel_encode(&in->u.open_reserved_channel, buf, cap, len);
+        return vmbp_msg_open_reserved_channel_encode(&in->u.open_reserved_channel, buf, cap,
+                                                     len);
     case VMBP_MSG_CLOSE_RESERVED_CHANNEL:
         return vmbp_msg_close_reserved_channel_encode(&in->u.close_reserved_channel, buf, cap,
                                                       len);
@@ -291,8 +298,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_encode(const struct vmbp_msg *in, void *bu
     case VMBP_MSG_MODIFY_CONNECTION:
         return vmbp_msg_modify_connection_encode(&in->u.modify_connection, buf, cap, len);
     case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
-        return vmbp_msg_modify_connection_response_encode(&in->u.modify_connection_response, buf,
-                                                          cap, len);
+        return vmbp_msg_modify_connection_response_encode(&in->u.modify_connection_response,
+                                                          buf, cap, len);
     default:
         return VMBP_E_INVAL;
     }

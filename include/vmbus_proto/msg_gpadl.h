@@ -28,7 +28,11 @@
 #ifndef VMBP_MSG_GPADL_H
 #define VMBP_MSG_GPADL_H
 
+#include "endian.h"
 #include "msg.h"
+#include "port.h"
+#include "status.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_gpadl GPADL messages
  *  @brief GPADL header/body/created/teardown/torndown, split and reassembly.
@@ -122,7 +126,8 @@ VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_created_wire) == 20, vmbp_gpadl_crea
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, hdr) == 0, vmbp_gpadl_created_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, child_relid) == 8,
                    vmbp_gpadl_created_relid);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, gpadl) == 12, vmbp_gpadl_created_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, gpadl) == 12,
+                   vmbp_gpadl_created_id);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, creation_status) == 16,
                    vmbp_gpadl_created_status);
 
@@ -133,7 +138,8 @@ struct vmbp_gpadl_teardown_wire {
     uint32_t gpadl;                  /**< GPADL handle */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_teardown_wire) == 16, vmbp_gpadl_teardown_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, hdr) == 0, vmbp_gpadl_teardown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, hdr) == 0,
+                   vmbp_gpadl_teardown_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, child_relid) == 8,
                    vmbp_gpadl_teardown_relid);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, gpadl) == 12,
@@ -145,8 +151,10 @@ struct vmbp_gpadl_torndown_wire {
     uint32_t gpadl;                  /**< GPADL handle */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_torndown_wire) == 12, vmbp_gpadl_torndown_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, hdr) == 0, vmbp_gpadl_torndown_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8, vmbp_gpadl_torndown_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, hdr) == 0,
+                   vmbp_gpadl_torndown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8,
+                   vmbp_gpadl_torndown_id);
 
 /**
  * @brief GPADL_HEADER, decoded: the fixed fields and the range-data words this message
@@ -222,8 +230,8 @@ VMBP_INLINE uint64_t vmbp_gpa_range_pages(uint32_t byte_offset, uint32_t byte_co
 /* Walk range data: `avail` of `total` words are present. OK when everything present is
  * consistent (the rest may follow); E_GPADL_RANGE for an empty range or an offset past the
  * page; E_LENGTH_FIELD when the ranges do not exactly fill `total` words. */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t avail,
-                                                uint32_t total, uint32_t rangecount)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_gpa_walk(const uint64_t *words, uint32_t avail, uint32_t total, uint32_t rangecount)
 {
     uint32_t pos = 0, r;
 
@@ -250,8 +258,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t 
 
 /* The fixed-field rules of a GPADL header: at least one range, whole words, room for at
  * least a header and one PFN per range. */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
-                                                          uint16_t rangecount)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
+                                                                          uint16_t rangecount)
 {
     if (rangecount == 0)
         return VMBP_E_GPADL_RANGE;
@@ -277,9 +285,9 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_t len,
-                                                          const struct vmbp_ctx *ctx,
-                                                          struct vmbp_gpadl_header *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_header_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                             struct vmbp_gpadl_header *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_gpadl_header m;
@@ -329,8 +337,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpadl_header *in,
-                                                          void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_header_encode(const struct vmbp_gpadl_header *in, void *buf, size_t cap,
+                             size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -339,8 +348,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpad
     if (!in || in->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
         return VMBP_E_INVAL;
     st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_HEADER, VMBP_MSGV_GPADL_HEADER,
-                                    sizeof(struct vmbp_gpadl_header_wire) + 8u * in->nwords, buf,
-                                    cap, len);
+                                    sizeof(struct vmbp_gpadl_header_wire) + 8u * in->nwords,
+                                    buf, cap, len);
     if (st != VMBP_OK)
         return st;
     VMBP_PRIV_ST32(p, vmbp_gpadl_header_wire, child_relid, in->child_relid);
@@ -362,9 +371,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpad
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t len,
-                                                        const struct vmbp_ctx *ctx,
-                                                        struct vmbp_gpadl_body *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_body_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                           struct vmbp_gpadl_body *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
@@ -399,8 +408,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t 
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_body *in,
-                                                        void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_body *in, void *buf, size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -429,9 +438,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size_t len,
-                                                           const struct vmbp_ctx *ctx,
-                                                           struct vmbp_gpadl_created *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_created_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                              struct vmbp_gpadl_created *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_gpadl_created m;
@@ -461,8 +470,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_encode(const struct vmbp_gpadl_created *in,
-                                                           void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_created_encode(const struct vmbp_gpadl_created *in, void *buf, size_t cap,
+                              size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -487,9 +497,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_encode(const struct vmbp_gpa
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_gpadl_teardown *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_gpadl_teardown *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_gpadl_teardown m;
@@ -518,8 +528,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_encode(const struct vmbp_gpadl_teardown *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_teardown_encode(const struct vmbp_gpadl_teardown *in, void *buf, size_t cap,
+                               size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -543,9 +554,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_encode(const struct vmbp_gp
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_gpadl_torndown *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_gpadl_torndown *out)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st;
@@ -568,8 +579,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_encode(const struct vmbp_gpadl_torndown *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_torndown_encode(const struct vmbp_gpadl_torndown *in, void *buf, size_t cap,
+                               size_t *len)
 {
     enum vmbp_status st;
 
@@ -611,10 +623,9 @@ struct vmbp_gpadl_plan {
  * @param nranges     number of ranges
  * @return VMBP_OK or the failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
-                                                  uint32_t child_relid, uint32_t gpadl,
-                                                  const struct vmbp_gpa_range *ranges,
-                                                  size_t nranges)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan, uint32_t child_relid, uint32_t gpadl,
+                     const struct vmbp_gpa_range *ranges, size_t nranges)
 {
     uint64_t words = 0;
     size_t i;
@@ -642,9 +653,9 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
     plan->range_buflen = (uint16_t)(plan->nwords * 8u);
     plan->nmsgs = 1u;
     if (plan->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
-        plan->nmsgs += (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS +
-                        VMBP_GPADL_BODY_MAX_WORDS - 1u) /
-                       VMBP_GPADL_BODY_MAX_WORDS;
+        plan->nmsgs +=
+            (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS + VMBP_GPADL_BODY_MAX_WORDS - 1u) /
+            VMBP_GPADL_BODY_MAX_WORDS;
     return VMBP_OK;
 }
 
@@ -693,9 +704,9 @@ VMBP_INLINE void vmbp_priv_gpadl_plan_words(const struct vmbp_gpadl_plan *plan, 
  * @param len   receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL for a NULL plan or an index past the end
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_plan *plan,
-                                                     uint32_t index, void *buf, size_t cap,
-                                                     size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_plan_message(const struct vmbp_gpadl_plan *plan, uint32_t index, void *buf,
+                        size_t cap, size_t *len)
 {
     if (!plan || !len || index >= plan->nmsgs)
         return VMBP_E_INVAL;
@@ -708,7 +719,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
         h.range_buflen = plan->range_buflen;
         h.rangecount = plan->rangecount;
         h.nwords = plan->nwords < VMBP_GPADL_HEADER_MAX_WORDS ? plan->nwords
-                                                               : VMBP_GPADL_HEADER_MAX_WORDS;
+                                                              : VMBP_GPADL_HEADER_MAX_WORDS;
         vmbp_priv_gpadl_plan_words(plan, 0, h.nwords, h.words);
         return vmbp_msg_gpadl_header_encode(&h, buf, cap, len);
     } else {
@@ -718,7 +729,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
         VMBP_MEMSET(&b, 0, sizeof(b)); /* msgnumber 0, as Linux and mu_msvm send it */
         b.gpadl = plan->gpadl;
         b.nwords = plan->nwords - first < VMBP_GPADL_BODY_MAX_WORDS ? plan->nwords - first
-                                                                      : VMBP_GPADL_BODY_MAX_WORDS;
+                                                                    : VMBP_GPADL_BODY_MAX_WORDS;
         vmbp_priv_gpadl_plan_words(plan, first, b.nwords, b.words);
         return vmbp_msg_gpadl_body_encode(&b, buf, cap, len);
     }
@@ -737,15 +748,15 @@ enum vmbp_gpadl_reasm_state {
  * caller-provided word storage (up to 8191 words, 64 KiB). One per in-progress GPADL.
  */
 struct vmbp_gpadl_reasm {
-    uint32_t child_relid;   /**< from the header */
-    uint32_t gpadl;         /**< from the header; bodies must match */
-    uint16_t range_buflen;  /**< from the header */
-    uint16_t rangecount;    /**< from the header */
-    uint32_t nwords;        /**< words expected: range_buflen / 8 */
-    uint32_t have;          /**< words received */
-    uint64_t *words;        /**< caller storage */
-    uint32_t cap;           /**< words of storage */
-    uint32_t state;         /**< `enum vmbp_gpadl_reasm_state` */
+    uint32_t child_relid;  /**< from the header */
+    uint32_t gpadl;        /**< from the header; bodies must match */
+    uint16_t range_buflen; /**< from the header */
+    uint16_t rangecount;   /**< from the header */
+    uint32_t nwords;       /**< words expected: range_buflen / 8 */
+    uint32_t have;         /**< words received */
+    uint64_t *words;       /**< caller storage */
+    uint32_t cap;          /**< words of storage */
+    uint32_t state;        /**< `enum vmbp_gpadl_reasm_state` */
 };
 
 /**
@@ -755,8 +766,8 @@ struct vmbp_gpadl_reasm {
  * @param cap   words at @p words; VMBP_GPADL_MAX_WORDS always suffices
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, uint64_t *words,
-                                                   size_t cap)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r,
+                                                                   uint64_t *words, size_t cap)
 {
     if (!r || (!words && cap != 0))
         return VMBP_E_INVAL;
@@ -768,8 +779,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, u
 }
 
 /** @cond VMBP_INTERNAL */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r,
-                                                       const uint64_t *w, uint32_t n)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r, const uint64_t *w, uint32_t n)
 {
     uint32_t i;
     enum vmbp_status st;
@@ -800,8 +811,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *
  * (VMBP_E_GPADL_RANGE, VMBP_E_LENGTH_FIELD); any failure but VMBP_E_INVAL makes the
  * reassembler FAILED
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
-                                                     const struct vmbp_gpadl_header *h)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r, const struct vmbp_gpadl_header *h)
 {
     enum vmbp_status st;
     uint32_t nwords;
@@ -840,8 +851,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
  * another handle, or a range-data failure; any failure but VMBP_E_INVAL makes the
  * reassembler FAILED
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
-                                                   const struct vmbp_gpadl_body *b)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r, const struct vmbp_gpadl_body *b)
 {
     if (!r || !b || b->nwords > VMBP_GPADL_BODY_MAX_WORDS)
         return VMBP_E_INVAL;
@@ -860,8 +871,9 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
  * @return VMBP_OK, VMBP_E_STATE when not complete (or the storage changed since), VMBP_E_INVAL
  * for a bad index
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r,
-                                                    uint32_t index, struct vmbp_gpa_range *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r, uint32_t index,
+                       struct vmbp_gpa_range *out)
 {
     uint32_t pos = 0, k;
 
@@ -893,7 +905,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reas
  * @param n receives the number of entries (may be NULL)
  * @return a static table, or NULL for a variant of another family
  */
-VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_variant v, size_t *n)
+VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_variant v,
+                                                               size_t *n)
 {
     static const struct vmbp_msg_field f_header[] = {
         VMBP_PRIV_HDR,
@@ -914,8 +927,9 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_var
         VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, msgnumber, VALUE, DEC,
                       "Linux msgnumber, OpenVMM rsvd: not checked"),
         VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, gpadl, VALUE, HEX, "GPADL handle"),
-        {"words", "PFNs continuing the range data", (uint16_t)sizeof(struct vmbp_gpadl_body_wire),
-         0u, (uint16_t)offsetof(struct vmbp_gpadl_body, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
+        {"words", "PFNs continuing the range data",
+         (uint16_t)sizeof(struct vmbp_gpadl_body_wire), 0u,
+         (uint16_t)offsetof(struct vmbp_gpadl_body, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
          (uint8_t)VMBP_MSG_FMT_WORDS, 0u}};
     static const struct vmbp_msg_field f_created[] = {
         VMBP_PRIV_HDR,
@@ -932,8 +946,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_var
         VMBP_PRIV_FLD(vmbp_gpadl_teardown_wire, vmbp_gpadl_teardown, gpadl, VALUE, HEX,
                       "GPADL handle")};
     static const struct vmbp_msg_field f_torndown[] = {
-        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_gpadl_torndown_wire, vmbp_gpadl_torndown, gpadl, VALUE,
-                                     HEX, "GPADL handle")};
+        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_gpadl_torndown_wire, vmbp_gpadl_torndown, gpadl,
+                                     VALUE, HEX, "GPADL handle")};
 
     switch (v) {
     case VMBP_MSGV_GPADL_HEADER:

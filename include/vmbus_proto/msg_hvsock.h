@@ -17,8 +17,12 @@
 #ifndef VMBP_MSG_HVSOCK_H
 #define VMBP_MSG_HVSOCK_H
 
+#include "endian.h"
 #include "msg.h"
 #include "msg_offer.h"
+#include "port.h"
+#include "status.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_hvsock hv_sock messages
  *  @brief TL_CONNECT_REQUEST, TL_CONNECT_RESULT and the hv_sock offer overlay.
@@ -159,7 +163,7 @@ extern "C" {
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_tl_connect_request *out)
 {
@@ -195,7 +199,7 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_msg_tl_connect_request_encode(const struct vmbp_tl_connect_request *in, void *buf,
                                    size_t cap, size_t *len)
 {
@@ -223,9 +227,9 @@ vmbp_msg_tl_connect_request_encode(const struct vmbp_tl_connect_request *in, voi
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_tl_connect_result_decode(const void *buf, size_t len,
-                                                               const struct vmbp_ctx *ctx,
-                                                               struct vmbp_tl_connect_result *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_tl_connect_result_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                  struct vmbp_tl_connect_result *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
@@ -252,9 +256,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_tl_connect_result_decode(const void *buf, 
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status
-vmbp_msg_tl_connect_result_encode(const struct vmbp_tl_connect_result *in, void *buf, size_t cap,
-                                  size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_tl_connect_result_encode(const struct vmbp_tl_connect_result *in, void *buf,
+                                  size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -282,8 +286,8 @@ vmbp_msg_tl_connect_result_encode(const struct vmbp_tl_connect_result *in, void 
  * @param out   overlay, written on success only
  * @return VMBP_OK, a failed check, VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_hvsock_get(const struct vmbp_offer *offer,
-                                                       struct vmbp_offer_hvsock *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_offer_hvsock_get(const struct vmbp_offer *offer, struct vmbp_offer_hvsock *out)
 {
     const uint8_t *p;
     struct vmbp_offer_hvsock m;
@@ -316,8 +320,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_hvsock_get(const struct vmbp_offer *
  * @param in    overlay
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_hvsock_set(struct vmbp_offer *offer,
-                                                       const struct vmbp_offer_hvsock *in)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_offer_hvsock_set(struct vmbp_offer *offer, const struct vmbp_offer_hvsock *in)
 {
     uint8_t *p;
 
@@ -327,7 +331,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_hvsock_set(struct vmbp_offer *offer,
     VMBP_MEMSET(p, 0, sizeof(struct vmbp_offer_hvsock_wire));
     VMBP_PRIV_ST32(p, vmbp_offer_hvsock_wire, pipe_type, in->pipe_type);
     VMBP_PRIV_ST8(p, vmbp_offer_hvsock_wire, is_for_guest_accept, in->is_for_guest_accept);
-    VMBP_PRIV_ST8(p, vmbp_offer_hvsock_wire, is_for_guest_container, in->is_for_guest_container);
+    VMBP_PRIV_ST8(p, vmbp_offer_hvsock_wire, is_for_guest_container,
+                  in->is_for_guest_container);
     vmbp_store_le32(p + VMBP_PRIV_OFF(vmbp_offer_hvsock_wire, version), in->version);
     if (in->version == VMBP_HVSOCK_VERSION_RS5)
         VMBP_PRIV_STG(p, vmbp_offer_hvsock_wire, silo_id, in->silo_id);
@@ -376,11 +381,13 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_hvsock_fields(enum vmbp_msg_va
 #define VMBP_PRIV_H vmbp_tl_connect_request
     static const struct vmbp_msg_field f_req[] = {
         VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, endpoint_id, GUID, GUID, "the guest's endpoint"),
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, endpoint_id, GUID, GUID,
+                      "the guest's endpoint"),
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, service_id, GUID, GUID, "the host service")};
     static const struct vmbp_msg_field f_req_silo[] = {
         VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, endpoint_id, GUID, GUID, "the guest's endpoint"),
+        VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, endpoint_id, GUID, GUID,
+                      "the guest's endpoint"),
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, service_id, GUID, GUID, "the host service"),
         VMBP_PRIV_FLD(VMBP_PRIV_W, VMBP_PRIV_H, silo_id, GUID, GUID, "the silo (5.2)")};
 #undef VMBP_PRIV_W

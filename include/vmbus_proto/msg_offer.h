@@ -17,7 +17,12 @@
 #ifndef VMBP_MSG_OFFER_H
 #define VMBP_MSG_OFFER_H
 
+#include "features.h"
 #include "msg.h"
+#include "port.h"
+#include "status.h"
+#include "synic.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_offer Offer messages
  *  @brief OFFER_CHANNEL and its overlays, RESCIND_CHANNEL_OFFER, RELID_RELEASED.
@@ -101,19 +106,19 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_offer_wire, is_dedicated_interrupt) ==
  * @c is_dedicated_interrupt and @c connection_id: they decode as 0 and are not encoded.
  */
 struct vmbp_offer {
-    enum vmbp_msg_variant variant;      /**< OFFER_CHANNEL or OFFER_CHANNEL_V1 */
-    struct vmbp_guid interface_type;    /**< device class (devices.h) */
+    enum vmbp_msg_variant variant;       /**< OFFER_CHANNEL or OFFER_CHANNEL_V1 */
+    struct vmbp_guid interface_type;     /**< device class (devices.h) */
     struct vmbp_guid interface_instance; /**< device instance */
-    uint16_t flags;                     /**< `VMBP_OFFER_FLAG_*` (vmbp_offer_flags_check()) */
-    uint16_t mmio_megabytes;            /**< MMIO MiB */
-    uint8_t user_defined[120];          /**< device data, or an overlay (pipe, hv_sock) */
-    uint16_t sub_channel_index;         /**< 0: primary channel */
-    uint16_t mmio_megabytes_optional;   /**< optional extra MMIO MiB */
-    uint32_t child_relid;               /**< channel ID, 1..2047 */
-    uint8_t monitor_id;                 /**< 0..127 when allocated */
-    uint8_t monitor_allocated;          /**< 0 or 1 */
-    uint16_t is_dedicated_interrupt;    /**< 0 or 1 */
-    uint32_t connection_id;             /**< at most 0xFFFFFF */
+    uint16_t flags;                      /**< `VMBP_OFFER_FLAG_*` (vmbp_offer_flags_check()) */
+    uint16_t mmio_megabytes;             /**< MMIO MiB */
+    uint8_t user_defined[120];           /**< device data, or an overlay (pipe, hv_sock) */
+    uint16_t sub_channel_index;          /**< 0: primary channel */
+    uint16_t mmio_megabytes_optional;    /**< optional extra MMIO MiB */
+    uint32_t child_relid;                /**< channel ID, 1..2047 */
+    uint8_t monitor_id;                  /**< 0..127 when allocated */
+    uint8_t monitor_allocated;           /**< 0 or 1 */
+    uint16_t is_dedicated_interrupt;     /**< 0 or 1 */
+    uint32_t connection_id;              /**< at most 0xFFFFFF */
 };
 
 /**
@@ -127,9 +132,9 @@ struct vmbp_offer {
  * | 176    | 4    | pipe_flags        | VMBP_PIPE_FLAG_* (OpenVMM; Linux: user data)  |
  */
 struct vmbp_offer_pipe_wire {
-    uint32_t pipe_type;              /**< Linux `pipe_mode`, OpenVMM `pipe_type` */
-    uint8_t pipe_user_defined[112];  /**< OpenVMM `user_defined` */
-    uint32_t pipe_flags;             /**< OpenVMM `flags` (`PipeFlags`) */
+    uint32_t pipe_type;             /**< Linux `pipe_mode`, OpenVMM `pipe_type` */
+    uint8_t pipe_user_defined[112]; /**< OpenVMM `user_defined` */
+    uint32_t pipe_flags;            /**< OpenVMM `flags` (`PipeFlags`) */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_offer_pipe_wire) == 120, vmbp_offer_pipe_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_offer_pipe_wire, pipe_type) == 0, vmbp_offer_pipe_type);
@@ -191,9 +196,9 @@ VMBP_INLINE const char *vmbp_pipe_type_name(uint32_t type)
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
-                                                   const struct vmbp_ctx *ctx,
-                                                   struct vmbp_offer *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
+                                                                   const struct vmbp_ctx *ctx,
+                                                                   struct vmbp_offer *out)
 {
     const uint8_t *p = (const uint8_t *)buf;
     struct vmbp_offer m;
@@ -250,8 +255,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_decode(const void *buf, size_t len,
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_encode(const struct vmbp_offer *in, void *buf,
-                                                   size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_offer_encode(const struct vmbp_offer *in, void *buf, size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -290,8 +295,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_encode(const struct vmbp_offer *in, 
  * @return VMBP_OK, VMBP_E_FIELD_RANGE for a pipe type other than BYTE or MESSAGE,
  * VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_get(const struct vmbp_offer *offer,
-                                                     struct vmbp_offer_pipe *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_offer_pipe_get(const struct vmbp_offer *offer, struct vmbp_offer_pipe *out)
 {
     const uint8_t *p;
     struct vmbp_offer_pipe m;
@@ -315,8 +320,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_get(const struct vmbp_offer *of
  * @param in    overlay
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_set(struct vmbp_offer *offer,
-                                                     const struct vmbp_offer_pipe *in)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_offer_pipe_set(struct vmbp_offer *offer, const struct vmbp_offer_pipe *in)
 {
     uint8_t *p;
 
@@ -324,8 +329,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_set(struct vmbp_offer *offer,
         return VMBP_E_INVAL;
     p = offer->user_defined;
     VMBP_PRIV_ST32(p, vmbp_offer_pipe_wire, pipe_type, in->pipe_type);
-    VMBP_MEMCPY(p + VMBP_PRIV_OFF(vmbp_offer_pipe_wire, pipe_user_defined), in->pipe_user_defined,
-                sizeof(in->pipe_user_defined));
+    VMBP_MEMCPY(p + VMBP_PRIV_OFF(vmbp_offer_pipe_wire, pipe_user_defined),
+                in->pipe_user_defined, sizeof(in->pipe_user_defined));
     VMBP_PRIV_ST32(p, vmbp_offer_pipe_wire, pipe_flags, in->pipe_flags);
     return VMBP_OK;
 }
@@ -339,9 +344,10 @@ VMBP_INLINE enum vmbp_status vmbp_msg_offer_pipe_set(struct vmbp_offer *offer,
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_rescind_decode(const void *buf, size_t len,
-                                                     const struct vmbp_ctx *ctx,
-                                                     struct vmbp_rescind *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_rescind_decode(const void *buf,
+                                                                     size_t len,
+                                                                     const struct vmbp_ctx *ctx,
+                                                                     struct vmbp_rescind *out)
 {
     return vmbp_priv_relid_msg_decode(buf, len, ctx, VMBP_MSG_RESCIND_CHANNEL_OFFER,
                                       out ? &out->child_relid : NULL);
@@ -355,8 +361,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_rescind_decode(const void *buf, size_t len
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_rescind_encode(const struct vmbp_rescind *in, void *buf,
-                                                     size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_rescind_encode(const struct vmbp_rescind *in, void *buf, size_t cap, size_t *len)
 {
     if (!in)
         return VMBP_E_INVAL;
@@ -372,9 +378,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_rescind_encode(const struct vmbp_rescind *
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_relid_released_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_relid_released *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_relid_released_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_relid_released *out)
 {
     return vmbp_priv_relid_msg_decode(buf, len, ctx, VMBP_MSG_RELID_RELEASED,
                                       out ? &out->child_relid : NULL);
@@ -388,8 +394,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_relid_released_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_relid_released_encode(const struct vmbp_relid_released *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_relid_released_encode(const struct vmbp_relid_released *in, void *buf, size_t cap,
+                               size_t *len)
 {
     if (!in)
         return VMBP_E_INVAL;
@@ -399,10 +406,13 @@ VMBP_INLINE enum vmbp_status vmbp_msg_relid_released_encode(const struct vmbp_re
 /** @cond VMBP_INTERNAL */
 /* An overlay field: member m of overlay wire struct W at message offset 60 + offsetof. */
 #define VMBP_PRIV_OVL(W, H, m, kind, fmt, doc)                                                 \
-    {#m, doc,                                                                                  \
-     (uint16_t)(offsetof(struct vmbp_offer_wire, user_defined) + offsetof(struct W, m)),       \
-     VMBP_PRIV_FSIZE(W, m), (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,   \
-     (uint8_t)VMBP_MSG_FMT_##fmt, 0u}
+    {                                                                                          \
+#m, doc,                                                                               \
+            (uint16_t)(offsetof(struct vmbp_offer_wire, user_defined) +                        \
+                       offsetof(struct W, m)),                                                 \
+            VMBP_PRIV_FSIZE(W, m), (uint16_t)offsetof(struct H, m),                            \
+            (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_##fmt, 0u                    \
+    }
 /** @endcond */
 
 /**
@@ -472,8 +482,8 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_offer_fields(enum vmbp_msg_var
         VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_relid_msg_wire, vmbp_rescind, child_relid, VALUE, DEC,
                                      "channel ID")};
     static const struct vmbp_msg_field f_released[] = {
-        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_relid_msg_wire, vmbp_relid_released, child_relid, VALUE,
-                                     DEC, "channel ID")};
+        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_relid_msg_wire, vmbp_relid_released, child_relid,
+                                     VALUE, DEC, "channel ID")};
 #undef VMBP_PRIV_W
 #undef VMBP_PRIV_H
 #undef VMBP_PRIV_OFFER_HEAD
