@@ -289,7 +289,8 @@ START_TEST(field_helpers)
     }
     /* a descriptor built by the caller with a width no integer has: refused, untouched */
     {
-        struct vmbp_msg_field odd = {"odd", "3 bytes", 8, 3, 0, VMBP_MSG_FIELD_VALUE, 0, 0};
+        struct vmbp_msg_field odd = {"odd", "3 bytes", 8, 3, 0, VMBP_MSG_FIELD_VALUE,
+                                     0,     0,         0, 0};
         uint8_t host[8] = {1, 2, 3, 4, 5, 6, 7, 8};
 
         x = 99;

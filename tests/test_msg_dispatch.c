@@ -662,8 +662,15 @@ START_TEST(generic_entry_points_refuse_unusable_arguments)
     ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_E_INVAL);
     /* the decoder switch behind validate and decode: a type without a decoder (never
      * passed to it by them, the selection having refused it) is refused too */
-    ck_assert_int_eq(vmbp_priv_msg_decode_body(0, buf, 12, &ctx, NULL), VMBP_E_UNKNOWN_TYPE);
-    ck_assert_int_eq(vmbp_priv_msg_decode_body(30, buf, 12, &ctx, &m.u), VMBP_E_UNKNOWN_TYPE);
+    {
+        enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+
+        ck_assert_int_eq(vmbp_priv_msg_decode_type(0, buf, 12, &ctx, NULL, NULL, &v),
+                         VMBP_E_UNKNOWN_TYPE);
+        ck_assert_int_eq(vmbp_priv_msg_decode_type(30, buf, 12, &ctx, &m.u, NULL, &v),
+                         VMBP_E_UNKNOWN_TYPE);
+        ck_assert_int_eq(v, VMBP_MSGV_NONE);
+    }
 }
 END_TEST
 
@@ -694,7 +701,7 @@ START_TEST(decoding_is_independent_of_alignment)
             ck_assert_int_eq(vmbp_msg_decode(p + a, v->len, &c.ctx, c.dir, &m), VMBP_OK);
             ck_assert_uint_eq(m.variant, ref.variant);
             {
-                size_t n, k;
+                size_t n = 0, k;
                 const struct vmbp_msg_field *tab = vmbp_msg_fields(m.variant, &n);
 
                 for (k = 0; k < n; k++) {

@@ -85,6 +85,17 @@ struct vmbp_priv_version_row {
 };
 #define VMBP_PRIV_VERSION_ROW(sfx, maj, min, win, lnx, ovmm)                                   \
     {VMBP_MAKE_VERSION(maj, min), win, lnx, ovmm},
+/* The versions as bits for vmbp_version_is_known(): bit major * 5 + minor of those with a
+ * minor of at most 4 (all but 0.13, and the assertion below keeps them below bit 60), and
+ * a comparison for each of the others. */
+#define VMBP_PRIV_VERSION_BIT(sfx, maj, min, win, lnx, ovmm)                                   \
+    | ((min) <= 4u ? (uint64_t)1u << ((maj)*5u + (min)) : (uint64_t)0u)
+#define VMBP_PRIV_VERSION_BITS ((uint64_t)0u VMBP_VERSION_LIST(VMBP_PRIV_VERSION_BIT))
+#define VMBP_PRIV_VERSION_ODD(sfx, maj, min, win, lnx, ovmm)                                   \
+    || ((min) > 4u && v == (uint32_t)VMBP_VERSION_##sfx)
+#define VMBP_PRIV_VERSION_SMALL(sfx, maj, min, win, lnx, ovmm)                                 \
+    VMBP_STATIC_ASSERT((min) > 4u || (maj) <= 11u, vmbp_version_bit_##sfx);
+VMBP_VERSION_LIST(VMBP_PRIV_VERSION_SMALL)
 static const struct vmbp_priv_version_row vmbp_priv_versions[] = {
     VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ROW)};
 /** @endcond */
@@ -141,7 +152,12 @@ VMBP_INLINE const struct vmbp_priv_version_row *vmbp_priv_version_find(uint32_t 
  */
 VMBP_INLINE bool vmbp_version_is_known(uint32_t v)
 {
-    return vmbp_priv_version_find(v) != NULL;
+    uint32_t major = VMBP_VERSION_MAJOR(v), minor = VMBP_VERSION_MINOR(v);
+
+    /* every decoder asks this of the negotiated version: a bit test, not a search */
+    if (minor <= 4u && major <= 11u)
+        return ((VMBP_PRIV_VERSION_BITS >> (major * 5u + minor)) & 1u) != 0;
+    return 0 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ODD);
 }
 
 /**
