@@ -629,9 +629,9 @@ def gen_msg_select(model):
     L.append("    switch (type) {")
     for t in model.types:
         L.append("    case VMBP_MSG_%s:" % t.name)
+        if t is model.types[-1]:
+            L.append("    default: /* vmbp_priv_msg_frame() admits the known types only */")
         L.append("        return vmbp_priv_msg_select_%s(p, len, ctx, variant);" % t.lower)
-    L.append("    default:")
-    L.append("        return VMBP_E_UNKNOWN_TYPE;")
     L.append("    }")
     L.append("}")
     L.append("/** @endcond */")
@@ -827,7 +827,12 @@ def gen_checks(body, fault="fault"):
             sel = "%du" % ids[-1]
             for r, i in reversed(list(zip(c.results[:-1], ids[:-1]))):
                 sel = "st == %s ? %du : %s" % (status(r["status"]), i, sel)
-            val = "0u" if c.index else body.value(c.field)
+            val = "0u" if c.index else body.value(c.results[-1]["field"])
+            if not c.index:
+                for r in reversed(c.results[:-1]):
+                    if r["field"] is not c.results[-1]["field"]:
+                        val = "st == %s ? %s : %s" % (status(r["status"]), body.value(r["field"]),
+                                                      val)
             idx = "at" if c.index else "0u"
             L.append("    return vmbp_priv_msg_fail(%s, st, %s, %s, %s);" % (fault, sel, val, idx))
             continue
@@ -1565,9 +1570,9 @@ vmbp_msg_empty_decode().""")
     L.append("    switch (which) {")
     for o in model.overlays:
         L.append("    case VMBP_MSG_OVERLAY_%s:" % o.name.upper())
+        if o is model.overlays[-1]:
+            L.append("    default: /* the public call admits the known overlays only */")
         L.append("        return vmbp_priv_msg_offer_%s_get(offer, NULL, fault);" % o.name)
-    L.append("    default:")
-    L.append("        return VMBP_E_INVAL;")
     L.append("    }")
     L.append("}")
     L.append("/** @endcond */")

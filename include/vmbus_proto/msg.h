@@ -753,8 +753,7 @@ enum vmbp_msg_wire_type {
 enum vmbp_msg_endian {
     VMBP_MSG_ENDIAN_NONE = 0,   /**< single bytes or opaque bytes: no order */
     VMBP_MSG_ENDIAN_LITTLE = 1, /**< little-endian (every VMBus integer, VMBP-CONV-001) */
-    VMBP_MSG_ENDIAN_GUID =
-        2 /**< a GUID: 32-, 16- and 16-bit groups little-endian, then bytes */
+    VMBP_MSG_ENDIAN_GUID = 2    /**< GUID: 32-, 16-, 16-bit groups little-endian, then bytes */
 };
 
 /**
@@ -979,12 +978,11 @@ vmbp_msg_field_host_set(const struct vmbp_msg_field *f, void *host, uint64_t val
  * @brief How a check constrains its field (`struct vmbp_msg_check` @c kind).
  */
 enum vmbp_msg_check_kind {
-    VMBP_MSG_CHECK_RANGE = 1,  /**< @c min <= value <= @c max */
-    VMBP_MSG_CHECK_ZERO = 2,   /**< the bits of @c mask (0: every byte) are zero */
-    VMBP_MSG_CHECK_ONE_OF = 3, /**< value is one of @c values */
-    VMBP_MSG_CHECK_NEEDS_FEATURE =
-        4,                  /**< the bits of @c mask only with @c feature negotiated */
-    VMBP_MSG_CHECK_RULE = 5 /**< a rule over several fields; see @c allowed */
+    VMBP_MSG_CHECK_RANGE = 1,         /**< @c min <= value <= @c max */
+    VMBP_MSG_CHECK_ZERO = 2,          /**< the bits of @c mask (0: every byte) are zero */
+    VMBP_MSG_CHECK_ONE_OF = 3,        /**< value is one of @c values */
+    VMBP_MSG_CHECK_NEEDS_FEATURE = 4, /**< bits of @c mask set only with @c feature */
+    VMBP_MSG_CHECK_RULE = 5           /**< a rule over several fields; see @c allowed */
 };
 
 /**
@@ -1030,8 +1028,8 @@ struct vmbp_msg_fault {
     const struct vmbp_msg_field *field; /**< the field concerned, or NULL */
     const char *rule;                   /**< the rule that rejects it, e.g. "VMBP-MSG-009" */
     uint32_t offset;                    /**< byte offset of the value in the message */
-    uint32_t size;                      /**< bytes of the value (0 for a length) */
-    uint64_t value;                     /**< the rejected value */
+    uint32_t size;                      /**< bytes of the value (0: a length, a missing word) */
+    uint64_t value;                     /**< the rejected value (integers; byte arrays: 0) */
     uint32_t index;                     /**< element of a list field (GPADL words) at fault */
     uint32_t check_id;                  /**< internal: the check's index in the library */
 };
@@ -1654,9 +1652,8 @@ vmbp_priv_msg_select_type(uint32_t type, const uint8_t *p, size_t len,
     case VMBP_MSG_PAUSE_RESPONSE:
         return vmbp_priv_msg_select_pause_response(p, len, ctx, variant);
     case VMBP_MSG_RESUME:
+    default: /* vmbp_priv_msg_frame() admits the known types only */
         return vmbp_priv_msg_select_resume(p, len, ctx, variant);
-    default:
-        return VMBP_E_UNKNOWN_TYPE;
     }
 }
 /** @endcond */

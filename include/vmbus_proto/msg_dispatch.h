@@ -1387,9 +1387,8 @@ vmbp_priv_msg_overlay_check(const struct vmbp_offer *offer, enum vmbp_msg_overla
     case VMBP_MSG_OVERLAY_PIPE:
         return vmbp_priv_msg_offer_pipe_get(offer, NULL, fault);
     case VMBP_MSG_OVERLAY_HVSOCK:
+    default: /* the public call admits the known overlays only */
         return vmbp_priv_msg_offer_hvsock_get(offer, NULL, fault);
-    default:
-        return VMBP_E_INVAL;
     }
 }
 /** @endcond */
@@ -1456,7 +1455,7 @@ VMBP_INLINE void vmbp_priv_msg_fault_resolve(struct vmbp_msg_fault *fault, enum 
         fault->rule = vmbp_priv_msg_step_rule(st);
         if (st == VMBP_E_TRUNCATED || st == VMBP_E_TOO_LONG) {
             fault->value = len;
-        } else if (fault->rule && len >= VMBP_MSG_HEADER_SIZE) {
+        } else if (fault->rule) { /* framed: at least the header */
             fault->field = &vmbp_priv_msg_layouts[VMBP_MSGV_REQUEST_OFFERS].fields[0];
             fault->size = 4;
             fault->value = vmbp_load_le32(p);
@@ -1474,10 +1473,15 @@ VMBP_INLINE void vmbp_priv_msg_fault_resolve(struct vmbp_msg_fault *fault, enum 
     fault->offset = f->offset;
     fault->size = f->size;
     if (f->kind == (uint8_t)VMBP_MSG_FIELD_WORDS) {
-        /* a list: the word the check names, read where the decoder read it */
+        /* a list: the word the check names, read where the decoder read it; a word the
+         * list announces past the message's end is reported with size 0 and value 0 */
         fault->offset = f->offset + 8u * fault->index;
-        fault->size = 8;
-        fault->value = fault->offset + 8u <= len ? vmbp_load_le64(p + fault->offset - base) : 0;
+        fault->size = 0;
+        fault->value = 0;
+        if (fault->offset - base + 8u <= len) {
+            fault->size = 8;
+            fault->value = vmbp_load_le64(p + fault->offset - base);
+        }
     }
 }
 /** @endcond */

@@ -453,8 +453,8 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
     st = vmbp_priv_gpadl_header_fixed(range_buflen, rangecount);
     if (st != VMBP_OK)
-        return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 1u : 2u, rangecount,
-                                  0u);
+        return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 1u : 2u,
+                                  st == VMBP_E_GPADL_RANGE ? rangecount : range_buflen, 0u);
     st = vmbp_priv_gpa_walk(words, nwords, (uint32_t)range_buflen / 8u, rangecount, &at);
     if (st != VMBP_OK)
         return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 3u : 4u, 0u, at);
