@@ -8,7 +8,7 @@
  * 8-byte header naming the type, then the type's fields, 240 bytes at most. One table,
  * gen/msg.toml, holds every type (number, direction, whether it is valid before a version
  * is negotiated, Linux and OpenVMM names), every variant (selection rule, minimum version,
- * feature flags, size), every field and every check. The blocks marked "@generated" here
+ * feature flags, size), every field and every check. The blocks marked "generated" here
  * and in the family headers are written from it by gen/msggen.py (a test fails when they
  * are stale): the enums and VMBP_MSG_TABLE(), the records behind vmbp_msg_type_lookup()
  * and vmbp_msg_variant_lookup(), the variant selection, and per family the wire and decoded

@@ -6,7 +6,7 @@
  * OPEN_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_RESPONSE (types 18-20).
  *
  * Codec conventions as in msg_connect.h. The structs and the codec are generated from
- * gen/msg.toml (the blocks marked @generated).
+ * gen/msg.toml (the blocks marked "generated").
  *
  * Sources: Linux `include/linux/hyperv.h` (`vmbus_channel_open_channel`, `_open_result`,
  * `_close_channel`, `_modifychannel[_response]`), `drivers/hv/channel.c`; OpenVMM

@@ -5,7 +5,7 @@
  * ALL_OFFERS_DELIVERED, UNLOAD, UNLOAD_COMPLETE, MODIFY_CONNECTION and its response, PAUSE,
  * PAUSE_RESPONSE, RESUME; the connection IDs, SINTs and connection states.
  *
- * The structs and the codec are generated from gen/msg.toml (the blocks marked @generated).
+ * The structs and the codec are generated from gen/msg.toml (the blocks marked "generated").
  * Every decoder here takes `(buf, len, ctx, out)`: @c buf is a private copy of the message
  * (never the SynIC slot itself), @c ctx the negotiated state, @c out is written only on
  * success and may be NULL to validate only. Every encoder takes `(in, buf, cap, len)`,

@@ -9,7 +9,7 @@
  * msg_connect.h, msg_offer.h, msg_channel.h, msg_gpadl.h, msg_hvsock.h, then this one), so
  * no family header depends on another family or on the dispatcher. Its requirements are
  * part of spec/msg.md; the union, the dispatch and the tables are generated from
- * gen/msg.toml (the block marked @generated).
+ * gen/msg.toml (the block marked "generated").
  */
 #ifndef VMBP_MSG_DISPATCH_H
 #define VMBP_MSG_DISPATCH_H

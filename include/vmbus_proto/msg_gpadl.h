@@ -16,7 +16,7 @@
  * VMBP_E_GPADL_TOO_LARGE, and a larger buffer needs several GPADLs.
  *
  * Codec conventions as in msg_connect.h; the structs and the codec are generated from
- * gen/msg.toml (the blocks marked @generated). The split and the reassembler are pure
+ * gen/msg.toml (the blocks marked "generated"). The split and the reassembler are pure
  * functions over caller memory.
  *
  * Sources: Linux `include/linux/hyperv.h` (`vmbus_channel_gpadl_*`, `gpa_range`),

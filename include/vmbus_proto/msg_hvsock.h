@@ -7,7 +7,7 @@
  * A guest connects to a host service by sending TL_CONNECT_REQUEST; the host answers with
  * an offer flagged TLNPI_PROVIDER whose user data carries the hv_sock parameters, or with
  * TL_CONNECT_RESULT carrying a failure. Codec conventions as in msg_connect.h; the structs
- * and the codec are generated from gen/msg.toml (the blocks marked @generated).
+ * and the codec are generated from gen/msg.toml (the blocks marked "generated").
  *
  * Sources: Linux `include/linux/hyperv.h` (`vmbus_channel_tl_connect_request`),
  * `net/vmw_vsock/hyperv_transport.c` (reads user data byte 0 as "connection from host");

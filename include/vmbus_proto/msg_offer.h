@@ -5,7 +5,7 @@
  * overlays), RESCIND_CHANNEL_OFFER and RELID_RELEASED.
  *
  * The structs and the codec are generated from gen/msg.toml (the blocks marked
- * @generated). The hv_sock overlay of the user data is in msg_hvsock.h. Codec conventions as in
+ * "generated"). The hv_sock overlay of the user data is in msg_hvsock.h. Codec conventions as in
  * msg_connect.h: private buffer in, `out` written on success only (NULL validates), encoders
  * write the variant's exact bytes with zeroed reserved bytes.
  *
