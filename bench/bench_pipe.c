@@ -6,8 +6,8 @@
  * Signalling follows the protocol the library implements, with the interrupt replaced by a
  * counter the other thread polls (no sleeping in the kernel, so the figure is the ring's, not
  * the scheduler's):
- *  - consumer: mask interrupts, drain, unmask and re-check (vmbp_ring_mask_end); only when
- *    nothing is pending does it wait for the producer's signal;
+ *  - consumer: mask interrupts, drain, end the batch (vmbp_ring_commit: unmask and re-check);
+ *    only when nothing more is there does it wait for the producer's signal;
  *  - producer: when vmbp_ring_write reports `signal`, it bumps the consumer's counter; on
  *    VMBP_E_RING_FULL it sets pending_send_sz (vmbp_ring_pending_send_set) and, unless the
  *    space is already there, waits for the consumer's signal (vmbp_ring_read's `signal`).
@@ -26,7 +26,7 @@
 #define _GNU_SOURCE
 #include "bench.h"
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <pthread.h>
 #include <sched.h>
@@ -183,9 +183,9 @@ static void ring_consumer(struct pipe *p)
                 bump(&p->ev_writer);
             }
         }
-        st = vmbp_ring_mask_end(&p->r, &more);
+        st = vmbp_ring_commit(&p->r, NULL, &more);
         if (st != VMBP_OK)
-            die("vmbp_ring_mask_end", (int)st);
+            die("vmbp_ring_commit", (int)st);
         if (more || got == p->count)
             continue;
         wait_change(&p->ev_reader, seen);
@@ -322,7 +322,8 @@ static double run(struct pipe *p, int baseline, uint32_t kib, uint32_t n, unsign
         die("allocation", 0);
     memset(p->mem, 0, bytes);
     p->data = p->mem + 4096;
-    st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET);
+    st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
+                        VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
     if (st == VMBP_OK)
         st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
     if (st != VMBP_OK)

@@ -15,7 +15,7 @@
  */
 #include "bench.h"
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +74,7 @@ static void ring_open(struct st_ring *s, uint32_t reader_flags)
 
     s->mem = (uint8_t *)alloc_zero(bytes);
     st = vmbp_ring_init(&s->r, s->mem, bytes, VMBP_RING_GUEST_RECV,
-                        VMBP_RING_F_RESET | reader_flags);
+                        VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED | reader_flags);
     if (st == VMBP_OK)
         st = vmbp_ring_init(&s->w, s->mem, bytes, VMBP_RING_HOST_SEND, 0);
     if (st != VMBP_OK)
@@ -181,7 +181,7 @@ static void batch_step(struct st_ring *s, uint32_t n)
     struct vmbp_pkt_in in;
     struct vmbp_seg sg;
     uint32_t i;
-    bool sig;
+    bool sig, more;
     enum vmbp_status st;
 
     for (i = 0; i < BATCH; i++) {
@@ -198,7 +198,7 @@ static void batch_step(struct st_ring *s, uint32_t n)
         if (st != VMBP_OK)
             die("vmbp_ring_peek", (int)st);
     }
-    st = vmbp_ring_commit(&s->r, &sig);
+    st = vmbp_ring_commit(&s->r, &sig, &more);
     if (st != VMBP_OK)
         die("vmbp_ring_commit", (int)st);
 }
@@ -222,7 +222,7 @@ static void zerocopy_step(struct st_ring *s, uint32_t n)
     struct vmbp_pkt_in in;
     struct vmbp_ring_view v;
     struct vmbp_seg sg;
-    bool sig;
+    bool sig, more;
     enum vmbp_status st;
 
     pkt_out(&o, &sg, n);
@@ -233,7 +233,7 @@ static void zerocopy_step(struct st_ring *s, uint32_t n)
     if (st != VMBP_OK || in.trans_id != o.trans_id)
         die("vmbp_ring_peek_inplace", (int)st);
     bench_sink += v.part[0][VMBP_PKT_DESC_SIZE % v.len[0]]; /* the consumer looks at it */
-    st = vmbp_ring_commit(&s->r, &sig);
+    st = vmbp_ring_commit(&s->r, &sig, &more);
     if (st != VMBP_OK)
         die("vmbp_ring_commit", (int)st);
 }

@@ -54,6 +54,7 @@
 #define FZ_INIT_ROLE 7u      /* unknown role */
 #define FZ_INIT_NULL_RING 8u /* r == NULL */
 #define FZ_INIT_NULL_MEM 9u  /* ring_mem == NULL */
+#define FZ_INIT_START 10u    /* reader: no START flag or both; writer: one (VMBP-RING-031) */
 
 #define FZ_SIZE_MOD 509u /* data size = 8 * (4 + code % FZ_SIZE_MOD) */
 
@@ -63,9 +64,9 @@
                                   a2 bit 0: signal NULL, bit 1: pkt NULL */
 #define FZ_ROP_PEEK 1u         /* cap as READ; a2 bit 1: pkt NULL */
 #define FZ_ROP_PEEK_INPLACE 2u /* a2 bit 0: view NULL, bit 1: pkt NULL */
-#define FZ_ROP_COMMIT 3u       /* a2 bit 0: signal NULL */
+#define FZ_ROP_COMMIT 3u       /* end of batch; a2 bit 0: signal NULL */
 #define FZ_ROP_MASK_BEGIN 4u
-#define FZ_ROP_MASK_END 5u     /* a2 bit 0: pending NULL */
+#define FZ_ROP_COMMIT_NO_MORE 5u /* vmbp_ring_commit without its required `more` */
 #define FZ_ROP_HOST_WORD 6u    /* word a0 % 5 (FZ_W_*) = a1 | a2 << 8 (times 8 if a0 bit 7) */
 #define FZ_ROP_HOST_DATA 7u    /* a2 stream bytes at data offset (a0 | a1 << 8) % size */
 #define FZ_ROP_WRONG_ROLE 8u   /* writer calls on the reader, NULL rings (a0 bit 0) */

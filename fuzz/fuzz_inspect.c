@@ -17,7 +17,7 @@
 
 #include <vmbus_proto/msg_dispatch.h>
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include "fuzz_format.h"
 #include "fuzz_util.h"
@@ -233,7 +233,8 @@ static void ring_cross_check(const uint8_t *img, size_t n, const struct vmbpi_ri
 
     memcpy(mem, img, n);
     st = vmbp_ring_init(&rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
-                        opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0);
+                        (opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0) |
+                            (opts->host ? VMBP_RING_F_START_MASKED : VMBP_RING_F_START_UNMASKED));
     while (st == VMBP_OK) {
         st = vmbp_ring_read(&rd, buf, size, &in, NULL);
         if (st == VMBP_OK)

@@ -17,7 +17,7 @@
 #ifndef VMBP_FUZZ_RING_H
 #define VMBP_FUZZ_RING_H
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include "fuzz_format.h"
 #include "fuzz_util.h"
@@ -308,13 +308,21 @@ static inline bool fz_is_ring_violation(enum vmbp_status st)
  * Bad vmbp_ring_init arguments (FZ_INIT_*): each gives VMBP_E_INVAL and touches nothing.
  * Returns false when @p which is FZ_INIT_NONE (nothing was tried).
  */
+/* The initial mask a reader states (VMBP-RING-031): the host's masked, the guest's not. */
+static inline uint32_t fz_start_flag(enum vmbp_ring_role role)
+{
+    if (role == VMBP_RING_HOST_RECV)
+        return VMBP_RING_F_START_MASKED;
+    return role == VMBP_RING_GUEST_RECV ? VMBP_RING_F_START_UNMASKED : 0u;
+}
+
 static inline bool fz_init_bad(struct fz_ring *R, unsigned which, enum vmbp_ring_role role)
 {
     struct vmbp_ring ring;
     struct vmbp_ring *r = &ring;
     void *mem = R->mem;
     size_t bytes = R->len;
-    uint32_t flags = VMBP_RING_F_RESET;
+    uint32_t flags = VMBP_RING_F_RESET | fz_start_flag(role);
     enum vmbp_status st;
 
     switch (which) {
@@ -343,6 +351,9 @@ static inline bool fz_init_bad(struct fz_ring *R, unsigned which, enum vmbp_ring
         break;
     case FZ_INIT_NULL_RING:
         r = NULL;
+        break;
+    case FZ_INIT_START:
+        flags ^= VMBP_RING_F_START_MASKED;
         break;
     default:
         mem = NULL;

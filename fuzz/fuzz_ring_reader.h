@@ -307,46 +307,68 @@ no_packet:
     return want;
 }
 
-/* vmbp_ring_commit, or the second half of vmbp_ring_read: the model's decision. */
-static inline void fz_r_commit(struct fz_ring *R, struct fz_rmodel *M, enum vmbp_status st, bool sig,
-                        bool sig_null, const char *what)
+/*
+ * vmbp_ring_commit (end: the end of a batch), or the second half of vmbp_ring_read: the
+ * model's decisions. Publish the read index if it moved (the reads after it are in step 1),
+ * and at the end of a batch clear the mask we set; then the writer decision, and at the end
+ * of a batch whether more packets wait: known ones, or a write index loaded after the
+ * barrier (the decision's load when it made one, else a load of its own).
+ */
+static inline void fz_r_commit(struct fz_ring *R, struct fz_rmodel *M, enum vmbp_status st,
+                               bool sig, bool sig_null, bool end, bool more, const char *what)
 {
     enum vmbp_status want = VMBP_OK;
-    bool want_sig = false;
+    bool want_sig = false, want_more = false, loaded = false;
     uint32_t old, features, raw, pending, before, after;
+    unsigned s = 0;
 
     if (M->state != VMBP_OK) {
         want = M->state;
         goto out;
     }
-    if (M->priv == M->pub)
-        goto out;
-    old = M->pub;
-    M->pub = M->priv;
-    fz_lib32(R, FZ_OFF_READ, M->pub);
-    /* reads after the publish are in the step after it (step 1) */
-    features = fz_seen32(R, 1, FZ_OFF_FEATURES);
-    if (!(features & 1u))
-        goto out;
-    raw = fz_seen32(R, 1, FZ_OFF_PENDING);
-    if (raw > M->size) {
-        want = fz_rm_break(M, VMBP_E_RING_PENDING_SZ);
-        goto out;
+    if (end && M->mask) {
+        M->mask = 0;
+        fz_lib32(R, FZ_OFF_MASK, 0);
     }
-    pending = raw & ~7u;
-    if (pending == 0)
-        goto out;
-    want = fz_rm_load_w(R, M, 1);
-    if (want != VMBP_OK)
-        goto out;
-    before = M->size - fz_dist(M->size, old, M->peer) - 8u;
-    after = M->size - fz_dist(M->size, M->pub, M->peer) - 8u;
-    want_sig = before < pending && pending <= after;
+    if (M->priv != M->pub) {
+        old = M->pub;
+        M->pub = M->priv;
+        fz_lib32(R, FZ_OFF_READ, M->pub);
+        s = 1;
+        features = fz_seen32(R, s, FZ_OFF_FEATURES);
+        if (features & 1u) {
+            raw = fz_seen32(R, s, FZ_OFF_PENDING);
+            if (raw > M->size) {
+                want = fz_rm_break(M, VMBP_E_RING_PENDING_SZ);
+                goto out;
+            }
+            pending = raw & ~7u;
+            if (pending != 0) {
+                want = fz_rm_load_w(R, M, s);
+                if (want != VMBP_OK)
+                    goto out;
+                loaded = true;
+                before = M->size - fz_dist(M->size, old, M->peer) - 8u;
+                after = M->size - fz_dist(M->size, M->pub, M->peer) - 8u;
+                want_sig = before < pending && pending <= after;
+            }
+        }
+    }
+    if (end) {
+        if (!loaded && M->priv == M->peer) {
+            want = fz_rm_load_w(R, M, s);
+            if (want != VMBP_OK)
+                goto out;
+        }
+        want_more = M->priv != M->peer;
+    }
 out:
     FZ_CHECK(st == want, "%s: status 0x%x, the model expects 0x%x", what, (unsigned)st,
              (unsigned)want);
     if (!sig_null)
         FZ_CHECK(sig == want_sig, "%s: signal %d, the model decides %d", what, sig, want_sig);
+    if (end)
+        FZ_CHECK(more == want_more, "%s: more %d, the model says %d", what, more, want_more);
 }
 
 static inline void fz_r_inplace(struct fz_ring *R, struct fz_rmodel *M, struct vmbp_ring *r, uint8_t a2)
@@ -416,11 +438,12 @@ static inline void fz_r_wrong_role(struct fz_ring *R, struct fz_rmodel *M, struc
                  "read(NULL)");
         FZ_CHECK(vmbp_ring_peek(NULL, buf, sizeof(buf), &pkt) == VMBP_E_INVAL, "peek(NULL)");
         FZ_CHECK(vmbp_ring_peek_inplace(NULL, &view, &pkt) == VMBP_E_INVAL, "inplace(NULL)");
+        bool more = true;
+
         b = true;
-        FZ_CHECK(vmbp_ring_commit(NULL, &b) == VMBP_E_INVAL && !b, "commit(NULL)");
+        FZ_CHECK(vmbp_ring_commit(NULL, &b, &more) == VMBP_E_INVAL && !b && !more,
+                 "commit(NULL)");
         FZ_CHECK(vmbp_ring_mask_begin(NULL) == VMBP_E_INVAL, "mask_begin(NULL)");
-        b = true;
-        FZ_CHECK(vmbp_ring_mask_end(NULL, &b) == VMBP_E_INVAL && !b, "mask_end(NULL)");
         FZ_CHECK(vmbp_ring_write_add(NULL, &po, NULL, 0) == VMBP_E_INVAL, "write_add(NULL)");
         FZ_CHECK(vmbp_ring_write_commit(NULL, NULL) == VMBP_E_INVAL, "write_commit(NULL)");
         FZ_CHECK(vmbp_ring_write(NULL, &po, NULL, 0, NULL) == VMBP_E_INVAL, "write(NULL)");
@@ -584,6 +607,7 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
         flags |= VMBP_RING_F_TRUSTED;
     if (cfg & FZ_RCFG_LEGACY)
         flags |= VMBP_RING_F_LEGACY_TYPES;
+    flags |= fz_start_flag(role);
     memset(&M, 0, sizeof(M));
     M.size = dsize;
     M.types = (cfg & FZ_RCFG_LEGACY) ? 0x3FFEu : (1u << 6 | 1u << 7 | 1u << 9 | 1u << 11);
@@ -631,12 +655,13 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
 
     for (i = 0; i < nops; i++) {
         uint8_t code = ops[i][0] % FZ_ROP_COUNT, a0 = ops[i][1], a1 = ops[i][2], a2 = ops[i][3];
-        bool sig = true, pend = true;
+        bool sig = true, more = true;
 
         switch (code) {
         case FZ_ROP_READ:
             if (fz_r_peek(&R, &M, &ring, a0, a1, a2, true, &st, &sig) == VMBP_OK)
-                fz_r_commit(&R, &M, st, sig, (a2 & 1u) != 0, "read (commit half)");
+                fz_r_commit(&R, &M, st, sig, (a2 & 1u) != 0, false, false,
+                            "read (commit half)");
             break;
         case FZ_ROP_PEEK:
             (void)fz_r_peek(&R, &M, &ring, a0, a1, a2 & 2u, false, &st, &sig);
@@ -646,8 +671,8 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
             break;
         case FZ_ROP_COMMIT:
             fz_call(&R);
-            st = vmbp_ring_commit(&ring, (a2 & 1u) ? NULL : &sig);
-            fz_r_commit(&R, &M, st, sig, (a2 & 1u) != 0, "commit");
+            st = vmbp_ring_commit(&ring, (a2 & 1u) ? NULL : &sig, &more);
+            fz_r_commit(&R, &M, st, sig, (a2 & 1u) != 0, true, more, "commit");
             break;
         case FZ_ROP_MASK_BEGIN:
             fz_call(&R);
@@ -658,24 +683,12 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
                 fz_lib32(&R, FZ_OFF_MASK, 1);
             }
             break;
-        case FZ_ROP_MASK_END: {
-            enum vmbp_status want = M.state;
-
+        case FZ_ROP_COMMIT_NO_MORE:
             fz_call(&R);
-            st = vmbp_ring_mask_end(&ring, (a2 & 1u) ? NULL : &pend);
-            if (want == VMBP_OK) {
-                M.mask = 0;
-                fz_lib32(&R, FZ_OFF_MASK, 0);
-                if (M.priv == M.peer)
-                    want = fz_rm_load_w(&R, &M, 0);
-            }
-            FZ_CHECK(st == want, "mask_end: status 0x%x, the model expects 0x%x", (unsigned)st,
-                     (unsigned)want);
-            if (!(a2 & 1u))
-                FZ_CHECK(pend == (want == VMBP_OK && M.priv != M.peer),
-                         "mask_end: pending %d", pend);
+            st = vmbp_ring_commit(&ring, &sig, NULL);
+            FZ_CHECK(st == (M.state != VMBP_OK ? M.state : VMBP_E_INVAL) && !sig,
+                     "commit without more: status 0x%x", (unsigned)st);
             break;
-        }
         case FZ_ROP_HOST_WORD:
             fz_host_word(&R, a0, a1, a2);
             continue;

@@ -252,17 +252,15 @@ static void w_wrong_role(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_rin
     struct vmbp_pkt_in pkt;
     struct vmbp_ring_view view;
     uint8_t buf[64];
-    bool b = true;
+    bool b = true, more = true;
 
     fz_call(R);
     FZ_CHECK(vmbp_ring_read(r, buf, sizeof(buf), &pkt, &b) == want && !b, "read on a writer");
     FZ_CHECK(vmbp_ring_peek(r, buf, sizeof(buf), &pkt) == want, "peek on a writer");
     FZ_CHECK(vmbp_ring_peek_inplace(r, &view, &pkt) == want, "peek_inplace on a writer");
     b = true;
-    FZ_CHECK(vmbp_ring_commit(r, &b) == want && !b, "commit on a writer");
+    FZ_CHECK(vmbp_ring_commit(r, &b, &more) == want && !b && !more, "commit on a writer");
     FZ_CHECK(vmbp_ring_mask_begin(r) == want, "mask_begin on a writer");
-    b = true;
-    FZ_CHECK(vmbp_ring_mask_end(r, &b) == want && !b, "mask_end on a writer");
     if (a0 & 1u) {
         struct vmbp_pkt_out po;
 

@@ -116,9 +116,13 @@ static void op_snapshot(struct sfz *S)
     (void)sfz_next(S, &li, true, 0, 256);
     FZ_CHECK(S->nlog == 1, "the slot was read %zu times", S->nlog);
     memcpy(raw, S->slot, 256); /* nothing writes the slot between the read and here */
-    FZ_CHECK(out.type == fz_le32(raw) && out.payload_size == raw[4] && out.flags == raw[5] &&
-                 out.sender == fz_le64(raw + 8),
-             "snapshot fields differ from the bytes read");
+    if (fz_le32(raw) == 0) /* a free slot is empty whatever its other bytes (VMBP-SYNIC-009) */
+        FZ_CHECK(out.type == 0 && out.payload_size == 0 && out.flags == 0 && out.sender == 0,
+                 "snapshot of a free slot is not empty");
+    else
+        FZ_CHECK(out.type == fz_le32(raw) && out.payload_size == raw[4] &&
+                     out.flags == raw[5] && out.sender == fz_le64(raw + 8),
+                 "snapshot fields differ from the bytes read");
     name = sfz_type_name(out.type);
     FZ_CHECK(vmbp_synic_msg_type_is_known(out.type) == (name != NULL), "is_known(0x%x)",
              out.type);

@@ -12,7 +12,7 @@
  * Files not named seed_* in a corpus directory (crash reproducers, campaign finds) belong to
  * nobody here and are left alone.
  */
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <vmbus_proto/cpuid.h>
 #include <vmbus_proto/endian.h>
@@ -495,9 +495,10 @@ static void reader_seeds(const char *target, enum vmbp_ring_role wrole, uint8_t 
     rs_from(&S, &I);
     rs_op(&S, FZ_ROP_MASK_BEGIN, 0, 0, 0);
     rs_read(&S);
-    rs_op(&S, FZ_ROP_MASK_END, 0, 0, 0);
+    rs_op(&S, FZ_ROP_COMMIT, 0, 0, 0); /* ends the batch: unmasks, finds the second */
+    rs_op(&S, FZ_ROP_COMMIT_NO_MORE, 0, 0, 0);
     rs_read(&S);
-    rs_op(&S, FZ_ROP_MASK_END, 0, 0, 1);
+    rs_op(&S, FZ_ROP_COMMIT, 0, 0, 1);
     rs_emit(target, "mask", &S);
     img_close(&I);
 
@@ -591,7 +592,7 @@ static void reader_seeds(const char *target, enum vmbp_ring_role wrole, uint8_t 
     img_close(&I);
 
     /* vmbp_ring_init's bad arguments */
-    for (i = FZ_INIT_SHORT; i <= FZ_INIT_NULL_MEM; i++) {
+    for (i = FZ_INIT_SHORT; i <= FZ_INIT_START; i++) {
         rs_init(&S, (uint8_t)(xcfg | i << FZ_CFG_INIT_SHIFT), 256);
         snprintf(name, sizeof(name), "init_bad_%u", i);
         rs_emit(target, name, &S);
@@ -882,7 +883,7 @@ static void writer_seeds(void)
     ws_write(&S, FZ_WOP_WRITE, VMBP_PKT_DATA_INBAND, 0, 0, 24, 1, 0);
     ws_emit("race_reader", &S);
 
-    for (i = FZ_INIT_SHORT; i <= FZ_INIT_NULL_MEM; i++) {
+    for (i = FZ_INIT_SHORT; i <= FZ_INIT_START; i++) {
         ws_init(&S, (uint8_t)(i << FZ_CFG_INIT_SHIFT), 256);
         snprintf(name, sizeof(name), "init_bad_%u", i);
         ws_emit(name, &S);

@@ -6,7 +6,7 @@
  * sequence of reader calls with a private buffer of any capacity.
  */
 #include "proof.h"
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #ifndef RING_PAGES
 #define RING_PAGES 1
@@ -24,7 +24,7 @@ void proof_ring_read(void)
     struct vmbp_ring_view view;
     enum vmbp_ring_role role = Frama_C_nondet(0, 1) ? VMBP_RING_GUEST_RECV : VMBP_RING_HOST_RECV;
     enum vmbp_status st;
-    bool flag;
+    bool flag, more;
 
     Frama_C_make_unknown((char *)ring_mem, sizeof(ring_mem));
     st = vmbp_ring_init(&r, ring_mem, RING_BYTES, role, PROOF_ANY_U32());
@@ -44,13 +44,13 @@ void proof_ring_read(void)
             st = vmbp_ring_peek_inplace(&r, &view, &pkt);
             break;
         case 3:
-            st = vmbp_ring_commit(&r, &flag);
+            st = vmbp_ring_commit(&r, &flag, &more);
             break;
         case 4:
             st = vmbp_ring_mask_begin(&r);
             break;
         case 5:
-            st = vmbp_ring_mask_end(&r, &flag);
+            st = vmbp_ring_commit(&r, NULL, Frama_C_interval(0, 1) ? &more : NULL);
             break;
         case 6:
             st = vmbp_ring_write_commit(&r, &flag); /* wrong end: VMBP_E_STATE */

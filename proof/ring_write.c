@@ -14,7 +14,7 @@
  * any copy). A segment with a NULL pointer is tried once, on its own.
  */
 #include "proof.h"
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #ifndef RING_PAGES
 #define RING_PAGES 1
@@ -60,7 +60,7 @@ static void step(struct vmbp_ring *r, const struct vmbp_seg *segs, size_t nsegs)
         st = vmbp_ring_pending_send_set(r, PROOF_ANY_U32(), &flag);
         break;
     case 5:
-        st = vmbp_ring_commit(r, &flag); /* wrong end: VMBP_E_STATE */
+        st = vmbp_ring_commit(r, &flag, &flag); /* wrong end: VMBP_E_STATE */
         break;
     default:
         st = vmbp_ring_state(r);

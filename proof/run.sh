@@ -28,7 +28,7 @@ fi
 # uninitialised or dangling values, signed overflow, division by zero, invalid shifts,
 # float-to-int overflow and invalid bool/pointer conversions): signed downcasts, creating a
 # pointer outside its object, right shifts of negative values.
-common="-c11 -machdep gcc_x86_64 -cpp-extra-args=-I$src/include -cpp-extra-args=-I$src/reference
+common="-c11 -machdep gcc_x86_64 -cpp-extra-args=-I$src/include -cpp-extra-args=-I$src/reference/include
  -cpp-extra-args=-I$here -cpp-extra-args=-include -cpp-extra-args=$here/proof.h
  -warn-signed-downcast -warn-invalid-pointer -warn-right-shift-negative
  -eva -eva-no-show-progress -eva-msg-key=-initial-state,-final-states -eva-print-callstacks

@@ -29,7 +29,7 @@ start=$(date +%s)
 # contracts (shared_model.h). Typed+cast: the copies pass uint8_t buffers as void *, a
 # character type of the same representation.
 if "$framac" -c11 -machdep gcc_x86_64 -cpp-extra-args=-I"$src/include" \
-    -cpp-extra-args=-I"$src/reference" -cpp-extra-args=-I"$here" \
+    -cpp-extra-args=-I"$src/reference/include" -cpp-extra-args=-I"$here" \
     -cpp-extra-args=-include -cpp-extra-args="$here/proof.h" \
     -cpp-extra-args=-DPROOF_RING_CONTRACTS -kernel-warn-key typing:incompatible-types-call=inactive \
     "$src/reference/vmbp_ring.c" -inline-calls vmbp_shared_copy_from,vmbp_shared_copy_to \

@@ -10,18 +10,22 @@
  *  [C] reader: data loads, then read_index store-release  /  writer: read_index load-acquire,
  *      then data stores (the writer never overwrites bytes still being read).
  *  [W] writer: write_index store, full barrier, load interrupt_mask and read_index  /
- *      reader (mask_end): interrupt_mask store, full barrier, load write_index.
- *  [F] reader: read_index store, full barrier, load pending_send_sz and write_index  /
+ *      reader (commit): read_index and interrupt_mask stores, full barrier, load write_index.
+ *  [F] reader (commit): read_index store, full barrier, load pending_send_sz and write_index /
  *      writer (pending_send_set): pending_send_sz store, full barrier, load read_index.
- * In [W] and [F] at least one side sees the other's store, so no wakeup is lost.
+ * In [W] and [F] at least one side sees the other's store, so no wakeup is lost
+ * (proof/spin/ checks it on a model with store buffers).
  */
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <vmbus_proto/shared.h>
 
 #define RING_WRITER(role) ((role) == VMBP_RING_GUEST_SEND || (role) == VMBP_RING_HOST_SEND)
 #define RING_READER(role) ((role) == VMBP_RING_GUEST_RECV || (role) == VMBP_RING_HOST_RECV)
-#define RING_KNOWN_FLAGS (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES)
+#define RING_KNOWN_FLAGS                                                                    \
+    (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES |                     \
+     VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
+#define RING_START_FLAGS (VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
 
 /*
  * Code layout for GCC and clang, no effect on behaviour: the per-packet steps are inlined
@@ -119,7 +123,7 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
 {
     volatile struct vmbp_ring_control_wire *ctl;
     size_t data_bytes;
-    uint32_t w, rd, i;
+    uint32_t w, rd, i, start;
 
     if (!r)
         return VMBP_E_INVAL;
@@ -128,6 +132,10 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
     r->state = VMBP_E_STATE;
     if (!ring_mem || ((uintptr_t)ring_mem % 8u) != 0 || (flags & ~RING_KNOWN_FLAGS) ||
         !(RING_WRITER(role) || RING_READER(role)) || ring_bytes < VMBP_RING_CONTROL_SIZE)
+        return VMBP_E_INVAL;
+    /* A reader states its initial mask, a writer has none (VMBP-RING-031). */
+    start = flags & RING_START_FLAGS;
+    if (RING_READER(role) ? start == 0 || start == RING_START_FLAGS : start != 0)
         return VMBP_E_INVAL;
     data_bytes = ring_bytes - VMBP_RING_CONTROL_SIZE;
     if (data_bytes > VMBP_RING_DATA_MAX || !vmbp_ring_size_valid((uint32_t)data_bytes))
@@ -155,14 +163,14 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
         vmbp_shared_store32(&ctl->pending_send_sz, 0);
         vmbp_shared_store32(&ctl->feature_bits, VMBP_RING_FEATURE_PENDING_SEND_SZ);
     } else {
-        bool host = role == VMBP_RING_HOST_RECV;
-
-        vmbp_shared_store32(&ctl->interrupt_mask, host ? 1u : 0u);
+        r->masked = (flags & VMBP_RING_F_START_MASKED) != 0;
+        vmbp_shared_store32(&ctl->interrupt_mask, r->masked);
     }
-    if (flags & VMBP_RING_F_RESET) {
-        vmbp_shared_mb();
+    /* The stores above come before any later load of ours (the writer's first decision
+     * sees them, or our first re-check sees its index). */
+    vmbp_shared_mb();
+    if (flags & VMBP_RING_F_RESET)
         return VMBP_OK;
-    }
     /* Attach: take the indices the other side left, once each, validated. */
     w = vmbp_shared_load32_acquire(&ctl->write_index);
     if (!vmbp_ring_index_valid(r->size, w))
@@ -714,17 +722,19 @@ RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t old,
     return VMBP_OK;
 }
 
-/* vmbp_ring_commit() of a checked reader; *signal is already false. */
-RING_HOT enum vmbp_status reader_commit(struct vmbp_ring *r, bool *signal)
+/*
+ * Publish the read index of a checked reader and decide whether to signal the writer
+ * (VMBP-RING-021); *signal is already false. *loaded tells whether the decision loaded the
+ * write index (after the barrier).
+ */
+RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool *loaded)
 {
     uint32_t old = r->pub, priv = r->priv, features, pending = 0;
     enum vmbp_status st;
 
-    if (priv == old)
-        return VMBP_OK;
     vmbp_shared_store32_release(&r->ctl->read_index, priv); /* [C] */
     r->pub = priv;
-    vmbp_shared_mb(); /* [F] */
+    vmbp_shared_mb(); /* [F] [W] */
     features = vmbp_shared_load32(&r->ctl->feature_bits);
     if (!(features & VMBP_RING_FEATURE_PENDING_SEND_SZ))
         return VMBP_OK;
@@ -734,24 +744,61 @@ RING_HOT enum vmbp_status reader_commit(struct vmbp_ring *r, bool *signal)
         return ring_break(r, st);
     if (pending == 0)
         return VMBP_OK;
+    *loaded = true;
     return reader_wakeup(r, old, pending, signal);
 }
 
-enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal)
+/*
+ * vmbp_ring_commit() of a checked reader, the end of a batch (VMBP-RING-030); *signal and
+ * *more are already false. The mask we set is cleared with the read index store, before the
+ * barrier; after it, packets wait if we know of some, or if the write index, loaded once
+ * (the writer decision's load when it made one), moved.
+ */
+RING_NOINLINE enum vmbp_status reader_end_batch(struct vmbp_ring *r, bool *signal, bool *more)
+{
+    enum vmbp_status st;
+    bool loaded = false;
+
+    if (r->masked) {
+        vmbp_shared_store32(&r->ctl->interrupt_mask, 0);
+        r->masked = 0;
+        if (r->priv == r->pub)
+            vmbp_shared_mb(); /* [W] */
+    }
+    if (r->priv != r->pub) {
+        st = reader_publish(r, signal, &loaded);
+        if (st != VMBP_OK)
+            return st;
+    }
+    if (!loaded && r->priv == r->peer) {
+        st = reader_load_peer(r); /* [W] */
+        if (st != VMBP_OK)
+            return st;
+    }
+    *more = r->priv != r->peer;
+    return VMBP_OK;
+}
+
+enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more)
 {
     enum vmbp_status st = reader_check(r);
 
     if (signal)
         *signal = false;
+    if (more)
+        *more = false;
     if (st != VMBP_OK)
         return st;
-    return reader_commit(r, signal);
+    if (!more)
+        return VMBP_E_INVAL;
+    return reader_end_batch(r, signal, more);
 }
 
 enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt, bool *signal)
 {
     enum vmbp_status st = reader_check(r);
+    bool loaded = false;
 
     if (signal)
         *signal = false;
@@ -760,7 +807,7 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
     st = reader_peek(r, buf, cap, pkt);
     if (st != VMBP_OK)
         return st;
-    return reader_commit(r, signal);
+    return reader_publish(r, signal, &loaded);
 }
 
 enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r)
@@ -770,26 +817,7 @@ enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r)
     if (st != VMBP_OK)
         return st;
     vmbp_shared_store32(&r->ctl->interrupt_mask, 1);
+    r->masked = 1;
     vmbp_shared_mb();
-    return VMBP_OK;
-}
-
-enum vmbp_status vmbp_ring_mask_end(struct vmbp_ring *r, bool *pending)
-{
-    enum vmbp_status st = reader_check(r);
-
-    if (pending)
-        *pending = false;
-    if (st != VMBP_OK)
-        return st;
-    vmbp_shared_store32(&r->ctl->interrupt_mask, 0);
-    vmbp_shared_mb(); /* [W] */
-    if (r->priv == r->peer) {
-        st = reader_load_peer(r);
-        if (st != VMBP_OK)
-            return st;
-    }
-    if (pending)
-        *pending = r->priv != r->peer;
     return VMBP_OK;
 }

@@ -12,6 +12,8 @@
 #      line, and every branch side but those listed with their reason (fuzz/coverage.sh --check)
 #   7. the API and spec documentation (Doxygen, warnings are errors)
 #   8. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
+#   9. the SPIN model of the ring's signalling: exhaustive, its mutants must fail, its
+#      decision table against the C code (proof/spin/run.sh; CTest proof.spin, label spin)
 # Each stage prints ctest's summary line; the script stops at the first failure.
 # Environment: JOBS (default: number of CPUs), BUILD_ROOT (default: ./build-ci).
 set -eu
@@ -43,7 +45,7 @@ run_ctest() { # name build_dir [ctest args...]
 stage "native build (gcc)"
 cmake -S "$src" -B "$root/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVMBP_BUILD_FUZZ=ON -DVMBP_BUILD_BENCH=ON > /dev/null
 cmake --build "$root/native" -j "$jobs" > "$root/native-build.log" 2>&1 || { cat "$root/native-build.log"; exit 1; }
-run_ctest "native (gcc)" "$root/native"
+run_ctest "native (gcc)" "$root/native" -LE spin
 
 stage "sanitizers (clang, ASan + UBSan)"
 CC=clang cmake -S "$src" -B "$root/asan" -DCMAKE_BUILD_TYPE=Debug -DVMBP_SANITIZE=ON \
@@ -98,6 +100,16 @@ if JOBS=$jobs OUT="$root/proof" sh "$src/proof/run.sh" > "$root/proof.log" 2>&1;
   echo "static analysis (Frama-C Eva): $(grep -c '  ok$' "$root/proof.log") entry points, 0 alarms ($(( $(date +%s) - start ))s)" >> "$summary"
 else
   cat "$root/proof.log"; echo "FAILED: static analysis"; cat "$summary"; exit 1
+fi
+
+stage "SPIN model of the ring's signalling (exhaustive; mutants must fail)"
+start=$(date +%s)
+if OUT="$root/spin" sh "$src/proof/spin/run.sh" "$root/native/tests/spin_check_tables" \
+  > "$root/spin.log" 2>&1; then
+  cat "$root/spin.log"
+  echo "spin: $(sed -n 's/^spin: ring.pml [^:]*: //p' "$root/spin.log"); 3 mutants fail; $(sed -n 's/^check_tables: //p' "$root/spin.log") ($(( $(date +%s) - start ))s)" >> "$summary"
+else
+  cat "$root/spin.log"; echo "FAILED: spin"; cat "$summary"; exit 1
 fi
 
 stage "summary"

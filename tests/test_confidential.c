@@ -7,6 +7,7 @@
  * plus the fallback, asserting every register value written.
  */
 #include <vmbus_proto/confidential.h>
+#include <vmbus_proto/msg_connect.h>
 
 #include "support/synic_bringup.h"
 #include "unit.h"
@@ -529,10 +530,40 @@ START_TEST(contact_outcome_over_every_status)
 }
 END_TEST
 
-/* covers: VMBP-CONF-013 */
+static struct vmbp_confidential_plan plan_of(unsigned iso, bool pv, unsigned mode)
+{
+    struct vmbp_confidential_facts f = facts(X64, iso, pv, mode != VMBP_CONFIDENTIAL_MODE_RELAY);
+    struct vmbp_confidential_policy p = vmbp_confidential_policy_linux();
+    struct vmbp_confidential_plan pl;
+
+    memset(&pl, 0xA5, sizeof(pl));
+    ck_assert_uint_eq(
+        vmbp_confidential_plan_build(&f, &p, (enum vmbp_confidential_mode)mode, &pl), VMBP_OK);
+    return pl;
+}
+
+/* covers: VMBP-CONF-013 VMBP-CONF-016 */
 START_TEST(contact_features)
 {
+    static const struct {
+        unsigned iso;
+        bool pv;
+        unsigned mode;
+        uint32_t from_ff; /* what 0xFF becomes */
+    } rows[] = {
+        /* not isolated: everything the guest wants but 0x10 */
+        {I_NONE, false, VMBP_CONFIDENTIAL_MODE_DIRECT, 0xEF},
+        /* isolated, the host is the peer: no 0x10, no host-chosen monitor pages (0x40) */
+        {I_SNP, false, VMBP_CONFIDENTIAL_MODE_DIRECT, 0xAF},
+        {I_SNP, true, VMBP_CONFIDENTIAL_MODE_RELAY, 0xAF},
+        {I_TDX, true, VMBP_CONFIDENTIAL_MODE_RELAY, 0xAF},
+        {I_SNP, true, VMBP_CONFIDENTIAL_MODE_FALLBACK, 0xAF},
+        /* confidential: 0x10 added, the paravisor's monitor pages kept */
+        {I_SNP, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL, 0xFF},
+        {I_TDX, true, VMBP_CONFIDENTIAL_MODE_PROBE, 0xFF},
+    };
     struct vmbp_confidential_plan pl;
+    size_t i;
 
     memset(&pl, 0, sizeof(pl));
     pl.request_confidential_channels = true;
@@ -541,6 +572,128 @@ START_TEST(contact_features)
     pl.request_confidential_channels = false;
     ck_assert_uint_eq(vmbp_confidential_contact_features(&pl, 0x18), 0x08);
     ck_assert_uint_eq(vmbp_confidential_contact_features(&pl, 0xFF), 0xEF);
+    for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        pl = plan_of(rows[i].iso, rows[i].pv, rows[i].mode);
+        ck_assert_msg(vmbp_confidential_contact_features(&pl, 0xFF) == rows[i].from_ff,
+                      "row %zu: 0x%x", i, vmbp_confidential_contact_features(&pl, 0xFF));
+        ck_assert_uint_eq(vmbp_confidential_contact_features(&pl, 0x40) & 0x40u,
+                          rows[i].from_ff & 0x40u);
+    }
+}
+END_TEST
+
+/* Every rule of the check, one broken at a time, in each kind of plan.
+ * covers: VMBP-CONF-015 */
+START_TEST(monitor_pages_check)
+{
+    const uint64_t vtom = 1ull << 46, a = 0x12345000ull, b = 0x6789A000ull;
+    struct vmbp_confidential_plan plain = plan_of(I_NONE, false, VMBP_CONFIDENTIAL_MODE_DIRECT);
+    struct vmbp_confidential_plan relay = plan_of(I_SNP, true, VMBP_CONFIDENTIAL_MODE_RELAY);
+    struct vmbp_confidential_plan conf =
+        plan_of(I_SNP, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL);
+    struct vmbp_confidential_plan iso_direct =
+        plan_of(I_SNP, false, VMBP_CONFIDENTIAL_MODE_DIRECT);
+    const struct vmbp_confidential_plan *all[] = {&plain, &relay, &conf, &iso_direct};
+    size_t i;
+
+    /* the form, whatever the plan: a non-zero aligned child-to-parent page, the other 0 or
+     * another aligned page */
+    for (i = 0; i < 4; i++) {
+        const struct vmbp_confidential_plan *pl = all[i];
+        uint64_t base = pl == &conf ? 0 : vtom; /* where the plan's pages must lie */
+
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, 0, base | a),
+                          VMBP_OK);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | b, base | a),
+                          VMBP_OK);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | b, 0),
+                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, 0, 0),
+                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, 0, base | (a + 8)),
+                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, 0, base | (a + 4095)),
+                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | (b + 1),
+                                                                base | a),
+                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | a, base | a),
+                          VMBP_E_MONITOR_PAGE);
+        /* arguments */
+        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom | 1u, 0, base | a),
+                          VMBP_E_INVAL);
+    }
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(NULL, vtom, 0, a), VMBP_E_INVAL);
+
+    /* not isolated: anywhere */
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&plain, 0, b, a), VMBP_OK);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&plain, vtom, b, vtom | a), VMBP_OK);
+    /* the host's pages are host-visible: at or above the boundary, both of them */
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, vtom, 0, a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, vtom, b, vtom | a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&iso_direct, vtom, 0, a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, vtom, 0, vtom), VMBP_OK);
+    /* ... and without a known boundary no host page can be told shared */
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, 0, 0, a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&iso_direct, 0, b, a),
+                      VMBP_E_MONITOR_PAGE);
+    /* the paravisor's pages are private: below the boundary, both of them */
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&conf, vtom, 0, vtom | a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&conf, vtom, vtom | b, a),
+                      VMBP_E_MONITOR_PAGE);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&conf, vtom, 0, vtom - 4096u),
+                      VMBP_OK);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&conf, 0, b, a), VMBP_OK);
+}
+END_TEST
+
+/* A 40-byte VERSION_RESPONSE from the wire to the decision: the pages are used only when
+ * they were asked for, and then only if the check passes.
+ * covers: VMBP-CONF-015 VMBP-CONF-016 */
+START_TEST(monitor_pages_from_a_version_response)
+{
+    const uint64_t vtom = 1ull << 46;
+    struct vmbp_confidential_plan relay = plan_of(I_SNP, true, VMBP_CONFIDENTIAL_MODE_RELAY);
+    struct vmbp_confidential_plan conf =
+        plan_of(I_SNP, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL);
+    struct vmbp_version_response in, out;
+    struct vmbp_ctx ctx;
+    uint8_t wire[64];
+    size_t len = 0;
+    uint32_t asked;
+
+    memset(&ctx, 0, sizeof(ctx));
+    memset(&in, 0, sizeof(in));
+    in.variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+    in.version_supported = 1;
+    in.msg_conn_id = 4;
+    in.supported_features = 0x40u;
+    in.child_to_parent_monitor_gpa = 0x7000u; /* private memory */
+    ck_assert_uint_eq(vmbp_msg_version_response_encode(&in, wire, sizeof(wire), &len), VMBP_OK);
+    ck_assert_uint_eq(len, 40);
+    ck_assert_uint_eq(vmbp_msg_version_response_decode(wire, len, &ctx, &out), VMBP_OK);
+
+    /* confidential: asked for, provided, private: used */
+    asked = vmbp_confidential_contact_features(&conf, 0x40u);
+    ck_assert(vmbp_msg_version_response_has_monitor_pages(&out, VMBP_VERSION_6_0, asked));
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&conf, vtom,
+                                                            out.parent_to_child_monitor_gpa,
+                                                            out.child_to_parent_monitor_gpa),
+                      VMBP_OK);
+    /* to the host: never asked for, so never used, whatever the host sends */
+    asked = vmbp_confidential_contact_features(&relay, 0x40u);
+    ck_assert(!vmbp_msg_version_response_has_monitor_pages(&out, VMBP_VERSION_6_0, asked));
+    /* a caller that asks anyway still meets the check: a private page is refused */
+    ck_assert(vmbp_msg_version_response_has_monitor_pages(&out, VMBP_VERSION_6_0, 0x40u));
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, vtom,
+                                                            out.parent_to_child_monitor_gpa,
+                                                            out.child_to_parent_monitor_gpa),
+                      VMBP_E_MONITOR_PAGE);
 }
 END_TEST
 
@@ -1197,6 +1350,8 @@ static Suite *confidential_suite(void)
     tcase_add_test(dec, provided_page_checks);
     tcase_add_test(dec, contact_outcome_over_every_status);
     tcase_add_test(dec, contact_features);
+    tcase_add_test(dec, monitor_pages_check);
+    tcase_add_test(dec, monitor_pages_from_a_version_response);
     tcase_add_test(dec, offer_decide_over_every_input);
     suite_add_tcase(s, dec);
 

@@ -10,7 +10,7 @@
  * (a step ends when the library publishes one of its indices), that nothing outside the ring
  * is accessed (strict mode), and lets a simulated host rewrite memory before each read.
  */
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <vmbus_proto/endian.h>
 #include <vmbus_proto/ring.h>
@@ -100,7 +100,6 @@ static void rt_mutator(void *ctx, uint8_t *addr, size_t len)
 #define vmbp_ring_peek_inplace(...) (rt_op(), vmbp_ring_peek_inplace(__VA_ARGS__))
 #define vmbp_ring_commit(...) (rt_op(), vmbp_ring_commit(__VA_ARGS__))
 #define vmbp_ring_mask_begin(...) (rt_op(), vmbp_ring_mask_begin(__VA_ARGS__))
-#define vmbp_ring_mask_end(...) (rt_op(), vmbp_ring_mask_end(__VA_ARGS__))
 
 /* Fresh ring memory of @p size data bytes, registered with the instrumented layer. */
 static void mem(uint32_t size)
@@ -375,7 +374,7 @@ START_TEST(init_writes_only_the_words_its_role_owns)
         REQUIRE(M[i] == (i == 64 ? 1 : 0), "control byte %zu", i);
     /* guest receive ring: same, mask clear (Linux), feature bit set as Linux does */
     memset(M, 0xEE, CTL);
-    open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET);
+    open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
     for (i = 0; i < CTL; i++)
         REQUIRE(M[i] == (i == 64 ? 1 : 0), "control byte %zu", i);
     /* host attaching as reader: masks (OpenVMM), leaves everything else alone */
@@ -384,7 +383,7 @@ START_TEST(init_writes_only_the_words_its_role_owns)
     hw_set(4, 8);
     hw_set(12, 0x48);
     hw_set(64, 0);
-    open_end(&r, VMBP_RING_HOST_RECV, 0);
+    open_end(&r, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     ck_assert_uint_eq(hw_get(0), 16);
     ck_assert_uint_eq(hw_get(4), 8);
     ck_assert_uint_eq(hw_get(8), 1);
@@ -415,7 +414,8 @@ START_TEST(init_attach_rejects_bad_indices)
     for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         hw_set(0, bad[i]);
         hw_set(4, 0);
-        ck_assert_uint_eq(vmbp_ring_init(&r, M, CTL + S, VMBP_RING_HOST_RECV, 0),
+        ck_assert_uint_eq(vmbp_ring_init(&r, M, CTL + S, VMBP_RING_HOST_RECV,
+                                         VMBP_RING_F_START_MASKED),
                           VMBP_E_RING_WRITE_INDEX);
         ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_RING_WRITE_INDEX);
         ck_assert_uint_eq(vmbp_ring_read(&r, small, sizeof(small), NULL, NULL),
@@ -525,10 +525,12 @@ START_TEST(write_rejects_caller_errors_and_writes_nothing)
     /* a writer is not a reader */
     {
         struct vmbp_pkt_in in;
+        bool more = true;
 
         ck_assert_uint_eq(vmbp_ring_peek(&w, buf, BUFCAP, &in), VMBP_E_STATE);
+        ck_assert_uint_eq(vmbp_ring_commit(&w, NULL, &more), VMBP_E_STATE);
+        ck_assert(!more);
     }
-    ck_assert_uint_eq(vmbp_ring_commit(&w, NULL), VMBP_E_STATE);
     ck_assert_uint_eq(vmbp_ring_mask_begin(&w), VMBP_E_STATE);
 }
 END_TEST
@@ -570,7 +572,9 @@ START_TEST(write_refuses_a_packet_len8_cannot_describe)
     sg[0].len = most;
     ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 1, NULL), VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(ring), VMBP_PKT_MAX_LEN + VMBP_PKT_TRAILER_SIZE);
-    ck_assert_uint_eq(vmbp_ring_init(&rd2, ring, CTL + size, VMBP_RING_HOST_RECV, 0), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_init(&rd2, ring, CTL + size, VMBP_RING_HOST_RECV,
+                                     VMBP_RING_F_START_MASKED),
+                      VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_read(&rd2, back, VMBP_PKT_MAX_LEN, &in, NULL), VMBP_OK);
     ck_assert_uint_eq(in.len, VMBP_PKT_MAX_LEN);
     ck_assert_uint_eq(in.data_offset, VMBP_PKT_DESC_SIZE);
@@ -685,7 +689,9 @@ START_TEST(failed_init_leaves_an_object_that_refuses_every_call)
     struct vmbp_pkt_in in;
 
     memset(&r, 0, sizeof(r)); /* state 0 would read as OK */
-    ck_assert_uint_eq(vmbp_ring_init(&r, M, 100, VMBP_RING_GUEST_RECV, 0), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_init(&r, M, 100, VMBP_RING_GUEST_RECV,
+                                     VMBP_RING_F_START_UNMASKED),
+                      VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_STATE);
     ck_assert_uint_eq(vmbp_ring_read(&r, buf, BUFCAP, &in, NULL), VMBP_E_STATE);
     ck_assert_uint_eq(put(&r, 8, 1, NULL), VMBP_E_STATE);
@@ -814,7 +820,7 @@ static struct vmbp_ring rd;
 static void reader(void)
 {
     memset(buf, FILL, sizeof(buf));
-    open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
 }
 
 /* Read must fail with @p want, leave the ring BROKEN with it, publish nothing, and (for
@@ -837,9 +843,11 @@ static void expect_broken(enum vmbp_status want, size_t untouched_from)
     ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, &in, &sig), want);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), want);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, &in), want);
-    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig), want);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), want);
+    ck_assert(!sig && !more);
     ck_assert_uint_eq(vmbp_ring_mask_begin(&rd), want);
-    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), want);
+    more = true;
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, NULL, &more), want);
     ck_assert(!more);
     ck_assert_uint_eq(hw_get(4), r0);
     if (untouched_from == 0) {
@@ -975,7 +983,8 @@ START_TEST(reject_unknown_packet_type)
     }
     /* legacy types on request */
     mem(512);
-    open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET | VMBP_RING_F_LEGACY_TYPES);
+    open_end(&rd, VMBP_RING_GUEST_RECV,
+             VMBP_RING_F_RESET | VMBP_RING_F_LEGACY_TYPES | VMBP_RING_F_START_UNMASKED);
     {
         uint32_t pos = 0;
 
@@ -1140,13 +1149,13 @@ END_TEST
 START_TEST(empty_ring_returns_empty_and_publishes_nothing)
 {
     struct vmbp_pkt_in in;
-    bool sig = true;
+    bool sig = true, more = true;
 
     reader();
     ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, &in, &sig), VMBP_E_RING_EMPTY);
     ck_assert(!sig);
-    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig), VMBP_OK);
-    ck_assert(!sig);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+    ck_assert(!sig && !more);
     ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
     ck_assert_uint_eq(hw_get(4), 0);
     assert_buf_untouched_from(0);
@@ -1175,8 +1184,11 @@ START_TEST(guest_and_host_rings_of_a_channel)
     ck_assert_uint_eq(vmbp_ring_init(&gs, chan, CTL + 512, VMBP_RING_GUEST_SEND,
                                      VMBP_RING_F_RESET), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_init(&gr, chan + CTL + 512, CTL + 512, VMBP_RING_GUEST_RECV,
-                                     VMBP_RING_F_RESET), VMBP_OK);
-    ck_assert_uint_eq(vmbp_ring_init(&hr, chan, CTL + 512, VMBP_RING_HOST_RECV, 0), VMBP_OK);
+                                     VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED),
+                      VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_init(&hr, chan, CTL + 512, VMBP_RING_HOST_RECV,
+                                     VMBP_RING_F_START_MASKED),
+                      VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_init(&hs, chan + CTL + 512, CTL + 512, VMBP_RING_HOST_SEND, 0),
                       VMBP_OK);
     for (i = 0; i < 200; i++) {
@@ -1221,7 +1233,7 @@ START_TEST(optional_and_required_pointers)
     struct vmbp_ring_view v;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
-    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 0, NULL), VMBP_OK);
     ck_assert_uint_eq(hw_get(12), 0);
     ck_assert_uint_eq(put(&w, 40, 1, NULL), VMBP_OK);
@@ -1250,9 +1262,9 @@ START_TEST(unmask_recheck_validates_the_write_index)
 {
     bool more = true;
 
-    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     hw_set(0, 12); /* not 8-byte aligned, written while the reader was masked */
-    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), VMBP_E_RING_WRITE_INDEX);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, NULL, &more), VMBP_E_RING_WRITE_INDEX);
     ck_assert(!more);
     ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_E_RING_WRITE_INDEX);
 }
@@ -1265,15 +1277,15 @@ START_TEST(reader_is_signalled_only_on_empty_to_non_empty_unmasked)
     bool sig = false, more = true;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
-    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     ck_assert_uint_eq(hw_get(8), 1); /* host reader starts masked */
     ck_assert_uint_eq(put(&w, 10, 1, &sig), VMBP_OK);
     ck_assert(!sig);
-    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, NULL, &more), VMBP_OK);
     ck_assert(more); /* the packet written while masked is found by the re-check */
     ck_assert_uint_eq(hw_get(8), 0);
     get_check(&rd, 10, 1, &sig);
-    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, NULL, &more), VMBP_OK);
     ck_assert(!more);
     ck_assert_uint_eq(put(&w, 10, 2, &sig), VMBP_OK);
     ck_assert(sig); /* empty -> non-empty */
@@ -1288,7 +1300,7 @@ START_TEST(reader_is_signalled_only_on_empty_to_non_empty_unmasked)
     get_check(&rd, 10, 4, NULL);
     ck_assert_uint_eq(put(&w, 10, 5, &sig), VMBP_OK);
     ck_assert(!sig); /* empty -> non-empty, but masked */
-    ck_assert_uint_eq(vmbp_ring_mask_end(&rd, &more), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, NULL, &more), VMBP_OK);
     ck_assert(more);
     get_check(&rd, 10, 5, NULL);
     /* batch: one publish and one signal for three packets */
@@ -1317,11 +1329,11 @@ START_TEST(writer_is_signalled_only_when_a_read_crosses_pending_send_size)
 {
     struct vmbp_ring w;
     struct vmbp_pkt_in in;
-    bool sig = true, ready = true;
+    bool sig = true, ready = true, more = false;
     unsigned i;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
-    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
         ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
     ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL); /* 64 ring bytes */
@@ -1341,8 +1353,9 @@ START_TEST(writer_is_signalled_only_when_a_read_crosses_pending_send_size)
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
     ck_assert_uint_eq(hw_get(4), 96);
-    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig), VMBP_OK); /* 120 -> 216 */
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK); /* 120 -> 216 */
     ck_assert(sig);
+    ck_assert(more); /* packets 6 and 7 are still there */
     ck_assert_uint_eq(hw_get(4), 192);
     /* without the feature bit nobody is signalled */
     hw_set(64, 0);
@@ -1363,7 +1376,7 @@ START_TEST(writer_signal_uses_the_write_index_loaded_after_publishing)
     unsigned i;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
-    open_end(&rd, VMBP_RING_HOST_RECV, 0);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
     for (i = 0; i < 4; i++) /* 4 x 32 */
         ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
     get_check(&rd, 8, 0, NULL); /* the reader has seen write index 128, released 32 */
@@ -1399,7 +1412,7 @@ START_TEST(wrap_around_at_every_8_byte_position)
             hw_set(4, p);
             memset(M + CTL, 0xCC, size);
             open_end(&w, VMBP_RING_GUEST_SEND, 0);
-            open_end(&r, VMBP_RING_GUEST_RECV, 0);
+            open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
             ck_assert_uint_eq(put(&w, n, p + n, &sig), VMBP_OK);
             ck_assert(sig);
             ck_assert_uint_eq(hw_get(0), (p + total) % size);
@@ -1429,13 +1442,13 @@ START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
     struct vmbp_ring_view v;
     struct vmbp_pkt_in in;
     uint8_t want[64], got[64];
-    bool sig;
+    bool sig, more = true;
 
     mem(128);
     hw_set(0, 112);
     hw_set(4, 112);
     open_end(&w, VMBP_RING_GUEST_SEND, 0);
-    open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_TRUSTED);
+    open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_TRUSTED | VMBP_RING_F_START_UNMASKED);
     ck_assert_uint_eq(put(&w, 40, 7, NULL), VMBP_OK); /* 56 bytes + trailer from 112 */
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_OK);
     ck_assert_uint_eq(in.len, 56);
@@ -1448,11 +1461,12 @@ START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
     fill_pattern(want, 40, 7);
     ck_assert_mem_eq(got + 16, want, 40);
     ck_assert_uint_eq(hw_get(4), 112);
-    ck_assert_uint_eq(vmbp_ring_commit(&r, &sig), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_commit(&r, &sig, &more), VMBP_OK);
+    ck_assert(!more);
     ck_assert_uint_eq(hw_get(4), 48);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_E_RING_EMPTY);
     /* not on a ring that was not declared trusted */
-    open_end(&rd, VMBP_RING_GUEST_RECV, 0);
+    open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, &in), VMBP_E_STATE);
     mem(256);
 }
@@ -1549,7 +1563,9 @@ START_TEST(random_host_on_every_read_is_contained)
         enum vmbp_status st = VMBP_OK;
 
         mem(256);
-        open_end(&rd, iter % 2 ? VMBP_RING_GUEST_RECV : VMBP_RING_HOST_RECV, VMBP_RING_F_RESET);
+        open_end(&rd, iter % 2 ? VMBP_RING_GUEST_RECV : VMBP_RING_HOST_RECV,
+                 VMBP_RING_F_RESET |
+                     (iter % 2 ? VMBP_RING_F_START_UNMASKED : VMBP_RING_F_START_MASKED));
         rt_check = false; /* indices are rewritten too: step detection is off here */
         rt_race = random_bytes;
         for (k = 0; k < 8 && st != VMBP_E_RING_EMPTY; k++) {
@@ -1705,7 +1721,8 @@ START_TEST(ring_image_vectors)
         /* our reader decodes it */
         mem(size);
         memcpy(M, v->bytes, CTL + size);
-        st = vmbp_ring_init(&rd, M, CTL + S, VMBP_RING_GUEST_RECV, 0);
+        st = vmbp_ring_init(&rd, M, CTL + S, VMBP_RING_GUEST_RECV,
+                            VMBP_RING_F_START_UNMASKED);
         if (st != VMBP_OK) { /* indices already bad when attaching */
             ck_assert_msg(st == want, "%s: init %s", v->name, vmbp_status_str(st));
             decoded++;

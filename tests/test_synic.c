@@ -539,6 +539,34 @@ START_TEST(snapshot_validates_what_it_copied_not_what_is_there_later)
 }
 END_TEST
 
+/* A free slot is empty: every size the host may leave, with garbage around it.
+ * covers: VMBP-SYNIC-009 VMBP-SYNIC-004 */
+START_TEST(free_slot_is_empty_whatever_its_other_bytes)
+{
+    struct vmbp_synic_message m;
+    unsigned size, i;
+    bool eom = true;
+
+    for (size = 0; size < 256; size++) {
+        put_slot(VMBP_SYNIC_MSG_TYPE_NONE, (uint8_t)size, 0xFF, 0xFFFFFFFFFFFFFFFFull);
+        memset(&m, 0xEE, sizeof(m));
+        vmbp_tshm_reset_counts();
+        ck_assert_int_eq(vmbp_synic_slot_snapshot(slot2, &m), VMBP_OK);
+        ck_assert_uint_eq(vmbp_tshm_calls(), 1); /* read once, like any slot */
+        ck_assert_uint_eq(m.type, VMBP_SYNIC_MSG_TYPE_NONE);
+        ck_assert_uint_eq(m.payload_size, 0);
+        ck_assert_uint_eq(m.flags, 0);
+        ck_assert_uint_eq(m.sender, 0);
+        for (i = 0; i < sizeof(m.payload); i++)
+            ck_assert_uint_eq(m.payload[i], 0);
+        /* and there is nothing to complete */
+        ck_assert_int_eq(vmbp_synic_slot_complete(slot2, m.type, &eom), VMBP_E_STATE);
+        ck_assert(!eom);
+        ck_assert_uint_eq(vmbp_tshm_writes_of(slot2), 0);
+    }
+}
+END_TEST
+
 /* covers: VMBP-SYNIC-004 */
 START_TEST(snapshot_vectors)
 {
@@ -974,6 +1002,7 @@ static Suite *synic_suite(void)
     tcase_add_checked_fixture(slots, shm_setup, shm_teardown);
     tcase_add_test(slots, snapshot_reads_each_byte_exactly_once);
     tcase_add_test(slots, snapshot_validates_what_it_copied_not_what_is_there_later);
+    tcase_add_test(slots, free_slot_is_empty_whatever_its_other_bytes);
     tcase_add_test(slots, snapshot_vectors);
     tcase_add_test(slots, complete_clears_the_type_then_reports_pending);
     tcase_add_test(slots, complete_sees_pending_set_after_the_snapshot);

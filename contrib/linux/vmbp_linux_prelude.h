@@ -13,7 +13,7 @@
  *
  * Kernel APIs used: <linux/types.h> (uint*_t, int32_t, size_t, uintptr_t, bool),
  * <linux/stddef.h> (NULL, true, false, offsetof), <linux/string.h> (memcpy, memset),
- * <linux/compiler.h> (READ_ONCE, WRITE_ONCE), <asm/barrier.h> (virt_load_acquire,
+ * <linux/compiler.h> (READ_ONCE, WRITE_ONCE, barrier), <asm/barrier.h> (virt_load_acquire,
  * virt_store_release, virt_mb), <linux/atomic.h> (xchg, cmpxchg).
  */
 #ifndef VMBP_LINUX_PRELUDE_H
@@ -26,6 +26,9 @@
 #include <asm/barrier.h>
 #include <linux/atomic.h>
 
+/* Status-returning functions: the kernel's own spelling of warn_unused_result. */
+#define VMBP_MUST_CHECK __must_check
+
 #define VMBP_MEMCPY(dst, src, n) ((void)memcpy((dst), (src), (n)))
 #define VMBP_MEMSET(dst, byte, n) ((void)memset((dst), (byte), (n)))
 /* 64-bit shifts are native in the kernel on every architecture (libgcc helpers provided). */
@@ -37,18 +40,53 @@
 #define VMBP_SHARED_XCHG32(p, v) xchg((p), (v))
 #define VMBP_SHARED_CMPXCHG32(p, o, n) (cmpxchg((p), (o), (n)) == (o))
 #define VMBP_SHARED_FETCH_AND32(p, m) vmbp_linux_fetch_and32((p), (m))
-#define VMBP_SHARED_COPY_FROM(d, s, n) ((void)memcpy((d), (const void *)(s), (n)))
-#define VMBP_SHARED_COPY_TO(d, s, n) ((void)memcpy((void *)(d), (s), (n)))
+#define VMBP_SHARED_COPY_FROM(d, s, n) vmbp_linux_copy_from((d), (s), (n))
+#define VMBP_SHARED_COPY_TO(d, s, n) vmbp_linux_copy_to((d), (s), (n))
 #define VMBP_SHARED_MB() virt_mb()
 
-/* The kernel's atomic_fetch_and() wants an atomic_t; this works on a plain shared word. */
+/*
+ * memcpy() from memory the host can write, fenced by compiler barriers: without the one
+ * after it the compiler may drop the private copy and read the shared bytes again where
+ * the copy is used (the compiler-made double fetch of Xen XSA-155); the one before keeps
+ * the copy after the index load that validated it.
+ */
+static inline void vmbp_linux_copy_from(void *dst, const volatile void *src, size_t n)
+{
+	barrier();
+	memcpy(dst, (const void *)src, n);
+	barrier();
+}
+
+static inline void vmbp_linux_copy_to(volatile void *dst, const void *src, size_t n)
+{
+	barrier();
+	memcpy((void *)dst, src, n);
+	barrier();
+}
+
+/*
+ * Atomic AND on a word the host can write (the SynIC event flags). The kernel has
+ * atomic_fetch_and() only for atomic_t, and on x86 it is a compare-exchange loop too; a
+ * host that rewrites the word between our load and our cmpxchg could keep such a loop
+ * spinning for ever. So the loop is bounded: after VMBP_LINUX_CMPXCHG_TRIES contested
+ * attempts nothing is cleared, and the return value shows the bits to clear as already
+ * clear, so the caller takes none of them now; they stay set for the next scan.
+ */
+#define VMBP_LINUX_CMPXCHG_TRIES 16
+
 static inline uint32_t vmbp_linux_fetch_and32(volatile uint32_t *p, uint32_t mask)
 {
-    uint32_t old = READ_ONCE(*p), seen;
+	uint32_t old = READ_ONCE(*p), seen;
+	unsigned int i;
 
-    while ((seen = cmpxchg(p, old, old & mask)) != old)
-        old = seen;
-    return old;
+	for (i = 0; i < VMBP_LINUX_CMPXCHG_TRIES; i++) {
+		seen = cmpxchg(p, old, old & mask);
+		if (seen == old)
+			return old;
+		old = seen;
+	}
+	virt_mb(); /* the hook promises a full barrier, taken or not */
+	return old & mask;
 }
 
 #endif /* VMBP_LINUX_PRELUDE_H */

@@ -735,10 +735,24 @@ vmbp_confidential_offer_decide(uint16_t flags, const struct vmbp_ctx *ctx,
 }
 
 /**
- * @brief The feature flags to request in INITIATE_CONTACT under a plan: @p wanted, with
- * CONFIDENTIAL_CHANNELS added when the plan requests it and removed otherwise (mu_msvm
- * adds it only for a confidential contact and drops it on fallback; OpenVMM grants it only
- * to a trusted contact).
+ * @brief The feature flags to request in INITIATE_CONTACT under a plan (VMBP-CONF-013,
+ * VMBP-CONF-016): @p wanted, with CONFIDENTIAL_CHANNELS added when the plan requests it and
+ * removed otherwise (mu_msvm adds it only for a confidential contact and drops it on
+ * fallback; OpenVMM grants it only to a trusted contact), and SERVER_SPECIFIED_MONITOR_PAGES
+ * removed when the VM is isolated and the contact goes to the host (RELAY, FALLBACK, an
+ * isolated DIRECT).
+ *
+ * The host would choose the GPAs of pages the guest then writes as shared memory. Neither
+ * anchor asks the host for them under isolation: Linux's isolated guest allocates its own
+ * monitor pages, makes them host-visible and reports them with the shared GPA boundary set
+ * (`drivers/hv/connection.c`, `vmbus_connect`, `vmbus_negotiate_version`), and OpenHCL's
+ * client towards the host leaves the feature out (OpenVMM `vmbus_client/src/lib.rs`,
+ * `SUPPORTED_FEATURE_FLAGS`; `vmbus_server/src/lib.rs`: "there is currently no way to
+ * request server-allocated monitor pages from the relay host"). A confidential contact keeps
+ * it: there the trusted paravisor allocates the pages in private memory, and without them
+ * it turns monitored notification off ("the monitor pages must be allocated by the server,
+ * not the guest, since the guest will provide shared pages which can't be used in this
+ * case", `vmbus_server/src/lib.rs`; OpenHCL `virt_mshv_vtl` `allocate_monitor_page`).
  * @param plan   the plan in force
  * @param wanted the other features the guest wants
  * @return the flags to send
@@ -747,8 +761,57 @@ VMBP_INLINE uint32_t
 vmbp_confidential_contact_features(const struct vmbp_confidential_plan *plan, uint32_t wanted)
 {
     uint32_t cc = (uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS;
+    uint32_t f = plan->request_confidential_channels ? (wanted | cc) : (wanted & ~cc);
 
-    return plan->request_confidential_channels ? (wanted | cc) : (wanted & ~cc);
+    if (plan->isolated && !plan->confidential)
+        f &= ~(uint32_t)VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES;
+    return f;
+}
+
+/**
+ * @brief Check the monitor pages a 40-byte VERSION_RESPONSE provides, before the guest
+ * uses them (VMBP-CONF-015). Call it when vmbp_msg_version_response_has_monitor_pages()
+ * says the response hands the guest its pages.
+ *
+ * - The child-to-parent page (the one the guest writes its triggers to) is non-zero, and
+ *   every page given is 4 KiB aligned. The parent-to-child page may be 0: OpenVMM's server
+ *   sends no monitored interrupts and leaves it 0; when given, it is not the same page.
+ * - In an isolated VM the pages lie in the memory the peer may have: with a confidential
+ *   contact (the paravisor allocated them in private memory) below the shared GPA
+ *   boundary; with a contact to the host at or above it, the host-visible alias (map the
+ *   GPA with the boundary bit cleared, as for a provided SynIC page, VMBP-CONF-008). Without
+ *   a known boundary a contact to the host cannot tell shared pages from private ones, and
+ *   the pages are refused; a confidential contact's pages are then taken as given.
+ * @param plan            the plan the contact was made under (its @c isolated and
+ *                        @c confidential)
+ * @param boundary        shared GPA boundary (cpuid.h `shared_gpa_boundary`; 0 without vTOM)
+ * @param parent_to_child the response's parent_to_child_monitor_gpa
+ * @param child_to_parent the response's child_to_parent_monitor_gpa
+ * @return VMBP_OK; VMBP_E_MONITOR_PAGE (a rule above broken); VMBP_E_INVAL (@p plan NULL,
+ *         or a boundary that is not a power of two)
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_confidential_monitor_pages_check(const struct vmbp_confidential_plan *plan,
+                                      uint64_t boundary, uint64_t parent_to_child,
+                                      uint64_t child_to_parent)
+{
+    const uint64_t page = (uint64_t)VMBP_SYNIC_PAGE_SIZE - 1u;
+
+    if (plan == NULL || (boundary & (boundary - 1u)) != 0)
+        return VMBP_E_INVAL;
+    if (child_to_parent == 0 || (child_to_parent & page) != 0 || (parent_to_child & page) != 0 ||
+        parent_to_child == child_to_parent)
+        return VMBP_E_MONITOR_PAGE;
+    if (!plan->isolated)
+        return VMBP_OK;
+    if (boundary == 0)
+        return plan->confidential ? VMBP_OK : VMBP_E_MONITOR_PAGE;
+    if (plan->confidential)
+        return child_to_parent < boundary && parent_to_child < boundary ? VMBP_OK
+                                                                        : VMBP_E_MONITOR_PAGE;
+    return child_to_parent >= boundary && (parent_to_child == 0 || parent_to_child >= boundary)
+               ? VMBP_OK
+               : VMBP_E_MONITOR_PAGE;
 }
 
 #if defined(__cplusplus)

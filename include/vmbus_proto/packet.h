@@ -11,7 +11,7 @@
  * `len8 * 8`.
  *
  * The validators here are pure functions over private memory: the ring reader
- * (`reference/vmbp_ring.h`) copies a packet out of shared memory once and then validates the
+ * (`vmbus_proto/vmbp_ring.h`) copies a packet out of shared memory once and then validates the
  * copy with them, so a peer changing the ring meanwhile cannot change what was validated.
  *
  * Sources: Linux `include/linux/hyperv.h` (`vmpacket_descriptor`, `vmbus_packet_type`,

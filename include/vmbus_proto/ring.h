@@ -12,7 +12,7 @@
  *
  * Nothing here touches shared memory: these functions work on index values the caller has
  * already loaded once (through shared.h) and return a status for values a peer could not
- * legitimately have written. The reference implementation (`reference/vmbp_ring.h`) is built
+ * legitimately have written. The reference implementation (`vmbus_proto/vmbp_ring.h`) is built
  * on them.
  *
  * Sources: Linux `include/linux/hyperv.h` (`hv_ring_buffer`) and

@@ -115,6 +115,9 @@ enum vmbp_status {
     VMBP_E_STATE = 0x0502,
     /** valid but not supported by this implementation */
     VMBP_E_UNSUPPORTED = 0x0503,
+    /* semantic, Confidential VMBus host input (0x023x) */
+    /** host-provided monitor pages unusable or in the wrong memory */
+    VMBP_E_MONITOR_PAGE = 0x0230,
     /** One past the largest band; not a status. */
     VMBP_STATUS_BAND_END = 0x0600
 };
@@ -164,7 +167,8 @@ enum vmbp_status {
     X(E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first")      \
     X(E_INVAL, 0x0501, "invalid argument")                                                     \
     X(E_STATE, 0x0502, "call not valid in the object's current state")                         \
-    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")
+    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")                 \
+    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")
 
 /** @cond VMBP_INTERNAL */
 /* Every row names an enumerator with its value. */

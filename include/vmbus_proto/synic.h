@@ -1083,8 +1083,10 @@ VMBP_INLINE volatile void *vmbp_synic_message_slot(volatile void *page, unsigned
  * vmbp_synic_slot_complete() (Linux warns and sends EOM for a bad message; mu_msvm fails
  * fast). The payload is copied only on VMBP_OK and zeroed otherwise.
  *
- * A free slot (type NONE) gives VMBP_OK with `out->type == VMBP_SYNIC_MSG_TYPE_NONE`; its
- * other fields are not checked.
+ * A free slot (type NONE) is empty whatever the host left in its other bytes
+ * (VMBP-SYNIC-009): VMBP_OK with `out->type == VMBP_SYNIC_MSG_TYPE_NONE` and every other
+ * field of @p out zero, a `payload_size` above 240 included (Linux `vmbus_on_msg_dpc` stops
+ * at the type; nothing else of the slot is looked at).
  * @param slot a live message slot (vmbp_synic_message_slot())
  * @param out  private result
  * @return VMBP_OK; VMBP_E_LENGTH_FIELD if payload_size > 240; VMBP_E_UNKNOWN_TYPE if the
@@ -1101,8 +1103,12 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_slot_snapshot(const vola
     out->flags = raw[offsetof(struct vmbp_synic_message_wire, message_flags)];
     out->sender = vmbp_load_le64(raw + offsetof(struct vmbp_synic_message_wire, sender));
     VMBP_MEMSET(out->payload, 0, sizeof(out->payload));
-    if (out->type == (uint32_t)VMBP_SYNIC_MSG_TYPE_NONE)
+    if (out->type == (uint32_t)VMBP_SYNIC_MSG_TYPE_NONE) {
+        out->payload_size = 0;
+        out->flags = 0;
+        out->sender = 0;
         return VMBP_OK;
+    }
     if (out->payload_size > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_LENGTH_FIELD;
     if (!vmbp_synic_msg_type_is_known(out->type))

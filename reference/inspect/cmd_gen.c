@@ -13,7 +13,7 @@
 #include <vmbus_proto/msg_dispatch.h>
 #include <vmbus_proto/synic.h>
 
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 const char *const vmbpi_gen_kinds[] = {"offer",      "initiate-contact", "version-response",
                                        "slot",       "gpadl-header",     "open-channel",

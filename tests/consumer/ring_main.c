@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* A consumer of the reference ring library: one packet through a ring. */
-#include <vmbp_ring.h>
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +22,7 @@ int main(void)
     sg.ptr = "hello";
     sg.len = 5;
     if (vmbp_ring_init(&w, mem, sizeof(mem), VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET) ||
-        vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_HOST_RECV, 0) ||
+        vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED) ||
         vmbp_ring_write(&w, &o, &sg, 1, &sig) ||
         vmbp_ring_read(&r, out, sizeof(out), &in, &sig) || in.trans_id != 42 ||
         memcmp(out + in.data_offset, "hello", 5) != 0) {

@@ -15,7 +15,7 @@ case $how in
     test -f "$prefix/share/cmake/vmbus_proto/vmbus_protoConfigVersion.cmake"
     test -f "$prefix/share/pkgconfig/vmbus_proto.pc"
     test -f "$prefix/include/vmbus_proto/vmbus_proto.h"
-    test -f "$prefix/include/vmbp_ring.h"
+    test -f "$prefix/include/vmbus_proto/vmbp_ring.h"
     ls "$prefix"/lib*/libvmbp_ring.a > /dev/null
     echo "installed into $prefix" ;;
   find_package)

@@ -4,6 +4,9 @@
 # system headers (tests/contrib/mock/<prelude>/) that declare exactly the APIs the prelude
 # uses, without any C library header (-nostdinc). Then check that the ring's object file
 # calls nothing but the prelude's functions: no libgcc/CRT helpers (__allshl, __udivdi3...).
+# Each environment's own macros are in force, as in its real builds: for the kernel, the
+# attribute names, `inline` and `current` (mock linux/compiler_types.h, force-included as
+# Kbuild does); for EDK2, IN, OUT, OPTIONAL, CONST, STATIC (mock Base.h).
 # covers: VMBP-CONV-010
 # usage: check_preludes.sh SRC_DIR WORK_DIR linux|edk2
 set -eu
@@ -17,10 +20,15 @@ case $prelude in
     allowed="memcpy memset" ;;
   edk2)
     targets="clang-msvc-x64 clang-msvc-ia32 gcc-x86_64 gcc-i386"
-    allowed="CopyMem SetMem MemoryFence InterlockedCompareExchange32 LShiftU64 RShiftU64" ;;
+    allowed="CopyMem SetMem InterlockedCompareExchange32 LShiftU64 RShiftU64" ;;
   *) echo "unknown prelude $prelude" >&2; exit 2 ;;
 esac
-inc="-nostdinc -I$src/tests/contrib/mock/$prelude -I$src/contrib/$prelude -I$src/include"
+inc="-nostdinc -I$src/tests/contrib/mock/$prelude -I$src/include"
+if [ "$prelude" = linux ]; then
+  inc="$inc -I$src/contrib/linux -include $src/tests/contrib/mock/linux/linux/compiler_types.h"
+else
+  inc="$inc -I$src/contrib/edk2/Include"
+fi
 def="-DVMBP_SYSTEM_HEADER=\"vmbp_${prelude}_prelude.h\""
 fail=0 n=0
 for t in $targets; do
@@ -47,7 +55,7 @@ for t in $targets; do
   obj=$out/$t.vmbp_ring.o
   n=$((n + 1))
   # shellcheck disable=SC2086
-  if ! $cc $w $inc $def -I"$src/reference" -c "$src/reference/vmbp_ring.c" -o "$obj" \
+  if ! $cc $w $inc $def -I"$src/reference/include" -c "$src/reference/vmbp_ring.c" -o "$obj" \
       2> "$out/$t.vmbp_ring.log"; then
     echo "FAIL $prelude $t vmbp_ring.c:"; cat "$out/$t.vmbp_ring.log"; fail=$((fail + 1))
     continue

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The headers in a freestanding program: no libc, no libgcc, no start files. Built with
- * -ffreestanding -nostdlib -fkeep-static-functions, so every inline function of every
+ * -ffreestanding -nostdlib -fkeep-inline-functions, so every inline function of every
  * header is emitted and linked; a call to anything but the four memory functions below
  * (which GCC requires of every freestanding environment) fails the link. On i386 this also
  * proves that no 64-bit arithmetic needs a libgcc helper.

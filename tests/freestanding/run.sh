@@ -12,7 +12,7 @@ case $arch in
 esac
 exe=$work/freestanding-$arch
 gcc $m -std=c11 -O2 -ffreestanding -nostdlib -nostartfiles -static -fno-pie -no-pie \
-  -fno-stack-protector -fkeep-static-functions \
+  -fno-stack-protector -fkeep-inline-functions -fkeep-static-functions \
   -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Werror \
   -I"$src/include" "$src/tests/freestanding/freestanding.c" -o "$exe"
 # A 64-bit kernel may be built without 32-bit program support ("Exec format error"): run

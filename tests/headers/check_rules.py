@@ -10,7 +10,9 @@ checks:
 - no test switch: no `#ifndef VMBP_PRIV_...`/`#if VMBP_PRIV_...` default that a test could
   flip (a header's private macros are its own business, never an input);
 - no enumerator or macro name built by token pasting: a line that defines an enumerator
-  (`NAME = value,` or `NAME,` inside an enum) or a macro never contains `##` in the name.
+  (`NAME = value,` or `NAME,` inside an enum) or a macro never contains `##` in the name;
+- every function declared to return `enum vmbp_status` is marked `VMBP_MUST_CHECK` (here
+  and in the reference headers under reference/include/).
 
 usage: check_rules.py SRC_DIR
 """
@@ -106,7 +108,21 @@ def check_file(path, name, errors):
                     in_fn = False
             if not ch.isspace():
                 last = ch
+    check_must_check(text, name, errors)
     return errors
+
+
+# A function returning a status: "enum vmbp_status" then a name and "(" at file scope.
+STATUS_FN = re.compile(r"(?:^|[;}])\s*((?:[\w]+\s+)*?)enum\s+vmbp_status\s+(\w+)\s*\(",
+                       re.M)
+
+
+def check_must_check(text, name, errors):
+    for m in STATUS_FN.finditer(text):
+        if "VMBP_MUST_CHECK" not in m.group(1).split():
+            line = text.count("\n", 0, m.start(2)) + 1
+            errors.append("%s:%d: %s returns a status without VMBP_MUST_CHECK"
+                          % (name, line, m.group(2)))
 
 
 def main(src):
@@ -115,6 +131,11 @@ def main(src):
     names = sorted(n for n in os.listdir(inc) if n.endswith(".h"))
     for n in names:
         check_file(os.path.join(inc, n), "include/vmbus_proto/" + n, errors)
+    ref = os.path.join(src, "reference", "include", "vmbus_proto")
+    for n in sorted(os.listdir(ref)) if os.path.isdir(ref) else []:
+        if n.endswith(".h"):
+            text = strip_comments_and_strings(open(os.path.join(ref, n), encoding="utf-8").read())
+            check_must_check(text, "reference/include/vmbus_proto/" + n, errors)
     for e in errors:
         print("error: " + e)
     print("header rules: %d headers, %d problems" % (len(names), len(errors)))

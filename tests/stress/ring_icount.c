@@ -8,7 +8,7 @@
  *   callgrind_annotate --inclusive=yes cg.out | grep -E 'vmbp_ring_(write|read) '
  * usage: ring_icount SIZE N
  */
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     memset(mem, 0, ring);
     memset(payload, 0x5A, sizeof(payload));
     if (vmbp_ring_init(&w, mem, ring, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET) ||
-        vmbp_ring_init(&r, mem, ring, VMBP_RING_HOST_RECV, 0))
+        vmbp_ring_init(&r, mem, ring, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED))
         return 1;
     for (i = 0; i < n; i++) {
         struct vmbp_pkt_out o;

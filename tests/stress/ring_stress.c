@@ -8,7 +8,8 @@
  *  host:  reads the data packets in batches (peek ... commit), checks every byte against the
  *         generator, writes one completion per batch carrying (count, checksum).
  * Each thread sleeps on an event that only the other thread's signals wake, and only after
- * unmasking and re-checking its receive ring and (when full) setting pending_send_sz: a lost
+ * the commit that ends its receive batch (unmask and re-check) reported nothing more and
+ * (when full) setting pending_send_sz reported the space missing: a lost
  * wakeup hangs the test (CTest's timeout fails it). Signals are counted and bounded: a reader
  * is signalled at most once per write commit, a writer at most once per pending_send_sz set.
  *
@@ -16,7 +17,7 @@
  *
  * usage: ring_stress [PACKETS [SEED]]   (default 200000 packets); exit 0 when all checks hold.
  */
-#include "vmbp_ring.h"
+#include <vmbus_proto/vmbp_ring.h>
 
 #include <pthread.h>
 #include <stdio.h>
@@ -148,10 +149,11 @@ static void commit_tx(struct side *s)
     }
 }
 
-static void commit_rx(struct side *s)
+/* End a receive batch: publish, unmask, re-check. Returns whether more packets wait. */
+static bool commit_rx(struct side *s)
 {
-    bool sig = false;
-    enum vmbp_status st = vmbp_ring_commit(&s->rx, &sig);
+    bool sig = false, more = false;
+    enum vmbp_status st = vmbp_ring_commit(&s->rx, &sig, &more);
 
     if (st != VMBP_OK)
         fail(vmbp_status_str(st), 0);
@@ -159,6 +161,7 @@ static void commit_rx(struct side *s)
         s->writer_signals++;
         event_signal(&s->peer->ev);
     }
+    return more;
 }
 
 static void *guest_main(void *arg)
@@ -224,9 +227,7 @@ static void *guest_main(void *arg)
                 fail("checksum of all packets differs", acked);
             progress = 1;
         }
-        commit_rx(s);
-        if (vmbp_ring_mask_end(&s->rx, &more) != VMBP_OK)
-            fail("mask_end", acked);
+        more = commit_rx(s);
         if (progress || more || (sent < total && !blocked))
             continue;
         s->waits++;
@@ -271,7 +272,7 @@ static void *host_main(void *arg)
             got++;
             progress = 1;
         }
-        commit_rx(s);
+        more = commit_rx(s);
         if (got > reported) { /* one completion per batch */
             struct vmbp_pkt_out o;
             struct vmbp_seg sg;
@@ -291,8 +292,6 @@ static void *host_main(void *arg)
                 progress = 1;
             }
         }
-        if (vmbp_ring_mask_end(&s->rx, &more) != VMBP_OK)
-            fail("mask_end", got);
         if (progress || more)
             continue;
         s->waits++;
@@ -311,8 +310,9 @@ static void open_rings(void)
     memset(chan, 0, 2 * ring);
     /* the guest allocates and resets both rings, then the host attaches */
     if (vmbp_ring_init(&guest.tx, chan, ring, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET) ||
-        vmbp_ring_init(&guest.rx, chan + ring, ring, VMBP_RING_GUEST_RECV, VMBP_RING_F_RESET) ||
-        vmbp_ring_init(&host.rx, chan, ring, VMBP_RING_HOST_RECV, 0) ||
+        vmbp_ring_init(&guest.rx, chan + ring, ring, VMBP_RING_GUEST_RECV,
+                       VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED) ||
+        vmbp_ring_init(&host.rx, chan, ring, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED) ||
         vmbp_ring_init(&host.tx, chan + ring, ring, VMBP_RING_HOST_SEND, 0))
         fail("init", 0);
     guest.peer = &host;

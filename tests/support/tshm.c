@@ -20,6 +20,8 @@ static size_t nregions;
 static bool strict;
 static vmbp_tshm_mutator_fn mutator;
 static void *mutator_ctx;
+static vmbp_tshm_access_fn access_hook;
+static void *access_ctx;
 static size_t calls, stray_calls;
 
 void vmbp_tshm_attach(void *base, size_t len)
@@ -52,6 +54,8 @@ void vmbp_tshm_detach_all(void)
     strict = false;
     mutator = NULL;
     mutator_ctx = NULL;
+    access_hook = NULL;
+    access_ctx = NULL;
     calls = stray_calls = 0;
 }
 
@@ -75,6 +79,12 @@ void vmbp_tshm_set_mutator(vmbp_tshm_mutator_fn fn, void *ctx)
 {
     mutator = fn;
     mutator_ctx = ctx;
+}
+
+void vmbp_tshm_set_access_hook(vmbp_tshm_access_fn fn, void *ctx)
+{
+    access_hook = fn;
+    access_ctx = ctx;
 }
 
 /* The region holding all of [p, p + n), or NULL. */
@@ -110,6 +120,8 @@ static void account(const volatile void *p, size_t n, bool is_read, bool is_writ
     off = (size_t)((uintptr_t)p - (uintptr_t)r->base);
     if (is_read && mutator)
         mutator(mutator_ctx, r->base + off, n);
+    if (access_hook)
+        access_hook(access_ctx, r->base + off, n, is_write);
     for (i = 0; i < n; i++) {
         if (is_read && r->reads[off + i] < UINT16_MAX)
             r->reads[off + i]++;

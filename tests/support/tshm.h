@@ -24,6 +24,10 @@ extern "C" {
 
 /* Called before the layer reads [addr, addr + len) of a registered region; may change it. */
 typedef void (*vmbp_tshm_mutator_fn)(void *ctx, uint8_t *addr, size_t len);
+/* Called before every access to a registered region, read or write (after the mutator on a
+ * read): a test runs the other end of a ring there, to place its steps between two shared
+ * accesses of the code under test. */
+typedef void (*vmbp_tshm_access_fn)(void *ctx, const uint8_t *addr, size_t len, bool is_write);
 
 /* Register [base, base + len) as shared memory (at most 8 regions). */
 void vmbp_tshm_attach(void *base, size_t len);
@@ -34,6 +38,7 @@ void vmbp_tshm_reset_counts(void);
 /* Abort (with a message) on accesses outside the registered regions. Default: off. */
 void vmbp_tshm_set_strict(bool strict);
 void vmbp_tshm_set_mutator(vmbp_tshm_mutator_fn fn, void *ctx);
+void vmbp_tshm_set_access_hook(vmbp_tshm_access_fn fn, void *ctx);
 
 /* Reads of one byte since the last reset (0 for unregistered addresses). */
 unsigned vmbp_tshm_reads_of(const void *addr);

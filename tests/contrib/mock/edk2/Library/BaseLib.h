@@ -1,10 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Mock of EDK2's MdePkg/Include/Library/BaseLib.h: the four functions the prelude uses. */
+/* Mock of EDK2's MdePkg/Include/Library/BaseLib.h: the functions the prelude uses. */
 #ifndef MOCK_EDK2_BASELIB_H
 #define MOCK_EDK2_BASELIB_H
 UINT64 EFIAPI LShiftU64(UINT64 Operand, UINTN Count);
 UINT64 EFIAPI RShiftU64(UINT64 Operand, UINTN Count);
-VOID EFIAPI MemoryFence(VOID);
-UINT32 EFIAPI InterlockedCompareExchange32(volatile UINT32 *Value, UINT32 CompareValue,
-                                           UINT32 ExchangeValue);
 #endif
