@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BENCH_MAX_ROWS 128
+#define BENCH_MAX_ROWS 192
 
 /* One line of the table and one object of the JSON "rows" array. */
 struct bench_row {

@@ -1448,32 +1448,15 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_empty_decode(const void *b
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, 0u, &type);
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, 0u, VMBP_PRIV_MSG_EMPTY_TYPES, &type);
 
     if (st != VMBP_OK)
         return st;
-    switch (type) {
-    case VMBP_MSG_REQUEST_OFFERS:
-        return vmbp_priv_msg_decode_request_offers((const uint8_t *)buf, len, ctx, out, NULL,
-                                                   &v);
-    case VMBP_MSG_ALL_OFFERS_DELIVERED:
-        return vmbp_priv_msg_decode_all_offers_delivered((const uint8_t *)buf, len, ctx, out,
-                                                         NULL, &v);
-    case VMBP_MSG_UNLOAD:
-        return vmbp_priv_msg_decode_unload((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    case VMBP_MSG_UNLOAD_COMPLETE:
-        return vmbp_priv_msg_decode_unload_complete((const uint8_t *)buf, len, ctx, out, NULL,
-                                                    &v);
-    case VMBP_MSG_PAUSE:
-        return vmbp_priv_msg_decode_pause((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    case VMBP_MSG_PAUSE_RESPONSE:
-        return vmbp_priv_msg_decode_pause_response((const uint8_t *)buf, len, ctx, out, NULL,
-                                                   &v);
-    case VMBP_MSG_RESUME:
-        return vmbp_priv_msg_decode_resume((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    default:
-        return VMBP_E_UNKNOWN_TYPE;
-    }
+    (void)v;
+    if (out)
+        out->type = type;
+    return VMBP_OK;
 }
 
 /**
@@ -1531,7 +1514,7 @@ vmbp_msg_initiate_contact_decode(const void *buf, size_t len, const struct vmbp_
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_INITIATE_CONTACT, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_INITIATE_CONTACT, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1623,7 +1606,7 @@ vmbp_msg_version_response_decode(const void *buf, size_t len, const struct vmbp_
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_VERSION_RESPONSE, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_VERSION_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1693,7 +1676,7 @@ vmbp_msg_modify_connection_decode(const void *buf, size_t len, const struct vmbp
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CONNECTION, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CONNECTION, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1752,7 +1735,7 @@ vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
-                                              VMBP_MSG_MODIFY_CONNECTION_RESPONSE, &type);
+                                              VMBP_MSG_MODIFY_CONNECTION_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
