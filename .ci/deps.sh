@@ -9,7 +9,8 @@ build="build-essential cmake pkg-config check python3"
 all="$build clang clang-format llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
   gcc-s390x-linux-gnu qemu-user afl++ valgrind frama-c-base why3 z3 cvc4 gnuplot-nox git spin \
   linux-headers-amd64 gcc-aarch64-linux-gnu busybox-static cpio qemu-system-x86 qemu-system-arm \
-  ovmf ovmf-ia32 dpkg-dev nasm acpica-tools uuid-dev"
+  ovmf ovmf-ia32 dpkg-dev nasm acpica-tools uuid-dev \
+  python3-jsonschema xxd bsdextrautils gdb time"
 if [ "${1:-all}" = build ]; then
   apt-get update -qq
   apt-get install -y -qq $build > /dev/null

@@ -11,6 +11,15 @@
 #include <stdint.h>
 
 #define BENCH_MAX_ROWS 192
+#define BENCH_MAX_PEERS 3
+
+/* Another baseline measured in the same run, alternating with ours (a peer's algorithm). */
+struct bench_peer {
+    const char *name;   /* short name, a column of the table: "dpdk", "linux" */
+    double ns;          /* median ns of the peer for the same work */
+    double ratio;       /* median over the repetitions of peer ns / our ns: >= 1 is as fast */
+    double target;      /* the target ratio against this peer, or 0 */
+};
 
 /* One line of the table and one object of the JSON "rows" array. */
 struct bench_row {
@@ -26,6 +35,8 @@ struct bench_row {
     double mpps;        /* million packets/s (two-thread rows) */
     double signals;     /* signals per 1000 packets (two-thread rows), else -1 */
     double target;      /* the target ratio for this row, or 0 */
+    int npeers;         /* peer baselines of this row */
+    struct bench_peer peer[BENCH_MAX_PEERS];
 };
 
 /* Run settings from the command line. */
@@ -43,6 +54,9 @@ extern struct bench_opts bench_opt;
 
 /* Monotonic time in ns. */
 double bench_now_ns(void);
+/* CPU time of the calling thread in ns: single-thread figures, not inflated by the time
+ * other processes of a shared machine take the CPU. */
+double bench_thread_ns(void);
 /* Median of n values (sorts the array). */
 double bench_median(double *v, int n);
 /* Append a row; returns it for the caller to finish, NULL when the table is full. */
@@ -56,10 +70,13 @@ void bench_ring_single(void);
 void bench_ring_batch(void);
 void bench_ring_zerocopy(void);
 void bench_pipe(void);
+void bench_pipe_gap(void);
+void bench_compilers(void);
 void bench_msg_decode(void);
 
 /* Fixed work for callgrind, no timing (bench/callgrind.sh); 0 on success. */
 int bench_icount_ring(uint32_t bytes, unsigned long n);
+int bench_icount_poll(unsigned long n);
 int bench_icount_msg(long index, unsigned long n);
 /* Two memcpy calls of n bytes, out of line: the baseline of the instruction counts. */
 void bench_copy2(void *d1, const void *s1, void *d2, const void *s2, size_t n);

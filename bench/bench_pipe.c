@@ -15,19 +15,31 @@
  * CPU only after 65536 spins. The threads are pinned to CPUs 0 and 1 (--no-pin: not).
  * "signals per 1000 packets" counts the signals both ends were told to send.
  *
- * Baseline, alternating with the ring in the same run: a plain single-producer
+ * Baselines, alternating with the ring in the same run: a plain single-producer
  * single-consumer byte pipe of the same size (8-byte length header, payload padded to 8,
  * positions published with release stores and read with acquire loads, memcpy in and out,
  * split at the wrap), polled by both threads, its two positions on separate cache lines.
  * The ratio ring / pipe throughput is the ring's own cost: descriptors, validation of every
  * peer value, signalling and its barriers, and the protocol's control page, which puts the
  * write index, read index and interrupt mask in one cache line that both ends write.
+ * And the peer models (bench_peers.h) run as the same pipeline: DPDK-style
+ * (rte_vmbus_chan_send / rte_vmbus_chan_recv, with FreeBSD's interrupt mask and unmask and a
+ * pending-size setter, DPDK's barriers) and Linux-style (vmbus_sendpacket / vmbus_recvpacket,
+ * hv_begin_read / hv_end_read); ratio = peer time / our time.
+ *
+ * "gap" rows take the plain pipe a step at a time towards the ring's protocol, each step
+ * alternating with the plain pipe, to show what the distance between the two is made of:
+ * reloading the other end's position at every packet, the two positions in one cache line
+ * (the control page), a full barrier after every publish (the signalling pairs), and the
+ * signals themselves (the DPDK-style model, which has all of it, is the last step).
  */
 #define _GNU_SOURCE
 #include "bench.h"
+#include "bench_peers.h"
 
 #include <vmbus_proto/vmbp_ring.h>
 
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -47,18 +59,31 @@ struct counter {
     char pad[64 - sizeof(unsigned long)];
 } __attribute__((aligned(64)));
 
+/* What runs: the library, the plain pipe (with the gap steps' changes), a peer model. */
+enum mode { M_RING, M_PIPE, M_DPDK, M_LINUX };
+
+/* Steps from the plain pipe towards the ring's protocol (gap rows). */
+#define GAP_RELOAD 0x1u  /* reload the other end's position at every packet */
+#define GAP_ONELINE 0x2u /* both positions in one cache line */
+#define GAP_MB 0x4u      /* a full barrier after every publish */
+
 struct pipe {
     /* ring mode */
     uint8_t *mem;
     struct vmbp_ring w, r;
+    /* peer modes */
+    struct peer_ring ptx, prx;
+    uint8_t *pkt_buffer;
     struct counter ev_reader, ev_writer; /* the two "interrupts" */
     unsigned long reader_signals, writer_signals, pending_sets;
     /* baseline mode */
     uint8_t *data;
     uint32_t size;
     struct counter head, tail;
-    /* both */
-    int baseline;
+    unsigned gap;                 /* GAP_* steps */
+    unsigned long *head_p, *tail_p; /* the positions (in one line with GAP_ONELINE) */
+    /* all */
+    enum mode mode;
     uint32_t n;
     unsigned long count;
     struct counter start;
@@ -223,13 +248,16 @@ static void pipe_producer(struct pipe *p)
     uint64_t head = 0, tail = 0, hdr = p->n;
     uint32_t need = 8u + ((p->n + 7u) & ~7u);
     unsigned long i;
+    int reload = (p->gap & GAP_RELOAD) != 0, mb = (p->gap & GAP_MB) != 0;
 
     for (i = 0; i < p->count; i++) {
         unsigned spins = 0;
         uint32_t pos = (uint32_t)(head % p->size);
 
+        if (reload)
+            tail = __atomic_load_n(p->tail_p, __ATOMIC_ACQUIRE);
         while (p->size - (head - tail) < need + 8u) { /* keep 8 bytes free, as the ring */
-            tail = __atomic_load_n(&p->tail.v, __ATOMIC_ACQUIRE);
+            tail = __atomic_load_n(p->tail_p, __ATOMIC_ACQUIRE);
             if (p->size - (head - tail) >= need + 8u)
                 break;
             cpu_relax(&spins);
@@ -237,7 +265,9 @@ static void pipe_producer(struct pipe *p)
         memcpy(p->data + pos, &hdr, 8); /* 8-aligned: never wraps */
         copy_in(p, (pos + 8u) % p->size, src, p->n);
         head += need;
-        __atomic_store_n(&p->head.v, head, __ATOMIC_RELEASE);
+        __atomic_store_n(p->head_p, head, __ATOMIC_RELEASE);
+        if (mb)
+            peer_mb();
     }
 }
 
@@ -246,13 +276,16 @@ static void pipe_consumer(struct pipe *p)
     static uint8_t buf[OUT_CAP];
     uint64_t head = 0, tail = 0, len;
     unsigned long got;
+    int reload = (p->gap & GAP_RELOAD) != 0, mb = (p->gap & GAP_MB) != 0;
 
     for (got = 0; got < p->count; got++) {
         unsigned spins = 0;
         uint32_t pos = (uint32_t)(tail % p->size);
 
+        if (reload)
+            head = __atomic_load_n(p->head_p, __ATOMIC_ACQUIRE);
         while (head == tail) {
-            head = __atomic_load_n(&p->head.v, __ATOMIC_ACQUIRE);
+            head = __atomic_load_n(p->head_p, __ATOMIC_ACQUIRE);
             if (head != tail)
                 break;
             cpu_relax(&spins);
@@ -262,7 +295,145 @@ static void pipe_consumer(struct pipe *p)
             die("baseline pipe", 0);
         copy_out(p, (pos + 8u) % p->size, buf, (uint32_t)len);
         tail += 8u + ((len + 7u) & ~7ull);
-        __atomic_store_n(&p->tail.v, tail, __ATOMIC_RELEASE);
+        __atomic_store_n(p->tail_p, tail, __ATOMIC_RELEASE);
+        if (mb)
+            peer_mb();
+    }
+}
+
+/* ---- the peer models ------------------------------------------------------------------ */
+
+/* Ring bytes of one packet (descriptor, padded data, trailer): what a full writer waits for. */
+static uint32_t pkt_need(uint32_t n)
+{
+    return VMBP_PKT_DESC_SIZE + ((n + 7u) & ~7u) + VMBP_PKT_TRAILER_SIZE;
+}
+
+static void dpdk_producer(struct pipe *p)
+{
+    unsigned long i = 0;
+    int pending = 0;
+
+    while (i < p->count) {
+        bool sig = false;
+        unsigned long seen;
+        int err = dpdk_chan_send(&p->ptx, VMBP_PKT_DATA_INBAND, src, p->n, i, 0, &sig);
+
+        if (err == 0) {
+            i++;
+            if (pending) {
+                (void)dpdk_set_pending(&p->ptx, 0);
+                pending = 0;
+            }
+            if (sig) {
+                p->reader_signals++;
+                bump(&p->ev_reader);
+            }
+            continue;
+        }
+        if (err != -EAGAIN)
+            die("dpdk_chan_send", err);
+        seen = ld(&p->ev_writer);
+        pending = 1;
+        p->pending_sets++;
+        if (!dpdk_set_pending(&p->ptx, pkt_need(p->n)))
+            wait_change(&p->ev_writer, seen);
+    }
+}
+
+static void dpdk_consumer(struct pipe *p)
+{
+    static uint8_t buf[OUT_CAP];
+    unsigned long got = 0;
+    uint32_t want_len = (p->n + 7u) & ~7u;
+
+    while (got < p->count) {
+        unsigned long seen = ld(&p->ev_reader);
+
+        dpdk_intr_mask(&p->prx);
+        for (;;) {
+            uint32_t len = sizeof(buf);
+            uint64_t id = ~0ull;
+            bool sig = false;
+            int err = dpdk_chan_recv(&p->prx, buf, &len, &id, &sig);
+
+            if (err == -EAGAIN)
+                break;
+            if (err != 0 || id != got || len != want_len)
+                die("dpdk_chan_recv", err);
+            got++;
+            if (sig) {
+                p->writer_signals++;
+                bump(&p->ev_writer);
+            }
+        }
+        if (dpdk_intr_unmask(&p->prx) != 0 || got == p->count)
+            continue;
+        wait_change(&p->ev_reader, seen);
+    }
+}
+
+static void linux_producer(struct pipe *p)
+{
+    unsigned long i = 0;
+    int pending = 0;
+
+    while (i < p->count) {
+        bool sig = false;
+        unsigned long seen;
+        int err = linux_sendpacket(&p->ptx, src, p->n, i, VMBP_PKT_DATA_INBAND, 0, &sig);
+
+        if (err == 0) {
+            i++;
+            if (pending) {
+                (void)linux_set_pending(&p->ptx, 0);
+                pending = 0;
+            }
+            if (sig) {
+                p->reader_signals++;
+                bump(&p->ev_reader);
+            }
+            continue;
+        }
+        if (err != -EAGAIN)
+            die("vmbus_sendpacket model", err);
+        seen = ld(&p->ev_writer);
+        pending = 1;
+        p->pending_sets++;
+        if (!linux_set_pending(&p->ptx, pkt_need(p->n)))
+            wait_change(&p->ev_writer, seen);
+    }
+}
+
+static void linux_consumer(struct pipe *p)
+{
+    static uint8_t buf[OUT_CAP];
+    unsigned long got = 0;
+    uint32_t want_len = (p->n + 7u) & ~7u;
+
+    while (got < p->count) {
+        unsigned long seen = ld(&p->ev_reader);
+
+        linux_begin_read(&p->prx);
+        for (;;) {
+            uint32_t len = 0;
+            uint64_t id = ~0ull;
+            bool sig = false;
+            int err = linux_recvpacket(&p->prx, buf, sizeof(buf), &len, &id, &sig);
+
+            if (err == 0 && len == 0)
+                break;
+            if (err != 0 || id != got || len != want_len)
+                die("vmbus_recvpacket model", err);
+            got++;
+            if (sig) {
+                p->writer_signals++;
+                bump(&p->ev_writer);
+            }
+        }
+        if (linux_end_read(&p->prx) != 0 || got == p->count)
+            continue;
+        wait_change(&p->ev_reader, seen);
     }
 }
 
@@ -283,8 +454,12 @@ static void *producer_main(void *arg)
 
     pin(0);
     start_line(p);
-    if (p->baseline)
+    if (p->mode == M_PIPE)
         pipe_producer(p);
+    else if (p->mode == M_DPDK)
+        dpdk_producer(p);
+    else if (p->mode == M_LINUX)
+        linux_producer(p);
     else
         ring_producer(p);
     return NULL;
@@ -297,8 +472,12 @@ static void *consumer_main(void *arg)
     pin(1);
     start_line(p);
     p->t0 = bench_now_ns();
-    if (p->baseline)
+    if (p->mode == M_PIPE)
         pipe_consumer(p);
+    else if (p->mode == M_DPDK)
+        dpdk_consumer(p);
+    else if (p->mode == M_LINUX)
+        linux_consumer(p);
     else
         ring_consumer(p);
     p->t1 = bench_now_ns();
@@ -306,40 +485,63 @@ static void *consumer_main(void *arg)
 }
 
 /* One run; returns ns per packet. */
-static double run(struct pipe *p, int baseline, uint32_t kib, uint32_t n, unsigned long count)
+static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, uint32_t n,
+                  unsigned long count)
 {
     size_t bytes = 4096u + (size_t)kib * 1024u;
     pthread_t a, b;
     enum vmbp_status st;
 
     memset(p, 0, sizeof(*p));
-    p->baseline = baseline;
+    p->mode = mode;
+    p->gap = gap;
     p->n = n;
     p->count = count;
     p->size = kib * 1024u;
     p->mem = (uint8_t *)aligned_alloc(4096, bytes);
-    if (!p->mem)
+    p->pkt_buffer = (uint8_t *)malloc(OUT_CAP);
+    if (!p->mem || !p->pkt_buffer)
         die("allocation", 0);
     memset(p->mem, 0, bytes);
     p->data = p->mem + 4096;
-    st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
-                        VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
-    if (st == VMBP_OK)
-        st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
-    if (st != VMBP_OK)
-        die("vmbp_ring_init", (int)st);
+    /* the plain pipe's positions: own lines, or one line (GAP_ONELINE: the control page) */
+    p->head_p = &p->head.v;
+    p->tail_p = gap & GAP_ONELINE ? (unsigned long *)(void *)(p->mem + 8) : &p->tail.v;
+    if (gap & GAP_ONELINE)
+        p->head_p = (unsigned long *)(void *)p->mem;
+    if (mode == M_RING) {
+        st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
+                            VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
+        if (st == VMBP_OK)
+            st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
+        if (st != VMBP_OK)
+            die("vmbp_ring_init", (int)st);
+    } else if (mode == M_DPDK || mode == M_LINUX) {
+        peer_ring_open(&p->prx, p->mem, bytes, true, p->pkt_buffer, OUT_CAP);
+        peer_ring_open(&p->ptx, p->mem, bytes, false, NULL, 0);
+    }
     if (pthread_create(&a, NULL, producer_main, p) || pthread_create(&b, NULL, consumer_main, p))
         die("pthread_create", 0);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
-    if (!baseline && (vmbp_ring_state(&p->w) != VMBP_OK || vmbp_ring_state(&p->r) != VMBP_OK))
+    if (mode == M_RING &&
+        (vmbp_ring_state(&p->w) != VMBP_OK || vmbp_ring_state(&p->r) != VMBP_OK))
         die("ring state", 0);
     free(p->mem);
+    free(p->pkt_buffer);
     return (p->t1 - p->t0) / (double)count;
+}
+
+static unsigned long pipe_count(uint32_t n)
+{
+    double pkts = bench_opt.pipe_mib * 1048576.0 / (double)n;
+
+    return pkts < (double)bench_opt.pipe_min ? bench_opt.pipe_min : (unsigned long)pkts;
 }
 
 void bench_pipe(void)
 {
+    static const char *const peer_name[] = {"dpdk", "linux"};
     static struct pipe p;
     size_t i, j;
 
@@ -350,21 +552,23 @@ void bench_pipe(void)
     for (j = 0; j < NRINGS; j++) {
         for (i = 0; i < NSIZES; i++) {
             uint32_t n = sizes[i], kib = ring_kibs[j];
-            double mib = bench_opt.pipe_mib * 1048576.0 / (double)n;
-            unsigned long count =
-                mib < (double)bench_opt.pipe_min ? bench_opt.pipe_min : (unsigned long)mib;
-            double t_ring[64], t_base[64], ratio[64], sig[64];
+            unsigned long count = pipe_count(n);
+            double t_ring[64], t_base[64], ratio[64], sig[64], t_peer[2][64], r_peer[2][64];
             struct bench_row *row;
-            int rep;
+            int rep, k;
 
-            (void)run(&p, 0, kib, n, count / 4); /* warm-up */
-            (void)run(&p, 1, kib, n, count / 4);
+            (void)run(&p, M_RING, 0, kib, n, count / 4); /* warm-up */
+            (void)run(&p, M_PIPE, 0, kib, n, count / 4);
             for (rep = 0; rep < bench_opt.reps; rep++) {
-                t_ring[rep] = run(&p, 0, kib, n, count);
+                t_ring[rep] = run(&p, M_RING, 0, kib, n, count);
                 sig[rep] = 1000.0 * (double)(p.reader_signals + p.writer_signals) /
                            (double)count;
-                t_base[rep] = run(&p, 1, kib, n, count);
+                t_base[rep] = run(&p, M_PIPE, 0, kib, n, count);
                 ratio[rep] = t_base[rep] / t_ring[rep];
+                for (k = 0; k < 2; k++) {
+                    t_peer[k][rep] = run(&p, k ? M_LINUX : M_DPDK, 0, kib, n, count);
+                    r_peer[k][rep] = t_peer[k][rep] / t_ring[rep];
+                }
             }
             row = bench_add_row("pipe");
             if (!row)
@@ -379,8 +583,82 @@ void bench_pipe(void)
             row->base_gbps = (double)n / row->base_ns;
             row->mpps = 1e3 / row->ns;
             row->signals = bench_median(sig, bench_opt.reps);
-            row->target = n == 4096 ? 0.7 : 0;
+            row->target = 0.7;
+            for (k = 0; k < 2; k++) {
+                struct bench_peer *pe = &row->peer[row->npeers++];
+
+                pe->name = peer_name[k];
+                pe->ns = bench_median(t_peer[k], bench_opt.reps);
+                pe->ratio = bench_median(r_peer[k], bench_opt.reps);
+                pe->target = k == 0 ? 1.0 : 0;
+            }
         }
     }
     free(src);
+    src = NULL;
+}
+
+/*
+ * The gap rows: each step of the plain pipe towards the protocol, alternating with the plain
+ * pipe; ratio = plain pipe time / step time (how much of the plain pipe's speed is left).
+ */
+void bench_pipe_gap(void)
+{
+    static const struct {
+        const char *what;
+        enum mode mode;
+        unsigned gap;
+    } steps[] = {
+        {"pipe + reload each packet", M_PIPE, GAP_RELOAD},
+        {"pipe + one line", M_PIPE, GAP_ONELINE},
+        {"pipe + reload + one line", M_PIPE, GAP_RELOAD | GAP_ONELINE},
+        {"pipe + reload + one line + mb", M_PIPE, GAP_RELOAD | GAP_ONELINE | GAP_MB},
+        {"dpdk model (+ signals)", M_DPDK, 0},
+        {"vmbp_ring", M_RING, 0},
+    };
+    static struct pipe p;
+    size_t i, j, k;
+
+    src = (uint8_t *)malloc(MAX_PAYLOAD);
+    if (!src)
+        die("allocation", 0);
+    memset(src, 0x5A, MAX_PAYLOAD);
+    for (j = 0; j < NRINGS; j++) {
+        for (i = 0; i < NSIZES; i++) {
+            uint32_t n = sizes[i], kib = ring_kibs[j];
+            unsigned long count = pipe_count(n);
+
+            if (n != 64 && n != 1500)
+                continue;
+            for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+                double t_step[64], t_base[64], ratio[64], sig[64];
+                struct bench_row *row;
+                int rep;
+
+                (void)run(&p, steps[k].mode, steps[k].gap, kib, n, count / 4);
+                for (rep = 0; rep < bench_opt.reps; rep++) {
+                    t_step[rep] = run(&p, steps[k].mode, steps[k].gap, kib, n, count);
+                    sig[rep] = 1000.0 * (double)(p.reader_signals + p.writer_signals) /
+                               (double)count;
+                    t_base[rep] = run(&p, M_PIPE, 0, kib, n, count);
+                    ratio[rep] = t_base[rep] / t_step[rep];
+                }
+                row = bench_add_row("gap");
+                if (!row)
+                    break;
+                snprintf(row->name, sizeof(row->name), "%s", steps[k].what);
+                row->bytes = n;
+                row->ring_kib = kib;
+                row->ratio = bench_median(ratio, bench_opt.reps);
+                row->ns = bench_median(t_step, bench_opt.reps);
+                row->base_ns = bench_median(t_base, bench_opt.reps);
+                row->gbps = (double)n / row->ns;
+                row->base_gbps = (double)n / row->base_ns;
+                row->mpps = 1e3 / row->ns;
+                row->signals = bench_median(sig, bench_opt.reps);
+            }
+        }
+    }
+    free(src);
+    src = NULL;
 }

@@ -9,7 +9,10 @@
 #   ring, per packet at 0, 64 and 1500 bytes: vmbp_ring_write, vmbp_ring_read, and the
 #     baseline bench_copy2 (two memcpy calls of the payload); per call of the batch
 #     functions vmbp_ring_write_add, vmbp_ring_peek and the two commits (one per 8 packets);
-#     fixed overhead = write + read - bench_copy2 at the same size (target <= 150);
+#     fixed overhead = write + read - bench_copy2 at the same size (target <= 280 at 64
+#     bytes); the peer models' write + read (bench_peers.h) and their fixed overhead;
+#   empty poll: vmbp_ring_read of an empty ring (target <= 40), and the peers' (a DPDK-style
+#     rte_vmbus_chan_recv, a Linux-style vmbus_recvpacket finding nothing);
 #   messages, per decode of each variant: the library's family decoder (bench_lib_<TYPE>),
 #     vmbp_msg_decode (bench_dec_any), the OpenVMM-style decoder of the family
 #     (bench_ovmm_<family>) and the hand-written one (bench_hand_<type>) of bench_msg_base.c.
@@ -58,8 +61,8 @@ fi
     "$(valgrind --version), N = $N"
   "$bin" --info
   echo
-  printf '%-6s %8s %8s %9s %10s %9s %8s %8s %8s %8s\n' bytes write read 'w+r' '2 memcpy' \
-    fixed add peek commit_w commit_r
+  printf '%-6s %7s %7s %7s %8s %6s %6s %6s %8s %8s %7s %7s %6s %6s\n' bytes write read 'w+r' \
+    '2 memcpy' fixed add peek commit_w commit_r 'dpdk' 'linux' dpdk_f linux_f
 } > "$txt"
 printf '{\n  "tool": "callgrind",\n  "n": %s,\n  "valgrind": "%s",\n  "build": "%s",\n  "ring": [\n' \
   "$N" "$(valgrind --version)" "$("$bin" --info | sed 's/"/'"'"'/g')" > "$json"
@@ -78,25 +81,49 @@ for bytes in $ring_sizes; do
   peek=$(per_call "$cg" vmbp_ring_peek)
   cw=$(per_call "$cg" vmbp_ring_write_commit)
   cr=$(per_call "$cg" vmbp_ring_commit)
+  ds=$(per_call "$cg" dpdk_chan_send)
+  dr=$(per_call "$cg" dpdk_chan_recv)
+  ls=$(per_call "$cg" linux_sendpacket)
+  lr=$(per_call "$cg" linux_recvpacket)
   wr=$(awk -v a="$w" -v b="$r" 'BEGIN { printf "%.1f", a + b }')
   fixed=$(awk -v a="$wr" -v b="$c" 'BEGIN { printf "%.1f", a - b }')
-  printf '%-6s %8s %8s %9s %10s %9s %8s %8s %8s %8s\n' "$bytes" "$w" "$r" "$wr" "$c" "$fixed" \
-    "$add" "$peek" "$cw" "$cr" >> "$txt"
-  printf '%s    {"bytes": %s, "write": %s, "read": %s, "write_read": %s, "memcpy2": %s, "fixed": %s, "write_add": %s, "peek": %s, "write_commit_per_batch": %s, "commit_per_batch": %s, "target_fixed": 150, "meets_target": %s}' \
-    "$sep" "$bytes" "$w" "$r" "$wr" "$c" "$fixed" "$add" "$peek" "$cw" "$cr" \
-    "$(awk -v f="$fixed" 'BEGIN { print (f <= 150) ? "true" : "false" }')" >> "$json"
+  dwr=$(awk -v a="$ds" -v b="$dr" 'BEGIN { printf "%.1f", a + b }')
+  lwr=$(awk -v a="$ls" -v b="$lr" 'BEGIN { printf "%.1f", a + b }')
+  dfix=$(awk -v a="$dwr" -v b="$c" 'BEGIN { printf "%.1f", a - b }')
+  lfix=$(awk -v a="$lwr" -v b="$c" 'BEGIN { printf "%.1f", a - b }')
+  printf '%-6s %7s %7s %7s %8s %6s %6s %6s %8s %8s %7s %7s %6s %6s\n' "$bytes" "$w" "$r" "$wr" \
+    "$c" "$fixed" "$add" "$peek" "$cw" "$cr" "$dwr" "$lwr" "$dfix" "$lfix" >> "$txt"
+  meets=true
+  [ "$bytes" = 64 ] && meets=$(awk -v f="$fixed" 'BEGIN { print (f <= 280) ? "true" : "false" }')
+  printf '%s    {"bytes": %s, "write": %s, "read": %s, "write_read": %s, "memcpy2": %s, "fixed": %s, "write_add": %s, "peek": %s, "write_commit_per_batch": %s, "commit_per_batch": %s, "dpdk_write_read": %s, "linux_write_read": %s, "dpdk_fixed": %s, "linux_fixed": %s, "target_fixed_64": 280, "meets_target": %s}' \
+    "$sep" "$bytes" "$w" "$r" "$wr" "$c" "$fixed" "$add" "$peek" "$cw" "$cr" "$dwr" "$lwr" \
+    "$dfix" "$lfix" "$meets" >> "$json"
   sep=",
 "
 done
+cg=$tmp/poll
+valgrind --tool=callgrind --callgrind-out-file="$cg" "$bin" --icount poll "$N" \
+  > "$tmp/log" 2>&1 || { cat "$tmp/log"; echo "callgrind failed: poll"; exit 1; }
+poll=$(per_call "$cg" vmbp_ring_read)
+dpoll=$(per_call "$cg" dpdk_chan_recv)
+lpoll=$(per_call "$cg" linux_recvpacket)
 {
   echo
   echo "fixed = write + read - 2 memcpy (the baseline: two memcpy calls of the payload),"
-  echo "target <= 150; add/peek per packet, commits per batch of 8 (batch path)."
+  echo "target <= 280 at 64 bytes; add/peek per packet, commits per batch of 8 (batch path);"
+  echo "dpdk, linux: the peer models' write + read (bench/bench_peers.h), dpdk_f, linux_f their"
+  echo "fixed overhead."
+  echo
+  printf 'empty poll: vmbp_ring_read %s (target <= 40), dpdk %s, linux %s\n' "$poll" "$dpoll" \
+    "$lpoll"
   echo
   printf '%-3s %-8s %-27s %5s %7s %8s %6s %6s %9s %9s %9s\n' '#' family variant bytes lib \
     dispatch ovmm hand 'ovmm/lib' 'hand/lib' 'lib/disp'
 } >> "$txt"
-printf '\n  ],\n  "decode": [\n' >> "$json"
+printf '\n  ],\n  "empty_poll": {"read": %s, "dpdk": %s, "linux": %s, "target": 40, "meets_target": %s},\n' \
+  "$poll" "$dpoll" "$lpoll" "$(awk -v f="$poll" 'BEGIN { print (f <= 40) ? "true" : "false" }')" \
+  >> "$json"
+printf '  "decode": [\n' >> "$json"
 
 sep=""
 "$bin" --icount msg list > "$tmp/list"

@@ -5,8 +5,10 @@
 #   bench/plot.sh [JSON [PNG]]   (defaults: bench/results/vmbp-bench.json, .../throughput.png)
 #
 # Left: one thread, a packet written and read back (write + read, batches of 8, zero-copy
-# peek) against the two-memcpy baseline. Right: two threads on rings of 256 KiB and 1 MiB
-# against the plain two-thread memcpy pipe. Needs gnuplot (Debian: gnuplot-nox) and python3.
+# peek) against the two-memcpy baseline and the peer models (DPDK-style, Linux-style,
+# bench_peers.h) timed in the same run. Right: two threads on rings of 256 KiB and 1 MiB
+# against the plain two-thread memcpy pipe and the DPDK-style model run as the same pipeline.
+# Needs gnuplot (Debian: gnuplot-nox) and python3.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 json=${1:-$root/bench/results/vmbp-bench.json}
@@ -25,13 +27,19 @@ def add(name, x, y):
     series.setdefault(name, []).append((x, y))
 for r in doc["rows"]:
     g, b = r["group"], r["bytes"]
+    # a peer's throughput: the same payload in the peer model's time
+    peers = {p["name"]: b / p["ns"] for p in r.get("peers", []) if p["ns"] > 0}
     if g == "ring":
         add("ring", b, r["gbps"]); add("memcpy2", b, r["base_gbps"])
+        for name, gbps in peers.items():
+            add("ring_" + name, b, gbps)
     elif g in ("batch", "zerocopy"):
         add(g, b, r["gbps"])
     elif g == "pipe":
         k = r["ring_kib"]
         add("pipe%d" % k, b, r["gbps"]); add("pipebase%d" % k, b, r["base_gbps"])
+        if "dpdk" in peers:
+            add("pipedpdk%d" % k, b, peers["dpdk"])
 for name, pts in series.items():
     with open("%s/%s.dat" % (out, name), "w") as f:
         for x, y in sorted(pts):
@@ -57,13 +65,17 @@ set xrange [48:24000]
 set xtics (64, 256, 1500, 4096, 16384)
 set title "one thread: write then read each packet"
 plot "memcpy2.dat" with linespoints lw 2 dt 2 title "baseline: 2 x memcpy", \
+     "ring_dpdk.dat" with linespoints lw 1 dt 3 title "DPDK-style model: write + read", \
+     "ring_linux.dat" with linespoints lw 1 dt 3 title "Linux-style model: write + read", \
      "ring.dat" with linespoints lw 2 title "vmbp_ring_write + vmbp_ring_read", \
      "batch.dat" with linespoints lw 2 title "batches of 8 (write_add/peek, one commit)", \
      "zerocopy.dat" with linespoints lw 2 title "zero-copy peek (trusted ring)"
 set title "two threads: producer and consumer"
 plot "pipebase256.dat" with linespoints lw 2 dt 2 title "baseline: memcpy pipe, 256 KiB", \
+     "pipedpdk256.dat" with linespoints lw 1 dt 3 title "DPDK-style model, 256 KiB", \
      "pipe256.dat" with linespoints lw 2 title "ring, 256 KiB", \
      "pipebase1024.dat" with linespoints lw 2 dt 2 title "baseline: memcpy pipe, 1 MiB", \
+     "pipedpdk1024.dat" with linespoints lw 1 dt 3 title "DPDK-style model, 1 MiB", \
      "pipe1024.dat" with linespoints lw 2 title "ring, 1 MiB"
 unset multiplot
 GP

@@ -10,9 +10,10 @@
  *                   [--label TEXT] | --info
  *   --check runs every measurement once on tiny inputs (a smoke test: no figure is
  *   meaningful); the run fails if any ring call or message decode does.
- *        vmbp-bench --icount ring BYTES N | --icount msg INDEX N | --icount msg list
+ *        vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N |
+ *                   --icount msg list
  *                   (fixed work for bench/callgrind.sh)
- *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, decode.
+ *   LIST: comma-separated groups among ring, batch, zerocopy, pipe, gap, compiler, decode.
  */
 #include "bench.h"
 
@@ -41,6 +42,14 @@ double bench_now_ns(void)
     struct timespec ts;
 
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+double bench_thread_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
@@ -124,7 +133,7 @@ static const char *compiler_id(void)
 
 static void print_table(void)
 {
-    int i;
+    int i, p;
     const char *last = "";
 
     printf("\n%-9s %-38s %6s %5s %9s %7s %9s %7s %6s %6s %7s %8s\n", "group", "what", "bytes",
@@ -145,14 +154,24 @@ static void print_table(void)
             snprintf(mpps, sizeof(mpps), "%.2f", r->mpps);
         if (r->signals >= 0)
             snprintf(sig, sizeof(sig), "%.2f", r->signals);
-        printf("%-9s %-38s %6u %5s %9.1f %7.2f %9.1f %7.2f %6.2f %6s %7s %8s\n", r->group,
+        printf("%-9s %-38s %6u %5s %9.1f %7.2f %9.1f %7.2f %6.2f %6s %7s %8s", r->group,
                r->name, r->bytes, ring, r->ns, r->gbps, r->base_ns, r->base_gbps, r->ratio,
                target, mpps, sig);
+        for (p = 0; p < r->npeers; p++) {
+            const struct bench_peer *pe = &r->peer[p];
+
+            printf("  %s %7.1f ns %5.2f", pe->name, pe->ns, pe->ratio);
+            if (pe->target > 0)
+                printf(" (>=%.2f%s)", pe->target, pe->ratio >= pe->target ? "" : " MISSED");
+        }
+        printf("\n");
     }
     printf("\nratio = baseline time / our time (1.00 = as fast as the baseline; higher is "
            "better).\nbaselines: ring/batch/zerocopy: two memcpy of the payload (into a "
            "ring-sized buffer, out of it);\npipe: a plain two-thread SPSC memcpy pipe of the "
-           "same size; decode: one memcpy of the message bytes.\n");
+           "same size; decode: one memcpy of the message bytes.\n"
+           "peers (dpdk, linux): models of the peers' ring algorithms (bench/bench_peers.h), "
+           "ratio = peer time / our time.\n");
 }
 
 static void json_str(FILE *f, const char *s)
@@ -211,6 +230,8 @@ static int write_json(const char *path, const char *label)
             bench_opt.reps, bench_opt.block_ms, bench_opt.pipe_mib,
             bench_opt.pin ? "true" : "false");
     fprintf(f, "  \"ratio\": \"baseline time / our time, median over the repetitions\",\n");
+    fprintf(f, "  \"timing\": \"single-thread rows: thread CPU time; two-thread rows: wall "
+               "time\",\n");
     fprintf(f, "  \"rows\": [\n");
     for (i = 0; i < nrows; i++) {
         const struct bench_row *r = &rows[i];
@@ -230,6 +251,23 @@ static int write_json(const char *path, const char *label)
         if (r->target > 0)
             fprintf(f, ", \"target_ratio\": %.2f, \"meets_target\": %s", r->target,
                     r->ratio >= r->target ? "true" : "false");
+        if (r->npeers) {
+            int p;
+
+            fprintf(f, ", \"peers\": [");
+            for (p = 0; p < r->npeers; p++) {
+                const struct bench_peer *pe = &r->peer[p];
+
+                fprintf(f, "%s{\"name\": ", p ? ", " : "");
+                json_str(f, pe->name);
+                fprintf(f, ", \"ns\": %.2f, \"ratio\": %.3f", pe->ns, pe->ratio);
+                if (pe->target > 0)
+                    fprintf(f, ", \"target_ratio\": %.2f, \"meets_target\": %s", pe->target,
+                            pe->ratio >= pe->target ? "true" : "false");
+                fprintf(f, "}");
+            }
+            fprintf(f, "]");
+        }
         fprintf(f, "}%s\n", i + 1 < nrows ? "," : "");
     }
     fprintf(f, "  ]\n}\n");
@@ -250,8 +288,8 @@ static void info_line(void)
 static int usage(void)
 {
     fprintf(stderr, "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
-                    "decode] [--no-pin] [--json FILE] [--label TEXT]\n"
-                    "       vmbp-bench --icount ring BYTES N | --icount msg INDEX N | "
+                    "gap,compiler,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
+                    "       vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N | "
                     "--icount msg list\n");
     return 2;
 }
@@ -281,6 +319,8 @@ int main(int argc, char **argv)
             if (strcmp(argv[i + 1], "ring") == 0 && i + 3 < argc)
                 return bench_icount_ring((uint32_t)strtoul(argv[i + 2], NULL, 0),
                                          strtoul(argv[i + 3], NULL, 0));
+            if (strcmp(argv[i + 1], "poll") == 0 && i + 2 < argc)
+                return bench_icount_poll(strtoul(argv[i + 2], NULL, 0));
             if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc && strcmp(argv[i + 2], "list") == 0)
                 return bench_icount_msg(-1, 0);
             if (strcmp(argv[i + 1], "msg") == 0 && i + 3 < argc)
@@ -329,6 +369,10 @@ int main(int argc, char **argv)
         bench_ring_zerocopy();
     if (wanted(only, "pipe"))
         bench_pipe();
+    if (wanted(only, "gap"))
+        bench_pipe_gap();
+    if (wanted(only, "compiler"))
+        bench_compilers();
     if (wanted(only, "decode"))
         bench_msg_decode();
     print_table();

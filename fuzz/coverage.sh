@@ -3,8 +3,8 @@
 # Line and branch coverage of include/ and reference/ from the unit tests plus the fuzz
 # corpora (committed corpus, and any campaign work directories given as arguments):
 #   sh fuzz/coverage.sh [--check] [EXTRA_CORPUS_DIR...]
-# Prints llvm-cov's per-file table (lines, branches), then for the validators and the ring
-# (GAP_FILES, default below) every uncovered line and branch side merged over all binaries
+# Prints llvm-cov's per-file table (lines, branches), then for the validators, the ring and
+# the connection machines (GAP_FILES, default below) every uncovered line and branch side merged over all binaries
 # (coverage_gaps.py), and writes an HTML report. --check (CI) fails on an uncovered line or
 # on an uncovered branch side not listed, with its reason, in fuzz/coverage_exceptions.txt.
 set -eu
@@ -24,12 +24,14 @@ CC=clang cmake -S "$src" -B "$root" -DCMAKE_BUILD_TYPE=Debug -DVMBP_BUILD_FUZZ=O
   -DVMBP_BUILD_DOCS=OFF -DCMAKE_C_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" > /dev/null
 cmake --build "$root" -j "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)" > "$root/build.log" 2>&1 ||
   { cat "$root/build.log"; exit 1; }
-LLVM_PROFILE_FILE="$prof/%p-%m.profraw" ctest --test-dir "$root" -L "unit|fuzz|inspect" -j 2 > "$root/ctest.log" 2>&1 ||
+# %4m: every process of a binary merges into a pool of 4 files (one file per pid lost
+# profiles when a pid came round again: pid_max may be 32768)
+LLVM_PROFILE_FILE="$prof/%4m.profraw" ctest --test-dir "$root" -L "unit|fuzz|inspect" -j 2 > "$root/ctest.log" 2>&1 ||
   { cat "$root/ctest.log"; exit 1; }
 for dir in "$@"; do
   for exe in "$root"/fuzz/fuzz_*; do
     [ -x "$exe" ] || continue
-    case $dir in *$(basename "$exe")*) LLVM_PROFILE_FILE="$prof/%p-%m.profraw" "$exe" "$dir" > /dev/null ;; esac
+    case $dir in *$(basename "$exe")*) LLVM_PROFILE_FILE="$prof/%4m.profraw" "$exe" "$dir" > /dev/null ;; esac
   done
 done
 "$llvm_profdata" merge -sparse "$prof"/*.profraw -o "$root/merged.profdata"
@@ -47,7 +49,8 @@ done
 gap_files=${GAP_FILES:-"reference/vmbp_ring.c include/vmbus_proto/ring.h include/vmbus_proto/packet.h
   include/vmbus_proto/synic.h include/vmbus_proto/msg.h include/vmbus_proto/msg_connect.h
   include/vmbus_proto/msg_offer.h include/vmbus_proto/msg_channel.h include/vmbus_proto/msg_gpadl.h
-  include/vmbus_proto/msg_hvsock.h include/vmbus_proto/msg_dispatch.h"}
+  include/vmbus_proto/msg_hvsock.h include/vmbus_proto/msg_dispatch.h
+  reference/vmbp_conn.c reference/vmbp_conn_guest.c reference/vmbp_conn_host.c"}
 echo
 echo "Merged over binaries and inlined copies (coverage_gaps.py):"
 # shellcheck disable=SC2086

@@ -7,11 +7,13 @@
  * Ring readers (fuzz_ring_read, fuzz_ring_race, fuzz_ring_host):
  *   u8      cfg      FZ_RCFG_*: flags of vmbp_ring_init, attach or reset, racing host, and
  *                    an optional bad-argument case of vmbp_ring_init (bits 4-7)
- *   u16     size     data area = 8 * (4 + size % 509) bytes: 32 to 4096
+ *   u16     size     data area = 8 * (4 + size % 509) bytes: 32 to 4096; from 0xF000 on,
+ *                    4096 * (1 + size % 5) bytes: 1 to 5 pages
  *   u32 x5  control  write_index, read_index, interrupt_mask, pending_send_sz, feature_bits
  *   u8      nops     operations (at most FZ_MAX_OPS are run)
  *   4*nops  ops      FZ_ROP_* and three argument bytes each
- *   u16     imglen   bytes of the data area image that follow (copied from data offset 0)
+ *   u16     imglen   bytes of the data area image that follow (copied from data offset 0; at
+ *                    most 4096)
  *   imglen  image
  *   rest    stream   bytes of a racing host (fresh bytes for the library's reads) and of
  *                    the host's writes between calls (FZ_ROP_HOST_DATA)
@@ -57,6 +59,7 @@
 #define FZ_INIT_START 10u    /* reader: no START flag or both; writer: one (VMBP-RING-031) */
 
 #define FZ_SIZE_MOD 509u /* data size = 8 * (4 + code % FZ_SIZE_MOD) */
+#define FZ_SIZE_PAGES_FROM 0xF000u /* codes from here: data size = 4096 * (1 + code % 5) */
 
 /* Reader operations: code, a0, a1, a2. */
 #define FZ_ROP_READ 0u         /* cap = a0 | a1 << 8 (0: buf NULL; 1: buf NULL with cap 64,

@@ -1,19 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz_inspect: the input parsers of vmbp-inspect (reference/inspect/), called as the tool
- * calls them: hexadecimal text, channel messages and SynIC slots, ring images, register
- * names and values. Input: a selector byte, the options, then the bytes (fuzz_format.h).
+ * fuzz_inspect: the input readers and decoders of vmbp-inspect (reference/inspect/), called
+ * as the tool calls them. Input: a selector byte, a flags byte, the operation's options, then
+ * its bytes (fuzz_format.h). Operations (selector % 6):
+ *   0 text    the input reader on the bytes as they are (raw, plain hex or a dump form)
+ *   1 msg     a channel message or SynIC slot
+ *   2 ring    a ring image
+ *   3 reg     a register name and value
+ *   4 dumps   the bytes written out in one of the dump forms, then read back
+ *   5 gpadl   the bytes split into messages, reassembled as "msg --gpadl" does
+ * and, once per process, "schema --json" and "schema --markdown".
  *
  * Contracts: every command returns one of the three exit statuses; JSON output is one
  * well-formed JSON document (checked by a strict parser here); text output is written; a
  * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so;
  * a single ring image's walk agrees with the reference reader (vmbp_ring_read() on a copy):
- * the same packets before the same verdict; the hex parser's output is exactly the digits'
- * bytes; nothing is read or written outside the exact-size input (ASan).
+ * the same packets before the same verdict; the reader gives the same result however the
+ * input is cut into pieces; plain hexadecimal reads as exactly its digits' bytes; every dump
+ * form reads back to the bytes it was written from; nothing is read or written outside the
+ * exact-size input (ASan).
  */
 #define _GNU_SOURCE 1
 #include "inspect.h"
 #include "input.h"
+
+#include <vmbus_proto/synic.h>
 
 #include <vmbus_proto/msg_dispatch.h>
 
@@ -258,46 +269,519 @@ static void ring_cross_check(const uint8_t *img, size_t n, const struct vmbpi_ri
     free(mem);
 }
 
-static void op_hex(const uint8_t *p, size_t n)
+/* ---- the input reader ------------------------------------------------------------------ */
+
+#define FZ_TEXT_MAX 4096u /* byte limit of the reader in these runs */
+
+static enum vmbpi_order order_of(unsigned bits)
 {
-    uint8_t *out = NULL;
-    size_t outlen = 0, i, digits = 0, k = 0;
-    char err[128];
-    int rc = vmbpi_hex_parse(p, n, &out, &outlen, err, sizeof(err));
+    static const enum vmbpi_order o[] = {VMBPI_ORDER_UNSTATED, VMBPI_ORDER_MEMORY,
+                                         VMBPI_ORDER_LE, VMBPI_ORDER_BE};
 
-    if (rc == 0) {
-        /* the bytes are the hex digits outside comments and "0x" prefixes, in pairs */
-        for (i = 0; i < n; i++) {
-            uint8_t c = p[i];
-            int v = c >= '0' && c <= '9'   ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                           : -1;
+    return o[bits & 3u];
+}
 
-            if (c == '#') {
-                while (i < n && p[i] != '\n')
-                    i++;
-                continue;
+/* Read p[0..n) whole and again cut into pieces (sizes from `cut`): the same result. */
+static int read_both(const uint8_t *p, size_t n, const struct vmbpi_load_opts *lo, uint8_t cut,
+                     struct vmbpi_input *in, char *err, size_t errlen)
+{
+    struct vmbpi_input in2;
+    char err2[400];
+    struct vmbpi_reader *r = vmbpi_reader_new("fuzz", lo);
+    size_t off = 0, k = 0;
+    int rc, rc2;
+
+    rc = vmbpi_input_parse(in, "fuzz", p, n, lo, err, errlen);
+    FZ_CHECK(r != NULL, "reader");
+    while (off < n) {
+        size_t piece = 1u + (size_t)((cut * 7u + k * 13u) % (cut % 64u + 1u));
+
+        if (piece > n - off)
+            piece = n - off;
+        vmbpi_reader_feed(r, p + off, piece);
+        off += piece;
+        k++;
+    }
+    rc2 = vmbpi_reader_finish(r, &in2, err2, sizeof(err2));
+    vmbpi_reader_free(r);
+    FZ_CHECK(rc == rc2, "reader: %d whole, %d in pieces (%s | %s)", rc, rc2, err, err2);
+    if (rc != 0) {
+        FZ_CHECK(strcmp(err, err2) == 0, "reader: '%s' whole, '%s' in pieces", err, err2);
+        FZ_CHECK(err[0] != 0, "reader: a failure without a message");
+        return rc;
+    }
+    FZ_CHECK(in->len == in2.len && memcmp(in->data, in2.data, in->len) == 0,
+             "reader: other bytes in pieces");
+    FZ_CHECK(strcmp(in->form, in2.form) == 0, "reader: form '%s' whole, '%s' in pieces",
+             in->form, in2.form);
+    FZ_CHECK(in->nrecs == in2.nrecs &&
+                 (in->nrecs == 0 || memcmp(in->recs, in2.recs, in->nrecs * sizeof(*in->recs)) == 0),
+             "reader: other records in pieces");
+    vmbpi_input_free(&in2);
+    FZ_CHECK(in->len > 0 && in->len <= lo->max, "reader: %zu bytes, limit %zu", in->len, lo->max);
+    if (lo->records) {
+        size_t i, end = 0;
+
+        FZ_CHECK(in->nrecs >= 1 && in->nrecs <= lo->max_records, "reader: %zu records",
+                 in->nrecs);
+        for (i = 0; i < in->nrecs; i++) {
+            FZ_CHECK(in->recs[i].off >= end && in->recs[i].len <= in->len - in->recs[i].off,
+                     "reader: record %zu out of order or out of the bytes", i);
+            end = in->recs[i].off + in->recs[i].len;
+        }
+    }
+    return 0;
+}
+
+static int hexdigit(uint8_t c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* Plain hexadecimal is exactly its digits, in order, outside comments and 0x prefixes, from
+ * the first line that is not blank, a comment or a debugger prompt. */
+static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in)
+{
+    size_t i = 0, k = 0, digits = 0;
+    bool started = false;
+
+    while (i < n) {
+        size_t e = i, b = i;
+
+        while (e < n && p[e] != '\n')
+            e++;
+        while (b < e && (p[b] == ' ' || p[b] == '\t' || p[b] == '\r' || p[b] == '\f' ||
+                         p[b] == '\v'))
+            b++;
+        if (!started && (b == e || p[b] == '#' || (e - b >= 5 && memcmp(p + b, "(gdb)", 5) == 0) ||
+                         (e - b >= 3 && memcmp(p + b, "kd>", 3) == 0))) {
+            i = e + 1;
+            continue;
+        }
+        if (!started && b < e && p[b] >= '0' && p[b] <= '9') {
+            size_t q = b;
+
+            while (q < e && p[q] >= '0' && p[q] <= '9')
+                q++;
+            if (q < e && p[q] == ':') {
+                q++;
+                while (q < e && p[q] >= '0' && p[q] <= '9')
+                    q++;
+                if (q < e && p[q] == '>') {
+                    i = e + 1;
+                    continue; /* a WinDbg prompt */
+                }
             }
-            if (c == '0' && i + 1 < n && (p[i + 1] == 'x' || p[i + 1] == 'X') && digits % 2 == 0) {
+        }
+        started = true;
+        for (; i < e; i++) {
+            uint8_t c = p[i];
+            int v = hexdigit(c);
+
+            if (c == '#')
+                break;
+            if (c == '0' && i + 1 < e && (p[i + 1] == 'x' || p[i + 1] == 'X') && digits % 2 == 0 &&
+                (i == 0 || hexdigit(p[i - 1]) < 0)) {
                 i++;
                 continue;
             }
             if (v < 0)
                 continue;
             if (digits % 2 == 0) {
-                FZ_CHECK(k < outlen, "hex: more digits than bytes");
-                FZ_CHECK((out[k] >> 4) == v, "hex: byte %zu high nibble", k);
+                FZ_CHECK(k < in->len, "plain: more digits than bytes");
+                FZ_CHECK((in->data[k] >> 4) == v, "plain: byte %zu high nibble", k);
             } else {
-                FZ_CHECK((out[k] & 15) == v, "hex: byte %zu low nibble", k);
+                FZ_CHECK((in->data[k] & 15) == v, "plain: byte %zu low nibble", k);
                 k++;
             }
             digits++;
         }
-        FZ_CHECK(digits % 2 == 0 && k == outlen, "hex: %zu digits for %zu bytes", digits,
-                 outlen);
+        i = e + 1;
     }
-    free(out);
+    FZ_CHECK(digits % 2 == 0 && k == in->len, "plain: %zu digits for %zu bytes", digits, in->len);
+}
+
+static void op_text(uint8_t flags, uint8_t cut, const uint8_t *p, size_t n)
+{
+    struct vmbpi_load_opts lo;
+    struct vmbpi_input in;
+    char err[400];
+
+    memset(&lo, 0, sizeof(lo));
+    lo.fmt = (flags >> 1 & 3u) == 1u ? VMBPI_FMT_RAW
+             : (flags >> 1 & 3u) == 2u ? VMBPI_FMT_HEX
+                                       : VMBPI_FMT_AUTO;
+    lo.order = order_of(flags >> 3);
+    lo.max = FZ_TEXT_MAX;
+    lo.records = (flags & 0x20u) != 0;
+    lo.raw_record = 256;
+    lo.max_records = 64;
+    if (read_both(p, n, &lo, cut, &in, err, sizeof(err)) != 0)
+        return;
+    if (strcmp(in.form, "plain hex") == 0 && lo.order != VMBPI_ORDER_LE)
+        check_plain(p, n, &in);
+    if (strcmp(in.form, "raw bytes") == 0)
+        FZ_CHECK(in.len == n && memcmp(in.data, p, n) == 0, "raw: not the input's bytes");
+    vmbpi_input_free(&in);
+}
+
+/* ---- dump forms, written as the tools write them, and read back ----------------------- */
+
+enum dump_form {
+    DF_XXD,        /* xxd */
+    DF_XXD_G1,     /* xxd -g1 */
+    DF_XXD_G4,     /* xxd -g4 */
+    DF_XXD_E,      /* xxd -e: little-endian 4-byte groups */
+    DF_HEXDUMP_C,  /* hexdump -C, repeated lines squeezed */
+    DF_OD_AN,      /* od -An -tx1 -v */
+    DF_OD,         /* od -tx1: octal offsets, repeated lines squeezed */
+    DF_OD_AXZ,     /* od -Ax -tx1z */
+    DF_KERNEL,     /* print_hex_dump, dmesg timestamp, prefix, offsets, ASCII, groups of 1 */
+    DF_KERNEL_G4,  /* the same in groups of 4 (numbers, little-endian CPU) */
+    DF_KERNEL_RAW, /* print_hex_dump, no offsets, no ASCII, rows of 32 */
+    DF_GDB,        /* gdb x/Nxb */
+    DF_WINDBG,     /* WinDbg db, 64-bit addresses */
+    DF_PLAIN,      /* plain hex, xxd -p */
+    DF_COUNT
+};
+
+static char asc(uint8_t b)
+{
+    return b >= 0x20 && b < 0x7F ? (char)b : '.';
+}
+
+static void write_xxd(FILE *f, const uint8_t *d, size_t n, unsigned g, bool le)
+{
+    size_t off, i;
+
+    for (off = 0; off < n; off += 16) {
+        size_t len = n - off < 16 ? n - off : 16;
+
+        fprintf(f, "%08zx: ", off);
+        for (i = 0; i < 16; i += g) {
+            unsigned k, have = i < len ? (unsigned)(len - i < g ? len - i : g) : 0u;
+
+            for (k = 0; k < g; k++) {
+                if (!le) {
+                    if (k < have)
+                        fprintf(f, "%02x", d[off + i + k]);
+                    else
+                        fputs("  ", f);
+                } else if (k < g - have) {
+                    fputs("  ", f); /* right-aligned: the missing high bytes */
+                } else {
+                    fprintf(f, "%02x", d[off + i + (g - 1u - k)]);
+                }
+            }
+            fputc(' ', f);
+        }
+        fputc(' ', f);
+        for (i = 0; i < len; i++)
+            fputc(asc(d[off + i]), f);
+        fputc('\n', f);
+    }
+}
+
+static void write_hexdump_c(FILE *f, const uint8_t *d, size_t n)
+{
+    size_t off, i;
+    bool squeezing = false;
+
+    for (off = 0; off < n; off += 16) {
+        size_t len = n - off < 16 ? n - off : 16;
+
+        if (off >= 16 && len == 16 && memcmp(d + off, d + off - 16, 16) == 0) {
+            if (!squeezing)
+                fputs("*\n", f);
+            squeezing = true;
+            continue;
+        }
+        squeezing = false;
+        fprintf(f, "%08zx ", off);
+        for (i = 0; i < 16; i++) {
+            if (i == 8)
+                fputc(' ', f);
+            if (i < len)
+                fprintf(f, " %02x", d[off + i]);
+            else
+                fputs("   ", f);
+        }
+        fputs("  |", f);
+        for (i = 0; i < len; i++)
+            fputc(asc(d[off + i]), f);
+        fputs("|\n", f);
+    }
+    fprintf(f, "%08zx\n", n);
+}
+
+static void write_od(FILE *f, const uint8_t *d, size_t n, int radix, bool z, bool squeeze)
+{
+    size_t off, i;
+    bool squeezing = false;
+
+    for (off = 0; off < n; off += 16) {
+        size_t len = n - off < 16 ? n - off : 16;
+
+        if (squeeze && off >= 16 && len == 16 && memcmp(d + off, d + off - 16, 16) == 0) {
+            if (!squeezing)
+                fputs("*\n", f);
+            squeezing = true;
+            continue;
+        }
+        squeezing = false;
+        if (radix == 8)
+            fprintf(f, "%07zo", off);
+        else if (radix == 16)
+            fprintf(f, "%06zx", off);
+        for (i = 0; i < len; i++)
+            fprintf(f, " %02x", d[off + i]);
+        if (z) {
+            for (; i < 16; i++)
+                fputs("   ", f);
+            fputs("  >", f);
+            for (i = 0; i < len; i++)
+                fputc(asc(d[off + i]), f);
+            fputc('<', f);
+        }
+        fputc('\n', f);
+    }
+    if (radix == 8)
+        fprintf(f, "%07zo\n", n);
+    else if (radix == 16)
+        fprintf(f, "%06zx\n", n);
+}
+
+/* lib/hexdump.c: hex_dump_to_buffer() and print_hex_dump(), little-endian CPU. */
+static void write_kernel(FILE *f, const uint8_t *d, size_t n, unsigned rowsize, unsigned gs,
+                         bool offsets, bool ascii)
+{
+    size_t off, i;
+
+    for (off = 0; off < n; off += rowsize) {
+        size_t len = n - off < rowsize ? n - off : rowsize, lx = 0;
+        unsigned g = len % gs ? 1u : gs, col = rowsize * 2u + rowsize / g + 1u;
+        char line[256];
+
+        for (i = 0; i < len; i += g) {
+            uint64_t v = 0;
+            unsigned k;
+
+            for (k = 0; k < g; k++)
+                v |= (uint64_t)d[off + i + k] << (8 * k);
+            lx += (size_t)snprintf(line + lx, sizeof(line) - lx, "%s%0*llx", i ? " " : "",
+                                   (int)(2 * g), (unsigned long long)v);
+        }
+        if (ascii) {
+            while (lx < col)
+                line[lx++] = ' ';
+            for (i = 0; i < len; i++)
+                line[lx++] = asc(d[off + i]);
+        }
+        line[lx] = 0;
+        fprintf(f, "[%5zu.%06zu] hv_vmbus: gpadl: ", off / 7, off * 13 % 1000000);
+        if (offsets)
+            fprintf(f, "%.8zx: ", off);
+        fprintf(f, "%s\n", line);
+    }
+}
+
+static void write_gdb(FILE *f, const uint8_t *d, size_t n)
+{
+    size_t off, i;
+
+    for (off = 0; off < n; off += 8) {
+        fprintf(f, "0x%llx <buf", 0x555555558010ull + off);
+        if (off)
+            fprintf(f, "+%zu", off);
+        fputs(">:", f);
+        for (i = off; i < n && i < off + 8; i++)
+            fprintf(f, "\t0x%02x", d[i]);
+        fputc('\n', f);
+    }
+}
+
+static void write_windbg(FILE *f, const uint8_t *d, size_t n)
+{
+    size_t off, i;
+
+    fputs("0:000> db rcx L0n1\n", f);
+    for (off = 0; off < n; off += 16) {
+        size_t len = n - off < 16 ? n - off : 16;
+
+        fprintf(f, "0000021d`4f8a%04zx ", 0x1230u + off);
+        for (i = 0; i < 16; i++) {
+            if (i < len)
+                fprintf(f, "%c%02x", i == 8 ? '-' : ' ', d[off + i]);
+            else
+                fputs("   ", f);
+        }
+        fputs("  ", f);
+        for (i = 0; i < len; i++)
+            fputc(asc(d[off + i]), f);
+        fputc('\n', f);
+    }
+}
+
+static void write_plain(FILE *f, const uint8_t *d, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        fprintf(f, "%02x%s", d[i], i % 30 == 29 || i + 1 == n ? "\n" : "");
+}
+
+static void op_dumps(uint8_t flags, uint8_t cut, const uint8_t *d, size_t n)
+{
+    enum dump_form form = (enum dump_form)(flags % DF_COUNT);
+    struct vmbpi_load_opts lo;
+    struct vmbpi_input in;
+    char *text = NULL, err[400];
+    size_t len = 0;
+    FILE *f;
+
+    if (n == 0 || n > 1024)
+        return;
+    f = open_memstream(&text, &len);
+    FZ_CHECK(f != NULL, "open_memstream");
+    memset(&lo, 0, sizeof(lo));
+    lo.max = FZ_TEXT_MAX;
+    switch (form) {
+    case DF_XXD:
+        write_xxd(f, d, n, 2, false);
+        break;
+    case DF_XXD_G1:
+        write_xxd(f, d, n, 1, false);
+        break;
+    case DF_XXD_G4:
+        write_xxd(f, d, n, 4, false);
+        break;
+    case DF_XXD_E:
+        write_xxd(f, d, n, 4, true);
+        lo.order = VMBPI_ORDER_LE;
+        break;
+    case DF_HEXDUMP_C:
+        write_hexdump_c(f, d, n);
+        break;
+    case DF_OD_AN:
+        write_od(f, d, n, 0, false, false);
+        break;
+    case DF_OD:
+        write_od(f, d, n, 8, false, true);
+        break;
+    case DF_OD_AXZ:
+        write_od(f, d, n, 16, true, false);
+        break;
+    case DF_KERNEL:
+        write_kernel(f, d, n, 16, 1, true, true);
+        break;
+    case DF_KERNEL_G4:
+        write_kernel(f, d, n, 16, 4, true, true);
+        lo.order = VMBPI_ORDER_LE;
+        break;
+    case DF_KERNEL_RAW:
+        write_kernel(f, d, n, 32, 1, false, false);
+        break;
+    case DF_GDB:
+        write_gdb(f, d, n);
+        break;
+    case DF_WINDBG:
+        write_windbg(f, d, n);
+        break;
+    default:
+        write_plain(f, d, n);
+        break;
+    }
+    fclose(f);
+    FZ_CHECK(read_both((const uint8_t *)text, len, &lo, cut, &in, err, sizeof(err)) == 0,
+             "dump form %d of %zu bytes does not read back: %s\n%.*s", (int)form, n, err,
+             (int)(len < 2000 ? len : 2000), text);
+    FZ_CHECK(in.len == n && memcmp(in.data, d, n) == 0,
+             "dump form %d (%s) reads back %zu other bytes", (int)form, in.form, in.len);
+    vmbpi_input_free(&in);
+    free(text);
+}
+
+/* ---- GPADL reassembly ------------------------------------------------------------------ */
+
+struct gpadl_arg {
+    const struct vmbpi_gpadl_msg *msgs;
+    size_t n;
+    struct vmbpi_msg_opts opts;
+};
+
+static int do_gpadl(struct vmbpi_out *o, const void *a)
+{
+    const struct gpadl_arg *g = (const struct gpadl_arg *)a;
+    FILE *err = fopen("/dev/null", "w");
+    int rc;
+
+    FZ_CHECK(err != NULL, "/dev/null");
+    rc = vmbpi_gpadl(o, g->msgs, g->n, &g->opts, err);
+    fclose(err);
+    return rc;
+}
+
+/* The rest of the input as messages: a u8 length, then that many bytes, repeated (a length
+ * of 0 takes a whole 256-byte SynIC slot). */
+static void op_gpadl(uint8_t flags, struct fz *in)
+{
+    struct vmbpi_gpadl_msg msgs[24];
+    uint8_t *copies[24];
+    struct gpadl_arg g;
+    size_t k, n = 0;
+    int rc;
+
+    memset(&g, 0, sizeof(g));
+    g.opts.version = VMBP_VERSION_6_0;
+    g.opts.dir = (flags & 2u) ? VMBP_DIR_GUEST_TO_HOST : VMBP_DIR_ANY;
+    while (in->n > 0 && n < 24) {
+        size_t len = fz_u8(in);
+
+        if (len == 0)
+            len = VMBP_SYNIC_MESSAGE_SIZE;
+        if (len > in->n)
+            len = in->n;
+        copies[n] = (uint8_t *)fz_malloc(len);
+        fz_bytes(in, copies[n], len);
+        msgs[n].p = copies[n];
+        msgs[n].n = len;
+        msgs[n].line = n + 1;
+        n++;
+    }
+    g.msgs = msgs;
+    g.n = n;
+    run_out((flags & 1u) != 0, do_gpadl, &g, "gpadl", &rc);
+    for (k = 0; k < n; k++)
+        free(copies[k]);
+}
+
+/* ---- the schema ------------------------------------------------------------------------ */
+
+static void schema_once(void)
+{
+    static bool done;
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f;
+
+    if (done)
+        return;
+    done = true;
+    f = open_memstream(&text, &n);
+    FZ_CHECK(f != NULL, "open_memstream");
+    FZ_CHECK(vmbpi_schema_json(f) == VMBPI_EXIT_VALID, "schema --json");
+    fclose(f);
+    check_json(text, n, "schema");
+    free(text);
+    f = open_memstream(&text, &n);
+    FZ_CHECK(f != NULL, "open_memstream");
+    FZ_CHECK(vmbpi_schema_markdown(f) == VMBPI_EXIT_VALID, "schema --markdown");
+    fclose(f);
+    FZ_CHECK(n > 0 && memmem(text, n, "<!-- END GENERATED", 18) != NULL, "schema --markdown");
+    free(text);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -307,15 +791,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool json = (flags & 1u) != 0;
     int rc;
 
-    switch (sel % 4u) {
-    case 0: {
+    schema_once();
+    switch (sel % 6u) {
+    case 0:
+    case 4: {
+        uint8_t cut = fz_u8(&in);
         uint8_t *p = (uint8_t *)fz_malloc(in.n);
 
         memcpy(p, in.p, in.n);
-        op_hex(p, in.n);
+        if (sel % 6u == 0)
+            op_text(flags, cut, p, in.n);
+        else
+            op_dumps(flags, cut, p, in.n);
         free(p);
         break;
     }
+    case 5:
+        op_gpadl(flags, &in);
+        break;
     case 1: {
         struct msg_arg m;
         uint8_t vsel = fz_u8(&in);
@@ -363,7 +856,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(p);
         break;
     }
-    default: {
+    case 3: {
         struct reg_arg g;
         char *s = (char *)fz_malloc(in.n + 2u), *nul;
         FILE *err = fopen("/dev/null", "w");

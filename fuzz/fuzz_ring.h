@@ -95,8 +95,13 @@ static inline enum vmbp_status fz_model_ext_ranges(const uint8_t *ext, uint32_t 
     return VMBP_OK;
 }
 
+/* Data area of a size code (fuzz_format.h): every multiple of 8 from 32 to 4096 bytes, or
+ * from FZ_SIZE_PAGES_FROM on 1 to 5 pages (12 and 20 KiB are not powers of two, and hosts
+ * use such rings: the index arithmetic's general path). */
 static inline uint32_t fz_size_from_code(uint16_t code)
 {
+    if (code >= FZ_SIZE_PAGES_FROM)
+        return 4096u * (1u + code % 5u);
     return 8u * (4u + code % FZ_SIZE_MOD);
 }
 

@@ -595,6 +595,8 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
     imglen = fz_u16(&in);
     if (imglen > dsize)
         imglen = dsize;
+    if (imglen > sizeof(img)) /* the image covers at most the first page */
+        imglen = sizeof(img);
     imglen = (uint32_t)fz_bytes(&in, img, imglen);
     stream = in;
 

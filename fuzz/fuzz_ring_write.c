@@ -184,7 +184,6 @@ static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const str
 static enum vmbp_status wm_commit(struct fz_ring *R, struct fz_wmodel *M, bool *sig)
 {
     uint32_t old;
-    enum vmbp_status st;
 
     *sig = false;
     if (M->state != VMBP_OK)
@@ -196,10 +195,13 @@ static enum vmbp_status wm_commit(struct fz_ring *R, struct fz_wmodel *M, bool *
     fz_lib32(R, FZ_OFF_WRITE, M->pub);
     if (fz_seen32(R, 1, FZ_OFF_MASK) != 0)
         return VMBP_OK;
-    st = wm_load_r(R, M, 1);
-    if (st != VMBP_OK)
-        return st;
-    *sig = M->peer == old;
+    /* The read index decides the signal only: equal to the previous write index it is taken
+     * (a valid index); any other value is not used, and checked when a space check loads
+     * it (spec/ring.md, "Writing"). */
+    if (fz_seen32(R, 1, FZ_OFF_READ) == old) {
+        M->peer = old;
+        *sig = true;
+    }
     return VMBP_OK;
 }
 

@@ -1272,7 +1272,62 @@ static void gpadl_seeds(void)
 
 /* ---- vmbp-inspect seeds ---------------------------------------------------------------- */
 
-/* Selector 0 hex text, 1 message or slot, 2 ring image, 3 register; flags bit 0 JSON. */
+/* A GPADL of two ranges split by the library, for op 5 of fuzz_inspect: each message as a
+ * length byte and its bytes (or, `slots`, a 0 and a 256-byte SynIC slot holding it), in the
+ * order `order` gives (a negative entry: that message with its handle changed). */
+static void inspect_gpadl_seed(const char *name, const int *order, size_t norder, bool slots)
+{
+    uint64_t pfns[2][30];
+    struct vmbp_gpa_range ranges[2];
+    struct vmbp_gpadl_plan plan;
+    struct buf *B = (struct buf *)calloc(1, sizeof(*B));
+    size_t i, k;
+
+    if (!B)
+        die("out of memory");
+    for (k = 0; k < 30; k++) {
+        pfns[0][k] = 0x10A400u + k;
+        pfns[1][k] = 0x2B000u + k;
+    }
+    ranges[0].byte_count = 30u * 4096u;
+    ranges[0].byte_offset = 0;
+    ranges[0].pfns = pfns[0];
+    ranges[1].byte_count = 5000;
+    ranges[1].byte_offset = 512;
+    ranges[1].pfns = pfns[1];
+    if (vmbp_gpadl_plan_init(&plan, 7, 0xE1E11, ranges, 2) != VMBP_OK || plan.nmsgs != 2)
+        die("inspect_gpadl_seed: plan");
+    put8(B, 5);
+    put8(B, 3); /* JSON, from the guest */
+    for (i = 0; i < norder; i++) {
+        uint8_t m[240];
+        size_t len = 0;
+        int which = order[i] < 0 ? -order[i] - 1 : order[i];
+
+        if (vmbp_gpadl_plan_message(&plan, (uint32_t)which, m, sizeof(m), &len) != VMBP_OK)
+            die("inspect_gpadl_seed: message");
+        if (order[i] < 0)
+            vmbp_store_le32(m + 12, 0xE1E12);
+        if (slots) {
+            uint8_t slot[VMBP_SYNIC_MESSAGE_SIZE];
+
+            memset(slot, 0, sizeof(slot));
+            vmbp_store_le32(slot, VMBP_SYNIC_MSG_TYPE_VMBUS);
+            slot[4] = (uint8_t)len;
+            memcpy(slot + 16, m, len);
+            put8(B, 0);
+            putn(B, slot, sizeof(slot));
+        } else {
+            put8(B, (uint32_t)len);
+            putn(B, m, len);
+        }
+    }
+    emit("inspect", name, B->b, B->n);
+    free(B);
+}
+
+/* Selector 0 text, 1 message or slot, 2 ring image, 3 register, 4 dump forms, 5 GPADL
+ * reassembly; flags bit 0 JSON. */
 static void inspect_seeds(void)
 {
     struct buf *B = (struct buf *)calloc(1, sizeof(*B));
@@ -1296,13 +1351,129 @@ static void inspect_seeds(void)
     static const char hex[] = "# an UNLOAD message\n0x10000000 00000000\n"
                               "0e,00:00 00 # comment\r\n\t0X0A 0b";
 
+    /* dumps as the tools print them: each read, or refused for the reason it gives */
+    static const char *const dumps[][2] = {
+        {"xxd", "00000000: 0e00 0000 0000 0000 0000 0600 0000 0000  ................\n"
+                "00000010: 0000 0000 0000 0000 0000 0000 0000 0000  ................\n"
+                "00000020: 0000 0000 0000 0000                      ........\n"},
+        {"hexdump_c", "00000000  0e 00 00 00 00 00 00 00  00 00 06 00 00 00 00 00  |........"
+                      "........|\n*\n00000020  00 00 00 00 00 00 00 00           |........|\n"
+                      "00000028\n"},
+        {"od", "0000000 0e 00 00 00 00 00 00 00 00 00 06 00 00 00 00 00\n"
+               "0000020 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n*\n"
+               "0000060 00 00 00 00 00 00 00 00\n0000070\n"},
+        {"od_z", "000000 0e 00 00 00 00 00 00 00 00 00 06 00 41 42 43 44  >............ABCD<\n"
+                 "000010\n"},
+        {"kernel", "[    2.104217] hv_vmbus: msg: 00000000: 0e 00 00 00 00 00 00 00 00 00 06 "
+                   "00 00 00 00 00  ................\n"
+                   "[    2.104219] hv_vmbus: msg: 00000010: 00 00 00 00 00 00 00 00        "
+                   "                  ........\n"},
+        {"kernel_g4", "[    2.104217] hv_vmbus: msg: 00000000: 0000000e 00000000 00060000 "
+                      "41424344  ............DCBA\n"},
+        {"kernel_hashed", "<6>[ 9.1] vmbus: 9e3779b97f4a7c15: 0e 00 00 00 00 00 00 00\n"
+                          "<6>[ 9.1] vmbus: 81af155173f23d65: 00 00 06 00 00 00 00 00\n"},
+        {"gdb", "(gdb) x/16xb &msg\n0x555555558010 <msg>:\t0x0e\t0x00\t0x00\t0x00\t0x00"
+                "\t0x00\t0x00\t0x00\n0x555555558018 <msg+8>:\t0x00\t0x00\t0x06\t0x00\t"
+                "0x00\t0x00\t0x00\t0x00\n"},
+        {"gdb_words", "0x7fffffffe3c0:\t0x0000000e\t0x00000000\t0x00060000\n"},
+        {"windbg", "0:000> db rcx L10\n0000021d`4f8a1230  0e 00 00 00 00 00 00 00-00 00 06 00"
+                   " 00 00 00 00  ................\n"},
+        {"windbg_unreadable", "00a1b2c0  0e 00 00 00 ?? ?? ?? ?\?-?? ?? ?? ?? ?? ?? ?? ??  "
+                              "....????????????\n"},
+        {"xxd_e", "00000000: 0000000e 00000000 00060000 00000000  ................\n"
+                  "00000010: 44434241                             ABCD\n"},
+        {"squeeze_no_offsets", " 0e 00 00 00 00 00 00 00 00 00 06 00 00 00 00 00\n*\n"},
+        {"plain_words", "0x0000000e 0x00000000 # UNLOAD, as numbers\n"},
+        {"kernel_iso", "2026-01-01T12:00:00.123456+00:00 host kernel: vmbus: 00000000: 0e 00"
+                       " 00 00 00 00 00 00\n"},
+        {"address_column", "00a1b2c0 0000000e 00000000\n00a1b2c8 00000000 00000000\n"},
+        {"windbg_dd", "0000021d`4f8a1230  0000000e 00000000 00060000 00000000\n"},
+        {"windbg_no_dash", "00a1b2c0  0e 00 00 00 00 00 00 00-00 00 06 00 00 00 00 00  "
+                           "................\n00a1b2d0  00 00 00 00 00 00 00 00 00 00 00 00 "
+                           "00 00 00 00  ................\n"},
+        {"squeeze_uneven", "00000000  0e 00 00 00 00 00 00 00  00 00 06 00 00 00 00 00  |..."
+                           ".............|\n*\n00000018  00 00 00 00 00 00 00 00  "
+                           "                         |........|\n"},
+        {"squeeze_nothing", "00000000  0e 00 00 00 00 00 00 00  00 00 06 00 00 00 00 00  |.."
+                            "..............|\n*\n00000010  00 00 00 00 00 00 00 00  "
+                            "                         |........|\n"},
+        {"two_dumps", "00000000  0e 00 00 00 00 00 00 00                           |........|"
+                      "\n00000008\n00000000  0f 00 00 00 00 00 00 00                        "
+                      "   |........|\n00000008\n"},
+        {"short_then_more", "[1.0] vmbus: 0e 00 00 00 00 00 00 00 00 00 06 00 00 00 00 00\n"
+                            "[1.0] vmbus: 00 00 00 00\n[1.0] vmbus: 0f 00 00 00 00 00 00 00\n"},
+    };
+    static const int in_order[] = {0, 1}, body_first[] = {1, 0}, other_handle[] = {0, -2},
+                     extra[] = {0, 1, 1}, header_only[] = {0}, two_headers[] = {0, 0};
+
     if (!B)
         die("out of memory");
     B->n = 0;
     put8(B, 0);
     put8(B, 0);
+    put8(B, 0); /* cut: read in single bytes too */
     putn(B, hex, sizeof(hex) - 1);
     emit("inspect", "hex", B->b, B->n);
+    for (i = 0; i < sizeof(dumps) / sizeof(dumps[0]); i++) {
+        char name[64];
+
+        B->n = 0;
+        put8(B, 0);
+        /* records every other time; groups as little-endian numbers every third */
+        put8(B, (uint8_t)((i % 2u == 0 ? 0x20u : 0u) | (i % 3u == 0 ? 0x10u : 0u)));
+        put8(B, (uint8_t)(7u * i + 3u));
+        putn(B, dumps[i][1], strlen(dumps[i][1]));
+        snprintf(name, sizeof(name), "dump_%s", dumps[i][0]);
+        emit("inspect", name, B->b, B->n);
+    }
+    /* lines longer than a dump line: plain text read a character at a time, and a dump line
+     * over the limit */
+    B->n = 0;
+    put8(B, 0);
+    put8(B, 0x20);
+    put8(B, 5);
+    for (i = 0; i < 3000; i++)
+        putn(B, "0e", 2);
+    putn(B, "\n00\n", 4);
+    emit("inspect", "plain_long_line", B->b, B->n);
+    B->n = 0;
+    put8(B, 0);
+    put8(B, 0);
+    put8(B, 9);
+    putn(B, dumps[0][1], 68);
+    putn(B, "00000010:", 9);
+    for (i = 0; i < 1400; i++)
+        putn(B, " 00", 3);
+    putn(B, "\n", 1);
+    emit("inspect", "dump_long_line", B->b, B->n);
+    /* every dump form the harness writes, from one offer */
+    vmbp_vec_load(&set, "msg");
+    for (i = 0; i < 14; i++) {
+        const struct vmbp_vec *v = NULL;
+        char name[64];
+        size_t k;
+
+        for (k = 0; k < set.n && !v; k++)
+            if (set.v[k].len >= 190)
+                v = &set.v[k];
+        if (!v)
+            die("no long message vector");
+        B->n = 0;
+        put8(B, 4);
+        put8(B, (uint8_t)i);
+        put8(B, (uint8_t)(11u * i + 1u));
+        putn(B, v->bytes, v->len);
+        snprintf(name, sizeof(name), "form_%zu", i);
+        emit("inspect", name, B->b, B->n);
+    }
+    vmbp_vec_free(&set);
+    inspect_gpadl_seed("gpadl_in_order", in_order, 2, false);
+    inspect_gpadl_seed("gpadl_slots", in_order, 2, true);
+    inspect_gpadl_seed("gpadl_body_first", body_first, 2, false);
+    inspect_gpadl_seed("gpadl_other_handle", other_handle, 2, false);
+    inspect_gpadl_seed("gpadl_extra_body", extra, 3, false);
+    inspect_gpadl_seed("gpadl_header_only", header_only, 1, false);
+    inspect_gpadl_seed("gpadl_two_headers", two_headers, 2, false);
 
     /* messages as channel messages (JSON and text) and slots */
     vmbp_vec_load(&set, "msg");

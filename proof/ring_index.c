@@ -14,8 +14,12 @@ void proof_ring_index(void)
     st = vmbp_ring_avail(size, w, r, &out);
     st = vmbp_ring_free(size, w, r, &out);
     st = vmbp_ring_advance(size, w, PROOF_ANY_U32(), &out);
+    out = vmbp_ring_index_add(size, w, r);
+    out = vmbp_ring_index_dist(size, w, r);
     st = vmbp_ring_read_index_check(size, w, r, PROOF_ANY_U32());
     st = vmbp_ring_write_index_check(size, r, w, PROOF_ANY_U32());
+    st = vmbp_ring_read_index_accept(size, w, r, PROOF_ANY_U32());
+    st = vmbp_ring_write_index_accept(size, r, w, PROOF_ANY_U32());
     st = vmbp_ring_pending_check(size, PROOF_ANY_U32(), &out);
     b = vmbp_ring_writer_wakeup(PROOF_ANY_U32(), PROOF_ANY_U32(), PROOF_ANY_U32());
     b = vmbp_ring_reader_wakeup(PROOF_ANY_U32(), PROOF_ANY_U32(), PROOF_ANY_U32());

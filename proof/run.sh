@@ -40,7 +40,7 @@ common="$common -kernel-warn-key typing:incompatible-types-call=inactive"
 # Options of the reference ring entry points: the index check inlined, so that a validated
 # index is known valid where it is used (with the equality domain); the two copy helpers
 # taken from their contracts (ring_contracts.h, proved by proof/wp.sh).
-ring="-inline-calls vmbp_ring_index_valid -eva-domains equality -eva-use-spec ring_get,ring_put"
+ring="-inline-calls vmbp_ring_index_valid,vmbp_ring_read_index_accept,vmbp_ring_write_index_accept -eva-domains equality -eva-use-spec ring_get,ring_put,ring_put_wrapped,ring_put_packet,ring_get_body"
 ring="$ring -cpp-extra-args-per-file=$src/reference/vmbp_ring.c:-DPROOF_RING_CONTRACTS"
 
 # name | entry function | sources (relative to proof/; "ring": the reference ring) | options
@@ -55,9 +55,11 @@ packet|proof_packet|packet.c|-eva-precision 1
 ring_index|proof_ring_index|ring_index.c|-eva-precision 1
 ring_read_1|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=1 $ring
 ring_read_2|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=2 $ring
+ring_read_3|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=3 $ring
 ring_read_16|proof_ring_read|ring_read.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=16 $ring
 ring_write_1|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=1 $ring
 ring_write_2|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=2 $ring
+ring_write_3|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=3 $ring
 ring_write_16|proof_ring_write|ring_write.c ring|-eva-precision 1 -cpp-extra-args=-DRING_PAGES=16 $ring
 EOF
 }

@@ -13,6 +13,49 @@
     logic integer ring_dist(integer s, integer a, integer b) = (b - a + s) % s;
 */
 
+/*@ requires ring_size(size) && idx < size && n <= size;
+    assigns \nothing;
+    ensures \result == (idx + n) % size && \result < size;
+*/
+uint32_t wp_ring_index_add(uint32_t size, uint32_t idx, uint32_t n)
+{
+    return vmbp_ring_index_add(size, idx, n);
+}
+
+/*@ requires ring_size(size) && a < size && b < size;
+    assigns \nothing;
+    ensures \result == ring_dist(size, a, b) && \result < size;
+*/
+uint32_t wp_ring_index_dist(uint32_t size, uint32_t a, uint32_t b)
+{
+    return vmbp_ring_index_dist(size, a, b);
+}
+
+/*@ requires ring_size(size) && ring_index(size, w_pub) && ring_index(size, r_seen);
+    assigns \nothing;
+    ensures \result == VMBP_OK <==> ring_index(size, r_new) &&
+        ring_dist(size, r_new, w_pub) <= ring_dist(size, r_seen, w_pub);
+    ensures \result == VMBP_OK || \result == VMBP_E_RING_READ_INDEX ||
+        \result == VMBP_E_RING_READ_PAST_WRITE;
+*/
+enum vmbp_status wp_ring_read_index_accept(uint32_t size, uint32_t w_pub, uint32_t r_seen,
+                                           uint32_t r_new)
+{
+    return vmbp_ring_read_index_accept(size, w_pub, r_seen, r_new);
+}
+
+/*@ requires ring_size(size) && ring_index(size, r_pub) && ring_index(size, w_seen);
+    assigns \nothing;
+    ensures \result == VMBP_OK <==> ring_index(size, w_new) &&
+        ring_dist(size, w_seen, w_new) <= size - 8 - ring_dist(size, r_pub, w_seen);
+    ensures \result == VMBP_OK || \result == VMBP_E_RING_WRITE_INDEX;
+*/
+enum vmbp_status wp_ring_write_index_accept(uint32_t size, uint32_t r_pub, uint32_t w_seen,
+                                            uint32_t w_new)
+{
+    return vmbp_ring_write_index_accept(size, r_pub, w_seen, w_new);
+}
+
 /*@ requires \valid(avail);
     assigns *avail;
     ensures ok: \result == VMBP_OK <==>

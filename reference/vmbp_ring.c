@@ -27,6 +27,12 @@
      VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
 #define RING_START_FLAGS (VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
 
+/* r->mode, decided once from the role and kept with the state: which calls run, so that the
+ * entry check of every call is one comparison. */
+#define RING_MODE_NONE 0u   /* BROKEN, or init failed: every call returns r->state */
+#define RING_MODE_WRITER 1u /* a writer end, OK */
+#define RING_MODE_READER 2u /* a reader end, OK */
+
 /*
  * Code layout for GCC and clang, no effect on behaviour: the per-packet steps are inlined
  * into the public functions, and the steps taken only on a violation or a rare event stay
@@ -37,11 +43,13 @@
 #define RING_COLD static __attribute__((__noinline__, __cold__))
 #define RING_NOINLINE static __attribute__((__noinline__))
 #define RING_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define RING_LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define RING_HOT VMBP_INLINE
 #define RING_COLD static
 #define RING_NOINLINE static
 #define RING_UNLIKELY(x) (x)
+#define RING_LIKELY(x) (x)
 #endif
 
 /*
@@ -49,48 +57,55 @@
  * call returns it. Called only on a ring found OK at the entry of the public call, which then
  * returns at once: st is both the ring's first violation and the call's status.
  */
-RING_COLD void ring_mark_broken(struct vmbp_ring *r, enum vmbp_status st)
+RING_COLD enum vmbp_status ring_mark_broken(struct vmbp_ring *r, enum vmbp_status st)
 {
     if (r->state == VMBP_OK)
         r->state = st;
+    r->mode = RING_MODE_NONE;
+    return st;
+}
+
+/* Whether the calls of an end of kind `mode` run on r (one test; see r->mode). */
+RING_HOT bool ring_runs(const struct vmbp_ring *r, unsigned mode)
+{
+    return RING_LIKELY(r != NULL && r->mode == mode);
+}
+
+/* Why they do not: no ring (VMBP_E_INVAL), BROKEN (its status), or the other end
+ * (VMBP_E_STATE). */
+RING_COLD enum vmbp_status ring_refused(const struct vmbp_ring *r)
+{
+    if (!r)
+        return VMBP_E_INVAL;
+    return r->state != VMBP_OK ? r->state : VMBP_E_STATE;
 }
 
 RING_HOT enum vmbp_status ring_break(struct vmbp_ring *r, enum vmbp_status st)
 {
-    ring_mark_broken(r, st);
-    return st;
+    /* (st is a violation, never VMBP_OK; said again so that compilers know it) */
+    st = ring_mark_broken(r, st);
+    return st != VMBP_OK ? st : VMBP_E_STATE;
 }
 
 /*
- * Index n bytes after idx (valid), wrapping; n <= size. The sum cannot overflow (size is at
- * most 2^31), and one conditional subtraction brings it below size: no case needs the
- * relation between idx and n, so the result's bound is plain to see (and to an analyser).
+ * Index n bytes after idx (valid), wrapping; n <= size: ring.h's arithmetic (one conditional
+ * subtraction, every size). No case needs the relation between idx and n, so the result's
+ * bound is plain to see (and to an analyser).
  */
 RING_HOT uint32_t ring_add(uint32_t size, uint32_t idx, uint32_t n)
 {
-    uint32_t sum = idx + n;
-
-    return sum >= size ? sum - size : sum;
+    return vmbp_ring_index_add(size, idx, n);
 }
 
 /* Bytes from a to b going forward; both valid indices of a ring of `size` data bytes. */
 RING_HOT uint32_t ring_dist(uint32_t size, uint32_t a, uint32_t b)
 {
-    return ring_add(size, b, size - a);
-}
-
-/*
- * Index of the 8-byte word that ends at idx (valid). Indices and sizes are multiples of 8,
- * so an aligned word never wraps: it is copied with one fixed-size access.
- */
-RING_HOT uint32_t ring_prev8(uint32_t size, uint32_t idx)
-{
-    return (idx != 0 ? idx : size) - VMBP_RING_ALIGN;
+    return vmbp_ring_index_dist(size, a, b);
 }
 
 /* Copy n <= size bytes at ring offset off (valid) out of the ring, wrapping once. */
-RING_HOT void ring_get(volatile const uint8_t *data, uint32_t size, uint32_t off, void *dst,
-                       uint32_t n)
+RING_NOINLINE void ring_get(volatile const uint8_t *data, uint32_t size, uint32_t off,
+                            void *dst, uint32_t n)
 {
     uint32_t first = size - off;
 
@@ -116,6 +131,80 @@ RING_HOT uint32_t ring_put(volatile uint8_t *data, uint32_t size, uint32_t off, 
     if (len > first)
         vmbp_shared_copy_to(data, (const uint8_t *)src + first, len - first);
     return len - first;
+}
+
+/*
+ * ring_put_packet() for a packet that crosses the end of the data area: its last two words lie
+ * in the first 8 or more bytes (the trailer never wraps, the padding word may be the data
+ * area's last), the descriptor may be split in two words, the data wraps once.
+ */
+RING_NOINLINE void ring_put_wrapped(volatile uint8_t *data, uint32_t size, uint32_t start,
+                                    const uint8_t *head, const uint8_t *tail, const void *src,
+                                    size_t body)
+{
+    static const uint8_t zero[8];
+    uint32_t total = vmbp_pkt_ring_bytes(body), end = total - (size - start);
+
+    if (body % 8u != 0)
+        vmbp_shared_copy_to(data + (end >= 2u * VMBP_RING_ALIGN ? end - 2u * VMBP_RING_ALIGN
+                                                                : size - VMBP_RING_ALIGN),
+                            zero, 8);
+    if (start > size - VMBP_PKT_DESC_SIZE) {
+        /* two aligned words: the last of the data area and the first */
+        vmbp_shared_copy_to(data + start, head, 8);
+        vmbp_shared_copy_to(data, head + 8, 8);
+    } else {
+        vmbp_shared_copy_to(data + start, head, VMBP_PKT_DESC_SIZE);
+    }
+    vmbp_shared_copy_to(data + end - VMBP_PKT_TRAILER_SIZE, tail, VMBP_PKT_TRAILER_SIZE);
+    if (src && body)
+        (void)ring_put(data, size, ring_add(size, start, VMBP_PKT_DESC_SIZE), src, body);
+}
+
+/*
+ * Write the packet with `body` bytes after its descriptor at `start` (valid): the zeroed word
+ * that holds the data's last bytes and the padding (when the body does not end on 8 bytes),
+ * the descriptor `head`, the trailer `tail`, then the body from `src` (NULL: the caller copies
+ * it, from a gather list). A packet that does not cross the end of the data area, the common
+ * case, has every piece at a fixed distance from `start`.
+ */
+RING_HOT void ring_put_packet(volatile uint8_t *data, uint32_t size, uint32_t start,
+                              const uint8_t *head, const uint8_t *tail, const void *src,
+                              size_t body)
+{
+    static const uint8_t zero[8];
+    uint32_t total = vmbp_pkt_ring_bytes(body);
+    volatile uint8_t *p = data + start;
+
+    if (RING_UNLIKELY(total > size - start)) {
+        ring_put_wrapped(data, size, start, head, tail, src, body);
+        return;
+    }
+    if (body % 8u != 0)
+        vmbp_shared_copy_to(p + total - 2u * VMBP_RING_ALIGN, zero, 8);
+    vmbp_shared_copy_to(p, head, VMBP_PKT_DESC_SIZE);
+    vmbp_shared_copy_to(p + total - VMBP_PKT_TRAILER_SIZE, tail, VMBP_PKT_TRAILER_SIZE);
+    if (src && body)
+        vmbp_shared_copy_to(p + VMBP_PKT_DESC_SIZE, src, body);
+}
+
+/*
+ * Copy the packet of `len` bytes at `start` (valid; len at most size - 8), after its
+ * descriptor, into buf + 16, each byte read once: one copy when the packet does not cross the
+ * end of the data area.
+ */
+RING_HOT void ring_get_body(volatile const uint8_t *data, uint32_t size, uint32_t start,
+                            uint8_t *buf, uint32_t len)
+{
+    if (len <= VMBP_PKT_DESC_SIZE)
+        return;
+    if (RING_LIKELY(len <= size - start)) {
+        vmbp_shared_copy_from(buf + VMBP_PKT_DESC_SIZE, data + start + VMBP_PKT_DESC_SIZE,
+                              len - VMBP_PKT_DESC_SIZE);
+        return;
+    }
+    ring_get(data, size, ring_add(size, start, VMBP_PKT_DESC_SIZE), buf + VMBP_PKT_DESC_SIZE,
+             len - VMBP_PKT_DESC_SIZE);
 }
 
 enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
@@ -147,6 +236,12 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
     r->data = (volatile uint8_t *)ring_mem + VMBP_RING_CONTROL_SIZE;
     r->size = (uint32_t)data_bytes;
     r->role = (uint8_t)role;
+    r->mode = (uint8_t)(RING_WRITER(role) ? RING_MODE_WRITER : RING_MODE_READER);
+    /* The largest body: the packet (descriptor, body, padding, trailer) fits in size - 8
+     * bytes, i.e. the body in size - 32 (sizes are multiples of 8), and len8 describes it. */
+    r->max_body = r->size - (VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE + VMBP_RING_ALIGN);
+    if (r->max_body > VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE)
+        r->max_body = VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE;
     r->flags = (uint8_t)flags;
     r->types = (flags & VMBP_RING_F_LEGACY_TYPES) ? VMBP_PKT_TYPES_DEFINED
                                                   : VMBP_PKT_TYPES_CURRENT;
@@ -196,31 +291,19 @@ enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r)
 /* ---- writer ------------------------------------------------------------------------- */
 
 /*
- * Load the reader's index once and check it against what we published (VMBP-RING-015):
- * valid, and no more bytes consumed than were published, i.e. it moved forward from the last
- * accepted one by at most the bytes in use. This is vmbp_ring_read_index_check() without the
- * checks of our own private state (pub and peer are valid by construction).
+ * Load the reader's index once and check it against what we published (VMBP-RING-015, the
+ * rule of ring.h on our own state, valid by construction): valid, and no more bytes consumed
+ * than were published.
  */
 RING_HOT enum vmbp_status writer_load_peer(struct vmbp_ring *r)
 {
     uint32_t rd = vmbp_shared_load32_acquire(&r->ctl->read_index);
-    uint32_t size = r->size;
+    enum vmbp_status st = vmbp_ring_read_index_accept(r->size, r->pub, r->peer, rd);
 
-    if (RING_UNLIKELY(!vmbp_ring_index_valid(size, rd)))
-        return ring_break(r, VMBP_E_RING_READ_INDEX);
-    if (RING_UNLIKELY(ring_dist(size, rd, r->pub) > ring_dist(size, r->peer, r->pub)))
-        return ring_break(r, VMBP_E_RING_READ_PAST_WRITE);
+    if (RING_UNLIKELY(st != VMBP_OK))
+        return ring_break(r, st);
     r->peer = rd;
     return VMBP_OK;
-}
-
-RING_HOT enum vmbp_status writer_check(const struct vmbp_ring *r)
-{
-    if (RING_UNLIKELY(!r))
-        return VMBP_E_INVAL;
-    if (RING_UNLIKELY(r->state != VMBP_OK))
-        return r->state;
-    return RING_WRITER(r->role) ? VMBP_OK : VMBP_E_STATE;
 }
 
 /*
@@ -321,25 +404,31 @@ RING_NOINLINE void writer_put_segs(volatile uint8_t *data, uint32_t size, uint32
  * is visible to the reader before a commit publishes the index.
  */
 RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
-                                     const struct vmbp_seg *segs, size_t nsegs)
+                                     const struct vmbp_seg *segs, size_t nsegs, const bool fast,
+                                     bool *general)
 {
-    static const uint8_t zero[8];
     volatile uint8_t *data;
     uint8_t head[VMBP_PKT_DESC_SIZE], tail[VMBP_PKT_TRAILER_SIZE];
     struct vmbp_pkt_desc d;
     size_t body = 0, i;
-    uint32_t size, total, start, end, off;
+    uint32_t size, total, start;
+    bool ranges;
     enum vmbp_status st;
 
+    /* The fast path takes one piece, no pending_send_sz to clear: all else is general */
+    if (fast && RING_UNLIKELY(nsegs != 1 || r->pending_set)) {
+        *general = true;
+        return VMBP_OK;
+    }
     if (!pkt || (nsegs && !segs) || !vmbp_pkt_type_is_defined(pkt->type) ||
         (pkt->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) || pkt->ext_len % 8u != 0)
         return VMBP_E_INVAL;
-    if ((pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT) &&
-        pkt->ext_len < 8u)
+    ranges = pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT;
+    if (ranges && pkt->ext_len < 8u)
         return VMBP_E_INVAL;
     if (nsegs == 1) { /* the common case, the loop below unrolled */
-        body = segs[0].len;
-        if (body > VMBP_PKT_MAX_LEN || (body && !segs[0].ptr))
+        body = segs[0].len; /* (its bound is checked with the ring's below) */
+        if (body && !segs[0].ptr)
             return VMBP_E_INVAL;
     } else {
         for (i = 0; i < nsegs; i++) { /* body <= VMBP_PKT_MAX_LEN throughout */
@@ -356,15 +445,15 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
      * multiples of 8). Stated on the body, and the ring bytes computed from the checked
      * body, so that both bounds are plain where they are used.
      */
-    size = r->size;
-    if (pkt->ext_len > body ||
-        body > size - (VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE + VMBP_RING_ALIGN))
+    if (pkt->ext_len > body || body > r->max_body)
         return VMBP_E_INVAL;
+    size = r->size;
     total = vmbp_pkt_ring_bytes(body);
-    if (total == 0)
-        return VMBP_E_INVAL; /* beyond VMBP_PKT_MAX_LEN */
-    if (RING_UNLIKELY(pkt->type == VMBP_PKT_DATA_XFER_PAGES ||
-                      pkt->type == VMBP_PKT_DATA_GPA_DIRECT)) {
+    if (RING_UNLIKELY(ranges)) {
+        if (fast) {
+            *general = true;
+            return VMBP_OK;
+        }
         st = writer_check_ext(pkt, segs, nsegs);
         if (st != VMBP_OK)
             return st;
@@ -372,61 +461,67 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
 
     start = r->priv;
     if (RING_UNLIKELY(total > size - ring_dist(size, r->peer, start) - VMBP_RING_ALIGN)) {
+        if (fast) { /* the read index is loaded there */
+            *general = true;
+            return VMBP_OK;
+        }
         st = writer_make_room(r, total);
         if (st != VMBP_OK)
             return st;
     }
     r->needed = 0;
-    if (RING_UNLIKELY(r->pending_set)) {
+    if (!fast && r->pending_set) {
         vmbp_shared_store32(&r->ctl->pending_send_sz, 0);
         r->pending_set = 0;
     }
 
-    data = r->data;
-    end = ring_add(size, start, total);
-    r->priv = end;
-    if (body % 8u != 0) /* the word holding the data's last bytes and the zero padding */
-        vmbp_shared_copy_to(data + ring_prev8(size, ring_prev8(size, end)), zero, 8);
     d.type = pkt->type;
     d.offset8 = (uint16_t)((VMBP_PKT_DESC_SIZE + pkt->ext_len) / 8u);
     d.len8 = (uint16_t)((total - VMBP_PKT_TRAILER_SIZE) / 8u);
     d.flags = pkt->flags;
     d.trans_id = pkt->trans_id;
     vmbp_pkt_desc_encode(&d, head);
-    if (RING_UNLIKELY(start > size - VMBP_PKT_DESC_SIZE)) {
-        /* two aligned words: the last of the data area and the first */
-        vmbp_shared_copy_to(data + start, head, 8);
-        vmbp_shared_copy_to(data, head + 8, 8);
-    } else {
-        vmbp_shared_copy_to(data + start, head, VMBP_PKT_DESC_SIZE);
-    }
     vmbp_pkt_trailer_encode(start, tail);
-    vmbp_shared_copy_to(data + ring_prev8(size, end), tail, VMBP_PKT_TRAILER_SIZE);
-    off = ring_add(size, start, VMBP_PKT_DESC_SIZE);
-    if (nsegs == 1) {
-        if (body)
-            (void)ring_put(data, size, off, segs[0].ptr, body);
-    } else if (nsegs) {
-        writer_put_segs(data, size, off, segs, nsegs);
+    data = r->data;
+    r->priv = ring_add(size, start, total);
+    if (fast || nsegs == 1) {
+        ring_put_packet(data, size, start, head, tail, segs[0].ptr, body);
+        return VMBP_OK;
     }
+    ring_put_packet(data, size, start, head, tail, NULL, body);
+    if (nsegs)
+        writer_put_segs(data, size, ring_add(size, start, VMBP_PKT_DESC_SIZE), segs, nsegs);
     return VMBP_OK;
+}
+
+/* vmbp_ring_write_add() of a checked writer, every case. */
+RING_NOINLINE enum vmbp_status writer_add_general(struct vmbp_ring *r,
+                                                  const struct vmbp_pkt_out *pkt,
+                                                  const struct vmbp_seg *segs, size_t nsegs)
+{
+    bool unused = false;
+
+    return writer_add(r, pkt, segs, nsegs, false, &unused);
 }
 
 enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                      const struct vmbp_seg *segs, size_t nsegs)
 {
-    enum vmbp_status st = writer_check(r);
+    enum vmbp_status st;
+    bool general = false;
 
-    if (st != VMBP_OK)
-        return st;
-    return writer_add(r, pkt, segs, nsegs);
+    if (!ring_runs(r, RING_MODE_WRITER))
+        return ring_refused(r);
+    st = writer_add(r, pkt, segs, nsegs, true, &general);
+    if (RING_UNLIKELY(general))
+        return writer_add_general(r, pkt, segs, nsegs);
+    return st;
 }
 
 /* vmbp_ring_write_commit() of a checked writer; *signal is already false. */
 RING_HOT enum vmbp_status writer_commit(struct vmbp_ring *r, bool *signal)
 {
-    uint32_t old = r->pub, priv = r->priv, mask;
-    enum vmbp_status st;
+    uint32_t old = r->pub, priv = r->priv, mask, rd;
 
     if (priv == old)
         return VMBP_OK;
@@ -436,20 +531,38 @@ RING_HOT enum vmbp_status writer_commit(struct vmbp_ring *r, bool *signal)
     mask = vmbp_shared_load32(&r->ctl->interrupt_mask);
     if (mask != 0)
         return VMBP_OK;
-    st = writer_load_peer(r);
-    if (st != VMBP_OK)
-        return st;
-    if (signal)
-        *signal = vmbp_ring_reader_wakeup(old, r->peer, mask);
+    rd = vmbp_shared_load32_acquire(&r->ctl->read_index);
+    /*
+     * Signal only if the reader had read everything before this batch (VMBP-RING-020): rd
+     * equal to our previous write index, which is a read index the reader may take
+     * (VMBP-RING-015), so it is accepted as it is. Any other value decides "no signal" and is
+     * used for nothing else: the next space check loads the read index again and checks it.
+     */
+    if (vmbp_ring_reader_wakeup(old, rd, mask)) {
+        r->peer = rd;
+        if (signal)
+            *signal = true;
+    }
     return VMBP_OK;
 }
 
 enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal)
 {
-    enum vmbp_status st = writer_check(r);
-
     if (signal)
         *signal = false;
+    if (!ring_runs(r, RING_MODE_WRITER))
+        return ring_refused(r);
+    return writer_commit(r, signal);
+}
+
+/* vmbp_ring_write() of a checked writer, every case; *signal is already false. */
+RING_NOINLINE enum vmbp_status writer_write_general(struct vmbp_ring *r,
+                                                    const struct vmbp_pkt_out *pkt,
+                                                    const struct vmbp_seg *segs, size_t nsegs,
+                                                    bool *signal)
+{
+    enum vmbp_status st = writer_add_general(r, pkt, segs, nsegs);
+
     if (st != VMBP_OK)
         return st;
     return writer_commit(r, signal);
@@ -458,13 +571,16 @@ enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal)
 enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                  const struct vmbp_seg *segs, size_t nsegs, bool *signal)
 {
-    enum vmbp_status st = writer_check(r);
+    enum vmbp_status st;
+    bool general = false;
 
     if (signal)
         *signal = false;
-    if (st != VMBP_OK)
-        return st;
-    st = writer_add(r, pkt, segs, nsegs);
+    if (!ring_runs(r, RING_MODE_WRITER))
+        return ring_refused(r);
+    st = writer_add(r, pkt, segs, nsegs, true, &general);
+    if (RING_UNLIKELY(general))
+        return writer_write_general(r, pkt, segs, nsegs, signal);
     if (st != VMBP_OK)
         return st;
     return writer_commit(r, signal);
@@ -478,12 +594,12 @@ uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r)
 enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready)
 {
     uint32_t want;
-    enum vmbp_status st = writer_check(r);
+    enum vmbp_status st;
 
     if (ready)
         *ready = false;
-    if (st != VMBP_OK)
-        return st;
+    if (!ring_runs(r, RING_MODE_WRITER))
+        return ring_refused(r);
     if (bytes > r->size - VMBP_RING_ALIGN)
         return VMBP_E_INVAL;
     want = (bytes + 7u) & ~7u;
@@ -505,54 +621,61 @@ enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
 
 /* ---- reader ------------------------------------------------------------------------- */
 
-RING_HOT enum vmbp_status reader_check(const struct vmbp_ring *r)
-{
-    if (RING_UNLIKELY(!r))
-        return VMBP_E_INVAL;
-    if (RING_UNLIKELY(r->state != VMBP_OK))
-        return r->state;
-    return RING_READER(r->role) ? VMBP_OK : VMBP_E_STATE;
-}
-
 /*
- * Load the writer's index once and check it (VMBP-RING-010): valid, and moved forward by no
- * more than the free space the writer had with our last published read index. This is
- * vmbp_ring_write_index_check() without the checks of our own private state (pub and peer
- * are valid, so the bytes in use are at most size - 8).
+ * Load the writer's index once and check it (VMBP-RING-010, the rule of ring.h on our own
+ * state, valid by construction): valid, and moved forward by no more than the free space the
+ * writer had with our last published read index. An unchanged index is the one accepted
+ * last time: nothing to check again.
  */
-RING_HOT enum vmbp_status reader_load_peer(struct vmbp_ring *r)
+RING_HOT enum vmbp_status reader_take_peer(struct vmbp_ring *r, uint32_t w)
 {
-    uint32_t w = vmbp_shared_load32_acquire(&r->ctl->write_index); /* [P] */
-    uint32_t size = r->size, peer = r->peer;
+    enum vmbp_status st;
 
-    if (RING_UNLIKELY(!vmbp_ring_index_valid(size, w) ||
-                      ring_dist(size, peer, w) >
-                          size - VMBP_RING_ALIGN - ring_dist(size, r->pub, peer)))
-        return ring_break(r, VMBP_E_RING_WRITE_INDEX);
+    if (w == r->peer)
+        return VMBP_OK;
+    st = vmbp_ring_write_index_accept(r->size, r->pub, r->peer, w);
+    if (RING_UNLIKELY(st != VMBP_OK))
+        return ring_break(r, st);
     r->peer = w;
     return VMBP_OK;
 }
 
+RING_HOT enum vmbp_status reader_load_peer(struct vmbp_ring *r)
+{
+    return reader_take_peer(r, vmbp_shared_load32_acquire(&r->ctl->write_index)); /* [P] */
+}
+
 /*
- * The next packet's descriptor, validated, as raw bytes (@p raw) and decoded (@p d): the
- * copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the ring.
+ * Is a packet there? Bytes we know of (priv != peer), or the write index, loaded once, moved.
+ * (A kept descriptor is of a packet between priv and peer.)
+ */
+RING_HOT enum vmbp_status reader_poll(struct vmbp_ring *r)
+{
+    enum vmbp_status st;
+
+    if (r->priv != r->peer)
+        return VMBP_OK;
+    st = reader_load_peer(r);
+    if (st != VMBP_OK)
+        return st;
+    return r->priv != r->peer ? VMBP_OK : VMBP_E_RING_EMPTY;
+}
+
+/*
+ * The descriptor of the packet reader_poll() found, validated, as raw bytes (@p raw) and
+ * decoded (@p d): the copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the
+ * ring.
  */
 RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw, struct vmbp_pkt_desc *d)
 {
     enum vmbp_status st;
     uint32_t avail, size = r->size, priv = r->priv;
 
-    if (RING_UNLIKELY(r->have_desc)) {
+    if (RING_UNLIKELY(r->have_desc)) { /* taken now; reader_keep() keeps it again */
+        r->have_desc = 0;
         *d = r->desc;
         vmbp_pkt_desc_encode(d, raw); /* the same 16 bytes as read */
         return VMBP_OK;
-    }
-    if (priv == r->peer) {
-        st = reader_load_peer(r);
-        if (st != VMBP_OK)
-            return st;
-        if (priv == r->peer)
-            return VMBP_E_RING_EMPTY;
     }
     avail = ring_dist(size, priv, r->peer);
     if (RING_UNLIKELY(avail < VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE))
@@ -586,40 +709,37 @@ RING_HOT void reader_fill(struct vmbp_pkt_in *pkt, const struct vmbp_pkt_desc *d
  * The buffer is too small: keep the validated descriptor (the packet stays and is not read
  * again). It is kept decoded, so what was validated is what is used next time.
  */
-RING_COLD enum vmbp_status reader_keep(struct vmbp_ring *r, const struct vmbp_pkt_desc *d,
+RING_COLD enum vmbp_status reader_keep(struct vmbp_ring *r, struct vmbp_pkt_desc d,
                                        struct vmbp_pkt_in *pkt)
 {
-    r->desc = *d;
+    r->desc = d;
     r->have_desc = 1;
-    reader_fill(pkt, d, 0);
+    reader_fill(pkt, &d, 0);
     return VMBP_E_NOSPACE;
 }
 
 /* Copy the packet after its descriptor (already in buf) into buf, each byte read once. */
 RING_HOT void reader_copy(const struct vmbp_ring *r, uint32_t priv, void *buf, uint32_t len)
 {
-    if (len > VMBP_PKT_DESC_SIZE)
-        ring_get(r->data, r->size, ring_add(r->size, priv, VMBP_PKT_DESC_SIZE),
-                 (uint8_t *)buf + VMBP_PKT_DESC_SIZE, len - VMBP_PKT_DESC_SIZE);
+    ring_get_body(r->data, r->size, priv, (uint8_t *)buf, len);
 }
 
 /* A transfer-page or GPA-direct packet: copy it, then validate its ranges on the copy. */
 RING_NOINLINE enum vmbp_status reader_take_ranges(struct vmbp_ring *r, void *buf, uint32_t len,
-                                                  const struct vmbp_pkt_desc *d,
+                                                  struct vmbp_pkt_desc d,
                                                   struct vmbp_pkt_in *pkt)
 {
     uint32_t count = 0;
     enum vmbp_status st;
 
     reader_copy(r, r->priv, buf, len);
-    if (d->type == VMBP_PKT_DATA_XFER_PAGES)
+    if (d.type == VMBP_PKT_DATA_XFER_PAGES)
         st = vmbp_pkt_xfer_validate(buf, len, &count);
     else
         st = vmbp_pkt_gpa_direct_validate(buf, len, &count);
     if (st != VMBP_OK)
         return ring_break(r, st);
-    reader_fill(pkt, d, count);
-    r->have_desc = 0;
+    reader_fill(pkt, &d, count);
     r->priv = ring_add(r->size, r->priv, len + VMBP_PKT_TRAILER_SIZE);
     return VMBP_OK;
 }
@@ -632,26 +752,23 @@ RING_NOINLINE enum vmbp_status reader_take_ranges(struct vmbp_ring *r, void *buf
 RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                       struct vmbp_pkt_in *pkt)
 {
-    uint8_t raw[VMBP_PKT_DESC_SIZE];
+    uint64_t raw[VMBP_PKT_DESC_SIZE / 8u]; /* aligned: two words */
     struct vmbp_pkt_desc d;
     uint32_t len, priv;
     enum vmbp_status st;
 
-    if (!pkt || (!buf && cap))
-        return VMBP_E_INVAL;
-    st = reader_desc(r, raw, &d);
+    st = reader_desc(r, (uint8_t *)raw, &d);
     if (st != VMBP_OK)
         return st;
     len = (uint32_t)d.len8 * 8u;
     if (RING_UNLIKELY(cap < len))
-        return reader_keep(r, &d, pkt);
-    /* the descriptor as validated, then the rest of the packet */
-    VMBP_MEMCPY(buf, raw, VMBP_PKT_DESC_SIZE);
-    if (d.type == VMBP_PKT_DATA_XFER_PAGES || d.type == VMBP_PKT_DATA_GPA_DIRECT)
-        return reader_take_ranges(r, buf, len, &d, pkt);
+        return reader_keep(r, d, pkt);
+    /* the descriptor as validated (the same bytes), then the rest of the packet */
+    vmbp_pkt_desc_encode(&d, buf);
+    if ((VMBP_PKT_TYPES_WITH_RANGES >> (d.type & 31u)) & 1u) /* (validated: type < 32) */
+        return reader_take_ranges(r, buf, len, d, pkt);
     reader_fill(pkt, &d, 0);
     priv = r->priv;
-    r->have_desc = 0;
     r->priv = ring_add(r->size, priv, len + VMBP_PKT_TRAILER_SIZE);
     reader_copy(r, priv, buf, len);
     return VMBP_OK;
@@ -660,8 +777,13 @@ RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap
 enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt)
 {
-    enum vmbp_status st = reader_check(r);
+    enum vmbp_status st;
 
+    if (!ring_runs(r, RING_MODE_READER))
+        return ring_refused(r);
+    if (!pkt || (!buf && cap))
+        return VMBP_E_INVAL;
+    st = reader_poll(r);
     if (st != VMBP_OK)
         return st;
     return reader_peek(r, buf, cap, pkt);
@@ -673,14 +795,17 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
     uint8_t raw[VMBP_PKT_DESC_SIZE];
     struct vmbp_pkt_desc d;
     uint32_t len, first;
-    enum vmbp_status st = reader_check(r);
+    enum vmbp_status st;
 
-    if (st != VMBP_OK)
-        return st;
+    if (!ring_runs(r, RING_MODE_READER))
+        return ring_refused(r);
     if (!view || !pkt)
         return VMBP_E_INVAL;
     if (!(r->flags & VMBP_RING_F_TRUSTED))
         return VMBP_E_STATE;
+    st = reader_poll(r);
+    if (st != VMBP_OK)
+        return st;
     st = reader_desc(r, raw, &d);
     if (st != VMBP_OK)
         return st;
@@ -698,7 +823,6 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
         view->len[1] = len - first;
     }
     reader_fill(pkt, &d, 0);
-    r->have_desc = 0;
     r->priv = ring_add(r->size, r->priv, len + VMBP_PKT_TRAILER_SIZE);
     return VMBP_OK;
 }
@@ -729,7 +853,7 @@ RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t old,
  */
 RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool *loaded)
 {
-    uint32_t old = r->pub, priv = r->priv, features, pending = 0;
+    uint32_t old = r->pub, priv = r->priv, features, raw, pending = 0;
     enum vmbp_status st;
 
     vmbp_shared_store32_release(&r->ctl->read_index, priv); /* [C] */
@@ -738,8 +862,10 @@ RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool
     features = vmbp_shared_load32(&r->ctl->feature_bits);
     if (!(features & VMBP_RING_FEATURE_PENDING_SEND_SZ))
         return VMBP_OK;
-    st = vmbp_ring_pending_check(r->size, vmbp_shared_load32(&r->ctl->pending_send_sz),
-                                 &pending);
+    raw = vmbp_shared_load32(&r->ctl->pending_send_sz);
+    if (raw == 0) /* the writer waits for nothing (the common case; 0 passes the check) */
+        return VMBP_OK;
+    st = vmbp_ring_pending_check(r->size, raw, &pending);
     if (RING_UNLIKELY(st != VMBP_OK))
         return ring_break(r, st);
     if (pending == 0)
@@ -781,27 +907,28 @@ RING_NOINLINE enum vmbp_status reader_end_batch(struct vmbp_ring *r, bool *signa
 
 enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more)
 {
-    enum vmbp_status st = reader_check(r);
-
     if (signal)
         *signal = false;
     if (more)
         *more = false;
-    if (st != VMBP_OK)
-        return st;
+    if (!ring_runs(r, RING_MODE_READER))
+        return ring_refused(r);
     if (!more)
         return VMBP_E_INVAL;
     return reader_end_batch(r, signal, more);
 }
 
-enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
-                                struct vmbp_pkt_in *pkt, bool *signal)
+/*
+ * vmbp_ring_read() once the write index is known to be w (the last accepted one when bytes
+ * were known, else loaded and moved): check it, copy the packet out, publish. Out of line,
+ * so that an empty poll does not pay for the registers this needs.
+ */
+RING_NOINLINE enum vmbp_status reader_read_at(struct vmbp_ring *r, void *buf, size_t cap,
+                                              struct vmbp_pkt_in *pkt, bool *signal, uint32_t w)
 {
-    enum vmbp_status st = reader_check(r);
+    enum vmbp_status st = reader_take_peer(r, w);
     bool loaded = false;
 
-    if (signal)
-        *signal = false;
     if (st != VMBP_OK)
         return st;
     st = reader_peek(r, buf, cap, pkt);
@@ -810,12 +937,30 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
     return reader_publish(r, signal, &loaded);
 }
 
+enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
+                                struct vmbp_pkt_in *pkt, bool *signal)
+{
+    uint32_t w;
+
+    if (signal)
+        *signal = false;
+    if (!ring_runs(r, RING_MODE_READER))
+        return ring_refused(r);
+    if (!pkt || (!buf && cap))
+        return VMBP_E_INVAL;
+    w = r->peer;
+    if (r->priv == w) {
+        w = vmbp_shared_load32_acquire(&r->ctl->write_index); /* [P] */
+        if (w == r->priv) /* unchanged: the index accepted last time, nothing to check */
+            return VMBP_E_RING_EMPTY;
+    }
+    return reader_read_at(r, buf, cap, pkt, signal, w);
+}
+
 enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r)
 {
-    enum vmbp_status st = reader_check(r);
-
-    if (st != VMBP_OK)
-        return st;
+    if (!ring_runs(r, RING_MODE_READER))
+        return ring_refused(r);
     vmbp_shared_store32(&r->ctl->interrupt_mask, 1);
     r->masked = 1;
     vmbp_shared_mb();

@@ -31,7 +31,7 @@
     } while (0)
 
 #define CTL 4096u
-#define MAXDATA 8192u
+#define MAXDATA 20480u /* 5 pages: the largest data area of the size tests */
 #define BUFCAP 9000u
 #define GUARD 0x5A
 #define FILL 0xA5
@@ -254,6 +254,11 @@ START_TEST(index_arithmetic_validates_its_inputs)
     ck_assert_uint_eq(vmbp_ring_avail(256, 0, 256, &v), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_avail(256, 0, 0xFFFFFFF8u, &v), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_avail(36, 0, 0, &v), VMBP_E_INVAL);
+    /* the index checks refuse a state that is not valid */
+    ck_assert_uint_eq(vmbp_ring_read_index_check(256, 8, 12, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_read_index_check(256, 12, 8, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(256, 8, 256, 8), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(36, 8, 8, 8), VMBP_E_INVAL);
     ck_assert_uint_eq(v, 7);
     /* free keeps the 8-byte gap: an empty ring of 256 takes 248 */
     ck_assert_uint_eq(vmbp_ring_free(256, 40, 40, &v), VMBP_OK);
@@ -277,18 +282,18 @@ START_TEST(index_arithmetic_validates_its_inputs)
 }
 END_TEST
 
-/* Exhaustive over a 64-byte ring: the consistency checks against a model. */
-/* covers: VMBP-RING-010 VMBP-RING-015 */
-START_TEST(index_consistency_checks_exhaustive)
+/* The consistency checks against a model, for every index triple of a ring of @p size bytes
+ * (every aligned index, and misaligned and out-of-range ones); returns the triples tried. */
+static unsigned long consistency_exhaustive(uint32_t size)
 {
     uint32_t a, b, c;
     unsigned long n = 0;
 
-    for (a = 0; a < 64; a += 4)
-        for (b = 0; b < 64; b += 8)
-            for (c = 0; c < 68; c += 4) {
-                bool cv = c < 64 && c % 8 == 0;
-                uint32_t used_b = (a - b + 64) % 64, used_c = (a - c + 64) % 64;
+    for (a = 0; a < size; a += 4)
+        for (b = 0; b < size; b += 8)
+            for (c = 0; c < size + 4; c += 4) {
+                bool cv = c < size && c % 8 == 0;
+                uint32_t used_b = (a - b + size) % size, used_c = (a - c + size) % size;
                 enum vmbp_status want;
 
                 /* writer: published write index a, accepted read index b, new read index c */
@@ -298,21 +303,88 @@ START_TEST(index_consistency_checks_exhaustive)
                     want = VMBP_E_RING_READ_INDEX;
                 else
                     want = used_c > used_b ? VMBP_E_RING_READ_PAST_WRITE : VMBP_OK;
-                REQUIRE(vmbp_ring_read_index_check(64, a, b, c) == want, "read %u %u %u", a, b, c);
+                REQUIRE(vmbp_ring_read_index_check(size, a, b, c) == want, "read %u: %u %u %u",
+                        size, a, b, c);
+                /* the same rule on a writer's own (valid) state */
+                REQUIRE(a % 8 || vmbp_ring_read_index_accept(size, a, b, c) == want,
+                        "read accept %u: %u %u %u", size, a, b, c);
                 /* reader: published read index b, accepted write index a, new one c; the
-                 * writer had 64 - 8 - (a - b) bytes of room */
+                 * writer had size - 8 - (a - b) bytes of room */
                 if (a % 8)
                     want = VMBP_E_INVAL;
                 else if (!cv)
                     want = VMBP_E_RING_WRITE_INDEX;
                 else
-                    want = (c - a + 64) % 64 > 56 - (a - b + 64) % 64 ? VMBP_E_RING_WRITE_INDEX
-                                                                      : VMBP_OK;
-                REQUIRE(vmbp_ring_write_index_check(64, b, a, c) == want, "write %u %u %u", a, b,
-                        c);
+                    want = (c - a + size) % size > size - 8 - (a - b + size) % size
+                               ? VMBP_E_RING_WRITE_INDEX
+                               : VMBP_OK;
+                REQUIRE(vmbp_ring_write_index_check(size, b, a, c) == want,
+                        "write %u: %u %u %u", size, a, b, c);
+                REQUIRE(a % 8 || vmbp_ring_write_index_accept(size, b, a, c) == want,
+                        "write accept %u: %u %u %u", size, a, b, c);
                 n++;
             }
-    ck_assert_uint_eq(n, 16ul * 8 * 17);
+    return n;
+}
+
+/* Exhaustive over rings of 64 bytes, 72 (not a power of two) and the smallest non-power of
+ * two (40): the consistency checks against a model.
+ * covers: VMBP-RING-010 VMBP-RING-015 */
+START_TEST(index_consistency_checks_exhaustive)
+{
+    ck_assert_uint_eq(consistency_exhaustive(64), 16ul * 8 * 17);
+    ck_assert_uint_eq(consistency_exhaustive(72), 18ul * 9 * 19);
+    ck_assert_uint_eq(consistency_exhaustive(40), 10ul * 5 * 11);
+}
+END_TEST
+
+/* ring.h's arithmetic at the end of data areas that are not powers of two (3 and 5 pages),
+ * and the unchecked index arithmetic against a model on every index pair of small rings.
+ * covers: VMBP-RING-003 VMBP-RING-004 */
+START_TEST(index_arithmetic_of_sizes_not_powers_of_two)
+{
+    static const uint32_t sizes[] = {32, 40, 72, 128, 136};
+    uint32_t v = 7, a, b;
+    size_t k;
+
+    for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+        uint32_t size = sizes[k];
+
+        for (a = 0; a < size; a++)
+            for (b = 0; b <= size; b++) {
+                REQUIRE(vmbp_ring_index_add(size, a, b) == (a + b) % size, "add %u: %u %u",
+                        size, a, b);
+                REQUIRE(b == size || vmbp_ring_index_dist(size, a, b) == (b + size - a) % size,
+                        "dist %u: %u %u", size, a, b);
+            }
+    }
+    ck_assert_uint_eq(vmbp_ring_index_add(0x80000000u, 0x7FFFFFF8u, 0x80000000u), 0x7FFFFFF8u);
+    ck_assert_uint_eq(vmbp_ring_index_dist(0x80000000u, 0x7FFFFFF8u, 0), 8);
+    ck_assert_uint_eq(vmbp_ring_index_add(12288, 12280, 16), 8);
+    ck_assert_uint_eq(vmbp_ring_index_dist(20480, 20472, 8), 16);
+
+    ck_assert_uint_eq(vmbp_ring_advance(12288, 12280, 8, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 0);
+    ck_assert_uint_eq(vmbp_ring_advance(12288, 12000, 4000, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 3712);
+    ck_assert_uint_eq(vmbp_ring_advance(20480, 16384, 8192, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 4096);
+    ck_assert_uint_eq(vmbp_ring_advance(40, 32, 32, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 24);
+    ck_assert_uint_eq(vmbp_ring_avail(12288, 8, 12280, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 16);
+    ck_assert_uint_eq(vmbp_ring_free(20480, 0, 16384, &v), VMBP_OK);
+    ck_assert_uint_eq(v, 16376);
+    ck_assert_uint_eq(vmbp_ring_avail(12288, 12288, 0, &v), VMBP_E_RING_WRITE_INDEX);
+    ck_assert_uint_eq(vmbp_ring_read_index_check(12288, 16, 12000, 8), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_read_index_check(12288, 16, 12000, 24),
+                      VMBP_E_RING_READ_PAST_WRITE);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(20480, 16384, 16384, 16376), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(20480, 16384, 16384, 16384), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(20480, 16384, 16384, 16380),
+                      VMBP_E_RING_WRITE_INDEX);
+    ck_assert_uint_eq(vmbp_ring_write_index_check(20480, 16384, 8, 16384),
+                      VMBP_E_RING_WRITE_INDEX);
 }
 END_TEST
 
@@ -750,7 +822,13 @@ START_TEST(write_full_is_all_or_nothing_and_reports_bytes_needed)
 }
 END_TEST
 
-/* covers: VMBP-RING-015 */
+/*
+ * A read index that breaks VMBP-RING-015 is reported where the writer takes it: the next
+ * space check or pending_send_sz. The signal decision of a commit only compares the read
+ * index with the previous write index, a valid index: any other value means "no signal" and
+ * is not used (spec/ring.md, "Writing").
+ * covers: VMBP-RING-015 VMBP-RING-020
+ */
 START_TEST(writer_rejects_a_read_index_out_of_range)
 {
     struct vmbp_ring w;
@@ -758,15 +836,33 @@ START_TEST(writer_rejects_a_read_index_out_of_range)
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     ck_assert_uint_eq(put(&w, 100, 1, NULL), VMBP_OK); /* 128 ring bytes */
-    hw_set(4, 3); /* misaligned; loaded by the signal decision of the next commit */
-    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_E_RING_READ_INDEX);
+    hw_set(4, 3); /* misaligned; seen by the signal decision of the next commit */
+    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_OK);
+    ck_assert(!sig);                   /* not our previous write index: no signal */
+    ck_assert_uint_eq(hw_get(0), 160); /* published */
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    /* 88 bytes free as the writer knows them: a packet of 88 goes in without a load */
+    ck_assert_uint_eq(put(&w, 64, 3, &sig), VMBP_OK);
+    ck_assert_uint_eq(hw_get(0), 248);
+    /* the next one needs space: the read index is loaded, checked, rejected */
+    ck_assert_uint_eq(put(&w, 8, 4, &sig), VMBP_E_RING_READ_INDEX);
     ck_assert(!sig);
-    ck_assert_uint_eq(hw_get(0), 160); /* the packet itself was published */
+    ck_assert_uint_eq(hw_get(0), 248); /* nothing of it written or published */
     ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_E_RING_READ_INDEX);
     hw_set(4, 0);
-    ck_assert_uint_eq(put(&w, 8, 3, &sig), VMBP_E_RING_READ_INDEX);
+    ck_assert_uint_eq(put(&w, 8, 5, &sig), VMBP_E_RING_READ_INDEX);
     ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 8, NULL), VMBP_E_RING_READ_INDEX);
-    ck_assert_uint_eq(hw_get(0), 160);
+    ck_assert_uint_eq(hw_get(0), 248);
+    /* the same value, gone before the writer took it: nothing to report */
+    mem(256);
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    ck_assert_uint_eq(put(&w, 100, 1, NULL), VMBP_OK);
+    hw_set(4, 3);
+    ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_OK);
+    hw_set(4, 128); /* the reader took the first packet */
+    ck_assert_uint_eq(put(&w, 72, 3, &sig), VMBP_OK); /* 96 > 88 known free: loaded, valid */
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 8, NULL), VMBP_OK);
     /* out of range, found when the space check loads it */
     mem(256);
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
@@ -1240,6 +1336,11 @@ START_TEST(optional_and_required_pointers)
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, NULL), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 8, &in), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, NULL, NULL), VMBP_E_INVAL);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, NULL, 8, &in, NULL), VMBP_E_INVAL);
+    /* no buffer and no capacity is a buffer too small for any packet */
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, NULL, 0, &in), VMBP_E_NOSPACE);
+    ck_assert_uint_eq(in.len, 56);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, NULL, 0, &in, NULL), VMBP_E_NOSPACE);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, NULL, &in), VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, NULL), VMBP_E_INVAL);
     ck_assert_uint_eq(hw_get(4), 0);
@@ -1355,12 +1456,18 @@ START_TEST(writer_is_signalled_only_when_a_read_crosses_pending_send_size)
     ck_assert_uint_eq(hw_get(4), 96);
     ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK); /* 120 -> 216 */
     ck_assert(sig);
-    ck_assert(more); /* packets 6 and 7 are still there */
+    ck_assert(more); /* packet 6 is still there */
     ck_assert_uint_eq(hw_get(4), 192);
+    ck_assert_uint_eq(put(&w, 8, 7, NULL), VMBP_OK); /* (clears pending_send_sz) */
+    /* a pending size below 8 is nothing to wait for once its low bits are dropped */
+    hw_set(12, 7);
+    get_check(&rd, 8, 6, &sig);
+    ck_assert(!sig);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
     /* without the feature bit nobody is signalled */
     hw_set(64, 0);
     hw_set(12, 248);
-    get_check(&rd, 8, 6, &sig);
+    get_check(&rd, 8, 7, &sig);
     ck_assert(!sig);
     /* the writer's batch adds unpublished bytes to what it waits for */
     ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
@@ -1395,10 +1502,11 @@ END_TEST
 
 /* ======================== wrap-around at every position ================================= */
 
-/* covers: VMBP-RING-003 VMBP-RING-004 VMBP-RING-006 */
-START_TEST(wrap_around_at_every_8_byte_position)
+/* Every packet size at every 8-byte start position of a ring of @p size data bytes: written,
+ * read back, the indices and the trailer checked; returns the packets. */
+static unsigned long wrap_every_position(uint32_t size)
 {
-    uint32_t p, n, size = 128;
+    uint32_t p, n;
     unsigned long pkts = 0;
 
     for (p = 0; p < size; p += 8)
@@ -1413,9 +1521,9 @@ START_TEST(wrap_around_at_every_8_byte_position)
             memset(M + CTL, 0xCC, size);
             open_end(&w, VMBP_RING_GUEST_SEND, 0);
             open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
-            ck_assert_uint_eq(put(&w, n, p + n, &sig), VMBP_OK);
-            ck_assert(sig);
-            ck_assert_uint_eq(hw_get(0), (p + total) % size);
+            REQUIRE(put(&w, n, p + n, &sig) == VMBP_OK, "write %u at %u", n, p);
+            REQUIRE(sig, "no signal");
+            REQUIRE(hw_get(0) == (p + total) % size, "write index after %u at %u", n, p);
             tr = (p + total - 8) % size; /* the trailer, possibly wrapped */
             {
                 uint8_t t[8];
@@ -1423,19 +1531,170 @@ START_TEST(wrap_around_at_every_8_byte_position)
 
                 for (i = 0; i < 8; i++)
                     t[i] = M[CTL + (tr + i) % size];
-                ck_assert_uint_eq(vmbp_load_le32(t), 0);
-                ck_assert_uint_eq(vmbp_load_le32(t + 4), p);
+                REQUIRE(vmbp_load_le32(t) == 0 && vmbp_load_le32(t + 4) == p,
+                        "trailer of %u at %u", n, p);
             }
             get_check(&r, n, p + n, &sig);
-            ck_assert_uint_eq(hw_get(4), (p + total) % size);
+            REQUIRE(hw_get(4) == (p + total) % size, "read index after %u at %u", n, p);
             pkts++;
         }
-    ck_assert_uint_eq(pkts, 16ul * 97);
+    return pkts;
+}
+
+/* A ring of 128 bytes and one of 120 (not a power of two).
+ * covers: VMBP-RING-003 VMBP-RING-004 VMBP-RING-006 */
+START_TEST(wrap_around_at_every_8_byte_position)
+{
+    ck_assert_uint_eq(wrap_every_position(128), 16ul * 97);
+    ck_assert_uint_eq(wrap_every_position(120), 15ul * 89);
     mem(256);
 }
 END_TEST
 
-/* covers: VMBP-RING-026 VMBP-TRUST-006 */
+/* Small deterministic generator for the size tests (both builds), and what they refused. */
+static uint32_t sz_rng_state;
+static unsigned long sz_full, sz_batch_full;
+static uint32_t sz_rng(void)
+{
+    sz_rng_state = sz_rng_state * 1103515245u + 12345u;
+    return sz_rng_state >> 8;
+}
+
+/*
+ * Packets through a ring of @p size data bytes until its indices have wrapped @p laps times:
+ * batches of 1-4 packets of pseudo-random sizes (one publish each), read back one by one or
+ * peeked and committed together, some left unread until later, every byte compared; the
+ * indices in the control page, the free-space decisions (VMBP_E_RING_FULL with the bytes
+ * needed, VMBP_E_RING_BATCH_FULL) and the signals checked against a model that computes
+ * modulo the size. Index arithmetic by mask, right only for powers of two, breaks all of these
+ * on the other sizes. Returns the packets and the refusals.
+ */
+static unsigned long stream_through(uint32_t size, unsigned laps)
+{
+    enum { QMAX = 64 };
+    struct vmbp_ring w;
+    uint32_t widx = 0, ridx = 0, maxbody = size - 32 < 3000 ? size - 32 : 3000;
+    uint32_t qlen[QMAX], unread = 0; /* published, not yet read: sizes and ring bytes */
+    unsigned qhead = 0, qn = 0, seed = 1, next_read = 1;
+    unsigned long pkts = 0, wrapped = 0, refused = 0;
+    bool more = false;
+
+    mem(size);
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_UNMASKED);
+    while (wrapped < laps) {
+        unsigned k, batch = 1 + sz_rng() % 4, n_in = 0, reads;
+        uint32_t used = 0, before = widx;
+        bool sig = false;
+
+        for (k = 0; k < batch && qn + n_in < QMAX; k++) {
+            struct vmbp_pkt_out o;
+            struct vmbp_seg sg;
+            static uint8_t src[BUFCAP];
+            uint32_t n = sz_rng() % (maxbody + 1), total = (16 + n + 7) / 8 * 8 + 8;
+            enum vmbp_status st;
+
+            fill_pattern(src, n, seed);
+            o.type = VMBP_PKT_DATA_INBAND;
+            o.flags = 0;
+            o.ext_len = 0;
+            o.trans_id = seed;
+            sg.ptr = src;
+            sg.len = n;
+            st = vmbp_ring_write_add(&w, &o, &sg, 1);
+            if (total > size - 8 - unread - used) { /* the model's free space */
+                enum vmbp_status want = total > size - 8 - used ? VMBP_E_RING_BATCH_FULL
+                                                                : VMBP_E_RING_FULL;
+
+                REQUIRE(st == want, "size %u: %u bytes after %u + %u: %s", size, total, unread,
+                        used, vmbp_status_str(st));
+                REQUIRE(vmbp_ring_write_needed(&w) == (st == VMBP_E_RING_FULL ? used + total : 0),
+                        "size %u: needed %u", size, vmbp_ring_write_needed(&w));
+                if (st == VMBP_E_RING_FULL)
+                    sz_full++;
+                else
+                    sz_batch_full++;
+                refused++;
+                break;
+            }
+            REQUIRE(st == VMBP_OK, "size %u: add %u after %u + %u: %s", size, total, unread,
+                    used, vmbp_status_str(st));
+            qlen[(qhead + qn + n_in) % QMAX] = n;
+            n_in++;
+            used += total;
+            seed++;
+            if (widx + total >= size)
+                wrapped++;
+            widx = (widx + total) % size;
+        }
+        ck_assert_uint_eq(vmbp_ring_write_commit(&w, &sig), VMBP_OK);
+        REQUIRE(hw_get(0) == widx, "size %u: write index %u, want %u", size, hw_get(0), widx);
+        REQUIRE(sig == (n_in > 0 && before == ridx), "size %u: signal", size);
+        qn += n_in;
+        unread += used;
+        /* read some of what is there (everything, or one packet): the ring fills up */
+        reads = sz_rng() % 4 == 0 ? qn : 1;
+        for (k = 0; k < reads && qn > 0; k++) {
+            uint32_t n = qlen[qhead], total = (16 + n + 7) / 8 * 8 + 8;
+
+            if (sz_rng() % 2) {
+                get_check(&rd, n, next_read, &sig);
+                REQUIRE(!sig, "size %u: writer signalled", size);
+            } else {
+                struct vmbp_pkt_in in;
+                static uint8_t want[BUFCAP];
+
+                ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+                REQUIRE(in.trans_id == next_read && in.len == total - 8, "size %u: packet %u",
+                        size, next_read);
+                fill_pattern(want, n, next_read);
+                REQUIRE(memcmp(buf + 16, want, n) == 0, "size %u: data", size);
+            }
+            ridx = (ridx + total) % size;
+            unread -= total;
+            qhead = (qhead + 1) % QMAX;
+            qn--;
+            next_read++;
+            pkts++;
+        }
+        ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+        REQUIRE(hw_get(4) == ridx, "size %u: read index %u, want %u", size, hw_get(4), ridx);
+        REQUIRE(more == (qn != 0), "size %u: more %d with %u packets left", size, more, qn);
+        if (qn == 0) {
+            struct vmbp_pkt_in in;
+
+            ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, &in, NULL), VMBP_E_RING_EMPTY);
+        }
+    }
+    ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
+    return pkts + refused;
+}
+
+/*
+ * Any multiple of 8 from 32 bytes is a legal data size, and hosts use multiples of the page
+ * that are not powers of two: the smallest ring (32 bytes), the smallest that is not a power
+ * of two (40), 3 pages (a ring of 4 pages with its control page), 5 pages, and a power of two
+ * for comparison.
+ * covers: VMBP-RING-003 VMBP-RING-004 VMBP-RING-005 VMBP-RING-020
+ */
+START_TEST(packets_wrap_data_areas_of_any_multiple_of_8)
+{
+    static const uint32_t sizes[] = {32, 40, 136, 4096, 12288, 20480};
+    size_t i;
+
+    sz_rng_state = 0x5EED;
+    sz_full = sz_batch_full = 0;
+    for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+        ck_assert_uint_gt(stream_through(sizes[i], 12), 12);
+    ck_assert_uint_gt(sz_full, 10);
+    ck_assert_uint_gt(sz_batch_full, 10);
+    printf("sizes: %lu writes refused as full, %lu as a full batch\n", sz_full, sz_batch_full);
+    mem(256);
+}
+END_TEST
+
+/* covers: VMBP-RING-026 VMBP-TRUST-006 VMBP-RING-016 */
 START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
 {
     struct vmbp_ring w, r;
@@ -1465,6 +1724,11 @@ START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
     ck_assert(!more);
     ck_assert_uint_eq(hw_get(4), 48);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_E_RING_EMPTY);
+    /* the descriptor is validated all the same (VMBP-RING-016) */
+    host_desc(48, 0, 2, 3, 0, 1);
+    hw_set(0, 80);
+    ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_E_RING_PKT_TYPE);
+    ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_RING_PKT_TYPE);
     /* not on a ring that was not declared trusted */
     open_end(&rd, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&rd, &v, &in), VMBP_E_STATE);
@@ -1774,6 +2038,7 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, control_page_layout);
     tcase_add_test(tc, index_arithmetic_validates_its_inputs);
     tcase_add_test(tc, index_consistency_checks_exhaustive);
+    tcase_add_test(tc, index_arithmetic_of_sizes_not_powers_of_two);
     tcase_add_test(tc, signal_predicates);
     suite_add_tcase(s, tc);
 
@@ -1823,6 +2088,7 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, writer_is_signalled_only_when_a_read_crosses_pending_send_size);
     tcase_add_test(tc, writer_signal_uses_the_write_index_loaded_after_publishing);
     tcase_add_test(tc, wrap_around_at_every_8_byte_position);
+    tcase_add_test(tc, packets_wrap_data_areas_of_any_multiple_of_8);
     tcase_add_test(tc, trusted_ring_zero_copy_peek_wraps_in_two_spans);
     tcase_add_test(tc, ring_image_vectors);
 #if RT_INSTRUMENTED

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * vmbus_proto inside the Linux kernel: types, copies and the shared-memory hooks mapped to
- * the kernel's own primitives.
+ * the kernel's own primitives. With the module directory laid out as README.md "Using it in
+ * Linux" says (include/vmbus_proto/, contrib/linux/, reference/):
  *
- *   ccflags-y += -I$(src)/vmbus_proto/include -I$(src)/vmbus_proto/contrib/linux \
- *                -DVMBP_SYSTEM_HEADER='"vmbp_linux_prelude.h"'
+ *   ccflags-y += -I$(src)/include -I$(src)/contrib/linux
+ *   ccflags-y += -DVMBP_SYSTEM_HEADER='"vmbp_linux_prelude.h"'
  *
  * port.h includes this file instead of <stdint.h>/<stddef.h>/<stdbool.h>; the VMBP_SHARED_*
  * hooks defined here are seen by shared.h before its defaults. The ring talks to the

@@ -71,6 +71,13 @@
 /** @brief Every defined type except INVALID (0x1 to 0xD), for peers that use legacy types. */
 #define VMBP_PKT_TYPES_DEFINED 0x3FFEu
 
+/**
+ * @brief The types whose header carries ranges after the descriptor (transfer pages, GPA
+ * direct): `offset8 >= 3`, checked by vmbp_pkt_xfer_validate() / vmbp_pkt_gpa_direct_validate().
+ */
+#define VMBP_PKT_TYPES_WITH_RANGES                                                            \
+    ((1u << VMBP_PKT_DATA_XFER_PAGES) | (1u << VMBP_PKT_DATA_GPA_DIRECT))
+
 /** @brief Descriptor flag: the sender wants a completion (the only defined flag). */
 #define VMBP_PKT_FLAG_COMPLETION_REQUESTED 0x1u
 
@@ -292,8 +299,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_desc_validate(const struct
         return VMBP_E_RING_PKT_TYPE;
     if ((d->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) != 0)
         return VMBP_E_RING_PKT_FLAGS;
-    if ((d->type == VMBP_PKT_DATA_XFER_PAGES || d->type == VMBP_PKT_DATA_GPA_DIRECT) &&
-        d->offset8 < 3u)
+    /* (the type is below 32 from here on: its bit is in types) */
+    if (((VMBP_PKT_TYPES_WITH_RANGES >> (d->type & 31u)) & 1u) != 0 && d->offset8 < 3u)
         return VMBP_E_RING_EXT_OFFSET;
     return VMBP_OK;
 }
@@ -496,7 +503,8 @@ VMBP_INLINE uint32_t vmbp_pkt_ring_bytes(size_t body)
 {
     if (body > VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE)
         return 0;
-    return (uint32_t)((VMBP_PKT_DESC_SIZE + body + 7u) & ~(size_t)7u) + VMBP_PKT_TRAILER_SIZE;
+    /* (rounded up by division, which provers reason about; compilers emit the same mask) */
+    return (uint32_t)(VMBP_PKT_DESC_SIZE + (body + 7u) / 8u * 8u + VMBP_PKT_TRAILER_SIZE);
 }
 
 #if defined(__cplusplus)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file port.h
- * @brief Portability prelude: integer types, inline and static-assert macros, memory hooks.
+ * @brief Portability prelude: integer types, inline and static-assert macros, memory hooks,
+ * the compiler's atomics and full barrier.
  *
  * Every other header of vmbus_proto includes this one first. It is the only place that
  * knows about compilers and environments.
@@ -26,7 +27,8 @@
 #define VMBP_PORT_H
 
 /** @defgroup vmbp_port Portability prelude
- *  @brief Types, `VMBP_INLINE`, `VMBP_STATIC_ASSERT` and the memory hooks.
+ *  @brief Types, `VMBP_INLINE`, `VMBP_STATIC_ASSERT`, the memory hooks, VMBP_GNU_ATOMICS
+ *  and VMBP_FULL_BARRIER().
  *  @{
  */
 
@@ -177,6 +179,42 @@ VMBP_STATIC_ASSERT(sizeof(uint32_t) == 4 && sizeof(uint64_t) == 8, vmbp_port_u32
 #else
 #define VMBP_MEMSET(dst, byte, n) vmbp_fill_bytes((dst), (byte), (n))
 #endif
+#endif
+
+/**
+ * @def VMBP_GNU_ATOMICS
+ * @brief 1 when the compiler has the GNU `__atomic` builtins (GCC, clang), else 0. The
+ * default shared-memory accessors of shared.h are built on them; without them every
+ * `VMBP_SHARED_*` hook must be supplied.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_GNU_ATOMICS 1
+#else
+#define VMBP_GNU_ATOMICS 0
+#endif
+
+/**
+ * @def VMBP_FULL_BARRIER()
+ * @brief A full memory barrier (a store is visible before any later load is done), spelled
+ * for this compiler and CPU: the default of shared.h's VMBP_SHARED_MB().
+ *
+ * - x86-64 with GCC or clang: `lock addl $0,-4(%rsp)`, Linux `smp_mb()` / `virt_mb()`
+ *   (arch/x86/include/asm/barrier.h; DPDK `rte_smp_mb()` adds to -128(%rsp)). A locked
+ *   add of 0 to a stack word orders like `mfence` for ordinary memory and costs less;
+ *   `__atomic_thread_fence(__ATOMIC_SEQ_CST)` is `lock or` with gcc 12 but `mfence` with
+ *   clang 14. The word is in the red zone of user code, so no live data is written.
+ * - i386 with GCC or clang: `lock addl $0,(%esp)`, the word at the stack pointer (what gcc
+ *   emits for the fence; no red zone below it on i386).
+ * - other GCC and clang targets: `__atomic_thread_fence(__ATOMIC_SEQ_CST)` (arm64:
+ *   `dmb ish`, as Linux `smp_mb()` and DPDK `rte_smp_mb()`).
+ * - other compilers: not defined; shared.h then requires VMBP_SHARED_MB.
+ */
+#if VMBP_GNU_ATOMICS && defined(__x86_64__)
+#define VMBP_FULL_BARRIER() __asm__ __volatile__("lock addl $0,-4(%%rsp)" ::: "memory", "cc")
+#elif VMBP_GNU_ATOMICS && defined(__i386__)
+#define VMBP_FULL_BARRIER() __asm__ __volatile__("lock addl $0,(%%esp)" ::: "memory", "cc")
+#elif VMBP_GNU_ATOMICS
+#define VMBP_FULL_BARRIER() VMBP_PRIV_FULL_FENCE()
 #endif
 
 #if defined(__cplusplus)

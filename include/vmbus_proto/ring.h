@@ -115,6 +115,39 @@ VMBP_INLINE bool vmbp_ring_index_valid(uint32_t size, uint32_t idx)
 }
 
 /**
+ * @brief Index @p n bytes after @p idx, wrapping at @p size: `(idx + n) mod size` by one
+ * conditional subtraction, right for every size (not only powers of two).
+ *
+ * The arithmetic of a ring's own, already validated, values: no checks (vmbp_ring_advance()
+ * checks its arguments).
+ * @param size data area size (vmbp_ring_size_valid())
+ * @param idx  index below @p size
+ * @param n    byte count, at most @p size
+ * @return the index, below @p size
+ */
+VMBP_INLINE uint32_t vmbp_ring_index_add(uint32_t size, uint32_t idx, uint32_t n)
+{
+    uint32_t sum = idx + n; /* below 2^32: size is at most 2^31 */
+
+    return sum >= size ? sum - size : sum;
+}
+
+/**
+ * @brief Bytes from index @p a forward to index @p b: `(b - a) mod size`, by one
+ * conditional subtraction. Preconditions as vmbp_ring_index_add().
+ * @param size data area size (vmbp_ring_size_valid())
+ * @param a    index below @p size
+ * @param b    index below @p size
+ * @return the distance, below @p size
+ */
+VMBP_INLINE uint32_t vmbp_ring_index_dist(uint32_t size, uint32_t a, uint32_t b)
+{
+    /* b + (size - a), wrapped: no case depends on the order of a and b, so the result's
+     * bound is plain to an analyser that does not relate two variables */
+    return vmbp_ring_index_add(size, b, size - a);
+}
+
+/**
  * @brief Bytes written and not yet read: `(w - r) mod size`.
  * @param size  data area size (vmbp_ring_size_valid())
  * @param w     write index
@@ -132,7 +165,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_avail(uint32_t size, uint
         return VMBP_E_RING_WRITE_INDEX;
     if (!vmbp_ring_index_valid(size, r))
         return VMBP_E_RING_READ_INDEX;
-    *avail = w >= r ? w - r : size - (r - w);
+    *avail = vmbp_ring_index_dist(size, r, w);
     return VMBP_OK;
 }
 
@@ -175,14 +208,37 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, ui
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, idx) || n >= size ||
         n % VMBP_RING_ALIGN != 0)
         return VMBP_E_INVAL;
-    *out = n < size - idx ? idx + n : n - (size - idx);
+    *out = vmbp_ring_index_add(size, idx, n);
     return VMBP_OK;
 }
 
 /**
- * @brief Writer's check of a read index loaded from the peer (VMBP-RING-015): the reader
- * can only have consumed bytes that were published, so the new read index lies between the
- * last one seen and the last write index published, going forward.
+ * @brief Writer's rule for a read index loaded from the peer (VMBP-RING-015), on the
+ * writer's own state, which is valid by construction: the reader can only have consumed
+ * bytes that were published, so the new read index lies between the last one accepted and
+ * the last write index published, going forward. The reference ring applies this to every
+ * read index it takes; vmbp_ring_read_index_check() is the same rule with the state checked
+ * first.
+ * @param size   data area size (vmbp_ring_size_valid())
+ * @param w_pub  write index we last published (valid)
+ * @param r_seen read index we last accepted (valid)
+ * @param r_new  read index just loaded (any value)
+ * @return VMBP_OK; VMBP_E_RING_READ_INDEX when out of range or misaligned;
+ * VMBP_E_RING_READ_PAST_WRITE when it claims bytes never written
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_accept(uint32_t size, uint32_t w_pub,
+                                                         uint32_t r_seen, uint32_t r_new)
+{
+    if (!vmbp_ring_index_valid(size, r_new))
+        return VMBP_E_RING_READ_INDEX;
+    if (vmbp_ring_index_dist(size, r_new, w_pub) > vmbp_ring_index_dist(size, r_seen, w_pub))
+        return VMBP_E_RING_READ_PAST_WRITE;
+    return VMBP_OK;
+}
+
+/**
+ * @brief Writer's check of a read index loaded from the peer (VMBP-RING-015), with the
+ * writer's state checked first: vmbp_ring_read_index_accept() on checked arguments.
  * @param size   data area size
  * @param w_pub  write index we last published
  * @param r_seen read index we last accepted
@@ -194,23 +250,48 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, ui
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t size, uint32_t w_pub,
                                                         uint32_t r_seen, uint32_t r_new)
 {
-    uint32_t used_before = 0, used_now = 0;
-
-    if (vmbp_ring_avail(size, w_pub, r_seen, &used_before) != VMBP_OK)
+    if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, w_pub) ||
+        !vmbp_ring_index_valid(size, r_seen))
         return VMBP_E_INVAL;
-    if (!vmbp_ring_index_valid(size, r_new))
-        return VMBP_E_RING_READ_INDEX;
-    used_now = w_pub >= r_new ? w_pub - r_new : size - (r_new - w_pub);
-    if (used_now > used_before)
-        return VMBP_E_RING_READ_PAST_WRITE;
+    return vmbp_ring_read_index_accept(size, w_pub, r_seen, r_new);
+}
+
+/**
+ * @brief Reader's rule for a write index loaded from the peer (VMBP-RING-010), on the
+ * reader's own state, which is valid by construction: valid, and moved forward from the last
+ * accepted one by no more than the writer could write, i.e. the free space it had with our
+ * last published read index. An index that moves back, or into bytes we have read but not
+ * yet released, claims more than that. The reference ring applies this to every write index
+ * it takes; vmbp_ring_write_index_check() is the same rule with the state checked first.
+ * @param size   data area size (vmbp_ring_size_valid())
+ * @param r_pub  read index we last published (valid)
+ * @param w_seen write index we last accepted (valid)
+ * @param w_new  write index just loaded (any value)
+ * @return VMBP_OK; VMBP_E_RING_WRITE_INDEX when out of range, misaligned or beyond the
+ * writer's room
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_accept(uint32_t size, uint32_t r_pub,
+                                                          uint32_t w_seen, uint32_t w_new)
+{
+    uint32_t used;
+
+    if (!vmbp_ring_index_valid(size, w_new))
+        return VMBP_E_RING_WRITE_INDEX;
+    /* Everything read was released: the writer had size - 8 bytes, more than any valid
+     * index can claim (the common case of a reader that keeps up) */
+    if (r_pub == w_seen)
+        return VMBP_OK;
+    used = vmbp_ring_index_dist(size, r_pub, w_seen);
+    /* used <= size - 8 for valid indices; the first test keeps the subtraction visibly safe */
+    if (used > size - VMBP_RING_ALIGN ||
+        vmbp_ring_index_dist(size, w_seen, w_new) > size - VMBP_RING_ALIGN - used)
+        return VMBP_E_RING_WRITE_INDEX;
     return VMBP_OK;
 }
 
 /**
- * @brief Reader's check of a write index loaded from the peer (VMBP-RING-010): valid, and
- * moved forward from the last accepted one by no more than the writer could write, i.e. the
- * free space it had with our last published read index. An index that moves back, or into
- * bytes we have read but not yet released, claims more than that.
+ * @brief Reader's check of a write index loaded from the peer (VMBP-RING-010), with the
+ * reader's state checked first: vmbp_ring_write_index_accept() on checked arguments.
  * @param size   data area size
  * @param r_pub  read index we last published
  * @param w_seen write index we last accepted
@@ -221,17 +302,10 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t r_pub,
                                                          uint32_t w_seen, uint32_t w_new)
 {
-    uint32_t used = 0, grown;
-
-    if (vmbp_ring_avail(size, w_seen, r_pub, &used) != VMBP_OK)
+    if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, r_pub) ||
+        !vmbp_ring_index_valid(size, w_seen))
         return VMBP_E_INVAL;
-    if (!vmbp_ring_index_valid(size, w_new))
-        return VMBP_E_RING_WRITE_INDEX;
-    grown = w_new >= w_seen ? w_new - w_seen : size - (w_seen - w_new);
-    /* used <= size - 8 for valid indices; the first test keeps the subtraction visibly safe */
-    if (used > size - VMBP_RING_ALIGN || grown > size - VMBP_RING_ALIGN - used)
-        return VMBP_E_RING_WRITE_INDEX;
-    return VMBP_OK;
+    return vmbp_ring_write_index_accept(size, r_pub, w_seen, w_new);
 }
 
 /**

@@ -17,6 +17,7 @@
  * | 0x03xx | ring: the peer broke a ring-buffer rule (the ring becomes BROKEN)     |
  * | 0x04xx | flow: not an error of the peer (empty, full, would block)             |
  * | 0x05xx | caller: the caller passed something unusable                          |
+ * | 0x06xx | sequence: valid, but not at this point of the connection or channel   |
  */
 #ifndef VMBP_STATUS_H
 #define VMBP_STATUS_H
@@ -118,8 +119,43 @@ enum vmbp_status {
     /* semantic, Confidential VMBus host input (0x023x) */
     /** host-provided monitor pages unusable or in the wrong memory */
     VMBP_E_MONITOR_PAGE = 0x0230,
+    /* sequence: a valid message or call at the wrong moment; nothing changed */
+    /** response to no pending request */
+    VMBP_E_SEQ_NO_REQUEST = 0x0601,
+    /** not valid in the connection's current state */
+    VMBP_E_SEQ_CONN_STATE = 0x0602,
+    /** names a channel not offered, or released */
+    VMBP_E_SEQ_UNKNOWN_RELID = 0x0603,
+    /** offer reuses the ID of a live channel */
+    VMBP_E_SEQ_RELID_IN_USE = 0x0604,
+    /** second offer of a live instance and sub-channel */
+    VMBP_E_SEQ_DUPLICATE_OFFER = 0x0605,
+    /** not valid in the channel's current state */
+    VMBP_E_SEQ_CHAN_STATE = 0x0606,
+    /** the host has rescinded the channel */
+    VMBP_E_SEQ_RESCINDED = 0x0607,
+    /** release of a channel not rescinded */
+    VMBP_E_SEQ_NOT_RESCINDED = 0x0608,
+    /** open result with another open ID */
+    VMBP_E_SEQ_OPEN_ID = 0x0609,
+    /** names a GPADL not on that channel */
+    VMBP_E_SEQ_UNKNOWN_GPADL = 0x060A,
+    /** GPADL handle 0 or already in use */
+    VMBP_E_SEQ_GPADL_HANDLE = 0x060B,
+    /** GPADL pending, or the ring of a live open */
+    VMBP_E_SEQ_GPADL_STATE = 0x060C,
+    /** GPADL memory not what the offer flags demand */
+    VMBP_E_SEQ_GPADL_MEMORY = 0x060D,
+    /** a request of this kind is still pending */
+    VMBP_E_SEQ_PENDING = 0x060E,
+    /** connection paused: only RESUME and UNLOAD */
+    VMBP_E_SEQ_PAUSED = 0x060F,
+    /** proposals not newest first, or not allowed here */
+    VMBP_E_SEQ_VERSION_ORDER = 0x0610,
+    /** untrusted message on a trusted connection */
+    VMBP_E_SEQ_UNTRUSTED = 0x0611,
     /** One past the largest band; not a status. */
-    VMBP_STATUS_BAND_END = 0x0600
+    VMBP_STATUS_BAND_END = 0x0700
 };
 
 /**
@@ -168,7 +204,24 @@ enum vmbp_status {
     X(E_INVAL, 0x0501, "invalid argument")                                                     \
     X(E_STATE, 0x0502, "call not valid in the object's current state")                         \
     X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")                 \
-    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")
+    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")   \
+    X(E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                              \
+    X(E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")                 \
+    X(E_SEQ_UNKNOWN_RELID, 0x0603, "names a channel not offered, or released")                 \
+    X(E_SEQ_RELID_IN_USE, 0x0604, "offer reuses the ID of a live channel")                     \
+    X(E_SEQ_DUPLICATE_OFFER, 0x0605, "second offer of a live instance and sub-channel")        \
+    X(E_SEQ_CHAN_STATE, 0x0606, "not valid in the channel's current state")                    \
+    X(E_SEQ_RESCINDED, 0x0607, "the host has rescinded the channel")                           \
+    X(E_SEQ_NOT_RESCINDED, 0x0608, "release of a channel not rescinded")                       \
+    X(E_SEQ_OPEN_ID, 0x0609, "open result with another open ID")                               \
+    X(E_SEQ_UNKNOWN_GPADL, 0x060A, "names a GPADL not on that channel")                        \
+    X(E_SEQ_GPADL_HANDLE, 0x060B, "GPADL handle 0 or already in use")                          \
+    X(E_SEQ_GPADL_STATE, 0x060C, "GPADL pending, or the ring of a live open")                  \
+    X(E_SEQ_GPADL_MEMORY, 0x060D, "GPADL memory not what the offer flags demand")              \
+    X(E_SEQ_PENDING, 0x060E, "a request of this kind is still pending")                        \
+    X(E_SEQ_PAUSED, 0x060F, "connection paused: only RESUME and UNLOAD")                       \
+    X(E_SEQ_VERSION_ORDER, 0x0610, "proposals not newest first, or not allowed here")          \
+    X(E_SEQ_UNTRUSTED, 0x0611, "untrusted message on a trusted connection")
 
 /** @cond VMBP_INTERNAL */
 /* Every row names an enumerator with its value. */
@@ -188,7 +241,8 @@ static const struct vmbp_priv_status_row vmbp_priv_status_rows[] = {
     VMBP_STATUS_LIST(VMBP_PRIV_STATUS_ROW)};
 /** @endcond */
 
-/** @brief Band of a status: 0 (OK), 1 framing, 2 semantic, 3 ring, 4 flow, 5 caller. */
+/** @brief Band of a status: 0 (OK), 1 framing, 2 semantic, 3 ring, 4 flow, 5 caller,
+ *  6 sequence. */
 #define VMBP_STATUS_BAND(st) (((unsigned)(st) >> 8) & 0xFFu)
 
 #if defined(__cplusplus)

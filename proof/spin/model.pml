@@ -18,7 +18,8 @@
 /* Store buffer entries. The correct model never fills them (asserted); a mutant's stores
  * may pile up between barriers, and a full buffer then stalls the store, as a CPU does. */
 #define SB 4
-#if defined(NO_WRITER_MB) || defined(NO_READER_MB) || defined(NO_PENDING_MB)
+#if defined(NO_WRITER_MB) || defined(NO_READER_MB) || defined(NO_PUBLISH_MB) ||             \
+    defined(NO_UNMASK_MB) || defined(NO_PENDING_MB)
 #define SB_MAY_FILL 1
 #else
 #define SB_MAY_FILL 0
@@ -43,11 +44,33 @@ sbuf wsb, rsb;
 hidden byte t_i, t_v; /* scratch of the atomic steps below */
 
 #ifdef TABLES
+/*
+ * The stores, loads and full barriers of the call being tabulated, in program order, with
+ * the values stored or loaded: tables.pml prints them with each row and check_tables.c
+ * requires the C code to make the same accesses in the same order, so a barrier moved or
+ * dropped on either side (the model's or the C code's) fails the check.
+ */
+#define NOPS 12
+#define OP_STORE 1
+#define OP_LOAD 2
+#define OP_MB 3
+byte op_kind[NOPS], op_addr[NOPS], op_val[NOPS];
+byte nops;
+bool tracing;
+#define LOG_OP(k, a, v)                                                                      \
+    if                                                                                       \
+    :: tracing -> assert(nops < NOPS); op_kind[nops] = k; op_addr[nops] = a;                 \
+                  op_val[nops] = v; nops++                                                   \
+    :: else -> skip                                                                          \
+    fi
+
 inline store(sb, a, v)
 {
+    LOG_OP(OP_STORE, a, v);
     mem[a] = v
 }
 #else
+#define LOG_OP(k, a, v) skip
 inline store(sb, a, v)
 {
     d_step {
@@ -80,16 +103,24 @@ inline load(sb, a, v)
         :: t_i == 0 -> break
         od;
         v = t_v;
+        LOG_OP(OP_LOAD, a, t_v);
         t_i = 0;
         t_v = 0
     }
 }
 
 /* full barrier: later loads wait until the end's stores are in memory */
+#ifdef TABLES
+inline mb(sb)
+{
+    LOG_OP(OP_MB, 0, 0)
+}
+#else
 inline mb(sb)
 {
     sb.n == 0
 }
+#endif
 
 /* the signals: an event the other end waits on */
 bool ev_reader, ev_writer;
@@ -199,7 +230,7 @@ inline r_publish(sig, loaded)
     old = r_pub;
     store(rsb, R_IDX, r_priv);
     r_pub = r_priv;
-#ifndef NO_READER_MB
+#if !defined(NO_READER_MB) && !defined(NO_PUBLISH_MB)
     mb(rsb); /* [F] [W] */
 #endif
     load(rsb, FEAT, feat);
@@ -223,6 +254,15 @@ inline r_publish(sig, loaded)
     w = 0
 }
 
+/* vmbp_ring_mask_begin */
+inline r_mask_begin()
+{
+    store(rsb, MASK, 1);
+    r_masked = true;
+    mb(rsb);
+    EVENT("R masks; ")
+}
+
 /* vmbp_ring_commit: the end of a batch (VMBP-RING-030) */
 inline r_end_batch(sig, more)
 {
@@ -233,7 +273,7 @@ inline r_end_batch(sig, more)
         store(rsb, MASK, 0);
         r_masked = false;
         if
-#ifndef NO_READER_MB
+#if !defined(NO_READER_MB) && !defined(NO_UNMASK_MB)
         :: r_priv == r_pub -> mb(rsb) /* [W] */
 #endif
         :: else

@@ -20,6 +20,9 @@
  * Mutants (spin -D...), each of which must fail:
  *  NO_WRITER_MB   no full barrier between the writer's index store and its decision loads
  *  NO_READER_MB   none between the reader's index and mask stores and its loads
+ *  NO_PUBLISH_MB  NO_READER_MB for the barrier after the read index store only
+ *  NO_UNMASK_MB   NO_READER_MB for the barrier after the mask store of a batch that
+ *                 consumed nothing only
  *  NO_PENDING_MB  none between the writer's pending_send_sz store and its re-check
  */
 #ifndef NPKT
@@ -140,7 +143,7 @@ proctype reader()
         :: true ->
             if
             :: skip
-            :: store(rsb, MASK, 1); r_masked = true; mb(rsb); printf("R masks; ") /* mask_begin */
+            :: r_mask_begin()
             fi;
             do
             :: r_peek(st);

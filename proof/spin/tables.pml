@@ -15,7 +15,13 @@
  *  R old s1 s2 w0 masked feat pss w : signal more loads(write_index)
  *      reader attached at read_index old, write_index w0, masked or not; peeks packets of
  *      s1 and s2 units, ends the batch (commit); its loads return feat, pss and w
+ *  B masked :
+ *      reader attached masked or not masks interrupts (mask_begin)
  * Statuses: 0 OK, 1 FULL, 2 BATCH_FULL.
+ * Every row ends with "|" and the call's shared accesses in program order: Sa=v a store of v
+ * to word a, La=v a load of a returning v, M a full barrier (words: 0 write_index,
+ * 1 read_index, 2 interrupt_mask, 3 pending_send_sz, 4 feature_bits; indices and sizes in
+ * units).
  */
 #define TABLES 1
 #include "model.pml"
@@ -27,13 +33,39 @@ bool sig, ready, fits, more, loaded;
 /* e_x ranges over the forward distances 0..n from a, as indices */
 #define FWD(a, k) (((a) + (k)) % SIZE)
 
-inline reset_loads()
+/* around the call a row tabulates: its loads counted, its accesses logged */
+inline begin_call()
 {
     nloads[0] = 0;
     nloads[1] = 0;
     nloads[2] = 0;
     nloads[3] = 0;
-    nloads[4] = 0
+    nloads[4] = 0;
+    nops = 0;
+    tracing = true
+}
+
+inline end_call()
+{
+    tracing = false
+}
+
+/* the end of a row: " |" and the logged accesses */
+inline print_ops()
+{
+    printf(" |");
+    e_op = 0;
+    do
+    :: e_op < nops ->
+        if
+        :: op_kind[e_op] == OP_STORE -> printf(" S%d=%d", op_addr[e_op], op_val[e_op])
+        :: op_kind[e_op] == OP_LOAD -> printf(" L%d=%d", op_addr[e_op], op_val[e_op])
+        :: op_kind[e_op] == OP_MB -> printf(" M")
+        fi;
+        e_op++
+    :: else -> break
+    od;
+    printf("\n")
 }
 
 /* packet sizes: 0 (none), 3 or 4 units */
@@ -42,7 +74,7 @@ inline reset_loads()
 init
 {
     byte e_r0, e_old, e_s1, e_s2, e_mask, e_k, e_total, e_want, e_w0, e_masked, e_feat, e_pss;
-    byte e_j, e_used;
+    byte e_j, e_used, e_op;
 
     /* W and A and P: the writer */
     e_r0 = 0;
@@ -77,11 +109,13 @@ init
                                 :: else
                                 fi;
                                 mem[R_IDX] = FWD(e_r0, e_k);
-                                reset_loads();
+                                begin_call();
                                 w_commit(sig);
-                                printf("W %d %d %d %d %d %d : %d %d %d\n", e_r0, e_old, e_s1,
+                                end_call();
+                                printf("W %d %d %d %d %d %d : %d %d %d", e_r0, e_old, e_s1,
                                        e_s2, e_mask, FWD(e_r0, e_k), sig, nloads[MASK],
                                        nloads[R_IDX]);
+                                print_ops();
                                 e_k++
                             :: else -> break
                             od;
@@ -116,10 +150,12 @@ init
                             :: else
                             fi;
                             mem[R_IDX] = FWD(e_r0, e_k);
-                            reset_loads();
+                            begin_call();
                             w_add(e_total, st);
-                            printf("A %d %d %d %d %d : %d %d %d\n", e_r0, e_old, e_s1, e_total,
+                            end_call();
+                            printf("A %d %d %d %d %d : %d %d %d", e_r0, e_old, e_s1, e_total,
                                    FWD(e_r0, e_k), st, w_needed, nloads[R_IDX]);
+                            print_ops();
                             e_k++
                         :: else -> break
                         od;
@@ -141,10 +177,12 @@ init
                     w_pub = e_old; w_priv = e_old; w_peer = e_r0;
                     w_pending_set = false;
                     mem[R_IDX] = FWD(e_r0, e_k);
-                    reset_loads();
+                    begin_call();
                     w_pending_send_set(e_want, ready);
-                    printf("P %d %d %d %d : %d %d\n", e_r0, e_old, e_want, FWD(e_r0, e_k),
+                    end_call();
+                    printf("P %d %d %d %d : %d %d", e_r0, e_old, e_want, FWD(e_r0, e_k),
                            ready, nloads[R_IDX]);
+                    print_ops();
                     e_k++
                 :: else -> break
                 od;
@@ -192,11 +230,13 @@ init
                                     r_masked = e_masked;
                                     mem[FEAT] = e_feat; mem[PSS] = e_pss;
                                     mem[W_IDX] = FWD(e_w0, e_k);
-                                    reset_loads();
+                                    begin_call();
                                     r_end_batch(sig, more);
-                                    printf("R %d %d %d %d %d %d %d %d : %d %d %d\n", e_old,
+                                    end_call();
+                                    printf("R %d %d %d %d %d %d %d %d : %d %d %d", e_old,
                                            e_s1, e_s2, e_w0, e_masked, e_feat, e_pss,
                                            FWD(e_w0, e_k), sig, more, nloads[W_IDX]);
+                                    print_ops();
                                     e_k++
                                 :: else -> break
                                 od;
@@ -219,6 +259,21 @@ init
         :: else -> break
         od;
         e_old++
+    :: else -> break
+    od;
+
+    /* B: the reader masks */
+    e_masked = 0;
+    do
+    :: e_masked <= 1 ->
+        r_masked = e_masked;
+        mem[MASK] = e_masked;
+        begin_call();
+        r_mask_begin();
+        end_call();
+        printf("B %d :", e_masked);
+        print_ops();
+        e_masked++
     :: else -> break
     od
 }

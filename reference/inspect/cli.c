@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * vmbp-inspect command line: option parsing, input loading, dispatch, the demo over the
- * bundled samples. Every failure to use the input is one line on stderr and exit status 2.
+ * vmbp-inspect command line: option parsing, input loading, the command table, the demo over
+ * the bundled samples. Every failure to use the input is one line on stderr and exit status 2.
  */
 #include "inspect.h"
 
@@ -12,8 +12,11 @@
 #include <unistd.h>
 
 #include <vmbus_proto/msg.h>
+#include <vmbus_proto/synic.h>
 
 #include "input.h"
+
+int vmbpi_trace_main(int argc, char **argv, FILE *out, FILE *err); /* cmd_trace.c */
 
 /* Where the demo looks for the bundled samples: $VMBP_INSPECT_SAMPLES, then the installed
  * copy, then the source tree the program was built from. */
@@ -26,39 +29,6 @@
 #ifndef VMBPI_VERSION_STRING
 #define VMBPI_VERSION_STRING "0.1.0"
 #endif
-
-static const char usage_text[] =
-    "usage: vmbp-inspect [--demo]\n"
-    "       vmbp-inspect msg [FILE|-] [--hex|--raw] [--slot|--body] [--version X.Y]\n"
-    "                        [--features MASK] [--from guest|host|any] [--json]\n"
-    "       vmbp-inspect ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
-    "                        [--preview N] [--hex|--raw] [--json]\n"
-    "       vmbp-inspect reg NAME VALUE [--arch x64|arm64] [--json]\n"
-    "       vmbp-inspect gen KIND [-o FILE] [--hex]\n"
-    "       vmbp-inspect --help | --version\n"
-    "\n"
-    "Decode Hyper-V VMBus channel messages, SynIC message slots, ring buffer images,\n"
-    "SynIC registers, hypercall words and CPUID leaves, and check them against the\n"
-    "protocol rules of vmbus_proto. Input is raw bytes or hexadecimal text (detected).\n"
-    "\n"
-    "msg    a channel message, or a 256-byte SynIC slot holding one; --version and\n"
-    "       --features give the negotiated state (default: 6.0 with no features; 'none'\n"
-    "       means before negotiation), --from who sent it (default: any)\n"
-    "ring   a ring image: 4096-byte control page then the data area; --pair for a\n"
-    "       uio_hv_generic ring file (send ring then receive ring)\n"
-    "reg    NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
-    "       HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])\n"
-    "gen    write a sample; KIND is one of:";
-
-static void usage(FILE *f)
-{
-    size_t i;
-
-    fputs(usage_text, f);
-    for (i = 0; vmbpi_gen_kinds[i]; i++)
-        fprintf(f, "%s%s", i ? ", " : " ", vmbpi_gen_kinds[i]);
-    fputs("\n\nexit status: 0 valid, 1 decoded but invalid, 2 unusable input or usage\n", f);
-}
 
 static int fail(FILE *err, const char *msg, const char *arg)
 {
@@ -104,31 +74,76 @@ static int parse_mask(const char *s, uint32_t *v)
 #define OPTARG(name)                                                                          \
     (strcmp(argv[i], name) == 0 && (i + 1 < argc ? 1 : (missing = argv[i], 0)))
 
+/*
+ * The input options every decoding command takes: --hex, --raw, --group-order. Returns 1 if
+ * argv[*i] was one (and consumed its value), 0 if not, -1 after a usage error.
+ */
+static int input_option(int argc, char **argv, int *i, struct vmbpi_load_opts *lo,
+                        const char **missing, FILE *err)
+{
+    const char *a = argv[*i];
+
+    if (strcmp(a, "--hex") == 0) {
+        lo->fmt = VMBPI_FMT_HEX;
+        return 1;
+    }
+    if (strcmp(a, "--raw") == 0) {
+        lo->fmt = VMBPI_FMT_RAW;
+        return 1;
+    }
+    if (strcmp(a, "--group-order") == 0) {
+        const char *v;
+
+        if (*i + 1 >= argc) {
+            *missing = a;
+            return 0;
+        }
+        v = argv[++*i];
+        if (strcmp(v, "memory") == 0)
+            lo->order = VMBPI_ORDER_MEMORY;
+        else if (strcmp(v, "le") == 0)
+            lo->order = VMBPI_ORDER_LE;
+        else if (strcmp(v, "be") == 0)
+            lo->order = VMBPI_ORDER_BE;
+        else {
+            fail(err, "--group-order wants memory, le or be", v);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
 {
     struct vmbpi_msg_opts opts;
     struct vmbpi_out o;
     struct vmbpi_input in;
-    enum vmbpi_format fmt = VMBPI_FMT_AUTO;
+    struct vmbpi_load_opts lo;
     const char *file = NULL, *missing = NULL;
-    bool json = false;
-    char msg[256];
+    bool json = false, gpadl = false;
+    char msg[400];
     int i, rc;
 
     memset(&opts, 0, sizeof(opts));
+    memset(&lo, 0, sizeof(lo));
     opts.version = VMBP_VERSION_6_0;
     opts.dir = VMBP_DIR_ANY;
     for (i = 2; i < argc; i++) {
+        int io = input_option(argc, argv, &i, &lo, &missing, err);
+
+        if (io < 0)
+            return VMBPI_EXIT_USAGE;
+        if (io > 0)
+            continue;
         if (strcmp(argv[i], "--json") == 0) {
             json = true;
-        } else if (strcmp(argv[i], "--hex") == 0) {
-            fmt = VMBPI_FMT_HEX;
-        } else if (strcmp(argv[i], "--raw") == 0) {
-            fmt = VMBPI_FMT_RAW;
         } else if (strcmp(argv[i], "--slot") == 0) {
             opts.slot = true;
         } else if (strcmp(argv[i], "--body") == 0) {
             opts.body = true;
+        } else if (strcmp(argv[i], "--gpadl") == 0) {
+            gpadl = true;
         } else if (OPTARG("--version")) {
             if (parse_version(argv[++i], &opts.version) != 0)
                 return fail(err, "--version wants a known version such as 5.3, or none",
@@ -162,7 +177,39 @@ static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
         return fail(err, "--slot and --body exclude each other", NULL);
     if (!vmbp_version_has_feature_flags(opts.version) && opts.features)
         return fail(err, "feature flags exist from version 6.0 only", NULL);
-    if (vmbpi_input_load(&in, file ? file : "-", fmt, VMBPI_MSG_MAX, msg, sizeof(msg)) != 0)
+    if (gpadl) {
+        struct vmbpi_gpadl_msg *msgs;
+        size_t k;
+
+        if (opts.body && lo.fmt == VMBPI_FMT_RAW)
+            return fail(err, "raw --gpadl input is a sequence of 256-byte SynIC slots: "
+                             "--body needs hexadecimal text, one message a line",
+                        NULL);
+        lo.records = true;
+        lo.raw_record = VMBP_SYNIC_MESSAGE_SIZE;
+        lo.max = VMBPI_GPADL_INPUT_MAX;
+        lo.max_records = VMBPI_GPADL_MSGS_MAX;
+        if (vmbpi_input_load(&in, file ? file : "-", &lo, msg, sizeof(msg)) != 0)
+            return fail(err, msg, NULL);
+        msgs = (struct vmbpi_gpadl_msg *)calloc(in.nrecs, sizeof(*msgs));
+        if (!msgs) {
+            vmbpi_input_free(&in);
+            return fail(err, "out of memory", NULL);
+        }
+        for (k = 0; k < in.nrecs; k++) {
+            msgs[k].p = in.data + in.recs[k].off;
+            msgs[k].n = in.recs[k].len;
+            msgs[k].line = in.recs[k].line;
+        }
+        opts.input = in.form;
+        vmbpi_out_init(&o, out, json);
+        rc = vmbpi_gpadl(&o, msgs, in.nrecs, &opts, err);
+        free(msgs);
+        vmbpi_input_free(&in);
+        return rc;
+    }
+    lo.max = VMBPI_MSG_MAX;
+    if (vmbpi_input_load(&in, file ? file : "-", &lo, msg, sizeof(msg)) != 0)
         return fail(err, msg, NULL);
     if (!opts.slot && (opts.body || !vmbpi_msg_is_slot(in.data, in.len))) {
         /* Something to decode needs at least a header naming a known type. */
@@ -181,6 +228,7 @@ static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
             return fail(err, msg, NULL);
         }
     }
+    opts.input = in.form;
     vmbpi_out_init(&o, out, json);
     rc = vmbpi_msg(&o, in.data, in.len, &opts);
     vmbpi_input_free(&in);
@@ -192,25 +240,28 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
     struct vmbpi_ring_opts opts;
     struct vmbpi_out o;
     struct vmbpi_input in;
-    enum vmbpi_format fmt = VMBPI_FMT_AUTO;
+    struct vmbpi_load_opts lo;
     const char *file = NULL, *missing = NULL;
     bool json = false;
-    char msg[256];
+    char msg[400];
     int i, rc;
 
     memset(&opts, 0, sizeof(opts));
+    memset(&lo, 0, sizeof(lo));
     opts.preview = 32;
     for (i = 2; i < argc; i++) {
+        int io = input_option(argc, argv, &i, &lo, &missing, err);
+
+        if (io < 0)
+            return VMBPI_EXIT_USAGE;
+        if (io > 0)
+            continue;
         if (strcmp(argv[i], "--json") == 0) {
             json = true;
         } else if (strcmp(argv[i], "--pair") == 0) {
             opts.pair = true;
         } else if (strcmp(argv[i], "--legacy-types") == 0) {
             opts.legacy = true;
-        } else if (strcmp(argv[i], "--hex") == 0) {
-            fmt = VMBPI_FMT_HEX;
-        } else if (strcmp(argv[i], "--raw") == 0) {
-            fmt = VMBPI_FMT_RAW;
         } else if (OPTARG("--role")) {
             i++;
             if (strcmp(argv[i], "guest") == 0)
@@ -239,7 +290,8 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
         return fail(err, "option needs a value", missing);
     if (!file)
         return fail(err, "ring needs a FILE (or - for standard input)", NULL);
-    if (vmbpi_input_load(&in, file, fmt, VMBPI_RING_MAX, msg, sizeof(msg)) != 0)
+    lo.max = VMBPI_RING_MAX;
+    if (vmbpi_input_load(&in, file, &lo, msg, sizeof(msg)) != 0)
         return fail(err, msg, NULL);
     {
         /* Real rings are a control page and whole data pages (Linux, OpenVMM, mu_msvm). */
@@ -254,6 +306,7 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
             return fail(err, msg, NULL);
         }
     }
+    opts.input = in.form;
     vmbpi_out_init(&o, out, json);
     rc = vmbpi_ring(&o, in.data, in.len, &opts);
     vmbpi_input_free(&in);
@@ -311,7 +364,7 @@ static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
     const char *kind = NULL, *file = NULL, *missing = NULL;
     bool hex = false;
     uint8_t *buf = NULL;
-    size_t len = 0;
+    size_t len = 0, record = 0;
     int i, rc;
     FILE *f;
 
@@ -334,7 +387,7 @@ static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
         return fail(err, "option needs a value", missing);
     if (!kind)
         return fail(err, "gen needs a KIND (see --help)", NULL);
-    rc = vmbpi_gen(kind, &buf, &len, err);
+    rc = vmbpi_gen(kind, &buf, &len, &record, err);
     if (rc != 0)
         return rc;
     if (!file && !hex && isatty(fileno(out)))
@@ -344,14 +397,136 @@ static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
         free(buf);
         return fail(err, strerror(errno), file);
     }
-    if (hex)
+    if (hex && record == VMBP_SYNIC_MESSAGE_SIZE) {
+        /* a sequence of SynIC slots: each slot's message on a line of its own */
+        size_t off;
+
+        for (off = 0; off + record <= len; off += record) {
+            size_t k, n = buf[off + offsetof(struct vmbp_synic_message_wire, payload_size)];
+            const uint8_t *m = buf + off + offsetof(struct vmbp_synic_message_wire, payload);
+
+            for (k = 0; k < n; k++)
+                fprintf(f, "%02x%s", m[k], k + 1 == n ? "\n" : "");
+        }
+    } else if (hex) {
         write_hex(f, buf, len);
-    else if (fwrite(buf, 1, len, f) != len)
+    } else if (fwrite(buf, 1, len, f) != len) {
         rc = fail(err, "write failed", file);
+    }
     if (file && fclose(f) != 0)
         rc = fail(err, "write failed", file);
     free(buf);
     return rc;
+}
+
+static int cmd_schema(int argc, char **argv, FILE *out, FILE *err)
+{
+    bool markdown = false;
+    int i;
+
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            markdown = false;
+        else if (strcmp(argv[i], "--markdown") == 0)
+            markdown = true;
+        else
+            return fail(err, "schema takes --json or --markdown", argv[i]);
+    }
+    return markdown ? vmbpi_schema_markdown(out) : vmbpi_schema_json(out);
+}
+
+/* The commands: name, handler, synopsis (its continuation lines are indented under the
+ * options), and what it does, for --help. A new command is one row here and its handler. */
+struct vmbpi_command {
+    const char *name;
+    int (*run)(int argc, char **argv, FILE *out, FILE *err);
+    const char *synopsis;
+    const char *help;
+};
+
+static const struct vmbpi_command commands[] = {
+    {"msg", cmd_msg,
+     "msg [FILE|-] [--hex|--raw] [--group-order memory|le|be]\n"
+     "[--slot|--body] [--gpadl] [--version X.Y]\n"
+     "[--features MASK] [--from guest|host|any] [--json]",
+     "a channel message, or a 256-byte SynIC slot holding one; --version\n"
+     "and --features give the negotiated state (default: 6.0 with no\n"
+     "features; 'none' means before negotiation), --from who sent it\n"
+     "(default: any); --gpadl reassembles a GPADL from its GPADL_HEADER and\n"
+     "GPADL_BODY messages: one a line (plain hex), one a dump (separated by\n"
+     "a blank line or an offset that starts over), or one a 256-byte SynIC\n"
+     "slot (raw)"},
+    {"ring", cmd_ring,
+     "ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
+     "[--preview N] [--hex|--raw] [--group-order memory|le|be]\n"
+     "[--json]",
+     "a ring image: 4096-byte control page then the data area; --pair for a\n"
+     "uio_hv_generic ring file (send ring then receive ring)"},
+    {"reg", cmd_reg, "reg NAME VALUE [--arch x64|arm64] [--json]",
+     "NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
+     "HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])"},
+    {"schema", cmd_schema, "schema [--json|--markdown]",
+     "the protocol as data, from the library's tables: message types,\n"
+     "variants and fields, versions, feature and offer flags, SynIC\n"
+     "registers, ring layout and packet types; --markdown prints the\n"
+     "layout tables spec/ embeds"},
+    {"trace", vmbpi_trace_main, "trace FILE [--confidential|--isolated] [--json]",
+     "a recorded message sequence checked against the guest connection\n"
+     "machine (spec/conn.md): one record a line, 'guest' or 'host' then\n"
+     "the message in hex, or binary records (direction byte 1 guest or 2\n"
+     "host, length byte, message); each record is shown with the state it\n"
+     "moved, the first one refused with its status and rule; --confidential\n"
+     "or --isolated for a guest in a confidential or an isolated VM"},
+    {"gen", cmd_gen, "gen KIND [-o FILE] [--hex]", "write a sample; KIND is one of:"},
+};
+
+static void usage(FILE *f)
+{
+    size_t i, k;
+
+    fputs("usage: vmbp-inspect [--demo]\n", f);
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        const char *s;
+
+        fputs("       vmbp-inspect ", f);
+        for (s = commands[i].synopsis; *s; s++) {
+            fputc(*s, f);
+            if (*s == '\n')
+                fprintf(f, "%*s", (int)(21 + strlen(commands[i].name)), "");
+        }
+        fputc('\n', f);
+    }
+    fputs("       vmbp-inspect --help | --version\n"
+          "\n"
+          "Decode Hyper-V VMBus channel messages, SynIC message slots, ring buffer images,\n"
+          "SynIC registers, hypercall words and CPUID leaves, and check them against the\n"
+          "protocol rules of vmbus_proto. Input is raw bytes or hexadecimal text: plain, or\n"
+          "a dump of xxd, hexdump -C, od -tx1, print_hex_dump, gdb x/xb or WinDbg db\n"
+          "(detected; --group-order says how multi-byte groups hold their bytes).\n",
+          f);
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        const char *s;
+
+        fprintf(f, "\n%-7s", commands[i].name);
+        for (s = commands[i].help; *s; s++) {
+            fputc(*s, f);
+            if (*s == '\n')
+                fputs("       ", f);
+        }
+    }
+    for (i = 40, k = 0; vmbpi_gen_kinds[k]; k++) {
+        size_t w = strlen(vmbpi_gen_kinds[k]) + 2;
+
+        if (i + w > 80) {
+            fputs(k ? ",\n      " : "\n      ", f);
+            i = 6;
+        } else if (k) {
+            fputc(',', f);
+        }
+        fprintf(f, " %s", vmbpi_gen_kinds[k]);
+        i += w;
+    }
+    fputs("\n\nexit status: 0 valid, 1 decoded but invalid, 2 unusable input or usage\n", f);
 }
 
 /* The bundled samples (reference/inspect/samples/, written by "gen"), decoded one after
@@ -370,6 +545,8 @@ static int demo(FILE *out, FILE *err)
          {"msg", "slot.hex", "--version", "none", NULL}},
         {"GPADL_HEADER describing six pages",
          {"msg", "gpadl-header.hex", "--from", "guest", NULL}},
+        {"a GPADL of two ranges split over GPADL_HEADER and two GPADL_BODY messages",
+         {"msg", "gpadl-split.hex", "--gpadl", "--from", "guest", NULL}},
         {"a host-to-guest ring: in-band, completion, transfer-page and GPA-direct packets",
          {"ring", "ring.bin", NULL}},
         {"a ring in which the host broke a rule",
@@ -419,6 +596,8 @@ static int demo(FILE *out, FILE *err)
 
 int vmbpi_main(int argc, char **argv, FILE *out, FILE *err)
 {
+    size_t i;
+
     if (argc < 2 || strcmp(argv[1], "--demo") == 0)
         return demo(out, err);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -431,14 +610,9 @@ int vmbpi_main(int argc, char **argv, FILE *out, FILE *err)
                 (unsigned)VMBP_VERSION_MINOR(VMBP_VERSION_LATEST));
         return VMBPI_EXIT_VALID;
     }
-    if (strcmp(argv[1], "msg") == 0)
-        return cmd_msg(argc, argv, out, err);
-    if (strcmp(argv[1], "ring") == 0)
-        return cmd_ring(argc, argv, out, err);
-    if (strcmp(argv[1], "reg") == 0)
-        return cmd_reg(argc, argv, out, err);
-    if (strcmp(argv[1], "gen") == 0)
-        return cmd_gen(argc, argv, out, err);
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc, argv, out, err);
     fprintf(err, "vmbp-inspect: unknown command '%s' (try --help)\n", argv[1]);
     return VMBPI_EXIT_USAGE;
 }

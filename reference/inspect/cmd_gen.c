@@ -15,10 +15,10 @@
 
 #include <vmbus_proto/vmbp_ring.h>
 
-const char *const vmbpi_gen_kinds[] = {"offer",      "initiate-contact", "version-response",
-                                       "slot",       "gpadl-header",     "open-channel",
-                                       "ring",       "ring-pair",        "ring-corrupt",
-                                       NULL};
+const char *const vmbpi_gen_kinds[] = {"offer",        "initiate-contact", "version-response",
+                                       "slot",         "gpadl-header",     "gpadl-split",
+                                       "open-channel", "ring",             "ring-pair",
+                                       "ring-corrupt", NULL};
 
 /* Ring samples: one control page and 8 KiB of data per ring. */
 #define GEN_RING_DATA 8192u
@@ -107,6 +107,47 @@ static enum vmbp_status gen_gpadl_header(uint8_t *buf, size_t cap, size_t *len)
     if (st != VMBP_OK)
         return st;
     return vmbp_gpadl_plan_message(&plan, 0, buf, cap, len);
+}
+
+/* A GPADL of two ranges, 60 words, as Linux would send it: GPADL_HEADER with 27 words and
+ * two GPADL_BODY messages with 28 and 5, each in a SynIC message slot of its own. */
+static enum vmbp_status gen_gpadl_split(uint8_t *buf, size_t cap, size_t *len)
+{
+    uint64_t ring_pfns[56], buf_pfns[2] = {0x2B000, 0x2B001};
+    struct vmbp_gpa_range ranges[2];
+    struct vmbp_gpadl_plan plan;
+    enum vmbp_status st;
+    uint32_t i;
+
+    for (i = 0; i < 56; i++)
+        ring_pfns[i] = 0x10A400u + i;
+    ranges[0].byte_count = 56u * 4096u; /* a 224 KiB ring pair */
+    ranges[0].byte_offset = 0;
+    ranges[0].pfns = ring_pfns;
+    ranges[1].byte_count = 5000; /* a buffer that starts 512 bytes into its page */
+    ranges[1].byte_offset = 512;
+    ranges[1].pfns = buf_pfns;
+    st = vmbp_gpadl_plan_init(&plan, 7, 0xE1E11, ranges, 2);
+    if (st != VMBP_OK)
+        return st;
+    *len = (size_t)plan.nmsgs * VMBP_SYNIC_MESSAGE_SIZE;
+    if (cap < *len)
+        return VMBP_E_NOSPACE;
+    memset(buf, 0, *len);
+    for (i = 0; i < plan.nmsgs; i++) {
+        uint8_t *slot = buf + (size_t)i * VMBP_SYNIC_MESSAGE_SIZE;
+        size_t n = 0;
+
+        st = vmbp_gpadl_plan_message(&plan, i,
+                                     slot + offsetof(struct vmbp_synic_message_wire, payload),
+                                     VMBP_MSG_MAX_SIZE, &n);
+        if (st != VMBP_OK)
+            return st;
+        vmbp_store_le32(slot + offsetof(struct vmbp_synic_message_wire, message_type),
+                        VMBP_SYNIC_MSG_TYPE_VMBUS);
+        slot[offsetof(struct vmbp_synic_message_wire, payload_size)] = (uint8_t)n;
+    }
+    return VMBP_OK;
 }
 
 static enum vmbp_status gen_open_channel(uint8_t *buf, size_t cap, size_t *len)
@@ -229,7 +270,7 @@ static enum vmbp_status gen_ring(uint8_t *buf, size_t cap, size_t *len, int whic
     return st;
 }
 
-int vmbpi_gen(const char *kind, uint8_t **out, size_t *outlen, FILE *err)
+int vmbpi_gen(const char *kind, uint8_t **out, size_t *outlen, size_t *record, FILE *err)
 {
     size_t cap = 2u * GEN_RING_BYTES, len = 0;
     uint8_t *buf = (uint8_t *)calloc(1, cap);
@@ -249,6 +290,8 @@ int vmbpi_gen(const char *kind, uint8_t **out, size_t *outlen, FILE *err)
         st = gen_slot(buf, cap, &len);
     else if (strcmp(kind, "gpadl-header") == 0)
         st = gen_gpadl_header(buf, cap, &len);
+    else if (strcmp(kind, "gpadl-split") == 0)
+        st = gen_gpadl_split(buf, cap, &len);
     else if (strcmp(kind, "open-channel") == 0)
         st = gen_open_channel(buf, cap, &len);
     else if (strcmp(kind, "ring") == 0)
@@ -269,5 +312,6 @@ int vmbpi_gen(const char *kind, uint8_t **out, size_t *outlen, FILE *err)
     }
     *out = buf;
     *outlen = len;
+    *record = strcmp(kind, "gpadl-split") == 0 ? VMBP_SYNIC_MESSAGE_SIZE : 0;
     return VMBPI_EXIT_VALID;
 }

@@ -154,11 +154,14 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
                          d != VMBP_DEVICE_UNKNOWN ? vmbp_device_name(d) : "");
             }
             break;
-        case VMBP_MSG_FIELD_BYTES:
-        case VMBP_MSG_FIELD_WORDS: {
-            size_t k, len = f->kind == VMBP_MSG_FIELD_WORDS || (size_t)f->offset + size > n
-                                ? n - f->offset
-                                : size;
+        case VMBP_MSG_FIELD_WORDS:
+            /* decoded below the fields (GPADL ranges and PFNs) */
+            size = n - f->offset;
+            snprintf(val, sizeof(val), "%zu words", size / 8u);
+            snprintf(mean, sizeof(mean), "%s", f->doc ? f->doc : "");
+            break;
+        case VMBP_MSG_FIELD_BYTES: {
+            size_t k, len = (size_t)f->offset + size > n ? n - f->offset : size;
             size_t shown = len > 32 ? 32 : len, used = 0;
 
             size = len;
@@ -232,6 +235,10 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
         print_fields(o, variant, p, n);
+        if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_HEADER)
+            vmbpi_gpadl_header_data(o, p, n, &ctx);
+        else if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_BODY)
+            vmbpi_gpadl_body_data(o, p, n);
     }
     if (n > VMBP_MSG_MAX_SIZE)
         vmbpi_str(o, "note", "longer than the 240-byte SynIC payload");
@@ -275,6 +282,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         enum vmbp_status st;
 
         vmbpi_str(o, "kind", "synic slot");
+        if (opts->input)
+            vmbpi_str(o, "input", opts->input);
         vmbpi_str(o, "negotiated_version", buf);
         vmbpi_hex(o, "negotiated_features", opts->features, 8);
         if (n != VMBP_SYNIC_MESSAGE_SIZE) {
@@ -317,6 +326,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         return rc;
     }
     vmbpi_str(o, "kind", "channel message");
+    if (opts->input)
+        vmbpi_str(o, "input", opts->input);
     vmbpi_str(o, "negotiated_version", buf);
     vmbpi_hex(o, "negotiated_features", opts->features, 8);
     rc = channel_message(o, p, n, opts);

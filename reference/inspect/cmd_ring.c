@@ -24,15 +24,113 @@ static void ring_copy(const uint8_t *data, uint32_t size, uint32_t pos, uint8_t 
     memcpy(dst + first, data, n - first);
 }
 
-static void report_error(struct vmbpi_out *o, enum vmbp_status st, size_t file_off,
-                         const char *what)
+/* Where a ring rule broke: the control word or packet field, its value, what was allowed. */
+struct ring_fault {
+    const char *where;  /* "control page", "packet 3" */
+    const char *field;  /* as the wire structs name it */
+    size_t file_offset; /* of the field */
+    uint64_t value;
+    char allowed[128];
+    long packet;        /* 1-based, 0 for the control page */
+    size_t packet_offset;
+};
+
+static void report_fault(struct vmbpi_out *o, enum vmbp_status st, const struct ring_fault *f)
 {
     vmbpi_obj_begin(o, "error");
     vmbpi_str(o, "status", vmbp_status_name(st));
     vmbpi_str(o, "rule", vmbp_status_text(st));
-    vmbpi_hex(o, "file_offset", file_off, 1);
-    vmbpi_str(o, "where", what);
+    vmbpi_str(o, "where", f->where);
+    if (f->packet > 0) {
+        vmbpi_u64(o, "packet", (uint64_t)f->packet);
+        vmbpi_hex(o, "packet_file_offset", f->packet_offset, 1);
+    }
+    vmbpi_str(o, "field", f->field);
+    vmbpi_hex(o, "file_offset", f->file_offset, 1);
+    vmbpi_u64(o, "value", f->value);
+    vmbpi_str(o, "allowed", f->allowed);
     vmbpi_obj_end(o);
+}
+
+/* A control word's fault. */
+static void control_fault(struct ring_fault *f, size_t base, const char *field, size_t off,
+                          uint64_t value)
+{
+    memset(f, 0, sizeof(*f));
+    f->where = "control page";
+    f->field = field;
+    f->file_offset = base + off;
+    f->value = value;
+}
+
+/* The packet field that a descriptor or header status is about: each ring status names one
+ * rule of one field (spec/ring.md VMBP-RING-011 to -019). */
+static void packet_fault(struct ring_fault *f, enum vmbp_status st, const struct vmbp_pkt_desc *d,
+                         const uint8_t *pkt, uint32_t avail, uint32_t types, size_t data_base,
+                         uint32_t size, uint32_t pos)
+{
+    size_t off = offsetof(struct vmbp_pkt_desc_wire, len8);
+
+    f->field = "len8";
+    f->value = d->len8;
+    switch (st) {
+    case VMBP_E_RING_LEN_LT_OFFSET:
+        snprintf(f->allowed, sizeof(f->allowed), "at least offset8 (%u)", d->offset8);
+        break;
+    case VMBP_E_RING_PKT_OVERRUN:
+        snprintf(f->allowed, sizeof(f->allowed),
+                 "at most %u: the packet and its 8-byte trailer within the %u bytes written",
+                 avail >= VMBP_PKT_TRAILER_SIZE ? (avail - VMBP_PKT_TRAILER_SIZE) / 8u : 0u,
+                 avail);
+        break;
+    case VMBP_E_RING_OFFSET_SHORT:
+    case VMBP_E_RING_EXT_OFFSET:
+        off = offsetof(struct vmbp_pkt_desc_wire, offset8);
+        f->field = "offset8";
+        f->value = d->offset8;
+        snprintf(f->allowed, sizeof(f->allowed), "%s",
+                 st == VMBP_E_RING_OFFSET_SHORT
+                     ? "at least 2: the data after the 16-byte descriptor"
+                     : "at least 3 and at most len8: room for the 24-byte header");
+        break;
+    case VMBP_E_RING_PKT_TYPE: {
+        uint32_t t;
+        size_t used = 0;
+
+        off = offsetof(struct vmbp_pkt_desc_wire, type);
+        f->field = "type";
+        f->value = d->type;
+        for (t = 0; t <= VMBP_PKT_TYPE_MAX && used < sizeof(f->allowed); t++)
+            if (VMBP_PKT_TYPE_BIT(t) & types)
+                used += (size_t)snprintf(f->allowed + used, sizeof(f->allowed) - used, "%s0x%x",
+                                         used ? ", " : "one of ", (unsigned)t);
+        break;
+    }
+    case VMBP_E_RING_PKT_FLAGS:
+        off = offsetof(struct vmbp_pkt_desc_wire, flags);
+        f->field = "flags";
+        f->value = d->flags;
+        snprintf(f->allowed, sizeof(f->allowed), "0 or 0x%x (completion requested)",
+                 VMBP_PKT_FLAG_COMPLETION_REQUESTED);
+        break;
+    case VMBP_E_RING_RANGE_COUNT:
+    case VMBP_E_RING_RANGE_BOUNDS:
+        off = d->type == VMBP_PKT_DATA_XFER_PAGES
+                  ? offsetof(struct vmbp_pkt_xfer_wire, range_count)
+                  : offsetof(struct vmbp_pkt_gpa_direct_wire, range_count);
+        f->field = "range_count";
+        f->value = vmbp_load_le32(pkt + off);
+        snprintf(f->allowed, sizeof(f->allowed), "%s",
+                 st == VMBP_E_RING_RANGE_COUNT
+                     ? "at least 1"
+                     : "ranges (with their PFNs) that end by the data offset (offset8 * 8)");
+        break;
+    default:
+        snprintf(f->allowed, sizeof(f->allowed), "%s", vmbp_status_text(st));
+        break;
+    }
+    /* the field's place in the file: the packet may wrap at the end of the data area */
+    f->file_offset = data_base + (size_t)(((uint64_t)pos + off) % size);
 }
 
 static void print_ranges(struct vmbpi_out *o, const uint8_t *pkt, const struct vmbp_pkt_desc *d,
@@ -95,6 +193,7 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     uint32_t size, w, r, mask, pending, features, used = 0, pos, i, pending_masked = 0;
     uint32_t types = opts->legacy ? VMBP_PKT_TYPES_DEFINED : VMBP_PKT_TYPES_CURRENT;
     enum vmbp_status st;
+    struct ring_fault fault;
     uint8_t *pkt = NULL;
     int rc = VMBPI_EXIT_VALID;
 
@@ -130,8 +229,15 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
 
     st = vmbp_ring_avail(size, w, r, &used);
     if (st != VMBP_OK) {
-        report_error(o, st, base + (st == VMBP_E_RING_WRITE_INDEX ? 0u : 4u),
-                     st == VMBP_E_RING_WRITE_INDEX ? "write_index" : "read_index");
+        bool wi = st == VMBP_E_RING_WRITE_INDEX;
+
+        control_fault(&fault, base, wi ? "write_index" : "read_index",
+                      wi ? offsetof(struct vmbp_ring_control_wire, write_index)
+                         : offsetof(struct vmbp_ring_control_wire, read_index),
+                      wi ? w : r);
+        snprintf(fault.allowed, sizeof(fault.allowed),
+                 "below the data size (%u) and a multiple of %u", size, VMBP_RING_ALIGN);
+        report_fault(o, st, &fault);
         vmbpi_obj_end(o);
         return VMBPI_EXIT_INVALID;
     }
@@ -140,7 +246,10 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     vmbpi_u64(o, "fill_percent", (uint64_t)used * 100u / size);
     st = vmbp_ring_pending_check(size, pending, &pending_masked);
     if (st != VMBP_OK) {
-        report_error(o, st, base + 12u, "pending_send_sz");
+        control_fault(&fault, base, "pending_send_sz",
+                      offsetof(struct vmbp_ring_control_wire, pending_send_sz), pending);
+        snprintf(fault.allowed, sizeof(fault.allowed), "at most the data size (%u)", size);
+        report_fault(o, st, &fault);
         rc = VMBPI_EXIT_INVALID;
     }
 
@@ -159,9 +268,21 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
         size_t file_off = base + VMBP_RING_CONTROL_SIZE + pos;
         char label[64];
 
+        snprintf(label, sizeof(label), "packet %u", i + 1);
+        memset(&fault, 0, sizeof(fault));
+        fault.where = label;
+        fault.packet = (long)i + 1;
+        fault.packet_offset = file_off;
         if (used < VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE) {
             vmbpi_arr_end(o);
-            report_error(o, VMBP_E_RING_AVAIL_SHORT, file_off, "packet descriptor");
+            fault.field = "write_index";
+            fault.file_offset = base + offsetof(struct vmbp_ring_control_wire, write_index);
+            fault.value = w;
+            snprintf(fault.allowed, sizeof(fault.allowed),
+                     "the read index, or at least %u bytes past it (a descriptor and a "
+                     "trailer): it is %u past",
+                     VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE, used);
+            report_fault(o, VMBP_E_RING_AVAIL_SHORT, &fault);
             rc = VMBPI_EXIT_INVALID;
             goto out;
         }
@@ -170,8 +291,9 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
         st = vmbp_pkt_desc_validate(&d, used, types);
         if (st != VMBP_OK) {
             vmbpi_arr_end(o);
-            snprintf(label, sizeof(label), "descriptor of packet %u", i + 1);
-            report_error(o, st, file_off, label);
+            packet_fault(&fault, st, &d, pkt, used, types, base + VMBP_RING_CONTROL_SIZE, size,
+                         pos);
+            report_fault(o, st, &fault);
             rc = VMBPI_EXIT_INVALID;
             goto out;
         }
@@ -183,8 +305,9 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
             st = vmbp_pkt_gpa_direct_validate(pkt, len, &count);
         if (st != VMBP_OK) {
             vmbpi_arr_end(o);
-            snprintf(label, sizeof(label), "ranges of packet %u", i + 1);
-            report_error(o, st, file_off + VMBP_PKT_EXT_HDR_SIZE - 8u, label);
+            packet_fault(&fault, st, &d, pkt, used, types, base + VMBP_RING_CONTROL_SIZE, size,
+                         pos);
+            report_fault(o, st, &fault);
             rc = VMBPI_EXIT_INVALID;
             goto out;
         }
@@ -234,6 +357,8 @@ int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmb
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", opts->pair ? "ring pair" : "ring");
+    if (opts->input)
+        vmbpi_str(o, "input", opts->input);
     vmbpi_arr_begin(o, "rings");
     if (!opts->pair) {
         rc = one_ring(o, p, n, 0, opts->host ? "host view" : "guest view", opts);

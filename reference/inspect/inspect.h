@@ -21,8 +21,14 @@
 #define VMBPI_EXIT_INVALID 1
 #define VMBPI_EXIT_USAGE 2
 
-/* Largest inputs accepted: a message or SynIC slot; a ring image (pair). */
+/*
+ * Largest inputs accepted, in bytes (text input may be VMBPI_TEXT_PER_BYTE times longer):
+ * a message or SynIC slot; the messages of one GPADL (at most 294 of them, each at most a
+ * 256-byte slot); a ring image or a pair of them (uio_hv_generic ring files are a few MiB).
+ */
 #define VMBPI_MSG_MAX 4096u
+#define VMBPI_GPADL_MSGS_MAX 512u
+#define VMBPI_GPADL_INPUT_MAX (VMBPI_GPADL_MSGS_MAX * 256u)
 #define VMBPI_RING_MAX (64u * 1024u * 1024u)
 
 struct vmbpi_msg_opts {
@@ -31,6 +37,7 @@ struct vmbpi_msg_opts {
     int dir;           /* enum vmbp_dir: who sent it */
     bool slot;         /* force: the input is a 256-byte SynIC message slot */
     bool body;         /* force: the input is a channel message */
+    const char *input; /* how the input was read (input.h form), printed if not NULL */
 };
 
 struct vmbpi_ring_opts {
@@ -38,6 +45,14 @@ struct vmbpi_ring_opts {
     bool pair;   /* the image holds both rings (uio_hv_generic layout) */
     bool legacy; /* accept every defined packet type, not only 6, 7, 9, 11 */
     size_t preview; /* payload bytes shown per packet */
+    const char *input; /* how the input was read, printed if not NULL */
+};
+
+/* One message of a GPADL given to vmbpi_gpadl(). */
+struct vmbpi_gpadl_msg {
+    const uint8_t *p;
+    size_t n;
+    unsigned long line; /* where it starts in the input (text), 0 if unknown */
 };
 
 /* Whether the bytes look like a whole 256-byte SynIC message slot (by size, type and
@@ -45,12 +60,30 @@ struct vmbpi_ring_opts {
 bool vmbpi_msg_is_slot(const uint8_t *p, size_t n);
 /* Decode a channel message or SynIC slot; returns an exit status. */
 int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_msg_opts *opts);
+/* Reassemble a GPADL from its messages (each a channel message or a SynIC slot); returns an
+ * exit status: 0 complete and valid, 1 the first inconsistency, 2 a message that is no
+ * GPADL_HEADER or GPADL_BODY. */
+int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t nmsgs,
+                const struct vmbpi_msg_opts *opts, FILE *err);
+/* GPADL_HEADER's ranges from `have` of the `total` words of range data. */
+void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t have,
+                        uint32_t total, uint32_t rangecount);
+/* The range data of a GPADL_HEADER message (valid or not), the PFNs of a GPADL_BODY. */
+struct vmbp_ctx;
+void vmbpi_gpadl_header_data(struct vmbpi_out *o, const uint8_t *p, size_t n,
+                             const struct vmbp_ctx *ctx);
+void vmbpi_gpadl_body_data(struct vmbpi_out *o, const uint8_t *p, size_t n);
 /* Decode a ring image; returns an exit status. */
 int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_ring_opts *opts);
 /* Decode a register value; returns an exit status (2 for an unknown name). */
 int vmbpi_reg(struct vmbpi_out *o, const char *name, const char *value, bool arm64, FILE *err);
-/* Write a sample: returns an exit status; bytes go to *buf (malloc'd), length to *len. */
-int vmbpi_gen(const char *kind, uint8_t **buf, size_t *len, FILE *err);
+/* The protocol description (vmbp-inspect schema) as JSON, or as the Markdown blocks spec/
+ * embeds; returns an exit status. */
+int vmbpi_schema_json(FILE *f);
+int vmbpi_schema_markdown(FILE *f);
+/* Write a sample: returns an exit status; bytes go to *buf (malloc'd), length to *len; a
+ * sample made of SynIC slots sets *record to the slot size (else 0). */
+int vmbpi_gen(const char *kind, uint8_t **buf, size_t *len, size_t *record, FILE *err);
 /* Names of the sample kinds, NULL-terminated. */
 extern const char *const vmbpi_gen_kinds[];
 

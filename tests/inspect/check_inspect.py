@@ -7,16 +7,25 @@ usage: check_inspect.py TOOL SRC_DIR MODE [--update]
            output parsed; exit statuses as listed (--update rewrites the golden files)
   samples  "gen KIND" reproduces each bundled sample in reference/inspect/samples/
   bad      bad inputs: one line on stderr, nothing on stdout, exit status 2
-  corpus   the tool over every fuzz corpus file (text and JSON): no crash, no sanitizer
-           report, exit status 0, 1 or 2, JSON that parses
+  dumps    every dump form of tests/inspect/dumps/ (dumps.py) reads as the message it shows,
+           and so does a fresh dump by the real program where it is installed; the
+           ambiguous ones are refused with the reason
+  memory   endless and huge inputs (/dev/zero, endless text, a sparse file of several GiB)
+           are refused with exit status 2 in memory bounded by the command's limit (peak
+           resident size from wait4)
+  corpus   the tool over every named fuzz corpus file (seeds, reproducers; text and JSON):
+           no crash, no sanitizer report, exit status 0, 1 or 2, JSON that parses
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 
 S = "reference/inspect/samples/"
+G = "tests/inspect/gpadl/"
+R = "tests/inspect/rings/"
 
 # name, arguments, expected exit status
 CASES = [
@@ -30,10 +39,33 @@ CASES = [
     ("slot_as_body", ["msg", S + "slot.hex", "--body"], 1),
     ("gpadl_header", ["msg", S + "gpadl-header.hex", "--from", "guest"], 0),
     ("open_channel", ["msg", S + "open-channel.hex", "--from", "guest", "--version", "5.3"], 0),
+    ("gpadl_header_alone", ["msg", G + "header.hex", "--from", "guest"], 0),
+    ("gpadl_body_alone", ["msg", G + "body.hex", "--from", "guest"], 0),
+    ("gpadl_header_bad_range", ["msg", G + "header_bad_range.hex"], 1),
+    ("gpadl_split", ["msg", S + "gpadl-split.hex", "--gpadl", "--from", "guest"], 0),
+    ("gpadl_split_slots", ["msg", G + "split.slots", "--gpadl"], 0),
+    ("gpadl_split_xxd", ["msg", G + "split.xxd", "--gpadl"], 0),
+    ("gpadl_split_kernel", ["msg", G + "split.kernel", "--gpadl"], 0),
+    ("gpadl_missing_body", ["msg", G + "missing_body.hex", "--gpadl"], 1),
+    ("gpadl_other_handle", ["msg", G + "other_handle.hex", "--gpadl"], 1),
+    ("gpadl_body_first", ["msg", G + "body_first.hex", "--gpadl"], 1),
+    ("gpadl_extra_body", ["msg", G + "extra_body.hex", "--gpadl"], 1),
+    ("gpadl_bad_range", ["msg", G + "bad_range.hex", "--gpadl"], 1),
+    ("gpadl_from_host", ["msg", G + "split.hex", "--gpadl", "--from", "host"], 1),
     ("ring", ["ring", S + "ring.bin"], 0),
     ("ring_host_role", ["ring", S + "ring.bin", "--role", "host", "--preview", "4"], 0),
     ("ring_pair", ["ring", S + "ring-pair.bin", "--pair"], 0),
     ("ring_corrupt", ["ring", S + "ring-corrupt.bin"], 1),
+    ("ring_bad_write_index", ["ring", R + "write_index.bin"], 1),
+    ("ring_bad_read_index", ["ring", R + "read_index.bin"], 1),
+    ("ring_bad_pending_send_sz", ["ring", R + "pending_send_sz.bin"], 1),
+    ("ring_avail_short", ["ring", R + "avail_short.bin"], 1),
+    ("ring_bad_type", ["ring", R + "type.bin"], 1),
+    ("ring_legacy_type", ["ring", R + "type.bin", "--legacy-types"], 0),
+    ("ring_bad_flags", ["ring", R + "flags.bin"], 1),
+    ("ring_overrun", ["ring", R + "overrun.bin"], 1),
+    ("ring_no_ranges", ["ring", R + "range_count.bin"], 1),
+    ("ring_ranges_past_data", ["ring", R + "range_bounds.bin"], 1),
     ("reg_sint2", ["reg", "SINT2", "0x100f3"], 0),
     ("reg_sint_arm64", ["reg", "SINT2", "0x2f3", "--arch", "arm64"], 0),
     ("reg_sint_low_vector", ["reg", "SINT2", "0x5"], 1),
@@ -51,7 +83,8 @@ TEXT_ONLY = [("demo", [], 0), ("help", ["--help"], 0)]
 
 KINDS = {"offer": "offer.hex", "initiate-contact": "initiate-contact.hex",
          "version-response": "version-response.hex", "slot": "slot.hex",
-         "gpadl-header": "gpadl-header.hex", "open-channel": "open-channel.hex",
+         "gpadl-header": "gpadl-header.hex", "gpadl-split": "gpadl-split.hex",
+         "open-channel": "open-channel.hex",
          "ring": "ring.bin", "ring-pair": "ring-pair.bin", "ring-corrupt": "ring-corrupt.bin"}
 
 
@@ -169,6 +202,42 @@ def bad(tool, src):
             ("reg without value", ["reg", "SINT2"], None),
             ("bad arch", ["reg", "SINT2", "1", "--arch", "mips"], None),
             ("gen without kind", ["gen"], None),
+            # dumps that cannot be read, or not one way only
+            ("dump with a line missing", ["msg", f("gap.xxd",
+                b"00000000: 0800 0000 0000 0000 0700 0000 101e 0e00  ................\n"
+                b"00000020: 0000 0000 0000 0000 0000 0000 0000 0000  ................\n")], None),
+            ("two dumps for one message", ["msg", f("two.xxd",
+                b"00000000: 0300 0000 0000 0000                      ........\n"
+                b"00000000: 0300 0000 0000 0000                      ........\n")], None),
+            ("dump forms mixed", ["msg", f("mixed.txt",
+                b"00000000: 0300 0000 0000 0000                      ........\n"
+                b"00000008  00 00 00 00 00 00 00 00  |........|\n")], None),
+            ("ASCII column that does not match", ["msg", f("asc.xxd",
+                b"00000000: 0300 0000 0000 0000                      ......x.\n")], None),
+            ("0x words in plain hex", ["msg", f("words.hex", b"0x00000003 0x00000000\n")], None),
+            ("one-digit values", ["msg", f("digits.hex", b"3 0 0 0 0 0 0 0\n")], None),
+            ("address column in plain hex", ["msg", f("dd.txt",
+                b"00a1b2c0 00000003 00000000\n00a1b2c8 00000000 00000000\n")], None),
+            ("unreadable memory", ["msg", f("q.windbg",
+                b"00a1b2c0  03 00 00 00 ?? ?? ?? ??-00 00 00 00 00 00 00 00  ................\n")],
+             None),
+            ("binary after text", ["msg", "--hex", f("bin.hex", b"03 00 00 00\n\x00\x01")], None),
+            ("a '*' without offsets", ["msg", f("sq.od", b" 03 00 00 00 00 00 00 00\n*\n")], None),
+            ("a '*' at the end", ["msg", f("sq.hexdump",
+                b"00000000  03 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n"
+                b"*\n")], None),
+            ("a dump line too long", ["msg", f("long.xxd",
+                b"00000000: 0300 0000 0000 0000  ........" + b" " * 5000 + b"\n")], None),
+            ("only comments", ["msg", f("comments.hex", b"# nothing here\n\n# still nothing\n")],
+             None),
+            ("endless blank text", ["msg", f("blank.hex", b" " * (2 << 20))], None),
+            ("bad --group-order", ["msg", "--group-order", "middle"], b""),
+            ("--gpadl with a message that is no GPADL message",
+             ["msg", "--gpadl", os.path.join(src, G, "not_gpadl.hex")], None),
+            ("--gpadl --body on raw input", ["msg", "--gpadl", "--body", "--raw", "-"], b"\x09"),
+            ("--gpadl with a slot holding no message",
+             ["msg", "--gpadl", f("free.slot", bytes(256))], None),
+            ("schema with an argument", ["schema", "--yaml"], None),
             ("gen unwritable", ["gen", "offer", "-o", os.path.join(tmp, "no", "such", "dir")], None),
         ]
         for name, args, stdin in cases:
@@ -179,6 +248,143 @@ def bad(tool, src):
                 print("FAIL %s: exit %d, stderr %r, stdout %d bytes" % (name, rc, err, len(out)))
                 failures += 1
     print("bad inputs: %d cases, %d failures" % (len(cases), failures))
+    return failures
+
+
+def dumps(tool, src):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import dumps as forms
+
+    failures = 0
+    checked = 0
+    rc, ref, err = run(tool, ["msg", S + "offer.hex"] + forms.ARGS, src)
+    ref = ref.decode().split("\n")
+    data = forms.message(tool)
+    expect = {"xxd": "xxd, 2-byte groups, memory order", "xxd-g1": "xxd",
+              "xxd-g4": "xxd, 4-byte groups, memory order",
+              "xxd-e": "xxd, 4-byte groups, little-endian order", "hexdump-C": "hexdump -C",
+              "hexdump": "hexdump, 2-byte groups, little-endian order, hex offsets",
+              "od-An-tx1-v": "plain hex", "od-tx1": "od -tx1, octal offsets",
+              "od-Ax-tx1z": "od -tx1z, hex offsets",
+              "od-x": "od -x, 2-byte groups, little-endian order, octal offsets",
+              "gdb-xb": "gdb x/xb", "kernel": "print_hex_dump", "kernel-address": "print_hex_dump",
+              "kernel-g4": "print_hex_dump, 4-byte groups, little-endian order",
+              "kernel-none": "print_hex_dump", "windbg-db": "WinDbg db"}
+
+    def same(what, args, text_path):
+        nonlocal failures, checked
+        checked += 1
+        rc, out, err = run(tool, ["msg", text_path] + forms.ARGS + args, src)
+        lines = out.decode().split("\n")
+        want = ref[:1] + ["input: " + expect[what]] + ref[2:]
+        if rc != 0 or err or lines != want:
+            print("FAIL %s: exit %d, %s\n%s" % (text_path, rc, err.decode(), "\n".join(
+                a + "  |  " + b for a, b in zip(lines, want) if a != b)[:2000]))
+            failures += 1
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, cmd, args, _ in forms.FORMS:
+            same(name, args, os.path.join(src, forms.D, "offer." + name))
+            fresh = forms.make(name, cmd, data, tmp)
+            if fresh is None:
+                print("note: %s is not installed: only the committed %s dump is read" %
+                      (cmd if isinstance(cmd, str) else cmd[0], name))
+                continue
+            path = os.path.join(tmp, "fresh." + name)
+            with open(path, "w") as fh:
+                fh.write(fresh)
+            same(name, args, path)
+    for name, says in forms.AMBIGUOUS:
+        checked += 1
+        rc, out, err = run(tool, ["msg", os.path.join(src, forms.D, name)], src)
+        text = err.decode()
+        if rc != 2 or out or says not in text or len(text.strip().split("\n")) != 1:
+            print("FAIL %s: exit %d, want 2 and '%s' in: %s" % (name, rc, says, text))
+            failures += 1
+    print("dumps: %d reads checked, %d failures" % (checked, failures))
+    return failures
+
+
+def peak_rss(tool, args, src, stdin=None, timeout=120):
+    """Run the tool under GNU time (package "time"): (exit status, stderr, peak resident
+    KiB, seconds). A child of this Python process would report Python's own size: Linux
+    keeps the larger peak across fork and exec."""
+    import time
+
+    with tempfile.NamedTemporaryFile() as rss:
+        start = time.monotonic()
+        try:
+            p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, tool] + args,
+                               cwd=src, stdin=stdin or subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return -9, b"(timeout)", 0, time.monotonic() - start
+        secs = time.monotonic() - start
+        text = open(rss.name).read().strip().split("\n")
+    rc = p.returncode
+    if text and text[0].startswith("Command exited with non-zero status"):
+        text = text[1:]
+    return rc, p.stderr, int(text[-1]), secs
+
+
+def memory(tool, src):
+    """Issue 19: the tool stops at the first byte past its limit, or at the size of a regular
+    file, in memory bounded by the limit (msg 4 KiB, ring 64 MiB)."""
+    mib = 1024
+    # the limit, a quarter more (an AddressSanitizer build adds an eighth of the heap as
+    # shadow, and a ring's packet buffer), and 16 MiB: in proportion to the limit, whatever
+    # the input's size
+    ring_bound = 64 * mib + 16 * mib + 16 * mib
+    failures = 0
+    rc, err, base, _ = peak_rss(tool, ["--version"], src)
+    print("baseline: %d KiB resident (vmbp-inspect --version)" % base)
+    with tempfile.TemporaryDirectory() as tmp:
+        sparse = os.path.join(tmp, "sparse-4g.bin")
+        with open(sparse, "wb") as fh:
+            fh.truncate(4 << 30)
+        at_limit = os.path.join(tmp, "ring-64m.bin")
+        with open(at_limit, "wb") as fh:
+            fh.truncate(64 << 20)  # zero indices: a valid empty ring of 64 MiB - 4 KiB
+        endless_hex = ["sh", "-c", "yes 0000000000000000000000000000000000000000000000000000"]
+        endless_blank = ["sh", "-c", "yes ''"]
+        cases = [
+            # name, args, stdin command, exit, bound on the peak above the baseline (KiB), says
+            ("msg /dev/zero", ["msg", "/dev/zero"], None, 2, 8 * mib, "too large"),
+            ("ring /dev/zero", ["ring", "/dev/zero"], None, 2, ring_bound, "too large"),
+            ("msg, 4 GiB sparse file", ["msg", sparse], None, 2, 8 * mib, "too large"),
+            ("ring, 4 GiB sparse file", ["ring", sparse], None, 2, 8 * mib, "too large"),
+            ("msg --gpadl, 4 GiB sparse file", ["msg", "--gpadl", sparse], None, 2, 8 * mib,
+             "too large"),
+            ("ring, 64 MiB file (the limit)", ["ring", at_limit], None, 0, ring_bound, None),
+            ("msg, endless hex on stdin", ["msg", "-"], endless_hex, 2, 8 * mib, "too large"),
+            ("msg, endless blank lines on stdin", ["msg", "-"], endless_blank, 2, 8 * mib,
+             "text longer than"),
+            ("ring, endless blank lines on stdin", ["ring", "-"], endless_blank, 2, 8 * mib,
+             "without a byte"),
+            ("ring, endless zeros on stdin", ["ring", "-"], ["cat", "/dev/zero"], 2, ring_bound,
+             "too large"),
+            ("ring, endless hex on stdin", ["ring", "-"], endless_hex, 2, ring_bound,
+             "too large"),
+        ]
+        for name, args, feeder, want, bound, says in cases:
+            if feeder:
+                feed = subprocess.Popen(feeder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                rc, err, peak, secs = peak_rss(tool, args, src, stdin=feed.stdout)
+                feed.stdout.close()
+                feed.kill()
+                feed.wait()
+            else:
+                rc, err, peak, secs = peak_rss(tool, args, src)
+            text = err.decode("utf-8", "replace").strip()
+            ok = rc == want and peak - base <= bound and (says is None or says in text)
+            if want == 2:
+                ok = ok and len(text.split("\n")) == 1 and text.startswith("vmbp-inspect:")
+            print("%s %s: exit %d, peak %d KiB (%+d KiB, bound %d), %.2f s%s" %
+                  ("ok  " if ok else "FAIL", name, rc, peak, peak - base, bound, secs,
+                   (": " + text) if text else ""))
+            failures += 0 if ok else 1
+    print("memory: %d cases, %d failures" % (len(cases), failures))
     return failures
 
 
@@ -201,6 +407,8 @@ def corpus(tool, src):
         else:
             variants = [["msg"], ["msg", "--version", "none"]]
         for fname in sorted(os.listdir(d)):
+            if re.match(r"^[0-9a-f]{40}$", fname):
+                continue  # campaign finds: fuzz.replay.<target> runs them
             path = os.path.join(d, fname)
             for v in variants:
                 for js in ([], ["--json"]):
@@ -234,6 +442,10 @@ def main(argv):
         return 1 if bad(tool, src) else 0
     if mode == "corpus":
         return 1 if corpus(tool, src) else 0
+    if mode == "dumps":
+        return 1 if dumps(tool, src) else 0
+    if mode == "memory":
+        return 1 if memory(tool, src) else 0
     print(__doc__)
     return 2
 

@@ -145,4 +145,9 @@ if ! echo "$result" | grep -qE '^[1-9][0-9]* passed, 0 failed$'; then
   tail -n 40 "$out/console.log"
   fail "no \"N passed, 0 failed\" line from the module (console: $out/console.log)"
 fi
+# the module's init fails on a failed check, so insmod must have succeeded
+if tr -d '\r' < "$out/console.log" | grep -q "initramfs: insmod failed"; then
+  tail -n 40 "$out/console.log"
+  fail "insmod failed although the module printed 0 failed (console: $out/console.log)"
+fi
 echo "realenv linux $arch: kernel $kver, module built in ${build_s}s, booted and ran in ${boot_s}s: $result"

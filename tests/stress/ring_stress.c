@@ -15,7 +15,11 @@
  *
  * covers: VMBP-RING-009 VMBP-RING-007 VMBP-RING-020 VMBP-RING-021 VMBP-RING-023 VMBP-RING-024
  *
- * usage: ring_stress [PACKETS [SEED]]   (default 200000 packets); exit 0 when all checks hold.
+ * The data areas default to 64 KiB each; any multiple of 8 can be given, e.g. 20 KiB and 12 KiB
+ * (5 and 3 pages, not powers of two: the index arithmetic's general path).
+ *
+ * usage: ring_stress [PACKETS [SEED [G2H_BYTES H2G_BYTES]]]   (default 200000 packets, 64 KiB
+ *        rings); exit 0 when all checks hold.
  */
 #include <vmbus_proto/vmbp_ring.h>
 
@@ -27,6 +31,8 @@
 
 #define DATA_BYTES (64u * 1024u)
 #define MAX_PAYLOAD 4000u
+#define MIN_G2H (16u + MAX_PAYLOAD + 8u + 8u) /* the largest data packet fits */
+#define MIN_H2G 64u                           /* a completion (40 bytes) fits */
 
 struct event {
     pthread_mutex_t m;
@@ -114,7 +120,8 @@ static uint64_t checksum(uint64_t sum, const uint8_t *p, uint32_t n)
     return sum;
 }
 
-/* Write with the full-ring protocol; returns 1 if written, 0 if we must wait. */
+/* Write with the full-ring protocol; returns 1 if written, 0 if we must wait, -1 if the
+ * unpublished batch must be committed first (it leaves no room even in an empty ring). */
 static int try_add(struct side *s, const struct vmbp_pkt_out *o, const struct vmbp_seg *sg,
                    size_t n)
 {
@@ -124,6 +131,8 @@ static int try_add(struct side *s, const struct vmbp_pkt_out *o, const struct vm
 
         if (st == VMBP_OK)
             return 1;
+        if (st == VMBP_E_RING_BATCH_FULL)
+            return -1;
         if (st != VMBP_E_RING_FULL)
             fail(vmbp_status_str(st), 0);
         st = vmbp_ring_pending_send_set(&s->tx, vmbp_ring_write_needed(&s->tx), &ready);
@@ -185,6 +194,7 @@ static void *guest_main(void *arg)
 
             blocked = 0;
             for (k = 0; k < want && sent < total; k++) {
+                int added;
                 struct vmbp_pkt_out o;
                 struct vmbp_seg sg;
                 uint32_t n = size_of(sent);
@@ -196,10 +206,11 @@ static void *guest_main(void *arg)
                 o.trans_id = sent;
                 sg.ptr = out;
                 sg.len = n;
-                if (!try_add(s, &o, &sg, 1)) {
+                added = try_add(s, &o, &sg, 1);
+                if (added == 0)
                     blocked = 1;
+                if (added != 1)
                     break;
-                }
                 sum = checksum(sum, out, n);
                 sent++;
                 progress = 1;
@@ -286,7 +297,7 @@ static void *host_main(void *arg)
             o.trans_id = got;
             sg.ptr = c;
             sg.len = sizeof(c);
-            if (try_add(s, &o, &sg, 1)) {
+            if (try_add(s, &o, &sg, 1) == 1) {
                 reported = got;
                 commit_tx(s);
                 progress = 1;
@@ -300,20 +311,21 @@ static void *host_main(void *arg)
     return NULL;
 }
 
-static void open_rings(void)
+/* One buffer for the channel, the guest->host ring first, as a ring GPADL describes them. */
+static void open_rings(uint32_t g2h, uint32_t h2g)
 {
-    size_t ring = 4096 + DATA_BYTES;
+    size_t out = 4096u + g2h, in = 4096u + h2g;
 
-    chan = (uint8_t *)aligned_alloc(4096, 2 * ring);
+    chan = (uint8_t *)aligned_alloc(4096, (out + in + 4095u) & ~(size_t)4095u);
     if (!chan)
         exit(2);
-    memset(chan, 0, 2 * ring);
+    memset(chan, 0, out + in);
     /* the guest allocates and resets both rings, then the host attaches */
-    if (vmbp_ring_init(&guest.tx, chan, ring, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET) ||
-        vmbp_ring_init(&guest.rx, chan + ring, ring, VMBP_RING_GUEST_RECV,
+    if (vmbp_ring_init(&guest.tx, chan, out, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET) ||
+        vmbp_ring_init(&guest.rx, chan + out, in, VMBP_RING_GUEST_RECV,
                        VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED) ||
-        vmbp_ring_init(&host.rx, chan, ring, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED) ||
-        vmbp_ring_init(&host.tx, chan + ring, ring, VMBP_RING_HOST_SEND, 0))
+        vmbp_ring_init(&host.rx, chan, out, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED) ||
+        vmbp_ring_init(&host.tx, chan + out, in, VMBP_RING_HOST_SEND, 0))
         fail("init", 0);
     guest.peer = &host;
     host.peer = &guest;
@@ -328,10 +340,21 @@ int main(int argc, char **argv)
     pthread_t g, h;
     struct timespec t0, t1;
     double secs, sig_total;
+    uint32_t g2h = DATA_BYTES, h2g = DATA_BYTES;
 
     total = argc > 1 ? strtoul(argv[1], NULL, 0) : 200000ul;
     seed0 = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x5EEDull;
-    open_rings();
+    if (argc > 4) {
+        g2h = (uint32_t)strtoul(argv[3], NULL, 0);
+        h2g = (uint32_t)strtoul(argv[4], NULL, 0);
+    }
+    if (g2h < MIN_G2H || h2g < MIN_H2G || g2h % 8u || h2g % 8u || g2h > (1u << 30) ||
+        h2g > (1u << 30)) {
+        fprintf(stderr, "ring_stress: data sizes: multiples of 8, guest->host >= %u, "
+                        "host->guest >= %u\n", MIN_G2H, MIN_H2G);
+        return 2;
+    }
+    open_rings(g2h, h2g);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (pthread_create(&g, NULL, guest_main, NULL) || pthread_create(&h, NULL, host_main, NULL))
         return 2;
@@ -349,8 +372,9 @@ int main(int argc, char **argv)
         fail("a ring is broken", total);
     sig_total = (double)(guest.reader_signals + guest.writer_signals + host.reader_signals +
                          host.writer_signals);
-    printf("ring_stress: %lu packets (0-%u bytes, seed 0x%llx) in %.2f s, checksums verified\n",
-           total, MAX_PAYLOAD, (unsigned long long)seed0, secs);
+    printf("ring_stress: %lu packets (0-%u bytes, seed 0x%llx, rings of %u and %u data bytes) "
+           "in %.2f s, checksums verified\n",
+           total, MAX_PAYLOAD, (unsigned long long)seed0, g2h, h2g, secs);
     printf("  guest->host: %lu commits, %lu reader signals, %lu pending sets, %lu writer "
            "signals\n",
            guest.commits, guest.reader_signals, guest.pending_sets, host.writer_signals);

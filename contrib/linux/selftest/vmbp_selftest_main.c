@@ -3,7 +3,9 @@
  * Load to run vmbus_proto's self-test in the kernel: the rings and SynIC pages live in
  * pages from the page allocator, shared memory is accessed through the kernel prelude
  * (READ_ONCE/WRITE_ONCE, virt_load_acquire/virt_store_release, virt_mb, cmpxchg, memcpy).
- * The module stays loaded and does nothing more; the log holds the result.
+ * The log holds the result. As the kernel's own self-test modules do (lib/test_*.c), a
+ * failed check fails the load (-EINVAL), so insmod reports it; otherwise the module stays
+ * loaded and does nothing more.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -31,7 +33,7 @@ static int __init vmbp_selftest_init(void)
 	vmbp_selftest_run((void *)mem, VMBP_SELFTEST_MEM_BYTES, vmbp_selftest_print, NULL,
 			  &res);
 	free_pages(mem, order);
-	return 0;
+	return res.failed || !res.passed ? -EINVAL : 0;
 }
 
 static void __exit vmbp_selftest_exit(void)

@@ -147,12 +147,14 @@ struct vmbp_ring {
     uint32_t pub;         /**< index we last published */
     uint32_t peer;        /**< peer's index we last accepted */
     uint32_t needed;      /**< writer: pending_send_sz to wait for after VMBP_E_RING_FULL */
+    uint32_t max_body;    /**< writer: the largest packet body this ring can hold */
     enum vmbp_status state; /**< VMBP_OK or the first violation (BROKEN) */
     uint8_t role;         /**< enum vmbp_ring_role */
     uint8_t flags;        /**< VMBP_RING_F_* */
     uint8_t pending_set;  /**< writer: we set pending_send_sz and have not cleared it */
     uint8_t have_desc;    /**< reader: desc holds the validated next descriptor */
     uint8_t masked;       /**< reader: we set interrupt_mask and have not cleared it */
+    uint8_t mode;         /**< the calls that run: writer, reader, or none (BROKEN, no init) */
     struct vmbp_pkt_desc desc; /**< reader: that descriptor, validated, decoded */
 };
 
@@ -241,9 +243,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const 
  * decision are separated by a full barrier (VMBP-RING-009).
  * @param r      writer end
  * @param signal receives the decision (false when nothing was published)
- * @return VMBP_OK; VMBP_E_STATE on a reader end; VMBP_E_RING_READ_INDEX or
- * VMBP_E_RING_READ_PAST_WRITE for a bad read index loaded for the decision (BROKEN; the
- * batch is published)
+ * The read index loaded for the decision is only compared with the write index before the
+ * batch: a bad one means no signal here, and is reported by the next call that takes the
+ * read index (an add that needs space, vmbp_ring_pending_send_set()).
+ * @return VMBP_OK; VMBP_E_STATE on a reader end; the BROKEN status of an earlier violation
  * @par Canonical loops
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
