@@ -573,6 +573,53 @@ def unused(body, names):
     return ["(void)%s;" % n for n in names if not re.search(r"\b%s\b" % n, text)]
 
 
+def select_body(t):
+    """The statements of vmbp_priv_msg_select_<type>(): its variant by content, or by version,
+    features and length after vmbp_priv_msg_gate()."""
+    body = []
+    if t.content:
+        vf = t.variants[0].wire.by_name[t.content["version"]]
+        ff = t.variants[0].wire.by_name[t.content["features"]]
+        smin = min(v.size for v in t.variants)
+        body.append("if (len < %du) /* every form is this long: the fields read next are there */"
+                    % smin)
+        body.append("    return VMBP_E_TRUNCATED;")
+        body.append("v = vmbp_priv_msg_%s_form(vmbp_load_le32(p + %du), vmbp_load_le32(p + %du));"
+                    % (t.lower, vf.offset, ff.offset))
+        for v in t.variants:
+            if v.size > smin:
+                body.append("if (v == VMBP_MSGV_%s && len < %du)" % (v.name, v.size))
+                body.append("    return VMBP_E_TRUNCATED;")
+        body.append("*variant = v;")
+        body.append("return VMBP_OK;")
+        body = ["enum vmbp_msg_variant v;", ""] + unused(body, ["ctx"]) + body
+    else:
+        for i, v in enumerate(t.variants):
+            c = select_cond(v, "ctx->version", "ctx->features", "len", not t.any_state)
+            if i == len(t.variants) - 1:
+                c = ""  # the gate has checked what the last row needs
+            elif len(t.variants) == 1:
+                c = ""
+            tail = []
+            if v.select != "size" and v.size > HEADER_SIZE:
+                tail = ["if (len < %du)" % v.size, "    return VMBP_E_TRUNCATED;"]
+            tail += ["*variant = VMBP_MSGV_%s;" % v.name, "return VMBP_OK;"]
+            if c:
+                body.append("if (%s) {" % c)
+                body += ["    " + x for x in tail]
+                body.append("}")
+            else:
+                body += tail
+                break
+        body = unused(body, ["p", "len", "ctx"]) + body
+    return body
+
+
+def select_can_fail(t):
+    """Whether the selection of type @p t can refuse a message the gate has passed."""
+    return any("return VMBP_E_" in x for x in select_body(t))
+
+
 def gen_msg_select(model):
     L = ["/** @cond VMBP_INTERNAL */"]
     for t in model.types:
@@ -632,42 +679,7 @@ def gen_msg_select(model):
                  "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, "
                  "enum vmbp_msg_variant *variant)" % t.lower)
         L.append("{")
-        body = []
-        if t.content:
-            vf = t.variants[0].wire.by_name[t.content["version"]]
-            ff = t.variants[0].wire.by_name[t.content["features"]]
-            smin = min(v.size for v in t.variants)
-            body.append("if (len < %du) /* every form is this long: the fields read next are there */"
-                        % smin)
-            body.append("    return VMBP_E_TRUNCATED;")
-            body.append("v = vmbp_priv_msg_%s_form(vmbp_load_le32(p + %du), vmbp_load_le32(p + %du));"
-                        % (t.lower, vf.offset, ff.offset))
-            for v in t.variants:
-                if v.size > smin:
-                    body.append("if (v == VMBP_MSGV_%s && len < %du)" % (v.name, v.size))
-                    body.append("    return VMBP_E_TRUNCATED;")
-            body.append("*variant = v;")
-            body.append("return VMBP_OK;")
-            body = ["enum vmbp_msg_variant v;", ""] + unused(body, ["ctx"]) + body
-        else:
-            for i, v in enumerate(t.variants):
-                c = select_cond(v, "ctx->version", "ctx->features", "len", not t.any_state)
-                if i == len(t.variants) - 1:
-                    c = ""  # the gate has checked what the last row needs
-                elif len(t.variants) == 1:
-                    c = ""
-                tail = []
-                if v.select != "size" and v.size > HEADER_SIZE:
-                    tail = ["if (len < %du)" % v.size, "    return VMBP_E_TRUNCATED;"]
-                tail += ["*variant = VMBP_MSGV_%s;" % v.name, "return VMBP_OK;"]
-                if c:
-                    body.append("if (%s) {" % c)
-                    body += ["    " + x for x in tail]
-                    body.append("}")
-                else:
-                    body += tail
-                    break
-            body = unused(body, ["p", "len", "ctx"]) + body
+        body = select_body(t)
         L += ["    " + x if x else "" for x in body]
         L.append("}")
         L.append("")
@@ -1055,13 +1067,20 @@ def gen_type_decode(model, t):
          "VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
          "size_t len, const struct vmbp_ctx *ctx, struct %s *out, struct vmbp_msg_fault *fault, "
          "enum vmbp_msg_variant *variant)" % (t.lower, D.name),
-         "{",
-         "    enum vmbp_msg_variant v = VMBP_MSGV_NONE;",
-         "    enum vmbp_status st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower,
-         "",
-         "    if (st != VMBP_OK)",
-         "        return st;",
-         "    *variant = v;"]
+         "{"]
+    if len(t.variants) == 1 and not select_can_fail(t):
+        # one variant, nothing to refuse after the gate: no status to test
+        L.append("    *variant = VMBP_MSGV_%s;" % t.variants[0].name)
+        L.append("    return vmbp_priv_msg_body_%s(p, len, ctx, VMBP_MSGV_%s, out, fault);"
+                 % (t.lower, t.variants[0].name))
+        L.append("}")
+        return L
+    L += ["    enum vmbp_msg_variant v = VMBP_MSGV_NONE;",
+          "    enum vmbp_status st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower,
+          "",
+          "    if (st != VMBP_OK)",
+          "        return st;",
+          "    *variant = v;"]
     L.append("    return vmbp_priv_msg_body_%s(p, len, ctx, v, out, fault);" % t.lower)
     L.append("}")
     return L
