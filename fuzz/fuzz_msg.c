@@ -409,7 +409,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t dir, type;
     size_t len, i;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE, mv = VMBP_MSGV_NONE;
-    enum vmbp_status st_sel, want_sel, st_val, st_any, st_dec;
+    enum vmbp_status st_sel, want_sel, st_val, st_any, st_dec, st_fault;
+    struct vmbp_msg_fault fault;
     struct vmbp_msg m;
     const struct m_type *t;
 
@@ -428,6 +429,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     st_val = vmbp_msg_validate(buf, len, &ctx, (enum vmbp_dir)dir);
     st_any = vmbp_msg_validate(buf, len, &ctx, VMBP_DIR_ANY);
+    /* the fault report runs the same checks and says the same */
+    st_fault = vmbp_msg_validate_fault(buf, len, &ctx, (enum vmbp_dir)dir, &fault);
+    FZ_CHECK(st_fault == st_val && fault.status == st_val,
+             "fault report 0x%x (0x%x), validate 0x%x", (unsigned)st_fault,
+             (unsigned)fault.status, (unsigned)st_val);
     memset(&m, CANARY, sizeof(m));
     st_dec = vmbp_msg_decode(buf, len, &ctx, (enum vmbp_dir)dir, &m);
     FZ_CHECK(st_dec == st_val, "decode 0x%x, validate 0x%x", (unsigned)st_dec,

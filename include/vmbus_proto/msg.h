@@ -1645,7 +1645,7 @@ vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enu
     if (len > VMBP_MSG_MAX_SIZE)
         return VMBP_E_TOO_LONG;
     t = vmbp_load_le32(buf);
-    if (expect != 0 ? t != expect : t > 31u || ((accept >> t) & 1u) == 0)
+    if (t > 31u || (expect != 0 ? t != expect : ((accept >> t) & 1u) == 0))
         return VMBP_E_UNKNOWN_TYPE;
     if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)
         senders |= VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES;
