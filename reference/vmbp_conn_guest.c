@@ -941,8 +941,7 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
         uint32_t type = 0;
 
         /* the codec applies the offer-flag checks the offer's rule is about */
-        (void)vmbp_msg_header_type(buf, len, &type);
-        if (type == VMBP_MSG_OFFER_CHANNEL &&
+        if (vmbp_msg_header_type(buf, len, &type) == VMBP_OK && type == VMBP_MSG_OFFER_CHANNEL &&
             (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT || st == VMBP_E_FEATURE))
             return refuse(g, st, "VMBP-CONN-113");
         return refuse(g, st, "VMBP-CONN-101");

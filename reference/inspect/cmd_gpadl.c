@@ -221,7 +221,7 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
     struct vmbp_synic_message *slots;
     uint64_t *words;
     struct vmbp_ctx ctx;
-    enum vmbp_status st = VMBP_E_PENDING;
+    enum vmbp_status st = VMBP_E_PENDING, init_st;
     size_t k, bad = 0;
     char buf[200];
 
@@ -246,7 +246,8 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
     }
     ctx.version = opts->version;
     ctx.features = opts->features;
-    (void)vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS);
+    init_st = vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS);
+    (void)init_st; /* both pointers are set: the reset cannot fail */
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "gpadl");
