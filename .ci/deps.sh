@@ -6,7 +6,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 build="build-essential cmake pkg-config check python3"
-all="$build clang llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
+all="$build clang clang-format llvm lld libclang-rt-14-dev libc6-dev-i386 lib32gcc-12-dev doxygen \
   gcc-s390x-linux-gnu qemu-user afl++ valgrind frama-c-base why3 z3 cvc4 gnuplot-nox git spin \
   linux-headers-amd64 gcc-aarch64-linux-gnu busybox-static cpio qemu-system-x86 qemu-system-arm \
   ovmf ovmf-ia32 dpkg-dev nasm acpica-tools uuid-dev \

@@ -28,46 +28,46 @@ typedef enum vmbp_status (*dec_fn)(const void *buf, size_t len, const struct vmb
                                    union vmbp_msg_body *out);
 
 /* type, decoder stem, union member, family (the header it is declared in) */
-#define DECODERS(X)                                                                           \
-    X(OFFER_CHANNEL, offer, offer, "offer")                                                   \
-    X(RESCIND_CHANNEL_OFFER, rescind, rescind, "offer")                                       \
-    X(REQUEST_OFFERS, empty, empty, "connect")                                                \
-    X(ALL_OFFERS_DELIVERED, empty, empty, "connect")                                          \
-    X(OPEN_CHANNEL, open_channel, open_channel, "channel")                                    \
-    X(OPEN_CHANNEL_RESULT, open_result, open_result, "channel")                               \
-    X(CLOSE_CHANNEL, close_channel, close_channel, "channel")                                 \
-    X(GPADL_HEADER, gpadl_header, gpadl_header, "gpadl")                                      \
-    X(GPADL_BODY, gpadl_body, gpadl_body, "gpadl")                                            \
-    X(GPADL_CREATED, gpadl_created, gpadl_created, "gpadl")                                   \
-    X(GPADL_TEARDOWN, gpadl_teardown, gpadl_teardown, "gpadl")                                \
-    X(GPADL_TORNDOWN, gpadl_torndown, gpadl_torndown, "gpadl")                                \
-    X(RELID_RELEASED, relid_released, relid_released, "offer")                                \
-    X(INITIATE_CONTACT, initiate_contact, initiate_contact, "connect")                        \
-    X(VERSION_RESPONSE, version_response, version_response, "connect")                        \
-    X(UNLOAD, empty, empty, "connect")                                                        \
-    X(UNLOAD_COMPLETE, empty, empty, "connect")                                               \
-    X(OPEN_RESERVED_CHANNEL, open_reserved_channel, open_reserved_channel, "channel")         \
-    X(CLOSE_RESERVED_CHANNEL, close_reserved_channel, close_reserved_channel, "channel")      \
-    X(CLOSE_RESERVED_RESPONSE, close_reserved_response, close_reserved_response, "channel")   \
-    X(TL_CONNECT_REQUEST, tl_connect_request, tl_connect_request, "hvsock")                   \
-    X(MODIFY_CHANNEL, modify_channel, modify_channel, "channel")                              \
-    X(TL_CONNECT_RESULT, tl_connect_result, tl_connect_result, "hvsock")                      \
-    X(MODIFY_CHANNEL_RESPONSE, modify_channel_response, modify_channel_response, "channel")   \
-    X(MODIFY_CONNECTION, modify_connection, modify_connection, "connect")                     \
-    X(MODIFY_CONNECTION_RESPONSE, modify_connection_response, modify_connection_response,     \
-      "connect")                                                                              \
-    X(PAUSE, empty, empty, "connect")                                                         \
-    X(PAUSE_RESPONSE, empty, empty, "connect")                                                \
+#define DECODERS(X)                                                                            \
+    X(OFFER_CHANNEL, offer, offer, "offer")                                                    \
+    X(RESCIND_CHANNEL_OFFER, rescind, rescind, "offer")                                        \
+    X(REQUEST_OFFERS, empty, empty, "connect")                                                 \
+    X(ALL_OFFERS_DELIVERED, empty, empty, "connect")                                           \
+    X(OPEN_CHANNEL, open_channel, open_channel, "channel")                                     \
+    X(OPEN_CHANNEL_RESULT, open_result, open_result, "channel")                                \
+    X(CLOSE_CHANNEL, close_channel, close_channel, "channel")                                  \
+    X(GPADL_HEADER, gpadl_header, gpadl_header, "gpadl")                                       \
+    X(GPADL_BODY, gpadl_body, gpadl_body, "gpadl")                                             \
+    X(GPADL_CREATED, gpadl_created, gpadl_created, "gpadl")                                    \
+    X(GPADL_TEARDOWN, gpadl_teardown, gpadl_teardown, "gpadl")                                 \
+    X(GPADL_TORNDOWN, gpadl_torndown, gpadl_torndown, "gpadl")                                 \
+    X(RELID_RELEASED, relid_released, relid_released, "offer")                                 \
+    X(INITIATE_CONTACT, initiate_contact, initiate_contact, "connect")                         \
+    X(VERSION_RESPONSE, version_response, version_response, "connect")                         \
+    X(UNLOAD, empty, empty, "connect")                                                         \
+    X(UNLOAD_COMPLETE, empty, empty, "connect")                                                \
+    X(OPEN_RESERVED_CHANNEL, open_reserved_channel, open_reserved_channel, "channel")          \
+    X(CLOSE_RESERVED_CHANNEL, close_reserved_channel, close_reserved_channel, "channel")       \
+    X(CLOSE_RESERVED_RESPONSE, close_reserved_response, close_reserved_response, "channel")    \
+    X(TL_CONNECT_REQUEST, tl_connect_request, tl_connect_request, "hvsock")                    \
+    X(MODIFY_CHANNEL, modify_channel, modify_channel, "channel")                               \
+    X(TL_CONNECT_RESULT, tl_connect_result, tl_connect_result, "hvsock")                       \
+    X(MODIFY_CHANNEL_RESPONSE, modify_channel_response, modify_channel_response, "channel")    \
+    X(MODIFY_CONNECTION, modify_connection, modify_connection, "connect")                      \
+    X(MODIFY_CONNECTION_RESPONSE, modify_connection_response, modify_connection_response,      \
+      "connect")                                                                               \
+    X(PAUSE, empty, empty, "connect")                                                          \
+    X(PAUSE_RESPONSE, empty, empty, "connect")                                                 \
     X(RESUME, empty, empty, "connect")
 
 /* One out-of-line wrapper per type: callgrind.sh reads their inclusive counts. */
-#define WRAP(T, stem, member, fam)                                                            \
-    enum vmbp_status bench_dec_##T(const void *buf, size_t len, const struct vmbp_ctx *ctx,   \
-                                   union vmbp_msg_body *out);                                 \
-    __attribute__((noinline)) enum vmbp_status bench_dec_##T(                                 \
-        const void *buf, size_t len, const struct vmbp_ctx *ctx, union vmbp_msg_body *out)    \
-    {                                                                                         \
-        return vmbp_msg_##stem##_decode(buf, len, ctx, &out->member);                         \
+#define WRAP(T, stem, member, fam)                                                             \
+    enum vmbp_status bench_dec_##T(const void *buf, size_t len, const struct vmbp_ctx *ctx,    \
+                                   union vmbp_msg_body *out);                                  \
+    __attribute__((noinline)) enum vmbp_status bench_dec_##T(                                  \
+        const void *buf, size_t len, const struct vmbp_ctx *ctx, union vmbp_msg_body *out)     \
+    {                                                                                          \
+        return vmbp_msg_##stem##_decode(buf, len, ctx, &out->member);                          \
     }
 DECODERS(WRAP)
 
@@ -82,9 +82,8 @@ enum vmbp_status bench_dec_any(const void *buf, size_t len, const struct vmbp_ct
                                struct vmbp_msg *out);
 void bench_copy_msg(void *dst, const void *src, size_t n);
 
-__attribute__((noinline)) enum vmbp_status bench_dec_any(const void *buf, size_t len,
-                                                         const struct vmbp_ctx *ctx,
-                                                         struct vmbp_msg *out)
+__attribute__((noinline)) enum vmbp_status
+bench_dec_any(const void *buf, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)
 {
     return vmbp_msg_decode(buf, len, ctx, VMBP_DIR_ANY, out);
 }

@@ -127,8 +127,7 @@ static enum vmbp_status m_select(const uint8_t *p, size_t len, const struct vmbp
             first = false;
             if (v->min_version && (ctx->version == 0 || ctx->version < v->min_version))
                 continue;
-            if (v->features &&
-                !(ctx->version >= (6u << 16) && (ctx->features & v->features))) {
+            if (v->features && !(ctx->version >= (6u << 16) && (ctx->features & v->features))) {
                 miss = VMBP_E_FEATURE;
                 continue;
             }
@@ -151,7 +150,7 @@ struct fam {
     size_t out_size;
     uint32_t types[7]; /* the types it decodes (0-terminated) */
 };
-#define FAM(f, T)                                                                         \
+#define FAM(f, T)                                                                              \
     static enum vmbp_status d_##f(const void *b, size_t l, const struct vmbp_ctx *c, void *o)  \
     {                                                                                          \
         return vmbp_msg_##f##_decode(b, l, c, (T *)o);                                         \
@@ -265,7 +264,8 @@ static void check_accessors(const struct vmbp_msg_field *f, size_t nf, const uin
     union vmbp_msg_body copy;
     size_t i;
 
-    FZ_CHECK(vmbp_msg_field_find(NULL, nf, "x") == NULL && vmbp_msg_field_find(f, nf, NULL) == NULL,
+    FZ_CHECK(vmbp_msg_field_find(NULL, nf, "x") == NULL &&
+                 vmbp_msg_field_find(f, nf, NULL) == NULL,
              "field_find(NULL)");
     for (i = 0; i < nf; i++) {
         const struct vmbp_msg_field *e = vmbp_msg_field_find(f, nf, f[i].name);
@@ -296,11 +296,13 @@ static void check_accessors(const struct vmbp_msg_field *f, size_t nf, const uin
                  "wire_get of %s: short message and NULL arguments", f[i].name);
         st = vmbp_msg_field_host_get(&f[i], &m->u, &h);
         if (f[i].host_offset == VMBP_MSG_FIELD_NO_HOST || f[i].kind != VMBP_MSG_FIELD_VALUE) {
-            FZ_CHECK(st == VMBP_E_INVAL && vmbp_msg_field_host_set(&f[i], &copy, 0) == VMBP_E_INVAL,
+            FZ_CHECK(st == VMBP_E_INVAL &&
+                         vmbp_msg_field_host_set(&f[i], &copy, 0) == VMBP_E_INVAL,
                      "host access to %s, which has no member", f[i].name);
             continue;
         }
-        (void)vmbp_msg_field_wire_get(&f[i], in, len, &w);
+        FZ_CHECK(vmbp_msg_field_wire_get(&f[i], in, len, &w) == VMBP_OK,
+                 "wire_get of %s in a decoded message", f[i].name);
         FZ_CHECK(st == VMBP_OK && (f[i].mask ? (h & f[i].mask) : h) == w,
                  "host_get of %s: 0x%llx, wire 0x%llx", f[i].name, (unsigned long long)h,
                  (unsigned long long)w);
@@ -472,7 +474,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st_any = vmbp_msg_validate(buf, len, &ctx, VMBP_DIR_ANY);
     memset(&m, CANARY, sizeof(m));
     st_dec = vmbp_msg_decode(buf, len, &ctx, (enum vmbp_dir)dir, &m);
-    FZ_CHECK(st_dec == st_val, "decode 0x%x, validate 0x%x", (unsigned)st_dec, (unsigned)st_val);
+    FZ_CHECK(st_dec == st_val, "decode 0x%x, validate 0x%x", (unsigned)st_dec,
+             (unsigned)st_val);
     if (st_sel != VMBP_OK)
         FZ_CHECK(st_val == st_sel, "validate 0x%x, select 0x%x", (unsigned)st_val,
                  (unsigned)st_sel);
@@ -486,10 +489,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     t = m_type_of(type);
     if (t && dir >= 1u) {
         enum vmbp_status own = vmbp_msg_validate(buf, len, &ctx, (enum vmbp_dir)t->dir);
-        enum vmbp_status other = vmbp_msg_validate(buf, len, &ctx, (enum vmbp_dir)(3u - t->dir));
+        enum vmbp_status other =
+            vmbp_msg_validate(buf, len, &ctx, (enum vmbp_dir)(3u - t->dir));
 
-        bool framing = (ctx.version != 0 && !m_version_known(ctx.version)) || len < 8u ||
-                       len > 240u;
+        bool framing =
+            (ctx.version != 0 && !m_version_known(ctx.version)) || len < 8u || len > 240u;
 
         FZ_CHECK(own == st_any, "validate from the sender 0x%x, from ANY 0x%x", (unsigned)own,
                  (unsigned)st_any);
@@ -514,7 +518,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                          st == VMBP_E_TOO_LONG || st == VMBP_E_INVAL,
                      "family decoder %zu accepted type %u: 0x%x", i, type, (unsigned)st);
         if (st != VMBP_OK)
-            FZ_CHECK(all_canary(out, fams[i].out_size), "family decoder %zu failed and wrote", i);
+            FZ_CHECK(all_canary(out, fams[i].out_size), "family decoder %zu failed and wrote",
+                     i);
         FZ_CHECK(all_canary(out + fams[i].out_size, sizeof(out) - fams[i].out_size),
                  "family decoder %zu wrote past its output", i);
     }
@@ -527,10 +532,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_offer(&m.u.offer);
     }
     if (fz_trace())
-        fprintf(stderr, "version 0x%x features 0x%x dir %u len %zu type %u: select 0x%x (%s), "
-                "validate 0x%x, any 0x%x\n", ctx.version, ctx.features, dir, len, type,
-                (unsigned)st_sel, st_sel == VMBP_OK ? vmbp_msg_variant_name(v) : "-",
-                (unsigned)st_val, (unsigned)st_any);
+        fprintf(stderr,
+                "version 0x%x features 0x%x dir %u len %zu type %u: select 0x%x (%s), "
+                "validate 0x%x, any 0x%x\n",
+                ctx.version, ctx.features, dir, len, type, (unsigned)st_sel,
+                st_sel == VMBP_OK ? vmbp_msg_variant_name(v) : "-", (unsigned)st_val,
+                (unsigned)st_any);
     free(buf);
     return 0;
 }

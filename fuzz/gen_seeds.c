@@ -335,7 +335,8 @@ static void img_mixed(struct img *I, uint32_t size, uint32_t start, enum vmbp_ri
             NULL, 0, pattern, 13);
     img_pkt(I, VMBP_PKT_COMPLETION, 0, 0x1122334455667788u, NULL, 0, pattern + 3, 8);
     n = ext_xfer(e, 1, 2);
-    img_pkt(I, VMBP_PKT_DATA_XFER_PAGES, VMBP_PKT_FLAG_COMPLETION_REQUESTED, 7, e, n, pattern, 4);
+    img_pkt(I, VMBP_PKT_DATA_XFER_PAGES, VMBP_PKT_FLAG_COMPLETION_REQUESTED, 7, e, n, pattern,
+            4);
     n = ext_gpa(e, 2);
     img_pkt(I, VMBP_PKT_DATA_GPA_DIRECT, VMBP_PKT_FLAG_COMPLETION_REQUESTED, 8, e, n, pattern,
             24);
@@ -367,7 +368,8 @@ static const struct bad bads[] = {
     {"gpa_count_bounds", VMBP_PKT_DATA_GPA_DIRECT, 20, 4, 0x20000000u},
 };
 
-static void rs_bad(const char *target, uint8_t cfg, enum vmbp_ring_role wrole, const struct bad *b)
+static void rs_bad(const char *target, uint8_t cfg, enum vmbp_ring_role wrole,
+                   const struct bad *b)
 {
     struct img I;
     struct rseed S;
@@ -518,10 +520,10 @@ static void reader_seeds(const char *target, enum vmbp_ring_role wrole, uint8_t 
     put64(&S.stream, 0x0102030405060708u); /* trans_id of the first packet */
     put32(&S.stream, 0xA5A5A5A5u);
     put32(&S.stream, 0x5A5A5A5Au);
-    put64(&S.stream, 9);                   /* second packet */
+    put64(&S.stream, 9); /* second packet */
     put32(&S.stream, 0xC3C3C3C3u);
     put32(&S.stream, 0x3C3C3C3Cu);
-    put16(&S.stream, 5000);                /* GPA range: byte_count, byte_offset, PFN delta */
+    put16(&S.stream, 5000); /* GPA range: byte_count, byte_offset, PFN delta */
     put16(&S.stream, 4000);
     put8(&S.stream, 1);
     for (i = 0; i < 3; i++)
@@ -531,10 +533,10 @@ static void reader_seeds(const char *target, enum vmbp_ring_role wrole, uint8_t 
     /* ring.h's arithmetic on its own: valid and invalid sizes and indices */
     rs_init(&S, xcfg, 256);
     {
-        static const uint32_t w[][5] = {{256, 16, 8, 24, 64},     {256, 8, 16, 240, 250},
-                                        {256, 4, 300, 8, 8},      {257, 0, 0, 0, 0},
+        static const uint32_t w[][5] = {{256, 16, 8, 24, 64},      {256, 8, 16, 240, 250},
+                                        {256, 4, 300, 8, 8},       {257, 0, 0, 0, 0},
                                         {0x80000000u, 8, 0, 8, 8}, {0x80000ff8u, 40, 8, 16, 99},
-                                        {24, 0, 0, 0, 0},         {256, 248, 0, 16, 256}};
+                                        {24, 0, 0, 0, 0},          {256, 248, 0, 16, 256}};
 
         for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
             unsigned k;
@@ -718,7 +720,8 @@ static void ws_write(struct wseed *S, uint8_t code, uint16_t type, uint8_t flags
     uint8_t e[256];
     uint32_t i;
 
-    ws_op(S, code, (uint8_t)type, flags, ext, (uint8_t)body, (uint8_t)(body >> 8), shape, split);
+    ws_op(S, code, (uint8_t)type, flags, ext, (uint8_t)body, (uint8_t)(body >> 8), shape,
+          split);
     put64(&S->stream, 0x0807060504030201u * type);
     if (type == VMBP_PKT_DATA_XFER_PAGES && ext >= 16)
         ext_xfer(e, 3, (ext - 8u) / 8u);
@@ -1046,7 +1049,6 @@ static void synic_seeds(void)
     free(B);
 }
 
-
 /* ---- channel message seeds ------------------------------------------------------------- */
 
 #define GS_VERSION(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
@@ -1333,13 +1335,19 @@ static void inspect_seeds(void)
     struct img I, J;
     size_t i;
     static const char *const regs[][2] = {
-        {"SINT2", "0x1002f"},          {"SIMP", "0x12345001"},
-        {"SCONTROL", "1"},             {"EOM", "0"},
-        {"SVERSION", "0x1"},           {"SINT15", "0x30"},
-        {"HCALL_CONTROL", "0x1005c"},  {"HCALL_RESULT", "0x0000000500000013"},
+        {"SINT2", "0x1002f"},
+        {"SIMP", "0x12345001"},
+        {"SCONTROL", "1"},
+        {"EOM", "0"},
+        {"SVERSION", "0x1"},
+        {"SINT15", "0x30"},
+        {"HCALL_CONTROL", "0x1005c"},
+        {"HCALL_RESULT", "0x0000000500000013"},
         {"CPUID.0x40000000", "0x4000000b,0x7263694d,0x666f736f,0x76482074"},
-        {"CPUID.0x4000000C", "0x1,0xba2"}, {"CPUID.0x40000082", "0x8"},
-        {"SINT16", "1"},               {"SIMP", "twelve"}};
+        {"CPUID.0x4000000C", "0x1,0xba2"},
+        {"CPUID.0x40000082", "0x8"},
+        {"SINT16", "1"},
+        {"SIMP", "twelve"}};
     static const char hex[] = "# an UNLOAD message\n0x10000000 00000000\n"
                               "0e,00:00 00 # comment\r\n\t0X0A 0b";
 
@@ -1477,8 +1485,9 @@ static void inspect_seeds(void)
         put8(B, 1);
         put8(B, (i & 1u) | 4u); /* JSON every other; as a channel message */
         put8(B, version_sel(vmbp_vec_version(vmbp_vec_get(v, "version"))));
-        put32(B, vmbp_vec_get(v, "features") ? (uint32_t)vmbp_vec_num(vmbp_vec_get(v, "features"))
-                                              : 0u);
+        put32(B, vmbp_vec_get(v, "features")
+                     ? (uint32_t)vmbp_vec_num(vmbp_vec_get(v, "features"))
+                     : 0u);
         put8(B, strcmp(vmbp_vec_get(v, "direction"), "guest-to-host") == 0 ? 0 : 1);
         putn(B, v->bytes, v->len);
         snprintf(name, sizeof(name), "msg_%s", v->name);

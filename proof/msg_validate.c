@@ -57,13 +57,16 @@ void proof_msg_validate(void)
     st = vmbp_msg_version_response_decode(buf, len, &ctx, &out.u.version_response);
     st = vmbp_msg_open_reserved_channel_decode(buf, len, &ctx, &out.u.open_reserved_channel);
     st = vmbp_msg_close_reserved_channel_decode(buf, len, &ctx, &out.u.close_reserved_channel);
-    st = vmbp_msg_close_reserved_response_decode(buf, len, &ctx, &out.u.close_reserved_response);
+    st =
+        vmbp_msg_close_reserved_response_decode(buf, len, &ctx, &out.u.close_reserved_response);
     st = vmbp_msg_tl_connect_request_decode(buf, len, &ctx, &out.u.tl_connect_request);
     st = vmbp_msg_modify_channel_decode(buf, len, &ctx, &out.u.modify_channel);
     st = vmbp_msg_tl_connect_result_decode(buf, len, &ctx, &out.u.tl_connect_result);
-    st = vmbp_msg_modify_channel_response_decode(buf, len, &ctx, &out.u.modify_channel_response);
+    st =
+        vmbp_msg_modify_channel_response_decode(buf, len, &ctx, &out.u.modify_channel_response);
     st = vmbp_msg_modify_connection_decode(buf, len, &ctx, &out.u.modify_connection);
-    st = vmbp_msg_modify_connection_response_decode(buf, len, &ctx, &out.u.modify_connection_response);
+    st = vmbp_msg_modify_connection_response_decode(buf, len, &ctx,
+                                                    &out.u.modify_connection_response);
 
     /* every field of every variant's table, read from the same unknown bytes */
     for (vi = 0; vi <= (unsigned)VMBP_MSGV_COUNT; vi++) {

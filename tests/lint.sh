@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Source rules that no compiler checks (DESIGN.md sections 2, 3 and 5):
+# Source rules that no compiler checks (CONTRIBUTING.md, spec/conventions.md design rules):
 # an SPDX line in every source file; public headers free of libc includes beyond the
 # freestanding ones, of bit-fields, and of the vmbus_/hv_ names that clash with Linux/EDK2.
 set -eu
@@ -9,7 +9,7 @@ bad=0
 files=$(git ls-files 2>/dev/null || find . -type f -not -path './build*' | sed 's|^\./||')
 for f in $files; do
   case $f in
-    *.c|*.h|*.sh|*.cmake|*.cmake.in|*.pc.in|CMakeLists.txt|*/CMakeLists.txt|*.py|.ci/run|Doxyfile|*.dict|*.options|*.gp)
+    *.c|*.h|*.sh|*.cmake|*.cmake.in|*.pc.in|CMakeLists.txt|*/CMakeLists.txt|*.py|.ci/run|Doxyfile|*.dict|*.options|*.gp|*.toml)
       [ -f "$f" ] || continue
       if ! head -n 5 "$f" | grep -q "SPDX-License-Identifier: MIT"; then
         echo "$f: no SPDX-License-Identifier: MIT in its first lines"; bad=$((bad + 1))

@@ -11,7 +11,7 @@
 #define TREG_MID_WIDTH 8
 #define TREG_TOP_SHIFT 40
 #define TREG_TOP_WIDTH 24
-#define TREG_RSVD_MASK                                                                        \
+#define TREG_RSVD_MASK                                                                         \
     (~(VMBP_FIELD_MASK64(TREG_LOW) | VMBP_FIELD_MASK64(TREG_MID) | VMBP_FIELD_MASK64(TREG_TOP)))
 
 VMBP_STATIC_ASSERT(VMBP_POPCOUNT64(VMBP_FIELD_MASK64(TREG_LOW)) +

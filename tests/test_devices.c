@@ -57,7 +57,8 @@ START_TEST(isolated_vm_allow_list)
 {
     size_t i;
     unsigned allowed = 0, msvm = 0;
-    struct vmbp_guid unknown = VMBP_GUID_INIT(0x12345678, 0x1234, 0x5678, 1, 2, 3, 4, 5, 6, 7, 8);
+    struct vmbp_guid unknown =
+        VMBP_GUID_INIT(0x12345678, 0x1234, 0x5678, 1, 2, 3, 4, 5, 6, 7, 8);
 
     for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
         const struct vmbp_device_info *di = vmbp_device_lookup(known[i].d);

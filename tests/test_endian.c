@@ -49,8 +49,8 @@ END_TEST
 
 START_TEST(extremes_round_trip)
 {
-    static const uint64_t v64[] = {0, 1, 0x80, 0xFF, 0x8000000000000000ull, ~0ull,
-                                   0x0123456789ABCDEFull};
+    static const uint64_t v64[] = {
+        0, 1, 0x80, 0xFF, 0x8000000000000000ull, ~0ull, 0x0123456789ABCDEFull};
     unsigned char b[8];
     size_t i;
 

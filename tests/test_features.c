@@ -4,8 +4,8 @@
 
 #include "unit.h"
 
-static const uint32_t versions[] = {0, 0x0000000D, 0x00020004, 0x00050002,
-                                    0x00050003, 0x00060000};
+static const uint32_t versions[] = {0,          0x0000000D, 0x00020004,
+                                    0x00050002, 0x00050003, 0x00060000};
 
 /* covers: VMBP-FEAT-001 VMBP-FEAT-002 */
 START_TEST(negotiation_is_the_known_intersection_from_6_0)
@@ -19,7 +19,8 @@ START_TEST(negotiation_is_the_known_intersection_from_6_0)
         ck_assert_uint_eq(vmbp_features_negotiate(v, 0x1Fu, 0x74u), want);
         /* bits nobody knows never survive, even if both sides claim them */
         ck_assert_uint_eq(vmbp_features_negotiate(v, 0xFFFFFF00u, 0xFFFFFFFFu), 0u);
-        ck_assert_uint_eq(vmbp_features_negotiate(v, 0xFFu, 0xFFu), v >= 0x00060000u ? 0xFFu : 0);
+        ck_assert_uint_eq(vmbp_features_negotiate(v, 0xFFu, 0xFFu),
+                          v >= 0x00060000u ? 0xFFu : 0);
     }
 }
 END_TEST

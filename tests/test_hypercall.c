@@ -66,8 +66,7 @@ START_TEST(control_word_fields)
         uint64_t v = 1ull << bit;
         bool rsvd = (bit >= 27 && bit <= 30) || (bit >= 44 && bit <= 47) || bit >= 60;
 
-        ck_assert_int_eq(vmbp_hypercall_control_check(v),
-                         rsvd ? VMBP_E_RSVD_NONZERO : VMBP_OK);
+        ck_assert_int_eq(vmbp_hypercall_control_check(v), rsvd ? VMBP_E_RSVD_NONZERO : VMBP_OK);
     }
 }
 END_TEST
@@ -142,8 +141,7 @@ START_TEST(input_layouts)
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_post_message_direct_wire, message), 20);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_post_message_direct_wire, pad2), 276);
     ck_assert_uint_eq(sizeof(struct vmbp_hypercall_signal_event_direct_wire), 16);
-    ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl),
-                      12);
+    ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl), 12);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_sint),
                       13);
     ck_assert_uint_eq(offsetof(struct vmbp_hypercall_signal_event_direct_wire, flag_number),
@@ -251,15 +249,13 @@ START_TEST(signal_event_encodes)
     ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x00FFFFFFu, 2047, &v), VMBP_OK);
     ck_assert_uint_eq(v, 0x000007FF00FFFFFFull);
     memset(buf, 0xCC, sizeof(buf));
-    ck_assert_int_eq(vmbp_hypercall_signal_event_encode(0x00012345u, 5, buf, 8, &len),
-                     VMBP_OK);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_encode(0x00012345u, 5, buf, 8, &len), VMBP_OK);
     ck_assert_uint_eq(len, 8);
     ck_assert_int_eq(vmbp_test_unhex("45230100 05000000", want, 8), 8);
     ck_assert_int_eq(memcmp(buf, want, 8), 0);
 
     v = 77;
-    ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x01000000u, 0, &v),
-                     VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_value(0x01000000u, 0, &v), VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_hypercall_signal_event_value(1, 2048, &v), VMBP_E_FIELD_RANGE);
     ck_assert_uint_eq(v, 77);
     ck_assert_int_eq(vmbp_hypercall_signal_event_encode(1, 2048, buf, 8, &len),
@@ -280,10 +276,10 @@ START_TEST(direct_inputs_encode_byte_exact)
     static const unsigned char pl[3] = {0xAA, 0xBB, 0xCC};
 
     memset(buf, 0xFF, sizeof(buf));
-    ck_assert_int_eq(
-        vmbp_hypercall_post_message_direct_encode(VMBP_HYPERCALL_PARTITION_ID_SELF, 7, 2, 2, 1,
-                                                  pl, 3, buf, sizeof(buf), &len),
-        VMBP_OK);
+    ck_assert_int_eq(vmbp_hypercall_post_message_direct_encode(VMBP_HYPERCALL_PARTITION_ID_SELF,
+                                                               7, 2, 2, 1, pl, 3, buf,
+                                                               sizeof(buf), &len),
+                     VMBP_OK);
     ck_assert_uint_eq(len, 280);
     ck_assert_int_eq(vmbp_test_unhex("ffffffff ffffffff 07000000 02000000 02000000"
                                      "01000000 03000000 00000000 00000000 aabbcc00",
@@ -319,9 +315,8 @@ START_TEST(direct_inputs_encode_byte_exact)
     ck_assert_int_eq(vmbp_test_unhex("08070605 04030201 03000000 0002ff07", want, 16), 16);
     ck_assert_int_eq(memcmp(buf, want, 16), 0);
     ck_assert_uint_eq(buf[16], 0xEE);
-    ck_assert_int_eq(
-        vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 2048, buf, 16, &len),
-        VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 2048, buf, 16, &len),
+                     VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 16, 0, buf, 16, &len),
                      VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_hypercall_signal_event_direct_encode(1, 0, 0, 2, 0, buf, 15, &len),
@@ -363,7 +358,6 @@ START_TEST(post_result_rules_over_every_status)
 }
 END_TEST
 
-
 /* covers: VMBP-CONV-004 */
 START_TEST(word_descriptions_match_the_accessors)
 {
@@ -379,15 +373,19 @@ START_TEST(word_descriptions_match_the_accessors)
         x = x * 6364136223846793005ull + 1442695040888963407ull;
         ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[0], x), vmbp_hypercall_control_code(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[1], x), vmbp_hypercall_control_fast(x));
-        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[2], x), vmbp_hypercall_control_varhead(x));
-        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[3], x), vmbp_hypercall_control_nested(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[2], x),
+                          vmbp_hypercall_control_varhead(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[3], x),
+                          vmbp_hypercall_control_nested(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[4], x),
                           vmbp_hypercall_control_rep_count(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&c->fields[5], x),
                           vmbp_hypercall_control_rep_start(x));
-        ck_assert_uint_eq(vmbp_reg_field_get(&r->fields[0], x), vmbp_hypercall_result_status(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&r->fields[0], x),
+                          vmbp_hypercall_result_status(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&r->fields[1], x), vmbp_hypercall_result_reps(x));
-        ck_assert_int_eq(vmbp_reg_check(c, x) == VMBP_OK, vmbp_hypercall_control_check(x) == VMBP_OK);
+        ck_assert_int_eq(vmbp_reg_check(c, x) == VMBP_OK,
+                         vmbp_hypercall_control_check(x) == VMBP_OK);
     }
 }
 END_TEST

@@ -2,9 +2,15 @@
 /* msg.h: the type table against an independent model, gating over every type, version,
  * feature set, direction and boundary length, the field-descriptor helpers, GUIDs. */
 #include <vmbus_proto/msg_dispatch.h>
+#include <vmbus_proto/synic.h>
 
 #include "test_msg_model.h"
 #include "unit.h"
+
+/* The message size limit is the SynIC payload, written out in msg.h so that the codec does not
+ * pull in synic.h and the shared-memory layer behind it. */
+VMBP_STATIC_ASSERT(VMBP_MSG_MAX_SIZE == VMBP_SYNIC_MESSAGE_PAYLOAD_MAX,
+                   msg_max_is_synic_payload);
 
 /* covers: VMBP-MSG-004 VMBP-MSG-006 VMBP-MSG-007 */
 START_TEST(table_matches_the_model)
@@ -81,7 +87,8 @@ START_TEST(variant_sizes_are_the_wire_structs)
 {
     ck_assert_uint_eq(vmbp_msg_variant_size(VMBP_MSGV_OFFER_CHANNEL),
                       sizeof(struct vmbp_offer_wire));
-    ck_assert_uint_eq(vmbp_msg_variant_size(VMBP_MSGV_OFFER_CHANNEL_V1), VMBP_MSG_OFFER_V1_SIZE);
+    ck_assert_uint_eq(vmbp_msg_variant_size(VMBP_MSGV_OFFER_CHANNEL_V1),
+                      VMBP_MSG_OFFER_V1_SIZE);
     ck_assert_uint_eq(vmbp_msg_variant_size(VMBP_MSGV_OPEN_CHANNEL_SIGNAL),
                       sizeof(struct vmbp_open_channel_wire));
     ck_assert_uint_eq(vmbp_msg_variant_size(VMBP_MSGV_OPEN_CHANNEL),
@@ -166,15 +173,16 @@ START_TEST(gating_of_every_type_version_feature_direction_and_boundary_length)
                             ctx.version = model_versions[vi];
                             ctx.features = feature_sets[fi];
                             st = vmbp_msg_select(msg, lens[li], &ctx, (enum vmbp_dir)d, &got);
-                            mst =
-                                model_select(msg, lens[li], ctx.version, ctx.features, d, &want);
-                            if (st != mst ||
-                                (st == VMBP_OK && strcmp(vmbp_msg_variant_name(got), want) != 0))
-                                ck_abort_msg("type %u len %zu version 0x%x features 0x%x dir %d:"
-                                             " %s (%s), model %s (%s)",
-                                             type, lens[li], ctx.version, ctx.features, d,
-                                             vmbp_status_str(st), vmbp_msg_variant_name(got),
-                                             vmbp_status_str(mst), want ? want : "-");
+                            mst = model_select(msg, lens[li], ctx.version, ctx.features, d,
+                                               &want);
+                            if (st != mst || (st == VMBP_OK &&
+                                              strcmp(vmbp_msg_variant_name(got), want) != 0))
+                                ck_abort_msg(
+                                    "type %u len %zu version 0x%x features 0x%x dir %d:"
+                                    " %s (%s), model %s (%s)",
+                                    type, lens[li], ctx.version, ctx.features, d,
+                                    vmbp_status_str(st), vmbp_msg_variant_name(got),
+                                    vmbp_status_str(mst), want ? want : "-");
                             checked++;
                         }
             }
@@ -281,7 +289,8 @@ START_TEST(field_helpers)
     }
     /* a descriptor built by the caller with a width no integer has: refused, untouched */
     {
-        struct vmbp_msg_field odd = {"odd", "3 bytes", 8, 3, 0, VMBP_MSG_FIELD_VALUE, 0, 0};
+        struct vmbp_msg_field odd = {"odd", "3 bytes", 8, 3, 0, VMBP_MSG_FIELD_VALUE,
+                                     0,     0,         0, 0};
         uint8_t host[8] = {1, 2, 3, 4, 5, 6, 7, 8};
 
         x = 99;

@@ -191,7 +191,8 @@ START_TEST(result_close_modify)
     ck_assert_int_eq(vmbp_msg_open_result_encode(NULL, out, 32, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_close_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_modify_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
-    ck_assert_int_eq(vmbp_msg_modify_channel_response_encode(NULL, out, 32, &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_modify_channel_response_encode(NULL, out, 32, &len),
+                     VMBP_E_INVAL);
 }
 END_TEST
 
@@ -206,31 +207,37 @@ START_TEST(reserved_channels)
     size_t len;
     uint32_t s;
 
-    ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len),
+                     VMBP_OK);
     ck_assert_uint_eq(len, 28);
     ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &c40, &o2), VMBP_OK);
     ck_assert_uint_eq(o2.downstream_ring_buffer_page_offset, 9);
-    ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &c30, &o2), VMBP_E_VERSION);
+    ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &c30, &o2),
+                     VMBP_E_VERSION);
     ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &none, &o2),
                      VMBP_E_NOT_NEGOTIATED);
     for (s = 0; s < 40; s++) {
         o.target_sint = s;
         c.target_sint = s;
-        vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len);
+        ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len),
+                         VMBP_OK);
         ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &c40, NULL),
                          s <= 15 ? VMBP_OK : VMBP_E_FIELD_RANGE);
-        vmbp_msg_close_reserved_channel_encode(&c, out, sizeof(out), &len);
+        ck_assert_int_eq(vmbp_msg_close_reserved_channel_encode(&c, out, sizeof(out), &len),
+                         VMBP_OK);
         ck_assert_uint_eq(len, 20);
         ck_assert_int_eq(vmbp_msg_close_reserved_channel_decode(out, len, &none, NULL),
                          s <= 15 ? VMBP_OK : VMBP_E_FIELD_RANGE);
     }
     o.target_sint = 2;
     o.downstream_ring_buffer_page_offset = 0;
-    vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len);
+    ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(&o, out, sizeof(out), &len),
+                     VMBP_OK);
     ck_assert_int_eq(vmbp_msg_open_reserved_channel_decode(out, len, &c40, NULL),
                      VMBP_E_FIELD_RANGE);
     c.target_sint = 2;
-    vmbp_msg_close_reserved_channel_encode(&c, out, sizeof(out), &len);
+    ck_assert_int_eq(vmbp_msg_close_reserved_channel_encode(&c, out, sizeof(out), &len),
+                     VMBP_OK);
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_decode(out, len, &none, &c2), VMBP_OK);
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_decode(out, len, &c30, &c2), VMBP_OK);
     ck_assert_uint_eq(c2.target_vp, 1);
@@ -244,7 +251,8 @@ START_TEST(reserved_channels)
                      VMBP_E_VERSION);
     ck_assert_int_eq(vmbp_msg_open_reserved_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_close_reserved_channel_encode(NULL, out, 32, &len), VMBP_E_INVAL);
-    ck_assert_int_eq(vmbp_msg_close_reserved_response_encode(NULL, out, 32, &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_close_reserved_response_encode(NULL, out, 32, &len),
+                     VMBP_E_INVAL);
 }
 END_TEST
 

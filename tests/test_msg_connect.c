@@ -147,14 +147,16 @@ START_TEST(initiate_contact_encoder_writes_only_the_form)
     ck_assert_uint_eq(out[40], 0xEE);
     /* the variant must match the content */
     ic.variant = VMBP_MSGV_INITIATE_CONTACT_FEATURES;
-    ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, sizeof(out), &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, sizeof(out), &len),
+                     VMBP_E_INVAL);
     ic.version_requested = 0x00060000;
     ic.feature_flags = 0x10;
     ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, sizeof(out), &len), VMBP_OK);
     ck_assert_uint_eq(len, 40);
     ck_assert_uint_eq(vmbp_load_le32(out + 20), 0x10);
     ic.feature_flags = 0x18;
-    ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, sizeof(out), &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, sizeof(out), &len),
+                     VMBP_E_INVAL);
     ic.variant = VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID;
     ck_assert_int_eq(vmbp_msg_initiate_contact_encode(&ic, out, 55, &len), VMBP_E_NOSPACE);
     ck_assert_uint_eq(len, 56);
@@ -251,7 +253,8 @@ START_TEST(version_response_encoder)
     ck_assert_uint_eq(len, 16);
     ck_assert_uint_eq(out[16], 0xEE); /* supported_features not written in the 16-byte form */
     r.variant = VMBP_MSGV_OFFER_CHANNEL;
-    ck_assert_int_eq(vmbp_msg_version_response_encode(&r, out, sizeof(out), &len), VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_version_response_encode(&r, out, sizeof(out), &len),
+                     VMBP_E_INVAL);
     ck_assert_int_eq(vmbp_msg_version_response_encode(NULL, out, sizeof(out), &len),
                      VMBP_E_INVAL);
 }
@@ -341,7 +344,8 @@ START_TEST(modify_connection_and_its_9_byte_response)
                      VMBP_E_NOSPACE);
     ck_assert_uint_eq(len, 9);
     ctx.features = 0x3;
-    ck_assert_int_eq(vmbp_msg_modify_connection_decode(out, 24, &ctx, &mc2), VMBP_E_UNKNOWN_TYPE);
+    ck_assert_int_eq(vmbp_msg_modify_connection_decode(out, 24, &ctx, &mc2),
+                     VMBP_E_UNKNOWN_TYPE);
     vmbp_store_le32(out, VMBP_MSG_MODIFY_CONNECTION);
     ck_assert_int_eq(vmbp_msg_modify_connection_decode(out, 24, &ctx, &mc2), VMBP_E_FEATURE);
     ck_assert_int_eq(vmbp_msg_modify_connection_encode(NULL, out, 24, &len), VMBP_E_INVAL);

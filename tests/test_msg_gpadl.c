@@ -418,7 +418,7 @@ START_TEST(reassembly_sequence_rules)
     for (i = 1; i < 27; i++)
         w[i] = 1000 + i;
     /* body before header */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     make_body(&b, 0x99, 1, 4);
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_GPADL_SEQUENCE);
     ck_assert_uint_eq(r.state, VMBP_GPADL_REASM_FAILED);
@@ -426,13 +426,13 @@ START_TEST(reassembly_sequence_rules)
     make_header(&h, 248, 1, w, 27);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_GPADL_SEQUENCE);
     /* the normal path: 27 words, then a 240-byte body of which 4 words count */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_reasm_range(&r, 0, &g), VMBP_E_STATE);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
     ck_assert_int_eq(vmbp_gpadl_reasm_range(&r, 0, &g), VMBP_E_STATE);
     make_body(&b, 0x98, 1027, 4);
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_GPADL_SEQUENCE); /* other handle */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
     make_body(&b, 0x99, 1027, 2);
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_PENDING);
@@ -446,14 +446,14 @@ START_TEST(reassembly_sequence_rules)
     /* after completion */
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_GPADL_SEQUENCE);
     /* a second header */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_GPADL_SEQUENCE);
     /* storage too small */
-    vmbp_gpadl_reasm_init(&r, store, 30);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 30), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_NOSPACE);
     /* a body completing a list whose second range is bad */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     w[0] = VMBP_GPA_RANGE_WORD(26 * 4096, 0);
     make_header(&h, 248, 2, w, 27); /* range 1: 27 words, range 2 in the body */
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
@@ -461,15 +461,15 @@ START_TEST(reassembly_sequence_rules)
     b.words[0] = VMBP_GPA_RANGE_WORD(4096, 4096);
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_GPADL_RANGE);
     ck_assert_uint_eq(r.state, VMBP_GPADL_REASM_FAILED);
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_PENDING);
     b.words[0] = VMBP_GPA_RANGE_WORD(4096 * 2, 0); /* 2 pages + header = 3 words, 4 remain */
     ck_assert_int_eq(vmbp_gpadl_reasm_body(&r, &b), VMBP_E_LENGTH_FIELD);
     /* bad fixed fields in a hand-made header */
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     make_header(&h, 12, 1, w, 1);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_LENGTH_FIELD);
-    vmbp_gpadl_reasm_init(&r, store, 64);
+    ck_assert_int_eq(vmbp_gpadl_reasm_init(&r, store, 64), VMBP_OK);
     make_header(&h, 16, 0, w, 1);
     ck_assert_int_eq(vmbp_gpadl_reasm_header(&r, &h), VMBP_E_GPADL_RANGE);
     /* caller errors */
@@ -523,14 +523,14 @@ START_TEST(created_teardown_torndown)
     ck_assert_int_eq(vmbp_msg_gpadl_created_decode(out, len, &ctx53, &c2), VMBP_OK);
     ck_assert_uint_eq(c2.creation_status, 0x8000FFFFu);
     c.child_relid = 0;
-    vmbp_msg_gpadl_created_encode(&c, out, sizeof(out), &len);
+    ck_assert_int_eq(vmbp_msg_gpadl_created_encode(&c, out, sizeof(out), &len), VMBP_OK);
     ck_assert_int_eq(vmbp_msg_gpadl_created_decode(out, len, &ctx53, &c2), VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_msg_gpadl_teardown_encode(&t, out, sizeof(out), &len), VMBP_OK);
     ck_assert_uint_eq(len, 16);
     ck_assert_int_eq(vmbp_msg_gpadl_teardown_decode(out, len, &ctx53, &t2), VMBP_OK);
     ck_assert_uint_eq(t2.gpadl, 0xE1E10);
     t.child_relid = 2048;
-    vmbp_msg_gpadl_teardown_encode(&t, out, sizeof(out), &len);
+    ck_assert_int_eq(vmbp_msg_gpadl_teardown_encode(&t, out, sizeof(out), &len), VMBP_OK);
     ck_assert_int_eq(vmbp_msg_gpadl_teardown_decode(out, len, &ctx53, &t2), VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(vmbp_msg_gpadl_torndown_encode(&d, out, 11, &len), VMBP_E_NOSPACE);
     ck_assert_uint_eq(len, 12);

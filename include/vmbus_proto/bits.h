@@ -43,9 +43,9 @@
  * kept. Bits of @p x beyond the field's width are dropped: check VMBP_FIELD_FITS64() first
  * where that matters.
  */
-#define VMBP_FIELD_SET64(F, v, x)                                                             \
-    (((uint64_t)(v) & ~VMBP_FIELD_MASK64(F)) |                                                \
-     (((uint64_t)(x) & VMBP_LOWBITS64(F##_WIDTH)) << (F##_SHIFT)))
+#define VMBP_FIELD_SET64(F, v, x)                                                              \
+    (((uint64_t)(v) & ~VMBP_FIELD_MASK64(F)) |                                                 \
+     (((uint64_t)(x)&VMBP_LOWBITS64(F##_WIDTH)) << (F##_SHIFT)))
 
 /** @brief True if @p x fits in field @p F. */
 #define VMBP_FIELD_FITS64(F, x) (((uint64_t)(x) & ~VMBP_LOWBITS64(F##_WIDTH)) == 0)
@@ -57,9 +57,9 @@
 #define VMBP_FIELD_GET32(F, v) (((uint32_t)(v) >> (F##_SHIFT)) & VMBP_LOWBITS32(F##_WIDTH))
 
 /** @brief 32-bit variant of VMBP_FIELD_SET64(). */
-#define VMBP_FIELD_SET32(F, v, x)                                                             \
-    (((uint32_t)(v) & ~VMBP_FIELD_MASK32(F)) |                                                \
-     (((uint32_t)(x) & VMBP_LOWBITS32(F##_WIDTH)) << (F##_SHIFT)))
+#define VMBP_FIELD_SET32(F, v, x)                                                              \
+    (((uint32_t)(v) & ~VMBP_FIELD_MASK32(F)) |                                                 \
+     (((uint32_t)(x)&VMBP_LOWBITS32(F##_WIDTH)) << (F##_SHIFT)))
 
 /** @brief 32-bit variant of VMBP_FIELD_FITS64(). */
 #define VMBP_FIELD_FITS32(F, x) (((uint32_t)(x) & ~VMBP_LOWBITS32(F##_WIDTH)) == 0)
@@ -72,7 +72,7 @@
 
 /** @cond VMBP_INTERNAL */
 #define VMBP_PRIV_PC1(x) ((x) - (((x) >> 1) & VMBP_U64(0x5555555555555555)))
-#define VMBP_PRIV_PC2(x)                                                                      \
+#define VMBP_PRIV_PC2(x)                                                                       \
     (((x)&VMBP_U64(0x3333333333333333)) + (((x) >> 2) & VMBP_U64(0x3333333333333333)))
 #define VMBP_PRIV_PC4(x) (((x) + ((x) >> 4)) & VMBP_U64(0x0F0F0F0F0F0F0F0F))
 /** @endcond */
@@ -81,9 +81,10 @@
  * @brief Number of set bits of a 64-bit value, usable in constant expressions
  * (static assertions). Evaluates @p x several times: pass constants only.
  */
-#define VMBP_POPCOUNT64(x)                                                                    \
-    ((VMBP_PRIV_PC4(VMBP_PRIV_PC2(VMBP_PRIV_PC1((uint64_t)(x)))) *                            \
-      VMBP_U64(0x0101010101010101)) >> 56)
+#define VMBP_POPCOUNT64(x)                                                                     \
+    ((VMBP_PRIV_PC4(VMBP_PRIV_PC2(VMBP_PRIV_PC1((uint64_t)(x)))) *                             \
+      VMBP_U64(0x0101010101010101)) >>                                                         \
+     56)
 
 /**
  * @def VMBP_SHL64(v, n)
@@ -111,8 +112,8 @@
  * `F##_SHIFT` and `F##_WIDTH` defined); the same list builds the register's description
  * (VMBP_REG_FIELD_INIT()), so the assertion and the tools can never disagree.
  */
-#define VMBP_REG_COVERS(LIST, rsvd, bits)                                                     \
-    (((VMBP_U64(0) LIST(VMBP_PRIV_REG_OR)) | (uint64_t)(rsvd)) == VMBP_LOWBITS64(bits) &&     \
+#define VMBP_REG_COVERS(LIST, rsvd, bits)                                                      \
+    (((VMBP_U64(0) LIST(VMBP_PRIV_REG_OR)) | (uint64_t)(rsvd)) == VMBP_LOWBITS64(bits) &&      \
      (0 LIST(VMBP_PRIV_REG_POP)) + VMBP_POPCOUNT64(rsvd) == (bits))
 
 /** @cond VMBP_INTERNAL */
@@ -168,7 +169,8 @@ VMBP_INLINE uint64_t vmbp_reg_field_get(const struct vmbp_reg_field *f, uint64_t
  * @param v register value
  * @return VMBP_OK, VMBP_E_RSVD_NONZERO, or VMBP_E_FIELD_RANGE for bits above @c d->bits
  */
-VMBP_INLINE enum vmbp_status vmbp_reg_check(const struct vmbp_reg_desc *d, uint64_t v)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_reg_check(const struct vmbp_reg_desc *d,
+                                                            uint64_t v)
 {
     if (d->bits < 64 && VMBP_SHR64(v, d->bits) != 0)
         return VMBP_E_FIELD_RANGE;

@@ -337,7 +337,7 @@ VMBP_INLINE bool vmbp_priv_conf_facts_ok(const struct vmbp_confidential_facts *f
  *         isolation type the arch cannot report: above 4, CCA on x64, SNP/TDX on arm64);
  *         VMBP_E_UNSUPPORTED (rows above)
  */
-VMBP_INLINE enum vmbp_status vmbp_confidential_decide(const struct vmbp_confidential_facts *f,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_decide(const struct vmbp_confidential_facts *f,
                                                       const struct vmbp_confidential_policy *p,
                                                       enum vmbp_confidential_mode *mode)
 {
@@ -419,7 +419,7 @@ VMBP_INLINE void vmbp_priv_conf_route(struct vmbp_confidential_route *r,
  *         paravisor, any other mode without one); VMBP_E_UNSUPPORTED (a paravisor without
  *         an escape: not x64 SNP or TDX)
  */
-VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_plan_build(
     const struct vmbp_confidential_facts *f, const struct vmbp_confidential_policy *p,
     enum vmbp_confidential_mode mode, struct vmbp_confidential_plan *out)
 {
@@ -561,7 +561,7 @@ VMBP_INLINE enum vmbp_status vmbp_confidential_plan_build(
  *         above 52 bits); VMBP_E_STATE (PROVIDED page not programmed); VMBP_E_INVAL (bad
  *         step or arch)
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_confidential_step_value(const struct vmbp_confidential_step *s, uint8_t arch,
                              uint64_t reg_now, uint64_t gpn, uint32_t vector, bool auto_eoi,
                              uint64_t *value)
@@ -631,7 +631,7 @@ vmbp_confidential_step_value(const struct vmbp_confidential_step *s, uint8_t arc
  *         (a hypervisor page below the boundary, or a paravisor page at or above it);
  *         VMBP_E_INVAL (bad synic, or a boundary that is not a power of two)
  */
-VMBP_INLINE enum vmbp_status vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic,
                                                                    uint64_t boundary,
                                                                    uint64_t *gpa)
 {
@@ -709,7 +709,7 @@ vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t hv_
  * @param out   written on VMBP_OK
  * @return VMBP_OK, VMBP_E_CONFIDENTIAL, VMBP_E_CONFIDENTIAL_EXT or VMBP_E_FEATURE
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_confidential_offer_decide(uint16_t flags, const struct vmbp_ctx *ctx,
                                const struct vmbp_confidential_plan *plan,
                                struct vmbp_confidential_offer_memory *out)
@@ -790,7 +790,7 @@ vmbp_confidential_contact_features(const struct vmbp_confidential_plan *plan, ui
  * @return VMBP_OK; VMBP_E_MONITOR_PAGE (a rule above broken); VMBP_E_INVAL (@p plan NULL,
  *         or a boundary that is not a power of two)
  */
-VMBP_INLINE enum vmbp_status
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_confidential_monitor_pages_check(const struct vmbp_confidential_plan *plan,
                                       uint64_t boundary, uint64_t parent_to_child,
                                       uint64_t child_to_parent)

@@ -173,14 +173,14 @@
 /** @} */
 
 /** @brief Leaf 0x4000000C EAX fields, `X(F, "name", "meaning")`. */
-#define VMBP_CPUID_ISOLATION_EAX_FIELDS(X)                                                    \
+#define VMBP_CPUID_ISOLATION_EAX_FIELDS(X)                                                     \
     X(VMBP_CPUID_ISOLATION_EAX_PARAVISOR, "paravisor_present", "a paravisor runs in VTL2")
 /** @brief Leaf 0x4000000C EBX fields, `X(F, "name", "meaning")`. */
-#define VMBP_CPUID_ISOLATION_EBX_FIELDS(X)                                                    \
-    X(VMBP_CPUID_ISOLATION_EBX_TYPE, "isolation_type", "0 none, 1 VBS, 2 SNP, 3 TDX, 4 CCA")  \
-    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_ACTIVE, "shared_gpa_boundary_active",                 \
-      "a shared GPA boundary (vTOM) is in use")                                               \
-    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_BITS, "shared_gpa_boundary_bits",                     \
+#define VMBP_CPUID_ISOLATION_EBX_FIELDS(X)                                                     \
+    X(VMBP_CPUID_ISOLATION_EBX_TYPE, "isolation_type", "0 none, 1 VBS, 2 SNP, 3 TDX, 4 CCA")   \
+    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_ACTIVE, "shared_gpa_boundary_active",                  \
+      "a shared GPA boundary (vTOM) is in use")                                                \
+    X(VMBP_CPUID_ISOLATION_EBX_BOUNDARY_BITS, "shared_gpa_boundary_bits",                      \
       "the boundary is 1 << bits")
 
 VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_CPUID_ISOLATION_EAX_FIELDS,

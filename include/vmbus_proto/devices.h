@@ -15,6 +15,7 @@
 
 #include "features.h"
 #include "msg.h"
+#include "port.h"
 
 /** @defgroup vmbp_devices Device classes
  *  @brief Class GUIDs, names, and the isolated-VM allow lists.
@@ -35,12 +36,12 @@
       0, 0, "HV_IDE_GUID")                                                                     \
     X(SCSI, "scsi", 0xba6163d9, 0x04a1, 0x4d29, 0xb6, 0x05, 0x72, 0xe2, 0xff, 0xb1, 0xdc,      \
       0x7f, 1, 1, "HV_SCSI_GUID")                                                              \
-    X(FC, "fc", 0x2f9bcc4a, 0x0069, 0x4af3, 0xb7, 0x6b, 0x6f, 0xd0, 0xbe, 0x52, 0x8c, 0xda,    \
-      0, 0, "HV_SYNTHFC_GUID")                                                                 \
+    X(FC, "fc", 0x2f9bcc4a, 0x0069, 0x4af3, 0xb7, 0x6b, 0x6f, 0xd0, 0xbe, 0x52, 0x8c, 0xda, 0, \
+      0, "HV_SYNTHFC_GUID")                                                                    \
     X(NIC, "nic", 0xf8615163, 0xdf3e, 0x46c5, 0x91, 0x3f, 0xf2, 0xd2, 0xf9, 0x65, 0xed, 0x0e,  \
       1, 1, "HV_NIC_GUID")                                                                     \
-    X(ND, "nd", 0x8c2eaf3d, 0x32a7, 0x4b09, 0xab, 0x99, 0xbd, 0x1f, 0x1c, 0x86, 0xb5, 0x01,    \
-      0, 0, "HV_ND_GUID")                                                                      \
+    X(ND, "nd", 0x8c2eaf3d, 0x32a7, 0x4b09, 0xab, 0x99, 0xbd, 0x1f, 0x1c, 0x86, 0xb5, 0x01, 0, \
+      0, "HV_ND_GUID")                                                                         \
     X(PCIE, "pcie", 0x44c4f61d, 0x4444, 0x4400, 0x9d, 0x52, 0x80, 0x2e, 0x27, 0xed, 0xe1,      \
       0x9f, 1, 1, "HV_PCIE_GUID")                                                              \
     X(FRAMEBUFFER, "framebuffer", 0xda0a7802, 0xe377, 0x4aac, 0x8e, 0x77, 0x05, 0x58, 0xeb,    \
@@ -74,19 +75,48 @@
     X(VMBFS, "vmbfs", 0xc376c1c3, 0xd276, 0x48d2, 0x90, 0xa9, 0xc0, 0x47, 0x48, 0x07, 0x2c,    \
       0x60, 0, 0, "HV_IMC_GUID")
 
+/** @brief Device classes, in VMBP_DEVICE_LIST() order; 0 is unknown. */
+enum vmbp_device {
+    VMBP_DEVICE_UNKNOWN = 0,     /**< a class not in the list */
+    VMBP_DEVICE_IDE = 1,         /**< ide */
+    VMBP_DEVICE_SCSI = 2,        /**< scsi */
+    VMBP_DEVICE_FC = 3,          /**< fc */
+    VMBP_DEVICE_NIC = 4,         /**< nic */
+    VMBP_DEVICE_ND = 5,          /**< nd */
+    VMBP_DEVICE_PCIE = 6,        /**< pcie */
+    VMBP_DEVICE_FRAMEBUFFER = 7, /**< framebuffer */
+    VMBP_DEVICE_VIDEO_3D = 8,    /**< video_3d */
+    VMBP_DEVICE_KEYBOARD = 9,    /**< keyboard */
+    VMBP_DEVICE_MOUSE = 10,      /**< mouse */
+    VMBP_DEVICE_KVP = 11,        /**< kvp */
+    VMBP_DEVICE_TIMESYNC = 12,   /**< timesync */
+    VMBP_DEVICE_HEARTBEAT = 13,  /**< heartbeat */
+    VMBP_DEVICE_SHUTDOWN = 14,   /**< shutdown */
+    VMBP_DEVICE_FCOPY = 15,      /**< fcopy */
+    VMBP_DEVICE_VSS = 16,        /**< vss */
+    VMBP_DEVICE_BALLOON = 17,    /**< balloon */
+    VMBP_DEVICE_AVMA1 = 18,      /**< avma1 */
+    VMBP_DEVICE_AVMA2 = 19,      /**< avma2 */
+    VMBP_DEVICE_RDV = 20,        /**< rdv */
+    VMBP_DEVICE_VMBFS = 21,      /**< vmbfs */
+    /** One past the last class. */
+    VMBP_DEVICE_END = 22
+};
+
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_DEVICE_ENUM(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src)   \
-    VMBP_DEVICE_##n,
+/* Each row of the list is the enumerator of its position. */
+#define VMBP_PRIV_DEVICE_INDEX(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src)  \
+    VMBP_PRIV_DEVICE_INDEX_##n,
+enum vmbp_priv_device_index {
+    VMBP_PRIV_DEVICE_INDEX_UNKNOWN,
+    VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_INDEX) VMBP_PRIV_DEVICE_INDEX_END
+};
+#define VMBP_PRIV_DEVICE_VALUE(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src)  \
+    VMBP_STATIC_ASSERT((int)VMBP_DEVICE_##n == (int)VMBP_PRIV_DEVICE_INDEX_##n,                \
+                       vmbp_device_##n);
+VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_VALUE)
 #define VMBP_PRIV_DEVICE_COUNT(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src) +1
 /** @endcond */
-
-/** @brief Device classes: `VMBP_DEVICE_IDE` .. `VMBP_DEVICE_VMBFS`; 0 is unknown. */
-enum vmbp_device {
-    VMBP_DEVICE_UNKNOWN = 0, /**< a class not in the list */
-    VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_ENUM)
-    /** One past the last class. */
-    VMBP_DEVICE_END
-};
 
 /** @brief Number of known device classes (21). */
 #define VMBP_DEVICE_COUNT (0 VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_COUNT))
@@ -101,6 +131,14 @@ struct vmbp_device_info {
     uint8_t msvm_isolated;  /**< accepted by mu_msvm in an isolated VM */
 };
 
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_DEVICE_ROW(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src)    \
+    {VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7), s, src, li, mi},
+static const struct vmbp_device_info vmbp_priv_devices[] = {
+    {VMBP_GUID_INIT(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), "unknown", "", 0, 0},
+    VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_ROW)};
+/** @endcond */
+
 #if defined(__cplusplus)
 extern "C" {
 #endif
@@ -112,16 +150,9 @@ extern "C" {
  */
 VMBP_INLINE const struct vmbp_device_info *vmbp_device_lookup(enum vmbp_device d)
 {
-#define VMBP_PRIV_DEVICE_ROW(n, s, d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7, li, mi, src)    \
-    {VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7), s, src, li, mi},
-    static const struct vmbp_device_info rows[] = {
-        {VMBP_GUID_INIT(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), "unknown", "", 0, 0},
-        VMBP_DEVICE_LIST(VMBP_PRIV_DEVICE_ROW)};
-#undef VMBP_PRIV_DEVICE_ROW
-
     if ((unsigned)d == 0 || (unsigned)d >= (unsigned)VMBP_DEVICE_END)
         return NULL;
-    return &rows[(unsigned)d];
+    return &vmbp_priv_devices[(unsigned)d];
 }
 
 /**

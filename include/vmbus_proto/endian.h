@@ -14,29 +14,24 @@
 #include "port.h"
 
 /*
- * GCC and clang know the host byte order at compile time: load and store through a
- * fixed-size builtin copy (one unaligned access) and swap on big-endian hosts. Elsewhere,
- * and when VMBP_ENDIAN_BYTEWISE is defined (static analysers), assemble bytes one by one;
- * both give the same results, which the tests check on little- and big-endian hosts.
+ * Where port.h knows the host byte order from the compiler, load and store through a
+ * fixed-size copy (one unaligned access) and swap on big-endian hosts. Elsewhere, and when
+ * VMBP_ENDIAN_BYTEWISE is defined (static analysers), assemble bytes one by one; both give
+ * the same results, which the tests check on little- and big-endian hosts.
  */
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) &&                  \
-    defined(__ORDER_LITTLE_ENDIAN__) && defined(__ORDER_BIG_ENDIAN__) &&                      \
-    !defined(VMBP_ENDIAN_BYTEWISE) && !defined(__FRAMAC__)
 /** @cond VMBP_INTERNAL */
+#if defined(VMBP_PRIV_BYTEORDER_BIG)
 #define VMBP_PRIV_ENDIAN_BUILTIN 1
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define VMBP_PRIV_SWAP16(x) __builtin_bswap16(x)
-#define VMBP_PRIV_SWAP32(x) __builtin_bswap32(x)
-#define VMBP_PRIV_SWAP64(x) __builtin_bswap64(x)
-#elif __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define VMBP_PRIV_SWAP16(x) VMBP_PRIV_BSWAP16(x)
+#define VMBP_PRIV_SWAP32(x) VMBP_PRIV_BSWAP32(x)
+#define VMBP_PRIV_SWAP64(x) VMBP_PRIV_BSWAP64(x)
+#elif defined(VMBP_PRIV_BYTEORDER_LITTLE)
+#define VMBP_PRIV_ENDIAN_BUILTIN 1
 #define VMBP_PRIV_SWAP16(x) (x)
 #define VMBP_PRIV_SWAP32(x) (x)
 #define VMBP_PRIV_SWAP64(x) (x)
-#else
-#undef VMBP_PRIV_ENDIAN_BUILTIN
 #endif
 /** @endcond */
-#endif
 
 /** @defgroup vmbp_endian Byte order
  *  @brief vmbp_load_le16() and friends.
@@ -57,7 +52,7 @@ VMBP_INLINE uint16_t vmbp_load_le16(const void *p)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint16_t v;
 
-    __builtin_memcpy(&v, p, sizeof(v));
+    VMBP_PRIV_COPY_FIXED(&v, p, sizeof(v));
     return VMBP_PRIV_SWAP16(v);
 #else
     const uint8_t *b = (const uint8_t *)p;
@@ -76,7 +71,7 @@ VMBP_INLINE uint32_t vmbp_load_le32(const void *p)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint32_t v;
 
-    __builtin_memcpy(&v, p, sizeof(v));
+    VMBP_PRIV_COPY_FIXED(&v, p, sizeof(v));
     return VMBP_PRIV_SWAP32(v);
 #else
     const uint8_t *b = (const uint8_t *)p;
@@ -96,7 +91,7 @@ VMBP_INLINE uint64_t vmbp_load_le64(const void *p)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint64_t v;
 
-    __builtin_memcpy(&v, p, sizeof(v));
+    VMBP_PRIV_COPY_FIXED(&v, p, sizeof(v));
     return VMBP_PRIV_SWAP64(v);
 #else
     const uint8_t *b = (const uint8_t *)p;
@@ -115,7 +110,7 @@ VMBP_INLINE void vmbp_store_le16(void *p, uint16_t v)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint16_t le = (uint16_t)VMBP_PRIV_SWAP16(v);
 
-    __builtin_memcpy(p, &le, sizeof(le));
+    VMBP_PRIV_COPY_FIXED(p, &le, sizeof(le));
 #else
     uint8_t *b = (uint8_t *)p;
 
@@ -134,7 +129,7 @@ VMBP_INLINE void vmbp_store_le32(void *p, uint32_t v)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint32_t le = VMBP_PRIV_SWAP32(v);
 
-    __builtin_memcpy(p, &le, sizeof(le));
+    VMBP_PRIV_COPY_FIXED(p, &le, sizeof(le));
 #else
     uint8_t *b = (uint8_t *)p;
 
@@ -155,7 +150,7 @@ VMBP_INLINE void vmbp_store_le64(void *p, uint64_t v)
 #if defined(VMBP_PRIV_ENDIAN_BUILTIN)
     uint64_t le = VMBP_PRIV_SWAP64(v);
 
-    __builtin_memcpy(p, &le, sizeof(le));
+    VMBP_PRIV_COPY_FIXED(p, &le, sizeof(le));
 #else
     uint8_t *b = (uint8_t *)p;
 

@@ -35,29 +35,40 @@
  * mu_msvm uses the same names in upper case with a `VMBUS_FEATURE_FLAG_` prefix; Linux 6.19
  * defines only `VMBUS_FEATURE_FLAG_CONFIDENTIAL_CHANNELS`.
  */
-#define VMBP_FEATURE_LIST(X)                                                                  \
-    X(GUEST_SPECIFIED_SIGNAL_PARAMETERS, 0x01u, "guest_specified_signal_parameters",          \
-      "the guest chooses the connection ID and event flag in OPEN_CHANNEL (156-byte form)")   \
-    X(CHANNEL_INTERRUPT_REDIRECTION, 0x02u, "channel_interrupt_redirection",                  \
-      "OPEN_CHANNEL may set the redirect-interrupt open flag")                                \
-    X(MODIFY_CONNECTION, 0x04u, "modify_connection",                                          \
-      "MODIFY_CONNECTION and MODIFY_CONNECTION_RESPONSE may be sent")                         \
-    X(CLIENT_ID, 0x08u, "client_id", "INITIATE_CONTACT carries a client ID (56-byte form)")   \
-    X(CONFIDENTIAL_CHANNELS, 0x10u, "confidential_channels",                                  \
-      "offers may use the confidential ring buffer and external memory flags")                \
-    X(PAUSE_RESUME, 0x20u, "pause_resume", "PAUSE, PAUSE_RESPONSE and RESUME may be sent")    \
-    X(SERVER_SPECIFIED_MONITOR_PAGES, 0x40u, "server_specified_monitor_pages",                \
-      "the host may provide the monitor pages (40-byte VERSION_RESPONSE)")                    \
-    X(GPA_PINNING, 0x80u, "gpa_pinning",                                                      \
+#define VMBP_FEATURE_LIST(X)                                                                   \
+    X(GUEST_SPECIFIED_SIGNAL_PARAMETERS, 0x01u, "guest_specified_signal_parameters",           \
+      "the guest chooses the connection ID and event flag in OPEN_CHANNEL (156-byte form)")    \
+    X(CHANNEL_INTERRUPT_REDIRECTION, 0x02u, "channel_interrupt_redirection",                   \
+      "OPEN_CHANNEL may set the redirect-interrupt open flag")                                 \
+    X(MODIFY_CONNECTION, 0x04u, "modify_connection",                                           \
+      "MODIFY_CONNECTION and MODIFY_CONNECTION_RESPONSE may be sent")                          \
+    X(CLIENT_ID, 0x08u, "client_id", "INITIATE_CONTACT carries a client ID (56-byte form)")    \
+    X(CONFIDENTIAL_CHANNELS, 0x10u, "confidential_channels",                                   \
+      "offers may use the confidential ring buffer and external memory flags")                 \
+    X(PAUSE_RESUME, 0x20u, "pause_resume", "PAUSE, PAUSE_RESPONSE and RESUME may be sent")     \
+    X(SERVER_SPECIFIED_MONITOR_PAGES, 0x40u, "server_specified_monitor_pages",                 \
+      "the host may provide the monitor pages (40-byte VERSION_RESPONSE)")                     \
+    X(GPA_PINNING, 0x80u, "gpa_pinning",                                                       \
       "offers may require pinned external memory (offer flag 0x8)")
 
+/** @brief Feature flag masks, in VMBP_FEATURE_LIST() order. */
+enum vmbp_feature {
+    VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS = 0x01, /**< guest-chosen connection ID */
+    VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION = 0x02,     /**< redirect-interrupt open flag */
+    VMBP_FEATURE_MODIFY_CONNECTION = 0x04,                 /**< MODIFY_CONNECTION messages */
+    VMBP_FEATURE_CLIENT_ID = 0x08,                         /**< 56-byte INITIATE_CONTACT */
+    VMBP_FEATURE_CONFIDENTIAL_CHANNELS = 0x10,             /**< confidential offer flags */
+    VMBP_FEATURE_PAUSE_RESUME = 0x20,                      /**< PAUSE, RESUME messages */
+    VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES = 0x40,    /**< host-provided monitor pages */
+    VMBP_FEATURE_GPA_PINNING = 0x80                        /**< pinned external memory */
+};
+
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_FEATURE_ENUM(name, mask, ovmm, text) VMBP_FEATURE_##name = (int)(mask),
+#define VMBP_PRIV_FEATURE_VALUE(name, mask, ovmm, text)                                        \
+    VMBP_STATIC_ASSERT(VMBP_FEATURE_##name == (mask), vmbp_feature_##name);
+VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_VALUE)
 #define VMBP_PRIV_FEATURE_OR(name, mask, ovmm, text) | (mask)
 /** @endcond */
-
-/** @brief Feature flag masks `VMBP_FEATURE_*`. */
-enum vmbp_feature { VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_ENUM) };
 
 /** @brief Every feature flag this library knows (0xFF). */
 #define VMBP_FEATURES_KNOWN (0u VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_OR))
@@ -71,48 +82,72 @@ VMBP_STATIC_ASSERT(VMBP_FEATURES_KNOWN == 0xFFu, vmbp_features_known);
  * `OfferFlags` uses the same names in lower case, `tlnpi_provider` for the hv_sock flag and
  * leaves 0x100-0x400 reserved; mu_msvm defines 0x1, 0x2, 0x4, 0x10 and 0x2000.
  */
-#define VMBP_OFFER_FLAG_LIST(X)                                                               \
-    X(ENUMERATE_DEVICE_INTERFACE, 0x0001u, "enumerate the device interface")                  \
-    X(CONFIDENTIAL_RING_BUFFER, 0x0002u,                                                      \
-      "the ring buffer must be in encrypted memory (6.0 with confidential channels)")         \
-    X(CONFIDENTIAL_EXTERNAL_MEMORY, 0x0004u,                                                  \
-      "additional GPADLs and GPA-direct ranges must be encrypted (6.0 with confidential "     \
-      "channels)")                                                                            \
-    X(REQUIRE_PINNED_EXTERNAL_MEMORY, 0x0008u,                                                \
-      "additional GPADLs and GPA-direct ranges must be pinned (6.0 with GPA pinning)")        \
-    X(NAMED_PIPE_MODE, 0x0010u, "named pipe channel: user data holds pipe parameters")        \
-    X(LOOPBACK_OFFER, 0x0100u, "loopback offer")                                              \
-    X(PARENT_OFFER, 0x0200u, "parent offer")                                                  \
-    X(REQUEST_MONITORED_NOTIFICATION, 0x0400u, "request monitored notification")              \
+#define VMBP_OFFER_FLAG_LIST(X)                                                                \
+    X(ENUMERATE_DEVICE_INTERFACE, 0x0001u, "enumerate the device interface")                   \
+    X(CONFIDENTIAL_RING_BUFFER, 0x0002u,                                                       \
+      "the ring buffer must be in encrypted memory (6.0 with confidential channels)")          \
+    X(CONFIDENTIAL_EXTERNAL_MEMORY, 0x0004u,                                                   \
+      "additional GPADLs and GPA-direct ranges must be encrypted (6.0 with confidential "      \
+      "channels)")                                                                             \
+    X(REQUIRE_PINNED_EXTERNAL_MEMORY, 0x0008u,                                                 \
+      "additional GPADLs and GPA-direct ranges must be pinned (6.0 with GPA pinning)")         \
+    X(NAMED_PIPE_MODE, 0x0010u, "named pipe channel: user data holds pipe parameters")         \
+    X(LOOPBACK_OFFER, 0x0100u, "loopback offer")                                               \
+    X(PARENT_OFFER, 0x0200u, "parent offer")                                                   \
+    X(REQUEST_MONITORED_NOTIFICATION, 0x0400u, "request monitored notification")               \
     X(TLNPI_PROVIDER, 0x2000u, "hv_sock (transport-layer named pipe) offer")
 
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_OFFER_FLAG_ENUM(name, mask, text) VMBP_OFFER_FLAG_##name = (int)(mask),
-#define VMBP_PRIV_OFFER_FLAG_OR(name, mask, text) | (mask)
-/** @endcond */
+/** @brief Offer flag masks, in VMBP_OFFER_FLAG_LIST() order. */
+enum vmbp_offer_flag {
+    VMBP_OFFER_FLAG_ENUMERATE_DEVICE_INTERFACE = 0x0001,     /**< enumerate the interface */
+    VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER = 0x0002,       /**< ring in encrypted memory */
+    VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY = 0x0004,   /**< external memory encrypted */
+    VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY = 0x0008, /**< external memory pinned */
+    VMBP_OFFER_FLAG_NAMED_PIPE_MODE = 0x0010,                /**< pipe overlay in user data */
+    VMBP_OFFER_FLAG_LOOPBACK_OFFER = 0x0100,                 /**< loopback offer */
+    VMBP_OFFER_FLAG_PARENT_OFFER = 0x0200,                   /**< parent offer */
+    VMBP_OFFER_FLAG_REQUEST_MONITORED_NOTIFICATION = 0x0400, /**< monitored notification */
+    VMBP_OFFER_FLAG_TLNPI_PROVIDER = 0x2000                  /**< hv_sock offer */
+};
 
-/** @brief Offer flag masks `VMBP_OFFER_FLAG_*`. */
-enum vmbp_offer_flag { VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_ENUM) };
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_OFFER_FLAG_VALUE(name, mask, text)                                           \
+    VMBP_STATIC_ASSERT(VMBP_OFFER_FLAG_##name == (mask), vmbp_offer_flag_##name);
+VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_VALUE)
+#define VMBP_PRIV_OFFER_FLAG_OR(name, mask, text) | (mask)
+
+/* Names of the feature and offer flags, for vmbp_feature_name() and vmbp_offer_flag_name(). */
+struct vmbp_priv_flag_name {
+    uint32_t mask;
+    const char *name;
+};
+#define VMBP_PRIV_FEATURE_NAME(name, mask, ovmm, text) {(mask), #name},
+static const struct vmbp_priv_flag_name vmbp_priv_feature_names[] = {
+    VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_NAME)};
+#define VMBP_PRIV_OFFER_FLAG_NAME(name, mask, text) {(mask), #name},
+static const struct vmbp_priv_flag_name vmbp_priv_offer_flag_names[] = {
+    VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_NAME)};
+/** @endcond */
 
 /** @brief Every offer flag this library knows (0x271F). */
 #define VMBP_OFFER_FLAGS_KNOWN (0u VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_OR))
 
 /** @brief The two flags whose meaning changed in 6.0. */
-#define VMBP_OFFER_FLAGS_CONFIDENTIAL                                                         \
-    ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |                                     \
+#define VMBP_OFFER_FLAGS_CONFIDENTIAL                                                          \
+    ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |                                      \
      (unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY)
 
 /**
  * @brief Pre-6.0 meaning of offer flag 0x2: "server supports transfer pages" (QEMU, Linux
  * before 6.19 `VMBUS_CHANNEL_SERVER_SUPPORTS_TRANSFER_PAGES`). No guest acts on it.
  */
-#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_TRANSFER_PAGES                                 \
+#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_TRANSFER_PAGES                                  \
     ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER)
 /**
  * @brief Pre-6.0 meaning of offer flag 0x4: "server supports GPADLs" (QEMU, Linux before
  * 6.19 `VMBUS_CHANNEL_SERVER_SUPPORTS_GPADLS`). No guest acts on it.
  */
-#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_GPADLS                                         \
+#define VMBP_OFFER_FLAG_LEGACY_SERVER_SUPPORTS_GPADLS                                          \
     ((unsigned)VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY)
 
 VMBP_STATIC_ASSERT(VMBP_OFFER_FLAGS_KNOWN == 0x271Fu, vmbp_offer_flags_known);
@@ -168,7 +203,8 @@ VMBP_INLINE bool vmbp_ctx_has_feature(const struct vmbp_ctx *ctx, uint32_t featu
  * @param ctx   negotiated state
  * @return VMBP_OK, VMBP_E_CONFIDENTIAL, VMBP_E_CONFIDENTIAL_EXT or VMBP_E_FEATURE
  */
-VMBP_INLINE enum vmbp_status vmbp_offer_flags_check(uint16_t flags, const struct vmbp_ctx *ctx)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_offer_flags_check(uint16_t flags,
+                                                                    const struct vmbp_ctx *ctx)
 {
     if ((flags & VMBP_OFFER_FLAGS_CONFIDENTIAL) != 0 &&
         !vmbp_ctx_has_feature(ctx, (uint32_t)VMBP_FEATURE_CONFIDENTIAL_CHANNELS))
@@ -182,6 +218,19 @@ VMBP_INLINE enum vmbp_status vmbp_offer_flags_check(uint16_t flags, const struct
     return VMBP_OK;
 }
 
+/** @cond VMBP_INTERNAL */
+VMBP_INLINE const char *vmbp_priv_flag_lookup(const struct vmbp_priv_flag_name *tab, size_t n,
+                                              uint32_t mask)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (tab[i].mask == mask)
+            return tab[i].name;
+    return NULL;
+}
+/** @endcond */
+
 /**
  * @brief Name of one feature flag, e.g. "CONFIDENTIAL_CHANNELS".
  * @param mask a single `VMBP_FEATURE_*` bit
@@ -189,15 +238,9 @@ VMBP_INLINE enum vmbp_status vmbp_offer_flags_check(uint16_t flags, const struct
  */
 VMBP_INLINE const char *vmbp_feature_name(uint32_t mask)
 {
-#define VMBP_PRIV_FEATURE_NAME(name, m, ovmm, text)                                           \
-    case m:                                                                                   \
-        return #name;
-    switch (mask) {
-        VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_NAME)
-    default:
-        return NULL;
-    }
-#undef VMBP_PRIV_FEATURE_NAME
+    return vmbp_priv_flag_lookup(
+        vmbp_priv_feature_names,
+        sizeof(vmbp_priv_feature_names) / sizeof(vmbp_priv_feature_names[0]), mask);
 }
 
 /**
@@ -207,15 +250,9 @@ VMBP_INLINE const char *vmbp_feature_name(uint32_t mask)
  */
 VMBP_INLINE const char *vmbp_offer_flag_name(uint16_t mask)
 {
-#define VMBP_PRIV_OFFER_FLAG_NAME(name, m, text)                                              \
-    case m:                                                                                   \
-        return #name;
-    switch (mask) {
-        VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_NAME)
-    default:
-        return NULL;
-    }
-#undef VMBP_PRIV_OFFER_FLAG_NAME
+    return vmbp_priv_flag_lookup(
+        vmbp_priv_offer_flag_names,
+        sizeof(vmbp_priv_offer_flag_names) / sizeof(vmbp_priv_offer_flag_names[0]), mask);
 }
 
 #if defined(__cplusplus)

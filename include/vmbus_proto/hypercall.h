@@ -107,22 +107,23 @@
 /** @} */
 
 /** @brief Control word fields, `X(F, "name", "meaning")`, lowest first. */
-#define VMBP_HYPERCALL_CONTROL_FIELDS(X)                                                      \
-    X(VMBP_HYPERCALL_CONTROL_CODE, "code", "call code")                                       \
-    X(VMBP_HYPERCALL_CONTROL_FAST, "fast", "inputs in registers")                             \
-    X(VMBP_HYPERCALL_CONTROL_VARHEAD, "varhead", "variable header size, 8-byte units")        \
-    X(VMBP_HYPERCALL_CONTROL_NESTED, "nested", "for the L0 hypervisor")                       \
-    X(VMBP_HYPERCALL_CONTROL_REP_COUNT, "rep_count", "repetitions")                           \
+#define VMBP_HYPERCALL_CONTROL_FIELDS(X)                                                       \
+    X(VMBP_HYPERCALL_CONTROL_CODE, "code", "call code")                                        \
+    X(VMBP_HYPERCALL_CONTROL_FAST, "fast", "inputs in registers")                              \
+    X(VMBP_HYPERCALL_CONTROL_VARHEAD, "varhead", "variable header size, 8-byte units")         \
+    X(VMBP_HYPERCALL_CONTROL_NESTED, "nested", "for the L0 hypervisor")                        \
+    X(VMBP_HYPERCALL_CONTROL_REP_COUNT, "rep_count", "repetitions")                            \
     X(VMBP_HYPERCALL_CONTROL_REP_START, "rep_start", "first repetition")
 /** @brief Result word fields, `X(F, "name", "meaning")`, lowest first. */
-#define VMBP_HYPERCALL_RESULT_FIELDS(X)                                                       \
-    X(VMBP_HYPERCALL_RESULT_STATUS, "status", "HV_STATUS of the call")                        \
+#define VMBP_HYPERCALL_RESULT_FIELDS(X)                                                        \
+    X(VMBP_HYPERCALL_RESULT_STATUS, "status", "HV_STATUS of the call")                         \
     X(VMBP_HYPERCALL_RESULT_REPS, "reps", "repetitions completed")
 
 VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_CONTROL_FIELDS, VMBP_HYPERCALL_CONTROL_RSVDZ,
                                    64),
                    vmbp_hypercall_control_covers);
-VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_RESULT_RSVD, 64),
+VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_RESULT_RSVD,
+                                   64),
                    vmbp_hypercall_result_covers);
 
 /**
@@ -137,52 +138,94 @@ VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_
  * privilege), INVALID_PORT_ID, INVALID_VP_INDEX and INVALID_SYNIC_STATE (target SynIC or
  * SIMP disabled).
  */
-#define VMBP_HV_STATUS_LIST(X)                                                                \
-    X(SUCCESS, 0x0000u, "success")                                                            \
-    X(INVALID_HYPERCALL_CODE, 0x0002u, "invalid hypercall code")                              \
-    X(INVALID_HYPERCALL_INPUT, 0x0003u, "invalid hypercall input")                            \
-    X(INVALID_ALIGNMENT, 0x0004u, "invalid alignment")                                        \
-    X(INVALID_PARAMETER, 0x0005u, "invalid parameter")                                        \
-    X(ACCESS_DENIED, 0x0006u, "access denied")                                                \
-    X(INVALID_PARTITION_STATE, 0x0007u, "invalid partition state")                            \
-    X(OPERATION_DENIED, 0x0008u, "operation denied")                                          \
-    X(UNKNOWN_PROPERTY, 0x0009u, "unknown property")                                          \
-    X(PROPERTY_VALUE_OUT_OF_RANGE, 0x000Au, "property value out of range")                    \
-    X(INSUFFICIENT_MEMORY, 0x000Bu, "insufficient memory")                                    \
-    X(PARTITION_TOO_DEEP, 0x000Cu, "partition too deep")                                      \
-    X(INVALID_PARTITION_ID, 0x000Du, "invalid partition ID")                                  \
-    X(INVALID_VP_INDEX, 0x000Eu, "invalid VP index")                                          \
-    X(NOT_FOUND, 0x0010u, "not found")                                                        \
-    X(INVALID_PORT_ID, 0x0011u, "invalid port ID")                                            \
-    X(INVALID_CONNECTION_ID, 0x0012u, "invalid connection ID")                                \
-    X(INSUFFICIENT_BUFFERS, 0x0013u, "insufficient buffers")                                  \
-    X(NOT_ACKNOWLEDGED, 0x0014u, "not acknowledged")                                          \
-    X(INVALID_VP_STATE, 0x0015u, "invalid VP state")                                          \
-    X(ACKNOWLEDGED, 0x0016u, "acknowledged")                                                  \
-    X(INVALID_SAVE_RESTORE_STATE, 0x0017u, "invalid save/restore state")                      \
-    X(INVALID_SYNIC_STATE, 0x0018u, "invalid SynIC state")                                    \
-    X(OBJECT_IN_USE, 0x0019u, "object in use")                                                \
-    X(INVALID_PROXIMITY_DOMAIN_INFO, 0x001Au, "invalid proximity domain info")                \
-    X(NO_DATA, 0x001Bu, "no data")                                                            \
-    X(INACTIVE, 0x001Cu, "inactive")                                                          \
-    X(NO_RESOURCES, 0x001Du, "no resources")                                                  \
-    X(FEATURE_UNAVAILABLE, 0x001Eu, "feature unavailable")                                    \
-    X(PARTIAL_PACKET, 0x001Fu, "partial packet")                                              \
-    X(PROCESSOR_FEATURE_NOT_SUPPORTED, 0x0020u, "processor feature not supported")            \
-    X(INSUFFICIENT_BUFFER, 0x0033u, "insufficient buffer")                                    \
-    X(INVALID_REGISTER_VALUE, 0x0050u, "invalid register value")                              \
-    X(INVALID_VTL_STATE, 0x0051u, "invalid VTL state")                                        \
-    X(OPERATION_FAILED, 0x0071u, "operation failed")                                          \
-    X(TIMEOUT, 0x0078u, "timeout")                                                            \
-    X(VTL_ALREADY_ENABLED, 0x0086u, "VTL already enabled")                                    \
+#define VMBP_HV_STATUS_LIST(X)                                                                 \
+    X(SUCCESS, 0x0000u, "success")                                                             \
+    X(INVALID_HYPERCALL_CODE, 0x0002u, "invalid hypercall code")                               \
+    X(INVALID_HYPERCALL_INPUT, 0x0003u, "invalid hypercall input")                             \
+    X(INVALID_ALIGNMENT, 0x0004u, "invalid alignment")                                         \
+    X(INVALID_PARAMETER, 0x0005u, "invalid parameter")                                         \
+    X(ACCESS_DENIED, 0x0006u, "access denied")                                                 \
+    X(INVALID_PARTITION_STATE, 0x0007u, "invalid partition state")                             \
+    X(OPERATION_DENIED, 0x0008u, "operation denied")                                           \
+    X(UNKNOWN_PROPERTY, 0x0009u, "unknown property")                                           \
+    X(PROPERTY_VALUE_OUT_OF_RANGE, 0x000Au, "property value out of range")                     \
+    X(INSUFFICIENT_MEMORY, 0x000Bu, "insufficient memory")                                     \
+    X(PARTITION_TOO_DEEP, 0x000Cu, "partition too deep")                                       \
+    X(INVALID_PARTITION_ID, 0x000Du, "invalid partition ID")                                   \
+    X(INVALID_VP_INDEX, 0x000Eu, "invalid VP index")                                           \
+    X(NOT_FOUND, 0x0010u, "not found")                                                         \
+    X(INVALID_PORT_ID, 0x0011u, "invalid port ID")                                             \
+    X(INVALID_CONNECTION_ID, 0x0012u, "invalid connection ID")                                 \
+    X(INSUFFICIENT_BUFFERS, 0x0013u, "insufficient buffers")                                   \
+    X(NOT_ACKNOWLEDGED, 0x0014u, "not acknowledged")                                           \
+    X(INVALID_VP_STATE, 0x0015u, "invalid VP state")                                           \
+    X(ACKNOWLEDGED, 0x0016u, "acknowledged")                                                   \
+    X(INVALID_SAVE_RESTORE_STATE, 0x0017u, "invalid save/restore state")                       \
+    X(INVALID_SYNIC_STATE, 0x0018u, "invalid SynIC state")                                     \
+    X(OBJECT_IN_USE, 0x0019u, "object in use")                                                 \
+    X(INVALID_PROXIMITY_DOMAIN_INFO, 0x001Au, "invalid proximity domain info")                 \
+    X(NO_DATA, 0x001Bu, "no data")                                                             \
+    X(INACTIVE, 0x001Cu, "inactive")                                                           \
+    X(NO_RESOURCES, 0x001Du, "no resources")                                                   \
+    X(FEATURE_UNAVAILABLE, 0x001Eu, "feature unavailable")                                     \
+    X(PARTIAL_PACKET, 0x001Fu, "partial packet")                                               \
+    X(PROCESSOR_FEATURE_NOT_SUPPORTED, 0x0020u, "processor feature not supported")             \
+    X(INSUFFICIENT_BUFFER, 0x0033u, "insufficient buffer")                                     \
+    X(INVALID_REGISTER_VALUE, 0x0050u, "invalid register value")                               \
+    X(INVALID_VTL_STATE, 0x0051u, "invalid VTL state")                                         \
+    X(OPERATION_FAILED, 0x0071u, "operation failed")                                           \
+    X(TIMEOUT, 0x0078u, "timeout")                                                             \
+    X(VTL_ALREADY_ENABLED, 0x0086u, "VTL already enabled")                                     \
     X(UNKNOWN_REGISTER_NAME, 0x0087u, "unknown register name")
 
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_HV_STATUS_ENUM(name, value, text) VMBP_HV_STATUS_##name = (int)(value),
-/** @endcond */
+/** @brief HV_STATUS wire values (16 bits), in VMBP_HV_STATUS_LIST() order. */
+enum vmbp_hv_status {
+    VMBP_HV_STATUS_SUCCESS = 0x0000,                       /**< success */
+    VMBP_HV_STATUS_INVALID_HYPERCALL_CODE = 0x0002,        /**< invalid hypercall code */
+    VMBP_HV_STATUS_INVALID_HYPERCALL_INPUT = 0x0003,       /**< invalid hypercall input */
+    VMBP_HV_STATUS_INVALID_ALIGNMENT = 0x0004,             /**< invalid alignment */
+    VMBP_HV_STATUS_INVALID_PARAMETER = 0x0005,             /**< invalid parameter */
+    VMBP_HV_STATUS_ACCESS_DENIED = 0x0006,                 /**< access denied */
+    VMBP_HV_STATUS_INVALID_PARTITION_STATE = 0x0007,       /**< invalid partition state */
+    VMBP_HV_STATUS_OPERATION_DENIED = 0x0008,              /**< operation denied */
+    VMBP_HV_STATUS_UNKNOWN_PROPERTY = 0x0009,              /**< unknown property */
+    VMBP_HV_STATUS_PROPERTY_VALUE_OUT_OF_RANGE = 0x000A,   /**< property value out of range */
+    VMBP_HV_STATUS_INSUFFICIENT_MEMORY = 0x000B,           /**< insufficient memory */
+    VMBP_HV_STATUS_PARTITION_TOO_DEEP = 0x000C,            /**< partition too deep */
+    VMBP_HV_STATUS_INVALID_PARTITION_ID = 0x000D,          /**< invalid partition ID */
+    VMBP_HV_STATUS_INVALID_VP_INDEX = 0x000E,              /**< invalid VP index */
+    VMBP_HV_STATUS_NOT_FOUND = 0x0010,                     /**< not found */
+    VMBP_HV_STATUS_INVALID_PORT_ID = 0x0011,               /**< invalid port ID */
+    VMBP_HV_STATUS_INVALID_CONNECTION_ID = 0x0012,         /**< invalid connection ID */
+    VMBP_HV_STATUS_INSUFFICIENT_BUFFERS = 0x0013,          /**< insufficient buffers */
+    VMBP_HV_STATUS_NOT_ACKNOWLEDGED = 0x0014,              /**< not acknowledged */
+    VMBP_HV_STATUS_INVALID_VP_STATE = 0x0015,              /**< invalid VP state */
+    VMBP_HV_STATUS_ACKNOWLEDGED = 0x0016,                  /**< acknowledged */
+    VMBP_HV_STATUS_INVALID_SAVE_RESTORE_STATE = 0x0017,    /**< invalid save/restore state */
+    VMBP_HV_STATUS_INVALID_SYNIC_STATE = 0x0018,           /**< invalid SynIC state */
+    VMBP_HV_STATUS_OBJECT_IN_USE = 0x0019,                 /**< object in use */
+    VMBP_HV_STATUS_INVALID_PROXIMITY_DOMAIN_INFO = 0x001A, /**< invalid proximity domain info */
+    VMBP_HV_STATUS_NO_DATA = 0x001B,                       /**< no data */
+    VMBP_HV_STATUS_INACTIVE = 0x001C,                      /**< inactive */
+    VMBP_HV_STATUS_NO_RESOURCES = 0x001D,                  /**< no resources */
+    VMBP_HV_STATUS_FEATURE_UNAVAILABLE = 0x001E,           /**< feature unavailable */
+    VMBP_HV_STATUS_PARTIAL_PACKET = 0x001F,                /**< partial packet */
+    /** processor feature not supported */
+    VMBP_HV_STATUS_PROCESSOR_FEATURE_NOT_SUPPORTED = 0x0020,
+    VMBP_HV_STATUS_INSUFFICIENT_BUFFER = 0x0033,    /**< insufficient buffer */
+    VMBP_HV_STATUS_INVALID_REGISTER_VALUE = 0x0050, /**< invalid register value */
+    VMBP_HV_STATUS_INVALID_VTL_STATE = 0x0051,      /**< invalid VTL state */
+    VMBP_HV_STATUS_OPERATION_FAILED = 0x0071,       /**< operation failed */
+    VMBP_HV_STATUS_TIMEOUT = 0x0078,                /**< timeout */
+    VMBP_HV_STATUS_VTL_ALREADY_ENABLED = 0x0086,    /**< VTL already enabled */
+    VMBP_HV_STATUS_UNKNOWN_REGISTER_NAME = 0x0087   /**< unknown register name */
+};
 
-/** @brief HV_STATUS wire values `VMBP_HV_STATUS_*` (16 bits). */
-enum vmbp_hv_status { VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_ENUM) };
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_HV_STATUS_VALUE(name, value, text)                                           \
+    VMBP_STATIC_ASSERT(VMBP_HV_STATUS_##name == (value), vmbp_hv_status_##name);
+VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_VALUE)
+/** @endcond */
 
 /** @name Inputs
  *  @{ */
@@ -285,8 +328,8 @@ struct vmbp_hypercall_signal_event_direct_wire {
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_hypercall_signal_event_direct_wire) == 16,
                    vmbp_hypercall_signal_direct_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_hypercall_signal_event_direct_wire,
-                            target_partition) == 0,
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_partition) ==
+                       0,
                    vmbp_hypercall_signal_direct_part_off);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vp) == 8,
                    vmbp_hypercall_signal_direct_vp_off);
@@ -428,7 +471,7 @@ VMBP_INLINE uint32_t vmbp_hypercall_control_rep_start(uint64_t control)
  * @param control control word
  * @return VMBP_OK or VMBP_E_RSVD_NONZERO
  */
-VMBP_INLINE enum vmbp_status vmbp_hypercall_control_check(uint64_t control)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_hypercall_control_check(uint64_t control)
 {
     return (control & VMBP_HYPERCALL_CONTROL_RSVDZ) != 0 ? VMBP_E_RSVD_NONZERO : VMBP_OK;
 }
@@ -453,19 +496,42 @@ VMBP_INLINE uint32_t vmbp_hypercall_result_reps(uint64_t result)
     return (uint32_t)VMBP_FIELD_GET64(VMBP_HYPERCALL_RESULT_REPS, result);
 }
 
+/** @cond VMBP_INTERNAL */
+static const struct vmbp_reg_field vmbp_priv_hypercall_control_fields[] = {
+    VMBP_HYPERCALL_CONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_desc vmbp_priv_hypercall_control_desc = {
+    "hypercall control",
+    64,
+    vmbp_priv_hypercall_control_fields,
+    sizeof(vmbp_priv_hypercall_control_fields) / sizeof(vmbp_priv_hypercall_control_fields[0]),
+    VMBP_HYPERCALL_CONTROL_RSVDZ,
+    0};
+static const struct vmbp_reg_field vmbp_priv_hypercall_result_fields[] = {
+    VMBP_HYPERCALL_RESULT_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_desc vmbp_priv_hypercall_result_desc = {
+    "hypercall result",
+    64,
+    vmbp_priv_hypercall_result_fields,
+    sizeof(vmbp_priv_hypercall_result_fields) / sizeof(vmbp_priv_hypercall_result_fields[0]),
+    VMBP_HYPERCALL_RESULT_RSVD,
+    0};
+
+struct vmbp_priv_hv_status_row {
+    uint16_t value;
+    const char *name;
+};
+#define VMBP_PRIV_HV_STATUS_ROW(name, value, text) {(value), #name},
+static const struct vmbp_priv_hv_status_row vmbp_priv_hv_status_names[] = {
+    VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_ROW)};
+/** @endcond */
+
 /**
  * @brief Description of the hypercall control word, for tools and tests.
  * @return a static description
  */
 VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_control_desc(void)
 {
-    static const struct vmbp_reg_field fields[] = {
-        VMBP_HYPERCALL_CONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_desc desc = {"hypercall control", 64, fields,
-                                              sizeof(fields) / sizeof(fields[0]),
-                                              VMBP_HYPERCALL_CONTROL_RSVDZ, 0};
-
-    return &desc;
+    return &vmbp_priv_hypercall_control_desc;
 }
 
 /**
@@ -474,13 +540,7 @@ VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_control_desc(void)
  */
 VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_result_desc(void)
 {
-    static const struct vmbp_reg_field fields[] = {
-        VMBP_HYPERCALL_RESULT_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_desc desc = {"hypercall result", 64, fields,
-                                              sizeof(fields) / sizeof(fields[0]),
-                                              VMBP_HYPERCALL_RESULT_RSVD, 0};
-
-    return &desc;
+    return &vmbp_priv_hypercall_result_desc;
 }
 
 /**
@@ -490,15 +550,13 @@ VMBP_INLINE const struct vmbp_reg_desc *vmbp_hypercall_result_desc(void)
  */
 VMBP_INLINE const char *vmbp_hv_status_name(uint16_t status)
 {
-#define VMBP_PRIV_HV_STATUS_NAME(name, value, text)                                           \
-    case value:                                                                               \
-        return #name;
-    switch (status) {
-        VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_NAME)
-    default:
-        return NULL;
-    }
-#undef VMBP_PRIV_HV_STATUS_NAME
+    size_t i;
+
+    for (i = 0; i < sizeof(vmbp_priv_hv_status_names) / sizeof(vmbp_priv_hv_status_names[0]);
+         i++)
+        if (vmbp_priv_hv_status_names[i].value == status)
+            return vmbp_priv_hv_status_names[i].name;
+    return NULL;
 }
 
 /**
@@ -517,11 +575,10 @@ VMBP_INLINE const char *vmbp_hv_status_name(uint16_t status)
  *         hypervisor would answer HV_STATUS_INVALID_PARAMETER); VMBP_E_INVAL (NULL payload
  *         with a non-zero size, or NULL @p buf / @p len); VMBP_E_NOSPACE (@p cap below 256)
  */
-VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_encode(uint32_t connection_id,
-                                                                uint32_t message_type,
-                                                                const void *payload,
-                                                                size_t payload_size, void *buf,
-                                                                size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_hypercall_post_message_encode(uint32_t connection_id, uint32_t message_type,
+                                   const void *payload, size_t payload_size, void *buf,
+                                   size_t cap, size_t *len)
 {
     uint8_t *b = (uint8_t *)buf;
 
@@ -559,9 +616,8 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_encode(uint32_t connect
  * @param value         set to the register value on success
  * @return VMBP_OK or VMBP_E_FIELD_RANGE
  */
-VMBP_INLINE enum vmbp_status vmbp_hypercall_signal_event_value(uint32_t connection_id,
-                                                               uint16_t flag_number,
-                                                               uint64_t *value)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_hypercall_signal_event_value(uint32_t connection_id, uint16_t flag_number, uint64_t *value)
 {
     if ((connection_id & ~VMBP_HYPERCALL_CONNECTION_ID_MASK) != 0 ||
         flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
@@ -581,10 +637,9 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_signal_event_value(uint32_t connecti
  * @return VMBP_OK, VMBP_E_FIELD_RANGE, VMBP_E_INVAL (NULL @p len or @p buf) or
  *         VMBP_E_NOSPACE
  */
-VMBP_INLINE enum vmbp_status vmbp_hypercall_signal_event_encode(uint32_t connection_id,
-                                                                uint16_t flag_number,
-                                                                void *buf, size_t cap,
-                                                                size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_hypercall_signal_event_encode(uint32_t connection_id, uint16_t flag_number, void *buf,
+                                   size_t cap, size_t *len)
 {
     uint64_t v;
     enum vmbp_status st;
@@ -621,7 +676,7 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_signal_event_encode(uint32_t connect
  * @return VMBP_OK, VMBP_E_TOO_LONG, VMBP_E_FIELD_RANGE (SINT 16 or more, type 0),
  *         VMBP_E_INVAL or VMBP_E_NOSPACE
  */
-VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_direct_encode(
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_hypercall_post_message_direct_encode(
     uint64_t partition_id, uint32_t vp_index, uint8_t vtl, uint8_t sint, uint32_t message_type,
     const void *payload, size_t payload_size, void *buf, size_t cap, size_t *len)
 {
@@ -668,10 +723,10 @@ VMBP_INLINE enum vmbp_status vmbp_hypercall_post_message_direct_encode(
  * @param len          set to 16 on success and on VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_FIELD_RANGE, VMBP_E_INVAL or VMBP_E_NOSPACE
  */
-VMBP_INLINE enum vmbp_status
-vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_index,
-                                          uint8_t vtl, uint8_t sint, uint16_t flag_number,
-                                          void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_index, uint8_t vtl,
+                                          uint8_t sint, uint16_t flag_number, void *buf,
+                                          size_t cap, size_t *len)
 {
     uint8_t *b = (uint8_t *)buf;
 
@@ -684,8 +739,9 @@ vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_ind
         return VMBP_E_NOSPACE;
     if (b == NULL)
         return VMBP_E_INVAL;
-    vmbp_store_le64(b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_partition),
-                    partition_id);
+    vmbp_store_le64(
+        b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_partition),
+        partition_id);
     vmbp_store_le32(b + offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vp),
                     vp_index);
     b[offsetof(struct vmbp_hypercall_signal_event_direct_wire, target_vtl)] = vtl;

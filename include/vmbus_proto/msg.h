@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file msg.h
- * @brief VMBus channel messages: the 8-byte header, the one table of all message types and
- * their variants, version/feature/direction gating, the size rule and field descriptors.
+ * @brief VMBus channel messages: the 8-byte header, the message types and variants, their
+ * selection by version, features and length, and the descriptors of fields and checks.
  *
  * A channel message is the payload of a SynIC message (HvPostMessage message type 1): an
- * 8-byte header naming the type, then the type's fields, 240 bytes at most. This header is
- * the single source of truth for the 29 types: VMBP_MSG_TABLE() lists, per type, its number,
- * name, direction, whether it is valid before a version is negotiated and its Linux and
- * OpenVMM names, and per variant its selection rule, minimum version, feature flags and
- * size. Everything else (dispatch, names, the CLI, the docs, the tests) derives from it.
+ * 8-byte header naming the type, then the type's fields, 240 bytes at most. One table,
+ * gen/msg.toml, holds every type (number, direction, whether it is valid before a version
+ * is negotiated, Linux and OpenVMM names), every variant (selection rule, minimum version,
+ * feature flags, size), every field and every check. The blocks marked "generated" here
+ * and in the family headers are written from it by gen/msggen.py (a test fails when they
+ * are stale): the enums and VMBP_MSG_TABLE(), the records behind vmbp_msg_type_lookup()
+ * and vmbp_msg_variant_lookup(), the variant selection, and per family the wire and decoded
+ * structs, field and check tables, decoders and encoders.
  *
  * The message families live in msg_connect.h, msg_offer.h, msg_channel.h, msg_gpadl.h and
  * msg_hvsock.h; each includes this header. msg_dispatch.h includes them all and provides
@@ -31,7 +34,6 @@
 #include "features.h"
 #include "port.h"
 #include "status.h"
-#include "synic.h"
 #include "version.h"
 
 /** @defgroup vmbp_msg Channel messages: header, type table, gating
@@ -43,9 +45,10 @@
 #define VMBP_MSG_HEADER_SIZE 8u
 /**
  * @brief Largest channel message: the SynIC message payload (Linux
- * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`).
+ * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`; synic.h
+ * `VMBP_SYNIC_MESSAGE_PAYLOAD_MAX`, which tests/test_msg.c checks it against).
  */
-#define VMBP_MSG_MAX_SIZE VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
+#define VMBP_MSG_MAX_SIZE 240u
 
 /** @brief Wire status word: success (NTSTATUS `STATUS_SUCCESS`). */
 #define VMBP_NTSTATUS_SUCCESS 0x00000000u
@@ -89,11 +92,14 @@ struct vmbp_guid {
  * `{d1-d2-d3-b0b1-b2b3b4b5b6b7}` parts: the first three groups are stored little-endian.
  * For static data: `static const struct vmbp_guid g = VMBP_GUID_INIT(0xba6163d9, ...);`.
  */
+/* one brace initializer on as few lines as it fits, which clang-format 14 cannot do */
+/* clang-format off */
 #define VMBP_GUID_INIT(d1, d2, d3, b0, b1, b2, b3, b4, b5, b6, b7)                             \
     {{(uint8_t)((d1)&0xFFu), (uint8_t)(((d1) >> 8) & 0xFFu), (uint8_t)(((d1) >> 16) & 0xFFu),  \
       (uint8_t)(((d1) >> 24) & 0xFFu), (uint8_t)((d2)&0xFFu), (uint8_t)(((d2) >> 8) & 0xFFu),  \
       (uint8_t)((d3)&0xFFu), (uint8_t)(((d3) >> 8) & 0xFFu), (uint8_t)(b0), (uint8_t)(b1),     \
       (uint8_t)(b2), (uint8_t)(b3), (uint8_t)(b4), (uint8_t)(b5), (uint8_t)(b6), (uint8_t)(b7)}}
+/* clang-format on */
 
 /**
  * @brief Who sends a message (VMBP_DIR_GUEST_TO_HOST, VMBP_DIR_HOST_TO_GUEST), or, passed to a
@@ -121,6 +127,7 @@ VMBP_STATIC_ASSERT(sizeof(struct vmbp_msg_header_wire) == 8, vmbp_msg_header_siz
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_msg_header_wire, msgtype) == 0, vmbp_msg_header_type);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_msg_header_wire, rsvdz0) == 4, vmbp_msg_header_rsvdz0);
 
+/* @generated begin wires: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief The messages that carry only a channel ID (12 bytes): RESCIND_CHANNEL_OFFER,
  * CLOSE_CHANNEL, RELID_RELEASED, CLOSE_RESERVED_RESPONSE.
@@ -131,7 +138,9 @@ struct vmbp_relid_msg_wire {
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_relid_msg_wire) == 12, vmbp_relid_msg_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, hdr) == 0, vmbp_relid_msg_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, child_relid) == 8, vmbp_relid_msg_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_relid_msg_wire, child_relid) == 8,
+                   vmbp_relid_msg_child_relid);
+/* @generated end wires */
 
 /**
  * @brief How the variant of a message is chosen (OpenVMM `vmbus_messages!` rules).
@@ -166,178 +175,208 @@ enum vmbp_msg_select {
     ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                                \
      (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)
 
+/* @generated begin types: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
- * @brief The message table: every type and every variant, one line each.
+ * @brief The message table: every type and every variant, one line each, generated from
+ * gen/msg.toml (as everything below that says so).
  *
  * Expand with two macros of your own:
  * - `T(NAME, number, dir, any_state, "Linux name", "OpenVMM name")` per type: @c dir is
- *   `GUEST_TO_HOST` or `HOST_TO_GUEST` (pasted onto `VMBP_DIR_`), @c any_state is 1 for the
- *   three types valid before a version is negotiated (OpenVMM minimum version 0), the names
- *   are empty where the project has none;
+ *   `GUEST_TO_HOST` or `HOST_TO_GUEST`, @c any_state is 1 for the three types valid before a
+ *   version is negotiated, the Linux name is empty where Linux has none;
  * - `V(NAME, VARIANT, select, min_version, features, size)` per variant, newest first:
- *   @c select is `VERSION`, `SIZE` or `CONTENT` (pasted onto `VMBP_MSG_SELECT_`),
- *   @c min_version is a `VMBP_VERSION_*` value or 0 (any, including before negotiation),
- *   @c features a `VMBP_FEATURE_*` mask of which one must be negotiated (0: none),
- *   @c size the variant's size in bytes, header included.
- *
- * Names follow OpenVMM and mu_msvm where Linux differs (Linux `UNLOAD_RESPONSE`,
- * `CHANNELMSG_18..20`, `TL_CONNECT_RESULT`); see spec/msg.md for the full comparison.
+ *   @c select is `VERSION`, `SIZE` or `CONTENT`, @c min_version a `VMBP_VERSION_*` value or 0
+ *   (any, including before negotiation), @c features a mask of which one must be negotiated
+ *   (0: none), @c size the variant's size in bytes, header included.
+ * @c NAME and @c VARIANT are the enumerators without their `VMBP_MSG_` and `VMBP_MSGV_`
+ * prefixes.
  */
 #define VMBP_MSG_TABLE(T, V)                                                                   \
     T(OFFER_CHANNEL, 1, HOST_TO_GUEST, 0, "CHANNELMSG_OFFERCHANNEL", "OFFER_CHANNEL")          \
-    V(OFFER_CHANNEL, OFFER_CHANNEL, VERSION, VMBP_VERSION_1_1, 0, 196)                         \
-    V(OFFER_CHANNEL, OFFER_CHANNEL_V1, VERSION, VMBP_VERSION_0_13, 0, 190)                     \
+    V(OFFER_CHANNEL, OFFER_CHANNEL, VERSION, VMBP_VERSION_1_1, 0u, 196)                        \
+    V(OFFER_CHANNEL, OFFER_CHANNEL_V1, VERSION, VMBP_VERSION_0_13, 0u, 190)                    \
     T(RESCIND_CHANNEL_OFFER, 2, HOST_TO_GUEST, 0, "CHANNELMSG_RESCIND_CHANNELOFFER",           \
       "RESCIND_CHANNEL_OFFER")                                                                 \
-    V(RESCIND_CHANNEL_OFFER, RESCIND_CHANNEL_OFFER, VERSION, VMBP_VERSION_0_13, 0, 12)         \
+    V(RESCIND_CHANNEL_OFFER, RESCIND_CHANNEL_OFFER, VERSION, VMBP_VERSION_0_13, 0u, 12)        \
     T(REQUEST_OFFERS, 3, GUEST_TO_HOST, 0, "CHANNELMSG_REQUESTOFFERS", "REQUEST_OFFERS")       \
-    V(REQUEST_OFFERS, REQUEST_OFFERS, VERSION, VMBP_VERSION_0_13, 0, 8)                        \
+    V(REQUEST_OFFERS, REQUEST_OFFERS, VERSION, VMBP_VERSION_0_13, 0u, 8)                       \
     T(ALL_OFFERS_DELIVERED, 4, HOST_TO_GUEST, 0, "CHANNELMSG_ALLOFFERS_DELIVERED",             \
       "ALL_OFFERS_DELIVERED")                                                                  \
-    V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0, 8)            \
+    V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0u, 8)           \
     T(OPEN_CHANNEL, 5, GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL")             \
     V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0,                            \
-      VMBP_FEATURES_OPEN_SIGNAL, 156)                                                          \
-    V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 148)                          \
+      (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                               \
+          (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION,                                \
+      156)                                                                                     \
+    V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0u, 148)                         \
     T(OPEN_CHANNEL_RESULT, 6, HOST_TO_GUEST, 0, "CHANNELMSG_OPENCHANNEL_RESULT",               \
       "OPEN_CHANNEL_RESULT")                                                                   \
-    V(OPEN_CHANNEL_RESULT, OPEN_CHANNEL_RESULT, VERSION, VMBP_VERSION_0_13, 0, 20)             \
+    V(OPEN_CHANNEL_RESULT, OPEN_CHANNEL_RESULT, VERSION, VMBP_VERSION_0_13, 0u, 20)            \
     T(CLOSE_CHANNEL, 7, GUEST_TO_HOST, 0, "CHANNELMSG_CLOSECHANNEL", "CLOSE_CHANNEL")          \
-    V(CLOSE_CHANNEL, CLOSE_CHANNEL, VERSION, VMBP_VERSION_0_13, 0, 12)                         \
+    V(CLOSE_CHANNEL, CLOSE_CHANNEL, VERSION, VMBP_VERSION_0_13, 0u, 12)                        \
     T(GPADL_HEADER, 8, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_HEADER", "GPADL_HEADER")            \
-    V(GPADL_HEADER, GPADL_HEADER, VERSION, VMBP_VERSION_0_13, 0, 20)                           \
+    V(GPADL_HEADER, GPADL_HEADER, VERSION, VMBP_VERSION_0_13, 0u, 20)                          \
     T(GPADL_BODY, 9, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_BODY", "GPADL_BODY")                  \
-    V(GPADL_BODY, GPADL_BODY, VERSION, VMBP_VERSION_0_13, 0, 16)                               \
+    V(GPADL_BODY, GPADL_BODY, VERSION, VMBP_VERSION_0_13, 0u, 16)                              \
     T(GPADL_CREATED, 10, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_CREATED", "GPADL_CREATED")        \
-    V(GPADL_CREATED, GPADL_CREATED, VERSION, VMBP_VERSION_0_13, 0, 20)                         \
+    V(GPADL_CREATED, GPADL_CREATED, VERSION, VMBP_VERSION_0_13, 0u, 20)                        \
     T(GPADL_TEARDOWN, 11, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_TEARDOWN", "GPADL_TEARDOWN")     \
-    V(GPADL_TEARDOWN, GPADL_TEARDOWN, VERSION, VMBP_VERSION_0_13, 0, 16)                       \
+    V(GPADL_TEARDOWN, GPADL_TEARDOWN, VERSION, VMBP_VERSION_0_13, 0u, 16)                      \
     T(GPADL_TORNDOWN, 12, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_TORNDOWN", "GPADL_TORNDOWN")     \
-    V(GPADL_TORNDOWN, GPADL_TORNDOWN, VERSION, VMBP_VERSION_0_13, 0, 12)                       \
+    V(GPADL_TORNDOWN, GPADL_TORNDOWN, VERSION, VMBP_VERSION_0_13, 0u, 12)                      \
     T(RELID_RELEASED, 13, GUEST_TO_HOST, 0, "CHANNELMSG_RELID_RELEASED", "REL_ID_RELEASED")    \
-    V(RELID_RELEASED, RELID_RELEASED, VERSION, VMBP_VERSION_0_13, 0, 12)                       \
+    V(RELID_RELEASED, RELID_RELEASED, VERSION, VMBP_VERSION_0_13, 0u, 12)                      \
     T(INITIATE_CONTACT, 14, GUEST_TO_HOST, 1, "CHANNELMSG_INITIATE_CONTACT",                   \
       "INITIATE_CONTACT")                                                                      \
     V(INITIATE_CONTACT, INITIATE_CONTACT_CLIENT_ID, CONTENT, VMBP_VERSION_6_0,                 \
-      VMBP_FEATURE_CLIENT_ID, 56)                                                              \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_FEATURES, CONTENT, VMBP_VERSION_6_0, 0, 40)           \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_SINT, CONTENT, VMBP_VERSION_5_0, 0, 40)               \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_IPAGE, CONTENT, 0, 0, 40)                             \
+      (uint32_t)VMBP_FEATURE_CLIENT_ID, 56)                                                    \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_FEATURES, CONTENT, VMBP_VERSION_6_0, 0u, 40)          \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_SINT, CONTENT, VMBP_VERSION_5_0, 0u, 40)              \
+    V(INITIATE_CONTACT, INITIATE_CONTACT_IPAGE, CONTENT, 0, 0u, 40)                            \
     T(VERSION_RESPONSE, 15, HOST_TO_GUEST, 1, "CHANNELMSG_VERSION_RESPONSE",                   \
       "VERSION_RESPONSE")                                                                      \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_MONITOR, SIZE, 0, 0, 40)                              \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_FEATURES, SIZE, 0, 0, 20)                             \
-    V(VERSION_RESPONSE, VERSION_RESPONSE, VERSION, 0, 0, 16)                                   \
+    V(VERSION_RESPONSE, VERSION_RESPONSE_MONITOR, SIZE, 0, 0u, 40)                             \
+    V(VERSION_RESPONSE, VERSION_RESPONSE_FEATURES, SIZE, 0, 0u, 20)                            \
+    V(VERSION_RESPONSE, VERSION_RESPONSE, VERSION, 0, 0u, 16)                                  \
     T(UNLOAD, 16, GUEST_TO_HOST, 0, "CHANNELMSG_UNLOAD", "UNLOAD")                             \
-    V(UNLOAD, UNLOAD, VERSION, VMBP_VERSION_0_13, 0, 8)                                        \
+    V(UNLOAD, UNLOAD, VERSION, VMBP_VERSION_0_13, 0u, 8)                                       \
     T(UNLOAD_COMPLETE, 17, HOST_TO_GUEST, 0, "CHANNELMSG_UNLOAD_RESPONSE", "UNLOAD_COMPLETE")  \
-    V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0, 8)                       \
+    V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0u, 8)                      \
     T(OPEN_RESERVED_CHANNEL, 18, GUEST_TO_HOST, 0, "CHANNELMSG_18", "OPEN_RESERVED_CHANNEL")   \
-    V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0, 28)          \
-    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19",                           \
-      "CLOSE_RESERVED_CHANNEL")                                                                \
-    V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0, 20)                       \
+    V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0u, 28)         \
+    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19", "CLOSE_RESERVED_CHANNEL") \
+    V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0u, 20)                      \
     T(CLOSE_RESERVED_RESPONSE, 20, HOST_TO_GUEST, 0, "CHANNELMSG_20",                          \
       "CLOSE_RESERVED_RESPONSE")                                                               \
-    V(CLOSE_RESERVED_RESPONSE, CLOSE_RESERVED_RESPONSE, VERSION, VMBP_VERSION_4_0, 0, 12)      \
+    V(CLOSE_RESERVED_RESPONSE, CLOSE_RESERVED_RESPONSE, VERSION, VMBP_VERSION_4_0, 0u, 12)     \
     T(TL_CONNECT_REQUEST, 21, GUEST_TO_HOST, 0, "CHANNELMSG_TL_CONNECT_REQUEST",               \
       "TL_CONNECT_REQUEST")                                                                    \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST_SILO, SIZE, VMBP_VERSION_5_2, 0, 56)              \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST, VERSION, VMBP_VERSION_4_0, 0, 40)                \
+    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST_SILO, SIZE, VMBP_VERSION_5_2, 0u, 56)             \
+    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST, VERSION, VMBP_VERSION_4_0, 0u, 40)               \
     T(MODIFY_CHANNEL, 22, GUEST_TO_HOST, 0, "CHANNELMSG_MODIFYCHANNEL", "MODIFY_CHANNEL")      \
-    V(MODIFY_CHANNEL, MODIFY_CHANNEL, VERSION, VMBP_VERSION_4_1, 0, 16)                        \
+    V(MODIFY_CHANNEL, MODIFY_CHANNEL, VERSION, VMBP_VERSION_4_1, 0u, 16)                       \
     T(TL_CONNECT_RESULT, 23, HOST_TO_GUEST, 0, "CHANNELMSG_TL_CONNECT_RESULT",                 \
       "TL_CONNECT_REQUEST_RESULT")                                                             \
-    V(TL_CONNECT_RESULT, TL_CONNECT_RESULT, VERSION, VMBP_VERSION_4_1, 0, 44)                  \
+    V(TL_CONNECT_RESULT, TL_CONNECT_RESULT, VERSION, VMBP_VERSION_4_1, 0u, 44)                 \
     T(MODIFY_CHANNEL_RESPONSE, 24, HOST_TO_GUEST, 0, "CHANNELMSG_MODIFYCHANNEL_RESPONSE",      \
       "MODIFY_CHANNEL_RESPONSE")                                                               \
-    V(MODIFY_CHANNEL_RESPONSE, MODIFY_CHANNEL_RESPONSE, VERSION, VMBP_VERSION_5_3, 0, 16)      \
+    V(MODIFY_CHANNEL_RESPONSE, MODIFY_CHANNEL_RESPONSE, VERSION, VMBP_VERSION_5_3, 0u, 16)     \
     T(MODIFY_CONNECTION, 25, GUEST_TO_HOST, 0, "", "MODIFY_CONNECTION")                        \
     V(MODIFY_CONNECTION, MODIFY_CONNECTION, VERSION, VMBP_VERSION_6_0,                         \
-      VMBP_FEATURE_MODIFY_CONNECTION, 24)                                                      \
+      (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 24)                                            \
     T(MODIFY_CONNECTION_RESPONSE, 26, HOST_TO_GUEST, 0, "", "MODIFY_CONNECTION_RESPONSE")      \
     V(MODIFY_CONNECTION_RESPONSE, MODIFY_CONNECTION_RESPONSE, VERSION, VMBP_VERSION_6_0,       \
-      VMBP_FEATURE_MODIFY_CONNECTION, 9)                                                       \
+      (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 9)                                             \
     T(PAUSE, 27, GUEST_TO_HOST, 0, "", "PAUSE")                                                \
-    V(PAUSE, PAUSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)                   \
+    V(PAUSE, PAUSE, VERSION, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)         \
     T(PAUSE_RESPONSE, 28, HOST_TO_GUEST, 0, "", "PAUSE_RESPONSE")                              \
-    V(PAUSE_RESPONSE, PAUSE_RESPONSE, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8) \
+    V(PAUSE_RESPONSE, PAUSE_RESPONSE, VERSION, VMBP_VERSION_6_0,                               \
+      (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)                                                  \
     T(RESUME, 29, GUEST_TO_HOST, 0, "", "RESUME")                                              \
-    V(RESUME, RESUME, VERSION, VMBP_VERSION_6_0, VMBP_FEATURE_PAUSE_RESUME, 8)
-
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_MSG_NONE_T(name, num, dir, any, lnx, ovmm)
-#define VMBP_PRIV_MSG_NONE_V(name, var, sel, minv, feat, size)
-#define VMBP_PRIV_MSG_TYPE_ENUM(name, num, dir, any, lnx, ovmm) VMBP_MSG_##name = num,
-#define VMBP_PRIV_MSG_VARIANT_ENUM(name, var, sel, minv, feat, size) VMBP_MSGV_##var,
-#define VMBP_PRIV_MSG_TYPE_COUNT(name, num, dir, any, lnx, ovmm) +1
-#define VMBP_PRIV_MSG_VARIANT_COUNT(name, var, sel, minv, feat, size) +1
-/** @endcond */
+    V(RESUME, RESUME, VERSION, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)
 
 /**
- * @brief Message types (`msgtype` of the header): `VMBP_MSG_OFFER_CHANNEL` (1) ..
- * `VMBP_MSG_RESUME` (29). Type 0 is invalid (Linux `CHANNELMSG_INVALID`).
+ * @brief Message types (`msgtype` of the header), one per `T` row of VMBP_MSG_TABLE(). Type 0
+ * is invalid (Linux `CHANNELMSG_INVALID`).
  */
 enum vmbp_msg_type {
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ENUM, VMBP_PRIV_MSG_NONE_V)
-    /** The largest type number this library knows (types run 1 .. max, asserted below). */
-    VMBP_MSG_TYPE_MAX = (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
+    VMBP_MSG_OFFER_CHANNEL = 1,               /**< Linux `CHANNELMSG_OFFERCHANNEL` */
+    VMBP_MSG_RESCIND_CHANNEL_OFFER = 2,       /**< Linux `CHANNELMSG_RESCIND_CHANNELOFFER` */
+    VMBP_MSG_REQUEST_OFFERS = 3,              /**< Linux `CHANNELMSG_REQUESTOFFERS` */
+    VMBP_MSG_ALL_OFFERS_DELIVERED = 4,        /**< Linux `CHANNELMSG_ALLOFFERS_DELIVERED` */
+    VMBP_MSG_OPEN_CHANNEL = 5,                /**< Linux `CHANNELMSG_OPENCHANNEL` */
+    VMBP_MSG_OPEN_CHANNEL_RESULT = 6,         /**< Linux `CHANNELMSG_OPENCHANNEL_RESULT` */
+    VMBP_MSG_CLOSE_CHANNEL = 7,               /**< Linux `CHANNELMSG_CLOSECHANNEL` */
+    VMBP_MSG_GPADL_HEADER = 8,                /**< Linux `CHANNELMSG_GPADL_HEADER` */
+    VMBP_MSG_GPADL_BODY = 9,                  /**< Linux `CHANNELMSG_GPADL_BODY` */
+    VMBP_MSG_GPADL_CREATED = 10,              /**< Linux `CHANNELMSG_GPADL_CREATED` */
+    VMBP_MSG_GPADL_TEARDOWN = 11,             /**< Linux `CHANNELMSG_GPADL_TEARDOWN` */
+    VMBP_MSG_GPADL_TORNDOWN = 12,             /**< Linux `CHANNELMSG_GPADL_TORNDOWN` */
+    VMBP_MSG_RELID_RELEASED = 13,             /**< Linux `CHANNELMSG_RELID_RELEASED` */
+    VMBP_MSG_INITIATE_CONTACT = 14,           /**< Linux `CHANNELMSG_INITIATE_CONTACT` */
+    VMBP_MSG_VERSION_RESPONSE = 15,           /**< Linux `CHANNELMSG_VERSION_RESPONSE` */
+    VMBP_MSG_UNLOAD = 16,                     /**< Linux `CHANNELMSG_UNLOAD` */
+    VMBP_MSG_UNLOAD_COMPLETE = 17,            /**< Linux `CHANNELMSG_UNLOAD_RESPONSE` */
+    VMBP_MSG_OPEN_RESERVED_CHANNEL = 18,      /**< Linux `CHANNELMSG_18` */
+    VMBP_MSG_CLOSE_RESERVED_CHANNEL = 19,     /**< Linux `CHANNELMSG_19` */
+    VMBP_MSG_CLOSE_RESERVED_RESPONSE = 20,    /**< Linux `CHANNELMSG_20` */
+    VMBP_MSG_TL_CONNECT_REQUEST = 21,         /**< Linux `CHANNELMSG_TL_CONNECT_REQUEST` */
+    VMBP_MSG_MODIFY_CHANNEL = 22,             /**< Linux `CHANNELMSG_MODIFYCHANNEL` */
+    VMBP_MSG_TL_CONNECT_RESULT = 23,          /**< Linux `CHANNELMSG_TL_CONNECT_RESULT` */
+    VMBP_MSG_MODIFY_CHANNEL_RESPONSE = 24,    /**< Linux `CHANNELMSG_MODIFYCHANNEL_RESPONSE` */
+    VMBP_MSG_MODIFY_CONNECTION = 25,          /**< not in Linux */
+    VMBP_MSG_MODIFY_CONNECTION_RESPONSE = 26, /**< not in Linux */
+    VMBP_MSG_PAUSE = 27,                      /**< not in Linux */
+    VMBP_MSG_PAUSE_RESPONSE = 28,             /**< not in Linux */
+    VMBP_MSG_RESUME = 29,                     /**< not in Linux */
+    /** The largest type number this library knows (types run 1 .. max). */
+    VMBP_MSG_TYPE_MAX = 29
 };
 
 /**
- * @brief Message variants, one per table row: `VMBP_MSGV_<VARIANT>`, numbered from 1 in
- * table order (0 is "none"). A decoded message says which variant it was; an encoder
- * writes the variant it is given.
+ * @brief Message variants, one per `V` row of VMBP_MSG_TABLE(), numbered from 1 in table
+ * order (0 is "none"). A decoded message says which variant it was; an encoder writes the
+ * variant it is given.
  */
 enum vmbp_msg_variant {
-    VMBP_MSGV_NONE = 0, /**< no variant (not a valid message) */
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ENUM)
+    VMBP_MSGV_NONE = 0,                        /**< no variant (not a valid message) */
+    VMBP_MSGV_OFFER_CHANNEL = 1,               /**< OFFER_CHANNEL, 196 bytes */
+    VMBP_MSGV_OFFER_CHANNEL_V1 = 2,            /**< OFFER_CHANNEL, 190 bytes */
+    VMBP_MSGV_RESCIND_CHANNEL_OFFER = 3,       /**< RESCIND_CHANNEL_OFFER, 12 bytes */
+    VMBP_MSGV_REQUEST_OFFERS = 4,              /**< REQUEST_OFFERS, 8 bytes */
+    VMBP_MSGV_ALL_OFFERS_DELIVERED = 5,        /**< ALL_OFFERS_DELIVERED, 8 bytes */
+    VMBP_MSGV_OPEN_CHANNEL_SIGNAL = 6,         /**< OPEN_CHANNEL, 156 bytes */
+    VMBP_MSGV_OPEN_CHANNEL = 7,                /**< OPEN_CHANNEL, 148 bytes */
+    VMBP_MSGV_OPEN_CHANNEL_RESULT = 8,         /**< OPEN_CHANNEL_RESULT, 20 bytes */
+    VMBP_MSGV_CLOSE_CHANNEL = 9,               /**< CLOSE_CHANNEL, 12 bytes */
+    VMBP_MSGV_GPADL_HEADER = 10,               /**< GPADL_HEADER, 20 bytes */
+    VMBP_MSGV_GPADL_BODY = 11,                 /**< GPADL_BODY, 16 bytes */
+    VMBP_MSGV_GPADL_CREATED = 12,              /**< GPADL_CREATED, 20 bytes */
+    VMBP_MSGV_GPADL_TEARDOWN = 13,             /**< GPADL_TEARDOWN, 16 bytes */
+    VMBP_MSGV_GPADL_TORNDOWN = 14,             /**< GPADL_TORNDOWN, 12 bytes */
+    VMBP_MSGV_RELID_RELEASED = 15,             /**< RELID_RELEASED, 12 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID = 16, /**< INITIATE_CONTACT, 56 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_FEATURES = 17,  /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_SINT = 18,      /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_INITIATE_CONTACT_IPAGE = 19,     /**< INITIATE_CONTACT, 40 bytes */
+    VMBP_MSGV_VERSION_RESPONSE_MONITOR = 20,   /**< VERSION_RESPONSE, 40 bytes */
+    VMBP_MSGV_VERSION_RESPONSE_FEATURES = 21,  /**< VERSION_RESPONSE, 20 bytes */
+    VMBP_MSGV_VERSION_RESPONSE = 22,           /**< VERSION_RESPONSE, 16 bytes */
+    VMBP_MSGV_UNLOAD = 23,                     /**< UNLOAD, 8 bytes */
+    VMBP_MSGV_UNLOAD_COMPLETE = 24,            /**< UNLOAD_COMPLETE, 8 bytes */
+    VMBP_MSGV_OPEN_RESERVED_CHANNEL = 25,      /**< OPEN_RESERVED_CHANNEL, 28 bytes */
+    VMBP_MSGV_CLOSE_RESERVED_CHANNEL = 26,     /**< CLOSE_RESERVED_CHANNEL, 20 bytes */
+    VMBP_MSGV_CLOSE_RESERVED_RESPONSE = 27,    /**< CLOSE_RESERVED_RESPONSE, 12 bytes */
+    VMBP_MSGV_TL_CONNECT_REQUEST_SILO = 28,    /**< TL_CONNECT_REQUEST, 56 bytes */
+    VMBP_MSGV_TL_CONNECT_REQUEST = 29,         /**< TL_CONNECT_REQUEST, 40 bytes */
+    VMBP_MSGV_MODIFY_CHANNEL = 30,             /**< MODIFY_CHANNEL, 16 bytes */
+    VMBP_MSGV_TL_CONNECT_RESULT = 31,          /**< TL_CONNECT_RESULT, 44 bytes */
+    VMBP_MSGV_MODIFY_CHANNEL_RESPONSE = 32,    /**< MODIFY_CHANNEL_RESPONSE, 16 bytes */
+    VMBP_MSGV_MODIFY_CONNECTION = 33,          /**< MODIFY_CONNECTION, 24 bytes */
+    VMBP_MSGV_MODIFY_CONNECTION_RESPONSE = 34, /**< MODIFY_CONNECTION_RESPONSE, 9 bytes */
+    VMBP_MSGV_PAUSE = 35,                      /**< PAUSE, 8 bytes */
+    VMBP_MSGV_PAUSE_RESPONSE = 36,             /**< PAUSE_RESPONSE, 8 bytes */
+    VMBP_MSGV_RESUME = 37,                     /**< RESUME, 8 bytes */
     /** One past the last variant. */
-    VMBP_MSGV_COUNT
+    VMBP_MSGV_COUNT = 38
 };
-
-/** @brief Number of message types (29). */
-#define VMBP_MSG_TYPE_COUNT (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_COUNT, VMBP_PRIV_MSG_NONE_V))
-/** @brief Number of message variants (37). */
-#define VMBP_MSG_VARIANT_COUNT                                                                 \
-    (0 VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_COUNT))
 
 /** @cond VMBP_INTERNAL */
-/* Index of each type row among the type rows, and of every row in the whole table: they give
- * each type its first variant as a constant, and prove the type rows are numbered 1, 2, 3 ...
- * in table order. */
-#define VMBP_PRIV_MSG_TIDX(name, num, dir, any, lnx, ovmm) VMBP_PRIV_TIDX_##name,
-#define VMBP_PRIV_MSG_ROW_T(name, num, dir, any, lnx, ovmm) VMBP_PRIV_ROW_T_##name,
-#define VMBP_PRIV_MSG_ROW_V(name, var, sel, minv, feat, size) VMBP_PRIV_ROW_V_##var,
-enum vmbp_priv_msg_tidx {
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_TIDX, VMBP_PRIV_MSG_NONE_V) VMBP_PRIV_TIDX_END
-};
-enum vmbp_priv_msg_row {
-    VMBP_MSG_TABLE(VMBP_PRIV_MSG_ROW_T, VMBP_PRIV_MSG_ROW_V) VMBP_PRIV_ROW_END
-};
-/* first variant of a type = rows before its type row - type rows before it + 1 */
-#define VMBP_PRIV_MSG_FIRST_VARIANT(name)                                                      \
-    ((unsigned)VMBP_PRIV_ROW_T_##name - (unsigned)VMBP_PRIV_TIDX_##name + 1u)
-#define VMBP_PRIV_MSG_SORTED(name, num, dir, any, lnx, ovmm)                                   \
-    VMBP_STATIC_ASSERT((num) == (int)VMBP_PRIV_TIDX_##name + 1, vmbp_msg_row_order_##name);
-VMBP_MSG_TABLE(VMBP_PRIV_MSG_SORTED, VMBP_PRIV_MSG_NONE_V)
-#undef VMBP_PRIV_MSG_SORTED
-/* Feature flags exist from 6.0 (vmbp_version_has_feature_flags()): a row gated on features
- * negotiated starts at 6.0 or later, so that the selection may test the features once the
- * version has passed. (A CONTENT row tests the flags the message carries.) */
-#define VMBP_PRIV_MSG_FEATURE_ROW(name, var, sel, minv, feat, size)                            \
-    VMBP_STATIC_ASSERT((feat) == 0 || VMBP_MSG_SELECT_##sel == VMBP_MSG_SELECT_CONTENT ||      \
-                           (unsigned)(minv) >= (unsigned)VMBP_VERSION_6_0,                     \
-                       vmbp_msg_feature_row_##var);
-VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_FEATURE_ROW)
-#undef VMBP_PRIV_MSG_FEATURE_ROW
+/* The types each side sends, as bits (bit n: type n), for the direction check. */
+#define VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES 0x2A6D6BA8u
+#define VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES 0x15929456u
 /** @endcond */
 
-VMBP_STATIC_ASSERT(VMBP_MSG_TYPE_COUNT == 29, vmbp_msg_type_count);
-VMBP_STATIC_ASSERT(VMBP_MSG_VARIANT_COUNT == 37, vmbp_msg_variant_count);
-VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT == VMBP_MSG_VARIANT_COUNT + 1, vmbp_msg_variant_enum);
+/** @brief Number of message types (29). */
+#define VMBP_MSG_TYPE_COUNT 29
+/** @brief Number of message variants (37). */
+#define VMBP_MSG_VARIANT_COUNT 37
+/* @generated end types */
 
-/** @brief Properties of one message type (a `T` row of VMBP_MSG_TABLE()). */
+/**
+ * @brief Properties of one message type (a `T` row of VMBP_MSG_TABLE()), from
+ * vmbp_msg_type_lookup().
+ */
 struct vmbp_msg_type_info {
     uint32_t type;            /**< type number */
     uint8_t dir;              /**< `enum vmbp_dir` of the sender */
@@ -346,9 +385,14 @@ struct vmbp_msg_type_info {
     const char *name;         /**< our name, e.g. "OFFER_CHANNEL" */
     const char *linux_name;   /**< Linux `CHANNELMSG_*` name, "" if none */
     const char *openvmm_name; /**< OpenVMM `MessageType` name */
+    const char *header;       /**< the header that declares its codec, e.g. "msg_channel" */
+    uint8_t nvariants;        /**< number of its variants */
 };
 
-/** @brief Properties of one message variant (a `V` row of VMBP_MSG_TABLE()). */
+/**
+ * @brief Properties of one message variant (a `V` row of VMBP_MSG_TABLE()), from
+ * vmbp_msg_variant_lookup().
+ */
 struct vmbp_msg_variant_info {
     uint32_t type;        /**< type number */
     uint8_t select;       /**< `enum vmbp_msg_select` */
@@ -356,7 +400,171 @@ struct vmbp_msg_variant_info {
     uint32_t min_version; /**< minimum version, 0 for any (see the table) */
     uint32_t features;    /**< feature flags of which one is needed, 0 for none */
     const char *name;     /**< variant name, e.g. "OPEN_CHANNEL_SIGNAL" */
+    const char *rule;     /**< the spec rule of its layout, e.g. "VMBP-MSG-108" */
 };
+
+/* @generated begin records: gen/msggen.py from gen/msg.toml; edit the table, not this block */
+/** @cond VMBP_INTERNAL */
+/* The table as data: one record per type (index: type number) and per variant
+ * (index: variant). */
+static const struct vmbp_msg_type_info vmbp_priv_msg_types[] = {
+    {0, 0, 0, 0, "INVALID", "CHANNELMSG_INVALID", "", "", 0},
+    {VMBP_MSG_OFFER_CHANNEL, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0, VMBP_MSGV_OFFER_CHANNEL,
+     "OFFER_CHANNEL", "CHANNELMSG_OFFERCHANNEL", "OFFER_CHANNEL", "msg_offer", 2},
+    {VMBP_MSG_RESCIND_CHANNEL_OFFER, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_RESCIND_CHANNEL_OFFER, "RESCIND_CHANNEL_OFFER",
+     "CHANNELMSG_RESCIND_CHANNELOFFER", "RESCIND_CHANNEL_OFFER", "msg_offer", 1},
+    {VMBP_MSG_REQUEST_OFFERS, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_REQUEST_OFFERS,
+     "REQUEST_OFFERS", "CHANNELMSG_REQUESTOFFERS", "REQUEST_OFFERS", "msg_connect", 1},
+    {VMBP_MSG_ALL_OFFERS_DELIVERED, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_ALL_OFFERS_DELIVERED, "ALL_OFFERS_DELIVERED", "CHANNELMSG_ALLOFFERS_DELIVERED",
+     "ALL_OFFERS_DELIVERED", "msg_connect", 1},
+    {VMBP_MSG_OPEN_CHANNEL, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_OPEN_CHANNEL_SIGNAL,
+     "OPEN_CHANNEL", "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL", "msg_channel", 2},
+    {VMBP_MSG_OPEN_CHANNEL_RESULT, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_OPEN_CHANNEL_RESULT, "OPEN_CHANNEL_RESULT", "CHANNELMSG_OPENCHANNEL_RESULT",
+     "OPEN_CHANNEL_RESULT", "msg_channel", 1},
+    {VMBP_MSG_CLOSE_CHANNEL, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_CLOSE_CHANNEL,
+     "CLOSE_CHANNEL", "CHANNELMSG_CLOSECHANNEL", "CLOSE_CHANNEL", "msg_channel", 1},
+    {VMBP_MSG_GPADL_HEADER, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_GPADL_HEADER,
+     "GPADL_HEADER", "CHANNELMSG_GPADL_HEADER", "GPADL_HEADER", "msg_gpadl", 1},
+    {VMBP_MSG_GPADL_BODY, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_GPADL_BODY,
+     "GPADL_BODY", "CHANNELMSG_GPADL_BODY", "GPADL_BODY", "msg_gpadl", 1},
+    {VMBP_MSG_GPADL_CREATED, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0, VMBP_MSGV_GPADL_CREATED,
+     "GPADL_CREATED", "CHANNELMSG_GPADL_CREATED", "GPADL_CREATED", "msg_gpadl", 1},
+    {VMBP_MSG_GPADL_TEARDOWN, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_GPADL_TEARDOWN,
+     "GPADL_TEARDOWN", "CHANNELMSG_GPADL_TEARDOWN", "GPADL_TEARDOWN", "msg_gpadl", 1},
+    {VMBP_MSG_GPADL_TORNDOWN, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0, VMBP_MSGV_GPADL_TORNDOWN,
+     "GPADL_TORNDOWN", "CHANNELMSG_GPADL_TORNDOWN", "GPADL_TORNDOWN", "msg_gpadl", 1},
+    {VMBP_MSG_RELID_RELEASED, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_RELID_RELEASED,
+     "RELID_RELEASED", "CHANNELMSG_RELID_RELEASED", "REL_ID_RELEASED", "msg_offer", 1},
+    {VMBP_MSG_INITIATE_CONTACT, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 1,
+     VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID, "INITIATE_CONTACT", "CHANNELMSG_INITIATE_CONTACT",
+     "INITIATE_CONTACT", "msg_connect", 4},
+    {VMBP_MSG_VERSION_RESPONSE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 1,
+     VMBP_MSGV_VERSION_RESPONSE_MONITOR, "VERSION_RESPONSE", "CHANNELMSG_VERSION_RESPONSE",
+     "VERSION_RESPONSE", "msg_connect", 3},
+    {VMBP_MSG_UNLOAD, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_UNLOAD, "UNLOAD",
+     "CHANNELMSG_UNLOAD", "UNLOAD", "msg_connect", 1},
+    {VMBP_MSG_UNLOAD_COMPLETE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0, VMBP_MSGV_UNLOAD_COMPLETE,
+     "UNLOAD_COMPLETE", "CHANNELMSG_UNLOAD_RESPONSE", "UNLOAD_COMPLETE", "msg_connect", 1},
+    {VMBP_MSG_OPEN_RESERVED_CHANNEL, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0,
+     VMBP_MSGV_OPEN_RESERVED_CHANNEL, "OPEN_RESERVED_CHANNEL", "CHANNELMSG_18",
+     "OPEN_RESERVED_CHANNEL", "msg_channel", 1},
+    {VMBP_MSG_CLOSE_RESERVED_CHANNEL, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 1,
+     VMBP_MSGV_CLOSE_RESERVED_CHANNEL, "CLOSE_RESERVED_CHANNEL", "CHANNELMSG_19",
+     "CLOSE_RESERVED_CHANNEL", "msg_channel", 1},
+    {VMBP_MSG_CLOSE_RESERVED_RESPONSE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_CLOSE_RESERVED_RESPONSE, "CLOSE_RESERVED_RESPONSE", "CHANNELMSG_20",
+     "CLOSE_RESERVED_RESPONSE", "msg_channel", 1},
+    {VMBP_MSG_TL_CONNECT_REQUEST, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0,
+     VMBP_MSGV_TL_CONNECT_REQUEST_SILO, "TL_CONNECT_REQUEST", "CHANNELMSG_TL_CONNECT_REQUEST",
+     "TL_CONNECT_REQUEST", "msg_hvsock", 2},
+    {VMBP_MSG_MODIFY_CHANNEL, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_MODIFY_CHANNEL,
+     "MODIFY_CHANNEL", "CHANNELMSG_MODIFYCHANNEL", "MODIFY_CHANNEL", "msg_channel", 1},
+    {VMBP_MSG_TL_CONNECT_RESULT, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_TL_CONNECT_RESULT, "TL_CONNECT_RESULT", "CHANNELMSG_TL_CONNECT_RESULT",
+     "TL_CONNECT_REQUEST_RESULT", "msg_hvsock", 1},
+    {VMBP_MSG_MODIFY_CHANNEL_RESPONSE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_MODIFY_CHANNEL_RESPONSE, "MODIFY_CHANNEL_RESPONSE",
+     "CHANNELMSG_MODIFYCHANNEL_RESPONSE", "MODIFY_CHANNEL_RESPONSE", "msg_channel", 1},
+    {VMBP_MSG_MODIFY_CONNECTION, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0,
+     VMBP_MSGV_MODIFY_CONNECTION, "MODIFY_CONNECTION", "", "MODIFY_CONNECTION", "msg_connect",
+     1},
+    {VMBP_MSG_MODIFY_CONNECTION_RESPONSE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0,
+     VMBP_MSGV_MODIFY_CONNECTION_RESPONSE, "MODIFY_CONNECTION_RESPONSE", "",
+     "MODIFY_CONNECTION_RESPONSE", "msg_connect", 1},
+    {VMBP_MSG_PAUSE, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_PAUSE, "PAUSE", "", "PAUSE",
+     "msg_connect", 1},
+    {VMBP_MSG_PAUSE_RESPONSE, (uint8_t)VMBP_DIR_HOST_TO_GUEST, 0, VMBP_MSGV_PAUSE_RESPONSE,
+     "PAUSE_RESPONSE", "", "PAUSE_RESPONSE", "msg_connect", 1},
+    {VMBP_MSG_RESUME, (uint8_t)VMBP_DIR_GUEST_TO_HOST, 0, VMBP_MSGV_RESUME, "RESUME", "",
+     "RESUME", "msg_connect", 1},
+};
+static const struct vmbp_msg_variant_info vmbp_priv_msg_variants[] = {
+    {0, 0, 0, 0, 0, "NONE", ""},
+    {VMBP_MSG_OFFER_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 196, (uint32_t)VMBP_VERSION_1_1,
+     0u, "OFFER_CHANNEL", "VMBP-MSG-101"},
+    {VMBP_MSG_OFFER_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 190, (uint32_t)VMBP_VERSION_0_13,
+     0u, "OFFER_CHANNEL_V1", "VMBP-MSG-102"},
+    {VMBP_MSG_RESCIND_CHANNEL_OFFER, (uint8_t)VMBP_MSG_SELECT_VERSION, 12,
+     (uint32_t)VMBP_VERSION_0_13, 0u, "RESCIND_CHANNEL_OFFER", "VMBP-MSG-105"},
+    {VMBP_MSG_REQUEST_OFFERS, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_0_13,
+     0u, "REQUEST_OFFERS", "VMBP-MSG-106"},
+    {VMBP_MSG_ALL_OFFERS_DELIVERED, (uint8_t)VMBP_MSG_SELECT_VERSION, 8,
+     (uint32_t)VMBP_VERSION_0_13, 0u, "ALL_OFFERS_DELIVERED", "VMBP-MSG-107"},
+    {VMBP_MSG_OPEN_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 156, (uint32_t)VMBP_VERSION_6_0,
+     (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |
+         (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION,
+     "OPEN_CHANNEL_SIGNAL", "VMBP-MSG-108"},
+    {VMBP_MSG_OPEN_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 148, (uint32_t)VMBP_VERSION_0_13,
+     0u, "OPEN_CHANNEL", "VMBP-MSG-109"},
+    {VMBP_MSG_OPEN_CHANNEL_RESULT, (uint8_t)VMBP_MSG_SELECT_VERSION, 20,
+     (uint32_t)VMBP_VERSION_0_13, 0u, "OPEN_CHANNEL_RESULT", "VMBP-MSG-110"},
+    {VMBP_MSG_CLOSE_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 12, (uint32_t)VMBP_VERSION_0_13,
+     0u, "CLOSE_CHANNEL", "VMBP-MSG-111"},
+    {VMBP_MSG_GPADL_HEADER, (uint8_t)VMBP_MSG_SELECT_VERSION, 20, (uint32_t)VMBP_VERSION_0_13,
+     0u, "GPADL_HEADER", "VMBP-MSG-112"},
+    {VMBP_MSG_GPADL_BODY, (uint8_t)VMBP_MSG_SELECT_VERSION, 16, (uint32_t)VMBP_VERSION_0_13, 0u,
+     "GPADL_BODY", "VMBP-MSG-113"},
+    {VMBP_MSG_GPADL_CREATED, (uint8_t)VMBP_MSG_SELECT_VERSION, 20, (uint32_t)VMBP_VERSION_0_13,
+     0u, "GPADL_CREATED", "VMBP-MSG-114"},
+    {VMBP_MSG_GPADL_TEARDOWN, (uint8_t)VMBP_MSG_SELECT_VERSION, 16, (uint32_t)VMBP_VERSION_0_13,
+     0u, "GPADL_TEARDOWN", "VMBP-MSG-115"},
+    {VMBP_MSG_GPADL_TORNDOWN, (uint8_t)VMBP_MSG_SELECT_VERSION, 12, (uint32_t)VMBP_VERSION_0_13,
+     0u, "GPADL_TORNDOWN", "VMBP-MSG-116"},
+    {VMBP_MSG_RELID_RELEASED, (uint8_t)VMBP_MSG_SELECT_VERSION, 12, (uint32_t)VMBP_VERSION_0_13,
+     0u, "RELID_RELEASED", "VMBP-MSG-117"},
+    {VMBP_MSG_INITIATE_CONTACT, (uint8_t)VMBP_MSG_SELECT_CONTENT, 56,
+     (uint32_t)VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_CLIENT_ID, "INITIATE_CONTACT_CLIENT_ID",
+     "VMBP-MSG-118"},
+    {VMBP_MSG_INITIATE_CONTACT, (uint8_t)VMBP_MSG_SELECT_CONTENT, 40,
+     (uint32_t)VMBP_VERSION_6_0, 0u, "INITIATE_CONTACT_FEATURES", "VMBP-MSG-119"},
+    {VMBP_MSG_INITIATE_CONTACT, (uint8_t)VMBP_MSG_SELECT_CONTENT, 40,
+     (uint32_t)VMBP_VERSION_5_0, 0u, "INITIATE_CONTACT_SINT", "VMBP-MSG-120"},
+    {VMBP_MSG_INITIATE_CONTACT, (uint8_t)VMBP_MSG_SELECT_CONTENT, 40, 0u, 0u,
+     "INITIATE_CONTACT_IPAGE", "VMBP-MSG-121"},
+    {VMBP_MSG_VERSION_RESPONSE, (uint8_t)VMBP_MSG_SELECT_SIZE, 40, 0u, 0u,
+     "VERSION_RESPONSE_MONITOR", "VMBP-MSG-122"},
+    {VMBP_MSG_VERSION_RESPONSE, (uint8_t)VMBP_MSG_SELECT_SIZE, 20, 0u, 0u,
+     "VERSION_RESPONSE_FEATURES", "VMBP-MSG-123"},
+    {VMBP_MSG_VERSION_RESPONSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 16, 0u, 0u,
+     "VERSION_RESPONSE", "VMBP-MSG-124"},
+    {VMBP_MSG_UNLOAD, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_0_13, 0u,
+     "UNLOAD", "VMBP-MSG-125"},
+    {VMBP_MSG_UNLOAD_COMPLETE, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_1_1,
+     0u, "UNLOAD_COMPLETE", "VMBP-MSG-126"},
+    {VMBP_MSG_OPEN_RESERVED_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 28,
+     (uint32_t)VMBP_VERSION_4_0, 0u, "OPEN_RESERVED_CHANNEL", "VMBP-MSG-127"},
+    {VMBP_MSG_CLOSE_RESERVED_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 20, 0u, 0u,
+     "CLOSE_RESERVED_CHANNEL", "VMBP-MSG-128"},
+    {VMBP_MSG_CLOSE_RESERVED_RESPONSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 12,
+     (uint32_t)VMBP_VERSION_4_0, 0u, "CLOSE_RESERVED_RESPONSE", "VMBP-MSG-129"},
+    {VMBP_MSG_TL_CONNECT_REQUEST, (uint8_t)VMBP_MSG_SELECT_SIZE, 56, (uint32_t)VMBP_VERSION_5_2,
+     0u, "TL_CONNECT_REQUEST_SILO", "VMBP-MSG-130"},
+    {VMBP_MSG_TL_CONNECT_REQUEST, (uint8_t)VMBP_MSG_SELECT_VERSION, 40,
+     (uint32_t)VMBP_VERSION_4_0, 0u, "TL_CONNECT_REQUEST", "VMBP-MSG-131"},
+    {VMBP_MSG_MODIFY_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 16, (uint32_t)VMBP_VERSION_4_1,
+     0u, "MODIFY_CHANNEL", "VMBP-MSG-132"},
+    {VMBP_MSG_TL_CONNECT_RESULT, (uint8_t)VMBP_MSG_SELECT_VERSION, 44,
+     (uint32_t)VMBP_VERSION_4_1, 0u, "TL_CONNECT_RESULT", "VMBP-MSG-133"},
+    {VMBP_MSG_MODIFY_CHANNEL_RESPONSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 16,
+     (uint32_t)VMBP_VERSION_5_3, 0u, "MODIFY_CHANNEL_RESPONSE", "VMBP-MSG-134"},
+    {VMBP_MSG_MODIFY_CONNECTION, (uint8_t)VMBP_MSG_SELECT_VERSION, 24,
+     (uint32_t)VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, "MODIFY_CONNECTION",
+     "VMBP-MSG-135"},
+    {VMBP_MSG_MODIFY_CONNECTION_RESPONSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 9,
+     (uint32_t)VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION,
+     "MODIFY_CONNECTION_RESPONSE", "VMBP-MSG-136"},
+    {VMBP_MSG_PAUSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_6_0,
+     (uint32_t)VMBP_FEATURE_PAUSE_RESUME, "PAUSE", "VMBP-MSG-137"},
+    {VMBP_MSG_PAUSE_RESPONSE, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_6_0,
+     (uint32_t)VMBP_FEATURE_PAUSE_RESUME, "PAUSE_RESPONSE", "VMBP-MSG-138"},
+    {VMBP_MSG_RESUME, (uint8_t)VMBP_MSG_SELECT_VERSION, 8, (uint32_t)VMBP_VERSION_6_0,
+     (uint32_t)VMBP_FEATURE_PAUSE_RESUME, "RESUME", "VMBP-MSG-139"},
+};
+/** @endcond */
+/* @generated end records */
 
 #if defined(__cplusplus)
 extern "C" {
@@ -405,17 +613,9 @@ VMBP_INLINE bool vmbp_guid_equal(const struct vmbp_guid *a, const struct vmbp_gu
  */
 VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
 {
-#define VMBP_PRIV_MSG_TYPE_ROW(name, num, dir, any, lnx, ovmm)                                 \
-    {num, (uint8_t)VMBP_DIR_##dir, any, (uint16_t)VMBP_PRIV_MSG_FIRST_VARIANT(name), #name,     \
-     lnx, ovmm},
-    static const struct vmbp_msg_type_info rows[] = {
-        {0, 0, 0, 0, "INVALID", "CHANNELMSG_INVALID", ""},
-        VMBP_MSG_TABLE(VMBP_PRIV_MSG_TYPE_ROW, VMBP_PRIV_MSG_NONE_V)};
-#undef VMBP_PRIV_MSG_TYPE_ROW
-
     if (type == 0 || type > (uint32_t)VMBP_MSG_TYPE_MAX)
         return NULL;
-    return &rows[type];
+    return &vmbp_priv_msg_types[type];
 }
 
 /**
@@ -425,15 +625,9 @@ VMBP_INLINE const struct vmbp_msg_type_info *vmbp_msg_type_lookup(uint32_t type)
  */
 VMBP_INLINE const struct vmbp_msg_variant_info *vmbp_msg_variant_lookup(enum vmbp_msg_variant v)
 {
-#define VMBP_PRIV_MSG_VARIANT_ROW(name, var, sel, minv, feat, size)                            \
-    {VMBP_MSG_##name, (uint8_t)VMBP_MSG_SELECT_##sel, size, (uint32_t)(minv), feat, #var},
-    static const struct vmbp_msg_variant_info rows[] = {
-        {0, 0, 0, 0, 0, "NONE"}, VMBP_MSG_TABLE(VMBP_PRIV_MSG_NONE_T, VMBP_PRIV_MSG_VARIANT_ROW)};
-#undef VMBP_PRIV_MSG_VARIANT_ROW
-
     if ((unsigned)v == 0 || (unsigned)v >= (unsigned)VMBP_MSGV_COUNT)
         return NULL;
-    return &rows[(unsigned)v];
+    return &vmbp_priv_msg_variants[(unsigned)v];
 }
 
 /**
@@ -493,12 +687,9 @@ VMBP_INLINE size_t vmbp_msg_variant_size(enum vmbp_msg_variant v)
  */
 VMBP_INLINE enum vmbp_msg_variant vmbp_msg_type_newest_variant(uint32_t type)
 {
-    unsigned v;
+    const struct vmbp_msg_type_info *ti = vmbp_msg_type_lookup(type);
 
-    for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++)
-        if (vmbp_msg_variant_lookup((enum vmbp_msg_variant)v)->type == type)
-            return (enum vmbp_msg_variant)v;
-    return VMBP_MSGV_NONE;
+    return ti ? (enum vmbp_msg_variant)ti->first_variant : VMBP_MSGV_NONE;
 }
 
 /**
@@ -532,7 +723,8 @@ VMBP_INLINE enum vmbp_msg_variant vmbp_msg_variant_by_name(const char *name)
  * @param type receives the type number (not checked against the table)
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments, VMBP_E_TRUNCATED below 8 bytes
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len, uint32_t *type)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len,
+                                                                  uint32_t *type)
 {
     if (!buf || !type)
         return VMBP_E_INVAL;
@@ -542,213 +734,27 @@ VMBP_INLINE enum vmbp_status vmbp_msg_header_type(const void *buf, size_t len, u
     return VMBP_OK;
 }
 
-/** @cond VMBP_INTERNAL */
-/* The selection bounds the length (at most 240 bytes, at least the chosen variant's size);
- * every decoder checks again against the wire struct it reads, so that a wrong table row
- * cannot make it read past a message, and so that compilers and the proof see the bound
- * where the loads are. Only tests/test_msg_decoder_bounds.c sets this to 0: the selection
- * then leaves the length to those second checks, which that test drives one by one. */
-#ifndef VMBP_PRIV_SELECT_CHECKS_LENGTH
-#define VMBP_PRIV_SELECT_CHECKS_LENGTH 1
-#endif
-
-/* Framing, type, direction, negotiation state, version, features and the variant's size, in
- * that order. expect_type 0 accepts any type; another value makes a different type
- * VMBP_E_UNKNOWN_TYPE before any other check of the body. */
-VMBP_INLINE enum vmbp_status vmbp_priv_msg_select(const void *buf, size_t len,
-                                                  const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                                                  uint32_t expect_type,
-                                                  enum vmbp_msg_variant *variant)
-{
-    const uint8_t *p = (const uint8_t *)buf;
-    const struct vmbp_msg_type_info *ti;
-    uint32_t type, req_version = 0, req_features = 0;
-    size_t min_size = VMBP_MSG_MAX_SIZE;
-    enum vmbp_status miss = VMBP_E_VERSION;
-    bool content_read = false;
-    unsigned v;
-
-    if (!buf || !ctx || !variant)
-        return VMBP_E_INVAL;
-    if ((unsigned)dir < 1u || (unsigned)dir > 3u)
-        return VMBP_E_INVAL;
-    if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
-        return VMBP_E_INVAL;
-    if (len < VMBP_MSG_HEADER_SIZE)
-        return VMBP_E_TRUNCATED;
-    if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len > VMBP_MSG_MAX_SIZE)
-        return VMBP_E_TOO_LONG;
-    type = vmbp_load_le32(p);
-    ti = vmbp_msg_type_lookup(type);
-    if (!ti || (expect_type != 0 && type != expect_type))
-        return VMBP_E_UNKNOWN_TYPE;
-    if ((ti->dir & (unsigned)dir) == 0)
-        return VMBP_E_DIRECTION;
-    if (ctx->version == 0 && !ti->any_state)
-        return VMBP_E_NOT_NEGOTIATED;
-    /* a type's rows are contiguous in the table, newest first */
-    for (v = ti->first_variant; v < (unsigned)VMBP_MSGV_COUNT; v++) {
-        const struct vmbp_msg_variant_info *vi =
-            vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
-
-        if (vi->type != type)
-            break;
-        if (vi->select == (uint8_t)VMBP_MSG_SELECT_CONTENT) {
-            if (!content_read) {
-                /* every content-selected form is at least as long as the shortest: the
-                 * version it requests (offset 8) and the flags it carries (offset 20) are
-                 * present once that much is */
-                unsigned w;
-
-                for (w = v; w < (unsigned)VMBP_MSGV_COUNT; w++) {
-                    const struct vmbp_msg_variant_info *wi =
-                        vmbp_msg_variant_lookup((enum vmbp_msg_variant)w);
-
-                    if (wi->type != type)
-                        break;
-                    if (wi->size < min_size)
-                        min_size = wi->size;
-                }
-                if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len < min_size)
-                    return VMBP_E_TRUNCATED;
-                if (len < 24u) /* the two fields read next */
-                    return VMBP_E_TRUNCATED;
-                req_version = vmbp_load_le32(p + 8);
-                req_features = vmbp_load_le32(p + 20);
-                content_read = true;
-            }
-            if (req_version < vi->min_version)
-                continue;
-            if (vi->features != 0 && (req_features & vi->features) == 0)
-                continue;
-        } else {
-            if (ctx->version < vi->min_version) /* 0, before negotiation, below every row's */
-                continue;
-            if (vi->features != 0 && (ctx->features & vi->features) == 0) {
-                miss = VMBP_E_FEATURE;
-                continue;
-            }
-            if (VMBP_PRIV_SELECT_CHECKS_LENGTH && vi->select == (uint8_t)VMBP_MSG_SELECT_SIZE &&
-                len < vi->size)
-                continue;
-        }
-        if (VMBP_PRIV_SELECT_CHECKS_LENGTH && len < vi->size)
-            return VMBP_E_TRUNCATED;
-        *variant = (enum vmbp_msg_variant)v;
-        return VMBP_OK;
-    }
-    return miss;
-}
-
-VMBP_INLINE bool vmbp_priv_msg_zero(const uint8_t *p, size_t n)
-{
-    size_t i;
-    uint8_t acc = 0;
-
-    for (i = 0; i < n; i++)
-        acc = (uint8_t)(acc | p[i]);
-    return acc == 0;
-}
-
-VMBP_INLINE bool vmbp_priv_relid_ok(uint32_t relid)
-{
-    return relid >= VMBP_RELID_MIN && relid <= VMBP_RELID_MAX;
-}
-
-/* Byte accessors at a wire struct's member offset: p is a uint8_t pointer to the message. */
-#define VMBP_PRIV_OFF(W, m) offsetof(struct W, m)
-#define VMBP_PRIV_LD8(p, W, m) ((p)[offsetof(struct W, m)])
-#define VMBP_PRIV_LD16(p, W, m) vmbp_load_le16((p) + offsetof(struct W, m))
-#define VMBP_PRIV_LD32(p, W, m) vmbp_load_le32((p) + offsetof(struct W, m))
-#define VMBP_PRIV_LD64(p, W, m) vmbp_load_le64((p) + offsetof(struct W, m))
-#define VMBP_PRIV_LDG(p, W, m, g) VMBP_MEMCPY((g).bytes, (p) + offsetof(struct W, m), 16)
-#define VMBP_PRIV_ST8(p, W, m, v) ((p)[offsetof(struct W, m)] = (uint8_t)(v))
-#define VMBP_PRIV_ST16(p, W, m, v) vmbp_store_le16((p) + offsetof(struct W, m), (v))
-#define VMBP_PRIV_ST32(p, W, m, v) vmbp_store_le32((p) + offsetof(struct W, m), (v))
-#define VMBP_PRIV_ST64(p, W, m, v) vmbp_store_le64((p) + offsetof(struct W, m), (v))
-#define VMBP_PRIV_STG(p, W, m, g) VMBP_MEMCPY((p) + offsetof(struct W, m), (g).bytes, 16)
-#define VMBP_PRIV_ZERO(p, W, m)                                                                \
-    vmbp_priv_msg_zero((p) + offsetof(struct W, m), sizeof(((struct W *)0)->m))
-
-/* Start an encoding: the variant must belong to `type`; reports the size on NOSPACE;
- * zeroes the output and writes the header. */
-VMBP_INLINE enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t type, enum vmbp_msg_variant v,
-                                                        size_t size, void *buf, size_t cap,
-                                                        size_t *len)
-{
-    if (!len)
-        return VMBP_E_INVAL;
-    if (vmbp_msg_variant_type(v) != type || size > VMBP_MSG_MAX_SIZE)
-        return VMBP_E_INVAL;
-    if (!buf || cap < size) {
-        *len = size;
-        return VMBP_E_NOSPACE;
-    }
-    VMBP_MEMSET(buf, 0, size);
-    vmbp_store_le32(buf, type);
-    *len = size;
-    return VMBP_OK;
-}
-/** @endcond */
-
-/** @cond VMBP_INTERNAL */
-VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_decode(const void *buf, size_t len,
-                                                        const struct vmbp_ctx *ctx, uint32_t type,
-                                                        uint32_t *relid)
-{
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, type, &v);
-    uint32_t r;
-
-    if (st != VMBP_OK)
-        return st;
-    if (len < sizeof(struct vmbp_relid_msg_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    r = VMBP_PRIV_LD32((const uint8_t *)buf, vmbp_relid_msg_wire, child_relid);
-    if (!vmbp_priv_relid_ok(r))
-        return VMBP_E_FIELD_RANGE;
-    if (relid)
-        *relid = r;
-    return VMBP_OK;
-}
-
-VMBP_INLINE enum vmbp_status vmbp_priv_relid_msg_encode(uint32_t type, uint32_t relid, void *buf,
-                                                        size_t cap, size_t *len)
-{
-    enum vmbp_status st = vmbp_priv_msg_encode_begin(type, vmbp_msg_type_newest_variant(type),
-                                                     sizeof(struct vmbp_relid_msg_wire), buf,
-                                                     cap, len);
-
-    if (st == VMBP_OK)
-        VMBP_PRIV_ST32((uint8_t *)buf, vmbp_relid_msg_wire, child_relid, relid);
-    return st;
-}
-/** @endcond */
+/**
+ * @brief What a field's bytes are on the wire.
+ */
+enum vmbp_msg_wire_type {
+    VMBP_MSG_WIRE_U8 = 1,     /**< unsigned 8-bit integer */
+    VMBP_MSG_WIRE_U16 = 2,    /**< unsigned 16-bit integer */
+    VMBP_MSG_WIRE_U32 = 3,    /**< unsigned 32-bit integer */
+    VMBP_MSG_WIRE_U64 = 4,    /**< unsigned 64-bit integer */
+    VMBP_MSG_WIRE_GUID = 5,   /**< GUID: 16 bytes, the first three groups little-endian */
+    VMBP_MSG_WIRE_BYTES = 6,  /**< opaque bytes */
+    VMBP_MSG_WIRE_WORDS64 = 7 /**< 64-bit little-endian words up to the message's end */
+};
 
 /**
- * @brief Check a message's framing and gating and choose its variant.
- *
- * In this order (spec/msg.md, VMBP-MSG-002..007): length 8..240 (VMBP_E_TRUNCATED,
- * VMBP_E_TOO_LONG), a known type (VMBP_E_UNKNOWN_TYPE), the direction the caller accepts
- * (VMBP_E_DIRECTION), before negotiation only INITIATE_CONTACT, VERSION_RESPONSE and
- * CLOSE_RESERVED_CHANNEL (VMBP_E_NOT_NEGOTIATED), a variant for the negotiated version and
- * features (VMBP_E_VERSION, VMBP_E_FEATURE), and the variant's minimum size
- * (VMBP_E_TRUNCATED). Reserved fields and field ranges are the decoders' business
- * (vmbp_msg_validate() in msg_dispatch.h runs them all).
- * @param buf     message (private memory), @p len bytes
- * @param len     bytes in @p buf (the SynIC payload size)
- * @param ctx     negotiated state (version 0 before negotiation)
- * @param dir     senders the caller accepts
- * @param variant receives the variant on success
- * @return VMBP_OK or the first failed check; VMBP_E_INVAL for NULL pointers, a @p dir outside
- * 1..3 or a @p ctx with an unknown non-zero version
+ * @brief The byte order of a field.
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_select(const void *buf, size_t len,
-                                             const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                                             enum vmbp_msg_variant *variant)
-{
-    return vmbp_priv_msg_select(buf, len, ctx, dir, 0, variant);
-}
+enum vmbp_msg_endian {
+    VMBP_MSG_ENDIAN_NONE = 0,   /**< single bytes or opaque bytes: no order */
+    VMBP_MSG_ENDIAN_LITTLE = 1, /**< little-endian (every VMBus integer, VMBP-CONV-001) */
+    VMBP_MSG_ENDIAN_GUID = 2    /**< GUID: 32-, 16-, 16-bit groups little-endian, then bytes */
+};
 
 /**
  * @brief What a field descriptor describes.
@@ -792,9 +798,10 @@ enum vmbp_msg_field_fmt {
  * decoded struct, what it is and how to print it.
  *
  * Each family header returns the table of a variant from its `vmbp_msg_<family>_fields()`
- * (msg_dispatch.h: vmbp_msg_fields() for any variant). The offsets are checked against the
- * `_wire` structs at compile time. The decoded struct member of a VALUE field has the same
- * width as the wire field.
+ * (msg_dispatch.h: vmbp_msg_fields() for any variant; vmbp_msg_checks() gives the checks
+ * that constrain the fields, with their rule IDs and allowed values). The offsets are
+ * offsetof() the `_wire` structs, generated with them from gen/msg.toml. The decoded struct
+ * member of a VALUE field has the same width as the wire field.
  */
 struct vmbp_msg_field {
     const char *name;     /**< field name, as in the wire and decoded structs */
@@ -805,6 +812,8 @@ struct vmbp_msg_field {
     uint8_t kind;         /**< `enum vmbp_msg_field_kind` */
     uint8_t fmt;          /**< `enum vmbp_msg_field_fmt` */
     uint32_t mask;        /**< bits of the value that belong to this entry (0: all) */
+    uint8_t wire_type;    /**< `enum vmbp_msg_wire_type` */
+    uint8_t endian;       /**< `enum vmbp_msg_endian` */
 };
 
 /**
@@ -844,9 +853,9 @@ VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_field_find(const struct vmbp_m
  * @return VMBP_OK, VMBP_E_TRUNCATED if the field lies past @p len, VMBP_E_INVAL for other
  * kinds or sizes
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_wire_get(const struct vmbp_msg_field *f,
-                                                     const void *buf, size_t len,
-                                                     uint64_t *val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_wire_get(const struct vmbp_msg_field *f, const void *buf, size_t len,
+                        uint64_t *val)
 {
     const uint8_t *p = (const uint8_t *)buf;
     uint64_t v;
@@ -887,8 +896,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_wire_get(const struct vmbp_msg_field
  * @param val  receives the value
  * @return VMBP_OK, VMBP_E_INVAL if the field has no integer member in the decoded struct
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field *f,
-                                                     const void *host, uint64_t *val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_host_get(const struct vmbp_msg_field *f, const void *host, uint64_t *val)
 {
     const uint8_t *p = (const uint8_t *)host;
     uint16_t x16;
@@ -926,8 +935,8 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_get(const struct vmbp_msg_field
  * @param val  value; must fit the field's width
  * @return VMBP_OK, VMBP_E_INVAL if the field has no integer member or @p val does not fit
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field *f,
-                                                     void *host, uint64_t val)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_field_host_set(const struct vmbp_msg_field *f, void *host, uint64_t val)
 {
     uint8_t *p = (uint8_t *)host;
 
@@ -965,38 +974,728 @@ VMBP_INLINE enum vmbp_status vmbp_msg_field_host_set(const struct vmbp_msg_field
     }
 }
 
+/**
+ * @brief How a check constrains its field (`struct vmbp_msg_check` @c kind).
+ */
+enum vmbp_msg_check_kind {
+    VMBP_MSG_CHECK_RANGE = 1,         /**< @c min <= value <= @c max */
+    VMBP_MSG_CHECK_ZERO = 2,          /**< the bits of @c mask (0: every byte) are zero */
+    VMBP_MSG_CHECK_ONE_OF = 3,        /**< value is one of @c values */
+    VMBP_MSG_CHECK_NEEDS_FEATURE = 4, /**< bits of @c mask set only with @c feature */
+    VMBP_MSG_CHECK_RULE = 5           /**< a rule over several fields; see @c allowed */
+};
+
+/**
+ * @brief One check a decoder makes on a field: what it allows, the status of a rejection
+ * and the spec rule behind it.
+ *
+ * vmbp_msg_checks() gives the checks of a variant in the order the decoder makes them (the
+ * first that fails decides the status); a field's rule IDs and allowed values are those of
+ * the checks that name it. Generated from gen/msg.toml with the decoders, so the two cannot
+ * disagree.
+ */
+struct vmbp_msg_check {
+    const char *field;   /**< the field, as the variant's field table names it */
+    const char *rule;    /**< the spec rule, e.g. "VMBP-MSG-009" */
+    const char *allowed; /**< what the field may hold, in words, e.g. "1..2047" */
+    const char *when;    /**< the condition under which the check applies, or NULL */
+    uint16_t status;     /**< `enum vmbp_status` of a rejection */
+    uint8_t kind;        /**< `enum vmbp_msg_check_kind` */
+    uint8_t field_index; /**< index of the field in the variant's (or overlay's) field table */
+    uint32_t feature;    /**< NEEDS_FEATURE: the `VMBP_FEATURE_*` the bits need */
+    uint64_t min;        /**< RANGE: smallest allowed value */
+    uint64_t max;        /**< RANGE: largest allowed value */
+    uint64_t mask;       /**< ZERO, NEEDS_FEATURE: the bits concerned */
+    uint64_t values[4];  /**< ONE_OF: the allowed values, @c nvalues of them */
+    uint8_t nvalues;     /**< ONE_OF: number of @c values */
+};
+
+/**
+ * @brief Why a message (or an offer overlay) was rejected, down to the field: filled by
+ * vmbp_msg_validate_fault() and vmbp_msg_offer_overlay_fault() from the decoder's own checks.
+ *
+ * For a field check: @c check and @c field name the field as the tables do, @c offset and
+ * @c size say where its bytes are, @c value is what the decoder read (masked with the field's
+ * mask), and @c rule and `check->allowed` what rejected it. For the framing and gating steps
+ * (VMBP-MSG-002 (1) to (5)) @c check is NULL and @c rule is the step's: a wrong type,
+ * direction, state or version names the header's `msgtype` with the type as @c value; a wrong
+ * length names no field and has the length as @c value.
+ */
+struct vmbp_msg_fault {
+    enum vmbp_status status;            /**< the status the call returned */
+    enum vmbp_msg_variant variant;      /**< the variant selected; VMBP_MSGV_NONE before */
+    const struct vmbp_msg_check *check; /**< the failed check; NULL for framing and gating */
+    const struct vmbp_msg_field *field; /**< the field concerned, or NULL */
+    const char *rule;                   /**< the rule that rejects it, e.g. "VMBP-MSG-009" */
+    uint32_t offset;                    /**< byte offset of the value in the message */
+    uint32_t size;                      /**< bytes of the value (0: a length, a missing word) */
+    uint64_t value;                     /**< the rejected value (integers; byte arrays: 0) */
+    uint32_t index;                     /**< element of a list field (GPADL words) at fault */
+    uint32_t check_id;                  /**< internal: the check's index in the library */
+};
+
+/** @cond VMBP_INTERNAL */
+/* check_id of a fault no field check caused */
+#define VMBP_PRIV_MSG_NO_CHECK 0xFFFFFFFFu
+
+/* The framing steps of VMBP-MSG-002, in order: arguments, length, type, direction. With
+ * expect_type 0 any known type passes; another value makes a different type
+ * VMBP_E_UNKNOWN_TYPE. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir,
+                    uint32_t expect_type, uint32_t *type)
+{
+    uint32_t t, senders = 0;
+
+    if (!buf || !ctx || (unsigned)dir < 1u || (unsigned)dir > 3u)
+        return VMBP_E_INVAL;
+    if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
+        return VMBP_E_INVAL;
+    if (len < VMBP_MSG_HEADER_SIZE)
+        return VMBP_E_TRUNCATED;
+    if (len > VMBP_MSG_MAX_SIZE)
+        return VMBP_E_TOO_LONG;
+    t = vmbp_load_le32(buf);
+    if (t == 0 || t > (uint32_t)VMBP_MSG_TYPE_MAX || (expect_type != 0 && t != expect_type))
+        return VMBP_E_UNKNOWN_TYPE;
+    if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)
+        senders |= VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES;
+    if (((unsigned)dir & (unsigned)VMBP_DIR_HOST_TO_GUEST) != 0)
+        senders |= VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES;
+    if (((senders >> t) & 1u) == 0)
+        return VMBP_E_DIRECTION;
+    *type = t;
+    return VMBP_OK;
+}
+
+/* A field check failed: note which (when the caller asked) and return its status. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_fail(struct vmbp_msg_fault *fault,
+                                                                enum vmbp_status st,
+                                                                uint32_t check_id,
+                                                                uint64_t value, uint32_t index)
+{
+    if (fault) {
+        fault->check_id = check_id;
+        fault->value = value;
+        fault->index = index;
+    }
+    return st;
+}
+
+/* Whether n bytes are all zero. */
+VMBP_INLINE bool vmbp_priv_msg_zero(const uint8_t *p, size_t n)
+{
+    size_t i;
+    uint8_t acc = 0;
+
+    for (i = 0; i < n; i++)
+        acc = (uint8_t)(acc | p[i]);
+    return acc == 0;
+}
+
+/* Start an encoding: the variant must belong to `type`; reports the size on NOSPACE;
+ * zeroes the output and writes the header. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t type,
+                                                                        enum vmbp_msg_variant v,
+                                                                        size_t size, void *buf,
+                                                                        size_t cap, size_t *len)
+{
+    if (!len)
+        return VMBP_E_INVAL;
+    if (vmbp_msg_variant_type(v) != type || size > VMBP_MSG_MAX_SIZE)
+        return VMBP_E_INVAL;
+    if (!buf || cap < size) {
+        *len = size;
+        return VMBP_E_NOSPACE;
+    }
+    VMBP_MEMSET(buf, 0, size);
+    vmbp_store_le32(buf, type);
+    *len = size;
+    return VMBP_OK;
+}
+/** @endcond */
+
+/* @generated begin select: gen/msggen.py from gen/msg.toml; edit the table, not this block */
+/** @cond VMBP_INTERNAL */
+/* The form INITIATE_CONTACT takes for the version and features it requests. */
+VMBP_INLINE enum vmbp_msg_variant vmbp_priv_msg_initiate_contact_form(uint32_t version,
+                                                                      uint32_t features)
+{
+    if (version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (features & ((uint32_t)VMBP_FEATURE_CLIENT_ID)) != 0)
+        return VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID;
+    if (version >= (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_MSGV_INITIATE_CONTACT_FEATURES;
+    if (version >= (uint32_t)VMBP_VERSION_5_0)
+        return VMBP_MSGV_INITIATE_CONTACT_SINT;
+    return VMBP_MSGV_INITIATE_CONTACT_IPAGE;
+}
+
+/* OFFER_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                   enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_1_1) {
+        if (len < 196u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_OFFER_CHANNEL;
+        return VMBP_OK;
+    }
+    if (len < 190u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_OFFER_CHANNEL_V1;
+    return VMBP_OK;
+}
+
+/* RESCIND_CHANNEL_OFFER: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_rescind_channel_offer(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 12u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_RESCIND_CHANNEL_OFFER;
+    return VMBP_OK;
+}
+
+/* REQUEST_OFFERS: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_request_offers(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    *variant = VMBP_MSGV_REQUEST_OFFERS;
+    return VMBP_OK;
+}
+
+/* ALL_OFFERS_DELIVERED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_all_offers_delivered(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    *variant = VMBP_MSGV_ALL_OFFERS_DELIVERED;
+    return VMBP_OK;
+}
+
+/* OPEN_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                  enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |
+                          (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)) != 0) {
+        if (len < 156u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_OPEN_CHANNEL_SIGNAL;
+        return VMBP_OK;
+    }
+    if (len < 148u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_OPEN_CHANNEL;
+    return VMBP_OK;
+}
+
+/* OPEN_CHANNEL_RESULT: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_channel_result(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 20u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_OPEN_CHANNEL_RESULT;
+    return VMBP_OK;
+}
+
+/* CLOSE_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_close_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                   enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 12u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_CLOSE_CHANNEL;
+    return VMBP_OK;
+}
+
+/* GPADL_HEADER: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                  enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 20u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_GPADL_HEADER;
+    return VMBP_OK;
+}
+
+/* GPADL_BODY: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 16u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_GPADL_BODY;
+    return VMBP_OK;
+}
+
+/* GPADL_CREATED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                   enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 20u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_GPADL_CREATED;
+    return VMBP_OK;
+}
+
+/* GPADL_TEARDOWN: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_gpadl_teardown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 16u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_GPADL_TEARDOWN;
+    return VMBP_OK;
+}
+
+/* GPADL_TORNDOWN: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_gpadl_torndown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 12u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_GPADL_TORNDOWN;
+    return VMBP_OK;
+}
+
+/* RELID_RELEASED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_relid_released(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (len < 12u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_RELID_RELEASED;
+    return VMBP_OK;
+}
+
+/* INITIATE_CONTACT: the negotiation state, then its variants by content (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                      enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v;
+
+    (void)ctx;
+    if (len < 40u) /* every form is this long: the fields read next are there */
+        return VMBP_E_TRUNCATED;
+    v = vmbp_priv_msg_initiate_contact_form(vmbp_load_le32(p + 8u), vmbp_load_le32(p + 20u));
+    if (v == VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID && len < 56u)
+        return VMBP_E_TRUNCATED;
+    *variant = v;
+    return VMBP_OK;
+}
+
+/* VERSION_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_version_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                      enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)ctx;
+    if (len >= 40u) {
+        *variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
+        return VMBP_OK;
+    }
+    if (len >= 20u) {
+        *variant = VMBP_MSGV_VERSION_RESPONSE_FEATURES;
+        return VMBP_OK;
+    }
+    if (len < 16u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_VERSION_RESPONSE;
+    return VMBP_OK;
+}
+
+/* UNLOAD: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_unload(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                            enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    *variant = VMBP_MSGV_UNLOAD;
+    return VMBP_OK;
+}
+
+/* UNLOAD_COMPLETE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_unload_complete(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                     enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_1_1) {
+        *variant = VMBP_MSGV_UNLOAD_COMPLETE;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* OPEN_RESERVED_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_reserved_channel(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
+        if (len < 28u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_OPEN_RESERVED_CHANNEL;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* CLOSE_RESERVED_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_channel(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)ctx;
+    if (len < 20u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_CLOSE_RESERVED_CHANNEL;
+    return VMBP_OK;
+}
+
+/* CLOSE_RESERVED_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_response(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
+        if (len < 12u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_CLOSE_RESERVED_RESPONSE;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* TL_CONNECT_REQUEST: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_tl_connect_request(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_5_2 && len >= 56u) {
+        *variant = VMBP_MSGV_TL_CONNECT_REQUEST_SILO;
+        return VMBP_OK;
+    }
+    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
+        if (len < 40u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_TL_CONNECT_REQUEST;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* MODIFY_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_modify_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_4_1) {
+        if (len < 16u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_MODIFY_CHANNEL;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* TL_CONNECT_RESULT: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_tl_connect_result(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                       enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_4_1) {
+        if (len < 44u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_TL_CONNECT_RESULT;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* MODIFY_CHANNEL_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_channel_response(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_5_3) {
+        if (len < 16u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_MODIFY_CHANNEL_RESPONSE;
+        return VMBP_OK;
+    }
+    return VMBP_E_VERSION;
+}
+
+/* MODIFY_CONNECTION: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_modify_connection(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                       enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) != 0) {
+        if (len < 24u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_MODIFY_CONNECTION;
+        return VMBP_OK;
+    }
+    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+}
+
+/* MODIFY_CONNECTION_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_connection_response(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) != 0) {
+        if (len < 9u)
+            return VMBP_E_TRUNCATED;
+        *variant = VMBP_MSGV_MODIFY_CONNECTION_RESPONSE;
+        return VMBP_OK;
+    }
+    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+}
+
+/* PAUSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                           enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
+        *variant = VMBP_MSGV_PAUSE;
+        return VMBP_OK;
+    }
+    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+}
+
+/* PAUSE_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_pause_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
+        *variant = VMBP_MSGV_PAUSE_RESPONSE;
+        return VMBP_OK;
+    }
+    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+}
+
+/* RESUME: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                            enum vmbp_msg_variant *variant)
+{
+    (void)p;
+    (void)len;
+    if (ctx->version == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
+        *variant = VMBP_MSGV_RESUME;
+        return VMBP_OK;
+    }
+    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+}
+
+/* The variant of a framed message of a known type. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_select_type(uint32_t type, const uint8_t *p, size_t len,
+                          const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
+{
+    switch (type) {
+    case VMBP_MSG_OFFER_CHANNEL:
+        return vmbp_priv_msg_select_offer_channel(p, len, ctx, variant);
+    case VMBP_MSG_RESCIND_CHANNEL_OFFER:
+        return vmbp_priv_msg_select_rescind_channel_offer(p, len, ctx, variant);
+    case VMBP_MSG_REQUEST_OFFERS:
+        return vmbp_priv_msg_select_request_offers(p, len, ctx, variant);
+    case VMBP_MSG_ALL_OFFERS_DELIVERED:
+        return vmbp_priv_msg_select_all_offers_delivered(p, len, ctx, variant);
+    case VMBP_MSG_OPEN_CHANNEL:
+        return vmbp_priv_msg_select_open_channel(p, len, ctx, variant);
+    case VMBP_MSG_OPEN_CHANNEL_RESULT:
+        return vmbp_priv_msg_select_open_channel_result(p, len, ctx, variant);
+    case VMBP_MSG_CLOSE_CHANNEL:
+        return vmbp_priv_msg_select_close_channel(p, len, ctx, variant);
+    case VMBP_MSG_GPADL_HEADER:
+        return vmbp_priv_msg_select_gpadl_header(p, len, ctx, variant);
+    case VMBP_MSG_GPADL_BODY:
+        return vmbp_priv_msg_select_gpadl_body(p, len, ctx, variant);
+    case VMBP_MSG_GPADL_CREATED:
+        return vmbp_priv_msg_select_gpadl_created(p, len, ctx, variant);
+    case VMBP_MSG_GPADL_TEARDOWN:
+        return vmbp_priv_msg_select_gpadl_teardown(p, len, ctx, variant);
+    case VMBP_MSG_GPADL_TORNDOWN:
+        return vmbp_priv_msg_select_gpadl_torndown(p, len, ctx, variant);
+    case VMBP_MSG_RELID_RELEASED:
+        return vmbp_priv_msg_select_relid_released(p, len, ctx, variant);
+    case VMBP_MSG_INITIATE_CONTACT:
+        return vmbp_priv_msg_select_initiate_contact(p, len, ctx, variant);
+    case VMBP_MSG_VERSION_RESPONSE:
+        return vmbp_priv_msg_select_version_response(p, len, ctx, variant);
+    case VMBP_MSG_UNLOAD:
+        return vmbp_priv_msg_select_unload(p, len, ctx, variant);
+    case VMBP_MSG_UNLOAD_COMPLETE:
+        return vmbp_priv_msg_select_unload_complete(p, len, ctx, variant);
+    case VMBP_MSG_OPEN_RESERVED_CHANNEL:
+        return vmbp_priv_msg_select_open_reserved_channel(p, len, ctx, variant);
+    case VMBP_MSG_CLOSE_RESERVED_CHANNEL:
+        return vmbp_priv_msg_select_close_reserved_channel(p, len, ctx, variant);
+    case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
+        return vmbp_priv_msg_select_close_reserved_response(p, len, ctx, variant);
+    case VMBP_MSG_TL_CONNECT_REQUEST:
+        return vmbp_priv_msg_select_tl_connect_request(p, len, ctx, variant);
+    case VMBP_MSG_MODIFY_CHANNEL:
+        return vmbp_priv_msg_select_modify_channel(p, len, ctx, variant);
+    case VMBP_MSG_TL_CONNECT_RESULT:
+        return vmbp_priv_msg_select_tl_connect_result(p, len, ctx, variant);
+    case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
+        return vmbp_priv_msg_select_modify_channel_response(p, len, ctx, variant);
+    case VMBP_MSG_MODIFY_CONNECTION:
+        return vmbp_priv_msg_select_modify_connection(p, len, ctx, variant);
+    case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
+        return vmbp_priv_msg_select_modify_connection_response(p, len, ctx, variant);
+    case VMBP_MSG_PAUSE:
+        return vmbp_priv_msg_select_pause(p, len, ctx, variant);
+    case VMBP_MSG_PAUSE_RESPONSE:
+        return vmbp_priv_msg_select_pause_response(p, len, ctx, variant);
+    case VMBP_MSG_RESUME:
+    default: /* vmbp_priv_msg_frame() admits the known types only */
+        return vmbp_priv_msg_select_resume(p, len, ctx, variant);
+    }
+}
+/** @endcond */
+/* @generated end select */
+
+/**
+ * @brief Check a message's framing and gating and choose its variant.
+ *
+ * In this order (spec/msg.md, VMBP-MSG-002..007): length 8..240 (VMBP_E_TRUNCATED,
+ * VMBP_E_TOO_LONG), a known type (VMBP_E_UNKNOWN_TYPE), the direction the caller accepts
+ * (VMBP_E_DIRECTION), before negotiation only INITIATE_CONTACT, VERSION_RESPONSE and
+ * CLOSE_RESERVED_CHANNEL (VMBP_E_NOT_NEGOTIATED), a variant for the negotiated version and
+ * features (VMBP_E_VERSION, VMBP_E_FEATURE), and the variant's minimum size
+ * (VMBP_E_TRUNCATED). Reserved fields and field ranges are the decoders' business
+ * (vmbp_msg_validate() in msg_dispatch.h runs them all).
+ * @param buf     message (private memory), @p len bytes
+ * @param len     bytes in @p buf (the SynIC payload size)
+ * @param ctx     negotiated state (version 0 before negotiation)
+ * @param dir     senders the caller accepts
+ * @param variant receives the variant on success
+ * @return VMBP_OK or the first failed check; VMBP_E_INVAL for NULL pointers, a @p dir outside
+ * 1..3 or a @p ctx with an unknown non-zero version
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_select(const void *buf, size_t len,
+                                                             const struct vmbp_ctx *ctx,
+                                                             enum vmbp_dir dir,
+                                                             enum vmbp_msg_variant *variant)
+{
+    uint32_t type = 0;
+    enum vmbp_status st;
+
+    if (!variant)
+        return VMBP_E_INVAL;
+    st = vmbp_priv_msg_frame(buf, len, ctx, dir, 0, &type);
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_select_type(type, (const uint8_t *)buf, len, ctx, variant);
+}
+
 #if defined(__cplusplus)
 }
 #endif
-
-/** @cond VMBP_INTERNAL */
-/* Field-table builders. W: wire struct tag, H: decoded struct tag, m: member (same name in
- * both). The offsets come from offsetof on the wire struct, so a table cannot disagree with
- * the layout the static assertions fix. */
-#define VMBP_PRIV_FSIZE(W, m) ((uint16_t)sizeof(((struct W *)0)->m))
-#define VMBP_PRIV_FLD(W, H, m, kind, fmt, doc)                                                 \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_##kind,                          \
-     (uint8_t)VMBP_MSG_FMT_##fmt, 0u}
-#define VMBP_PRIV_FLDM(W, H, m, mask, fmt, doc)                                                \
-    {#m, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m),                          \
-     (uint16_t)offsetof(struct H, m), (uint8_t)VMBP_MSG_FIELD_VALUE,                           \
-     (uint8_t)VMBP_MSG_FMT_##fmt, mask}
-#define VMBP_PRIV_RSV(W, m, name, kind, mask, doc)                                             \
-    {name, doc, (uint16_t)offsetof(struct W, m), VMBP_PRIV_FSIZE(W, m), VMBP_MSG_FIELD_NO_HOST, \
-     (uint8_t)VMBP_MSG_FIELD_##kind, (uint8_t)VMBP_MSG_FMT_HEX, mask}
-#define VMBP_PRIV_HDR                                                                          \
-    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,  \
-     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u},                                                       \
-    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,             \
-     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u}
-#define VMBP_PRIV_RETURN_FIELDS(tab, n)                                                        \
-    do {                                                                                       \
-        if (n)                                                                                 \
-            *(n) = sizeof(tab) / sizeof((tab)[0]);                                             \
-        return tab;                                                                            \
-    } while (0)
-/** @endcond */
 
 /** @} */
 

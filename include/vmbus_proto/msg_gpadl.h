@@ -15,8 +15,9 @@
  * would truncate a larger GPADL; here vmbp_gpadl_plan_init() refuses it with
  * VMBP_E_GPADL_TOO_LARGE, and a larger buffer needs several GPADLs.
  *
- * Codec conventions as in msg_connect.h; the split and the reassembler are pure functions
- * over caller memory.
+ * Codec conventions as in msg_connect.h; the structs and the codec are generated from
+ * gen/msg.toml (the blocks marked "generated"). The split and the reassembler are pure
+ * functions over caller memory.
  *
  * Sources: Linux `include/linux/hyperv.h` (`vmbus_channel_gpadl_*`, `gpa_range`),
  * `drivers/hv/channel.c` (`create_gpadl_header`); OpenVMM
@@ -28,7 +29,11 @@
 #ifndef VMBP_MSG_GPADL_H
 #define VMBP_MSG_GPADL_H
 
+#include "endian.h"
 #include "msg.h"
+#include "port.h"
+#include "status.h"
+#include "version.h"
 
 /** @defgroup vmbp_msg_gpadl GPADL messages
  *  @brief GPADL header/body/created/teardown/torndown, split and reassembly.
@@ -67,16 +72,16 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpa_range_wire, byte_count) == 0, vmbp_g
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpa_range_wire, byte_offset) == 4,
                    vmbp_gpa_range_offset);
 
+/* @generated begin structs: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief GPADL_HEADER: 20 bytes, then range data up to the message's end.
  *
- * | offset | size | field        | meaning                                         |
- * |--------|------|--------------|-------------------------------------------------|
- * | 8      | 4    | child_relid  | channel ID                                      |
- * | 12     | 4    | gpadl        | GPADL handle chosen by the guest                |
- * | 16     | 2    | range_buflen | bytes of range data in all messages, multiple of 8 |
- * | 18     | 2    | rangecount   | number of ranges, >= 1                          |
- * | 20     | 8·n  | words        | range data: up to 27 words                      |
+ * | offset | size | field | meaning |
+ * |---|---|---|---|
+ * | 8 | 4 | child_relid | channel ID |
+ * | 12 | 4 | gpadl | GPADL handle chosen by the guest |
+ * | 16 | 2 | range_buflen | bytes of range data in all messages, multiple of 8 |
+ * | 18 | 2 | rangecount | number of ranges, >= 1 |
  */
 struct vmbp_gpadl_header_wire {
     struct vmbp_msg_header_wire hdr; /**< type 8 */
@@ -88,12 +93,13 @@ struct vmbp_gpadl_header_wire {
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_header_wire) == 20, vmbp_gpadl_header_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, hdr) == 0, vmbp_gpadl_header_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, child_relid) == 8,
-                   vmbp_gpadl_header_relid);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, gpadl) == 12, vmbp_gpadl_header_id);
+                   vmbp_gpadl_header_child_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, gpadl) == 12,
+                   vmbp_gpadl_header_gpadl);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, range_buflen) == 16,
-                   vmbp_gpadl_header_buflen);
+                   vmbp_gpadl_header_range_buflen);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_header_wire, rangecount) == 18,
-                   vmbp_gpadl_header_count);
+                   vmbp_gpadl_header_rangecount);
 
 /**
  * @brief GPADL_BODY: 16 bytes, then PFN words up to the message's end (at most 28).
@@ -108,10 +114,19 @@ struct vmbp_gpadl_body_wire {
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_body_wire) == 16, vmbp_gpadl_body_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, hdr) == 0, vmbp_gpadl_body_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, msgnumber) == 8, vmbp_gpadl_body_num);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, gpadl) == 12, vmbp_gpadl_body_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, msgnumber) == 8,
+                   vmbp_gpadl_body_msgnumber);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_body_wire, gpadl) == 12, vmbp_gpadl_body_gpadl);
 
-/** @brief GPADL_CREATED (20 bytes). */
+/**
+ * @brief GPADL_CREATED (20 bytes).
+ *
+ * | offset | size | field | meaning |
+ * |---|---|---|---|
+ * | 8 | 4 | child_relid | channel ID |
+ * | 12 | 4 | gpadl | GPADL handle |
+ * | 16 | 4 | creation_status | NTSTATUS, 0: created |
+ */
 struct vmbp_gpadl_created_wire {
     struct vmbp_msg_header_wire hdr; /**< type 10 */
     uint32_t child_relid;            /**< channel ID */
@@ -121,32 +136,40 @@ struct vmbp_gpadl_created_wire {
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_created_wire) == 20, vmbp_gpadl_created_size);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, hdr) == 0, vmbp_gpadl_created_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, child_relid) == 8,
-                   vmbp_gpadl_created_relid);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, gpadl) == 12, vmbp_gpadl_created_id);
+                   vmbp_gpadl_created_child_relid);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, gpadl) == 12,
+                   vmbp_gpadl_created_gpadl);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_created_wire, creation_status) == 16,
-                   vmbp_gpadl_created_status);
+                   vmbp_gpadl_created_creation_status);
 
-/** @brief GPADL_TEARDOWN (16 bytes). */
+/**
+ * @brief GPADL_TEARDOWN (16 bytes).
+ */
 struct vmbp_gpadl_teardown_wire {
     struct vmbp_msg_header_wire hdr; /**< type 11 */
     uint32_t child_relid;            /**< channel ID */
     uint32_t gpadl;                  /**< GPADL handle */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_teardown_wire) == 16, vmbp_gpadl_teardown_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, hdr) == 0, vmbp_gpadl_teardown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, hdr) == 0,
+                   vmbp_gpadl_teardown_hdr);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, child_relid) == 8,
-                   vmbp_gpadl_teardown_relid);
+                   vmbp_gpadl_teardown_child_relid);
 VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_teardown_wire, gpadl) == 12,
-                   vmbp_gpadl_teardown_id);
+                   vmbp_gpadl_teardown_gpadl);
 
-/** @brief GPADL_TORNDOWN (12 bytes). */
+/**
+ * @brief GPADL_TORNDOWN (12 bytes).
+ */
 struct vmbp_gpadl_torndown_wire {
     struct vmbp_msg_header_wire hdr; /**< type 12 */
     uint32_t gpadl;                  /**< GPADL handle */
 };
 VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_torndown_wire) == 12, vmbp_gpadl_torndown_size);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, hdr) == 0, vmbp_gpadl_torndown_hdr);
-VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8, vmbp_gpadl_torndown_id);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, hdr) == 0,
+                   vmbp_gpadl_torndown_hdr);
+VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8,
+                   vmbp_gpadl_torndown_gpadl);
 
 /**
  * @brief GPADL_HEADER, decoded: the fixed fields and the range-data words this message
@@ -162,7 +185,9 @@ struct vmbp_gpadl_header {
     uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS]; /**< range data of this message */
 };
 
-/** @brief GPADL_BODY, decoded. */
+/**
+ * @brief GPADL_BODY, decoded.
+ */
 struct vmbp_gpadl_body {
     uint32_t msgnumber;                        /**< not checked (Linux 0, OpenVMM ignores) */
     uint32_t gpadl;                            /**< GPADL handle */
@@ -170,23 +195,38 @@ struct vmbp_gpadl_body {
     uint64_t words[VMBP_GPADL_BODY_MAX_WORDS]; /**< PFNs (range data continued) */
 };
 
-/** @brief GPADL_CREATED, decoded. */
+/**
+ * @brief GPADL_CREATED, decoded.
+ */
 struct vmbp_gpadl_created {
     uint32_t child_relid;     /**< channel ID */
     uint32_t gpadl;           /**< GPADL handle */
     uint32_t creation_status; /**< NTSTATUS, any value (non-zero: failed) */
 };
 
-/** @brief GPADL_TEARDOWN, decoded. */
+/**
+ * @brief GPADL_TEARDOWN, decoded.
+ */
 struct vmbp_gpadl_teardown {
     uint32_t child_relid; /**< channel ID */
     uint32_t gpadl;       /**< GPADL handle */
 };
 
-/** @brief GPADL_TORNDOWN, decoded. */
+/**
+ * @brief GPADL_TORNDOWN, decoded.
+ */
 struct vmbp_gpadl_torndown {
     uint32_t gpadl; /**< GPADL handle */
 };
+
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_header_wire) == 20, vmbp_msgv_gpadl_header_size);
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_body_wire) == 16, vmbp_msgv_gpadl_body_size);
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_created_wire) == 20, vmbp_msgv_gpadl_created_size);
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_teardown_wire) == 16,
+                   vmbp_msgv_gpadl_teardown_size);
+VMBP_STATIC_ASSERT(sizeof(struct vmbp_gpadl_torndown_wire) == 12,
+                   vmbp_msgv_gpadl_torndown_size);
+/* @generated end structs */
 
 /**
  * @brief One GPA range for vmbp_gpadl_plan_init() and from vmbp_gpadl_reasm_range().
@@ -221,9 +261,12 @@ VMBP_INLINE uint64_t vmbp_gpa_range_pages(uint32_t byte_offset, uint32_t byte_co
 /** @cond VMBP_INTERNAL */
 /* Walk range data: `avail` of `total` words are present. OK when everything present is
  * consistent (the rest may follow); E_GPADL_RANGE for an empty range or an offset past the
- * page; E_LENGTH_FIELD when the ranges do not exactly fill `total` words. */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t avail,
-                                                uint32_t total, uint32_t rangecount)
+ * page; E_LENGTH_FIELD when the ranges do not exactly fill `total` words. `*at` is the word
+ * the result concerns: the range header that failed, or where the ranges end. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words,
+                                                                uint32_t avail, uint32_t total,
+                                                                uint32_t rangecount,
+                                                                uint32_t *at)
 {
     uint32_t pos = 0, r;
 
@@ -231,6 +274,7 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t 
         uint64_t w, pages;
         uint32_t count, offset;
 
+        *at = pos;
         if (pos >= total)
             return VMBP_E_LENGTH_FIELD;
         if (pos >= avail)
@@ -245,13 +289,14 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words, uint32_t 
             return VMBP_E_LENGTH_FIELD;
         pos += 1u + (uint32_t)pages;
     }
+    *at = pos;
     return pos == total ? VMBP_OK : VMBP_E_LENGTH_FIELD;
 }
 
 /* The fixed-field rules of a GPADL header: at least one range, whole words, room for at
  * least a header and one PFN per range. */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
-                                                          uint16_t rangecount)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
+                                                                          uint16_t rangecount)
 {
     if (rangecount == 0)
         return VMBP_E_GPADL_RANGE;
@@ -261,76 +306,385 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_header_fixed(uint16_t range_buflen,
 }
 /** @endcond */
 
+/* @generated begin codec: gen/msggen.py from gen/msg.toml; edit the table, not this block */
+/** @cond VMBP_INTERNAL */
+static const struct vmbp_msg_field vmbp_priv_fields_gpadl_header[] = {
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,
+     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"child_relid", "channel ID",
+     (uint16_t)(offsetof(struct vmbp_gpadl_header_wire, child_relid)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_header, child_relid), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"gpadl", "GPADL handle", (uint16_t)(offsetof(struct vmbp_gpadl_header_wire, gpadl)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_header, gpadl), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_HEX, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"range_buflen", "bytes of range data in all messages",
+     (uint16_t)(offsetof(struct vmbp_gpadl_header_wire, range_buflen)), 2u,
+     (uint16_t)offsetof(struct vmbp_gpadl_header, range_buflen), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U16,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rangecount", "number of ranges",
+     (uint16_t)(offsetof(struct vmbp_gpadl_header_wire, rangecount)), 2u,
+     (uint16_t)offsetof(struct vmbp_gpadl_header, rangecount), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U16,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"words", "range data: range headers (count | offset << 32) and PFNs",
+     (uint16_t)sizeof(struct vmbp_gpadl_header_wire), 0u,
+     (uint16_t)offsetof(struct vmbp_gpadl_header, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
+     (uint8_t)VMBP_MSG_FMT_WORDS, 0u, (uint8_t)VMBP_MSG_WIRE_WORDS64,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+};
+static const struct vmbp_msg_field vmbp_priv_fields_gpadl_body[] = {
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,
+     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"msgnumber", "Linux msgnumber, OpenVMM rsvd: not checked",
+     (uint16_t)(offsetof(struct vmbp_gpadl_body_wire, msgnumber)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_body, msgnumber), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"gpadl", "GPADL handle", (uint16_t)(offsetof(struct vmbp_gpadl_body_wire, gpadl)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_body, gpadl), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_HEX, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"words", "PFNs continuing the range data", (uint16_t)sizeof(struct vmbp_gpadl_body_wire),
+     0u, (uint16_t)offsetof(struct vmbp_gpadl_body, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
+     (uint8_t)VMBP_MSG_FMT_WORDS, 0u, (uint8_t)VMBP_MSG_WIRE_WORDS64,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+};
+static const struct vmbp_msg_field vmbp_priv_fields_gpadl_created[] = {
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,
+     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"child_relid", "channel ID",
+     (uint16_t)(offsetof(struct vmbp_gpadl_created_wire, child_relid)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_created, child_relid), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"gpadl", "GPADL handle", (uint16_t)(offsetof(struct vmbp_gpadl_created_wire, gpadl)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_created, gpadl), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_HEX, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"creation_status", "NTSTATUS, 0: created",
+     (uint16_t)(offsetof(struct vmbp_gpadl_created_wire, creation_status)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_created, creation_status),
+     (uint8_t)VMBP_MSG_FIELD_VALUE, (uint8_t)VMBP_MSG_FMT_NTSTATUS, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+};
+static const struct vmbp_msg_field vmbp_priv_fields_gpadl_teardown[] = {
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,
+     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"child_relid", "channel ID",
+     (uint16_t)(offsetof(struct vmbp_gpadl_teardown_wire, child_relid)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_teardown, child_relid), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_DEC, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"gpadl", "GPADL handle", (uint16_t)(offsetof(struct vmbp_gpadl_teardown_wire, gpadl)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_teardown, gpadl), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_HEX, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+};
+static const struct vmbp_msg_field vmbp_priv_fields_gpadl_torndown[] = {
+    {"msgtype", "message type", 0, 4, VMBP_MSG_FIELD_NO_HOST, (uint8_t)VMBP_MSG_FIELD_HEADER,
+     (uint8_t)VMBP_MSG_FMT_MSGTYPE, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"rsvdz0", "header padding: written 0, ignored", 4, 4, VMBP_MSG_FIELD_NO_HOST,
+     (uint8_t)VMBP_MSG_FIELD_RSVD_IGN, (uint8_t)VMBP_MSG_FMT_HEX, 0u,
+     (uint8_t)VMBP_MSG_WIRE_U32, (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+    {"gpadl", "GPADL handle", (uint16_t)(offsetof(struct vmbp_gpadl_torndown_wire, gpadl)), 4u,
+     (uint16_t)offsetof(struct vmbp_gpadl_torndown, gpadl), (uint8_t)VMBP_MSG_FIELD_VALUE,
+     (uint8_t)VMBP_MSG_FMT_HEX, 0u, (uint8_t)VMBP_MSG_WIRE_U32,
+     (uint8_t)VMBP_MSG_ENDIAN_LITTLE},
+};
+
+VMBP_STATIC_ASSERT((VMBP_RELID_MIN) == 1u, vmbp_msg_gpadl_table_vmbp_relid_min);
+VMBP_STATIC_ASSERT((VMBP_RELID_MAX) == 0x7FFu, vmbp_msg_gpadl_table_vmbp_relid_max);
+
+/* GPADL_HEADER: the decoder of its variant: the variant's own length bound, the checks in
+ * order, then the decoded struct, written only when every check passed. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                enum vmbp_msg_variant v, struct vmbp_gpadl_header *out,
+                                struct vmbp_msg_fault *fault)
+{
+    uint32_t child_relid;
+    uint16_t range_buflen;
+    uint16_t rangecount;
+    uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS];
+    uint32_t nwords;
+    size_t i, n;
+    enum vmbp_status st;
+    uint32_t at = 0;
+
+    (void)ctx;
+    (void)v;
+    if (len < sizeof(struct vmbp_gpadl_header_wire))
+        return VMBP_E_TRUNCATED;
+    child_relid = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_header_wire, child_relid));
+    range_buflen = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen));
+    rangecount = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount));
+    n = (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u;
+    if (n > (size_t)(range_buflen / 8u))
+        n = (size_t)(range_buflen / 8u);
+    if (n >
+        VMBP_GPADL_HEADER_MAX_WORDS) /* the constant bound last: every reader sees n <= it */
+        n = VMBP_GPADL_HEADER_MAX_WORDS;
+    nwords = (uint32_t)n;
+    VMBP_MEMSET(words, 0, sizeof(words));
+    for (i = 0; i < n; i++)
+        words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
+    if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
+        return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
+    st = vmbp_priv_gpadl_header_fixed(range_buflen, rangecount);
+    if (st != VMBP_OK)
+        return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 1u : 2u,
+                                  st == VMBP_E_GPADL_RANGE ? rangecount : range_buflen, 0u);
+    st = vmbp_priv_gpa_walk(words, nwords, (uint32_t)range_buflen / 8u, rangecount, &at);
+    if (st != VMBP_OK)
+        return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 3u : 4u, 0u, at);
+    if (out) {
+        out->child_relid = child_relid;
+        out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_header_wire, gpadl));
+        out->range_buflen = range_buflen;
+        out->rangecount = rangecount;
+        out->nwords = nwords;
+        VMBP_MEMCPY(out->words, words, sizeof(out->words));
+    }
+    return VMBP_OK;
+}
+
+/* GPADL_BODY: the decoder of its variant: the variant's own length bound, the checks in
+ * order, then the decoded struct, written only when every check passed. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                              enum vmbp_msg_variant v, struct vmbp_gpadl_body *out,
+                              struct vmbp_msg_fault *fault)
+{
+    uint32_t nwords;
+    size_t i, n;
+
+    (void)ctx;
+    (void)v;
+    (void)fault;
+    if (len < sizeof(struct vmbp_gpadl_body_wire))
+        return VMBP_E_TRUNCATED;
+    n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
+    if (n > VMBP_GPADL_BODY_MAX_WORDS) /* the constant bound last: every reader sees n <= it */
+        n = VMBP_GPADL_BODY_MAX_WORDS;
+    nwords = (uint32_t)n;
+    if (out) {
+        out->msgnumber = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, msgnumber));
+        out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl));
+        out->nwords = nwords;
+        VMBP_MEMSET(out->words, 0, sizeof(out->words));
+        for (i = 0; i < n; i++)
+            out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
+    }
+    return VMBP_OK;
+}
+
+/* GPADL_CREATED: the decoder of its variant: the variant's own length bound, the checks in
+ * order, then the decoded struct, written only when every check passed. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_body_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                 enum vmbp_msg_variant v, struct vmbp_gpadl_created *out,
+                                 struct vmbp_msg_fault *fault)
+{
+    uint32_t child_relid;
+
+    (void)ctx;
+    (void)v;
+    if (len < sizeof(struct vmbp_gpadl_created_wire))
+        return VMBP_E_TRUNCATED;
+    child_relid = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_created_wire, child_relid));
+    if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
+        return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
+    if (out) {
+        out->child_relid = child_relid;
+        out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_created_wire, gpadl));
+        out->creation_status =
+            vmbp_load_le32(p + offsetof(struct vmbp_gpadl_created_wire, creation_status));
+    }
+    return VMBP_OK;
+}
+
+/* GPADL_TEARDOWN: the decoder of its variant: the variant's own length bound, the checks in
+ * order, then the decoded struct, written only when every check passed. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_body_gpadl_teardown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                  enum vmbp_msg_variant v, struct vmbp_gpadl_teardown *out,
+                                  struct vmbp_msg_fault *fault)
+{
+    uint32_t child_relid;
+
+    (void)ctx;
+    (void)v;
+    if (len < sizeof(struct vmbp_gpadl_teardown_wire))
+        return VMBP_E_TRUNCATED;
+    child_relid = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_teardown_wire, child_relid));
+    if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
+        return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
+    if (out) {
+        out->child_relid = child_relid;
+        out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_teardown_wire, gpadl));
+    }
+    return VMBP_OK;
+}
+
+/* GPADL_TORNDOWN: the decoder of its variant: the variant's own length bound, the checks in
+ * order, then the decoded struct, written only when every check passed. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_body_gpadl_torndown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                  enum vmbp_msg_variant v, struct vmbp_gpadl_torndown *out,
+                                  struct vmbp_msg_fault *fault)
+{
+    (void)ctx;
+    (void)v;
+    (void)fault;
+    if (len < sizeof(struct vmbp_gpadl_torndown_wire))
+        return VMBP_E_TRUNCATED;
+    if (out) {
+        out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_torndown_wire, gpadl));
+    }
+    return VMBP_OK;
+}
+
+/* GPADL_HEADER: the variant, then its decoder. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                  struct vmbp_gpadl_header *out, struct vmbp_msg_fault *fault,
+                                  enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_gpadl_header(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_gpadl_header(p, len, ctx, v, out, fault);
+}
+
+/* GPADL_BODY: the variant, then its decoder. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                struct vmbp_gpadl_body *out, struct vmbp_msg_fault *fault,
+                                enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_gpadl_body(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_gpadl_body(p, len, ctx, v, out, fault);
+}
+
+/* GPADL_CREATED: the variant, then its decoder. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                   struct vmbp_gpadl_created *out, struct vmbp_msg_fault *fault,
+                                   enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_gpadl_created(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_gpadl_created(p, len, ctx, v, out, fault);
+}
+
+/* GPADL_TEARDOWN: the variant, then its decoder. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_teardown(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_teardown *out,
+    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_gpadl_teardown(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_gpadl_teardown(p, len, ctx, v, out, fault);
+}
+
+/* GPADL_TORNDOWN: the variant, then its decoder. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_torndown(
+    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_torndown *out,
+    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_gpadl_torndown(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_gpadl_torndown(p, len, ctx, v, out, fault);
+}
+
+/** @endcond */
+
 /**
  * @brief Decode GPADL_HEADER.
  *
  * The message carries `min((len - 20) / 8, range_buflen / 8)` words; bytes past the range
- * data are ignored (mu_msvm always sends 240 bytes). Checks, in order: channel ID 1..2047
- * (VMBP_E_FIELD_RANGE); at least one range (VMBP_E_GPADL_RANGE); @c range_buflen a
- * multiple of 8 and at least 16 per range (VMBP_E_LENGTH_FIELD); every range whose header
- * is present: byte count > 0 and byte offset < 4096 (VMBP_E_GPADL_RANGE), and its pages fit
- * in @c range_buflen, and the ranges fill it exactly when all are present
- * (VMBP_E_LENGTH_FIELD).
+ * data are ignored (mu_msvm always sends 240 bytes). Ranges whose header lies past this
+ * message's words are checked by the reassembler (vmbp_gpadl_reasm_header()).
+ *
+ * In order: framing and gating (vmbp_msg_select()), the variant's size, then
+ * the field checks:
+ * - child_relid: 1..2047, else VMBP_E_FIELD_RANGE (VMBP-MSG-009)
+ * - rangecount: at least 1 range, else VMBP_E_GPADL_RANGE (VMBP-GPADL-002)
+ * - range_buflen: a multiple of 8, at least 16 per range, else VMBP_E_LENGTH_FIELD (VMBP-GPADL-002)
+ * - words: a range header with byte count > 0 and byte offset < 4096, else VMBP_E_GPADL_RANGE (VMBP-GPADL-003)
+ * - words: each range followed by the PFNs it spans, the ranges filling range_buflen, else VMBP_E_LENGTH_FIELD (VMBP-GPADL-004)
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_decode(const void *buf, size_t len,
-                                                          const struct vmbp_ctx *ctx,
-                                                          struct vmbp_gpadl_header *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_header_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                             struct vmbp_gpadl_header *out)
 {
-    const uint8_t *p = (const uint8_t *)buf;
-    struct vmbp_gpadl_header m;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st;
-    size_t i, n;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, &type);
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, &v);
     if (st != VMBP_OK)
         return st;
-    if (len < sizeof(struct vmbp_gpadl_header_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, child_relid);
-    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_header_wire, gpadl);
-    m.range_buflen = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, range_buflen);
-    m.rangecount = VMBP_PRIV_LD16(p, vmbp_gpadl_header_wire, rangecount);
-    /* the constant bound comes last, so that every compiler's range analysis (and a
-     * reader) sees n <= 27 without relating len and range_buflen */
-    n = (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u;
-    if (n > (size_t)(m.range_buflen / 8u))
-        n = (size_t)(m.range_buflen / 8u);
-    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
-        n = VMBP_GPADL_HEADER_MAX_WORDS;
-    m.nwords = (uint32_t)n;
-    /* every word defined (zero past the message's), then the message's words */
-    VMBP_MEMSET(m.words, 0, sizeof(m.words));
-    for (i = 0; i < n; i++)
-        m.words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
-    if (!vmbp_priv_relid_ok(m.child_relid))
-        return VMBP_E_FIELD_RANGE;
-    st = vmbp_priv_gpadl_header_fixed(m.range_buflen, m.rangecount);
-    if (st != VMBP_OK)
-        return st;
-    st = vmbp_priv_gpa_walk(m.words, m.nwords, m.range_buflen / 8u, m.rangecount);
-    if (st != VMBP_OK)
-        return st;
-    if (out)
-        VMBP_MEMCPY(out, &m, sizeof(*out));
-    return VMBP_OK;
+    return vmbp_priv_msg_decode_gpadl_header((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**
- * @brief Encode GPADL_HEADER: 20 + 8 * `in->nwords` bytes.
- * @param in  message; @c nwords at most 27
+ * @brief Encode GPADL_HEADER (20 + 8 * `in->nwords` bytes).
+ * @param in  message
  * @param buf output
  * @param cap bytes available at @p buf
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpadl_header *in,
-                                                          void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_header_encode(const struct vmbp_gpadl_header *in, void *buf, size_t cap,
+                             size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -339,68 +693,59 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_header_encode(const struct vmbp_gpad
     if (!in || in->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
         return VMBP_E_INVAL;
     st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_HEADER, VMBP_MSGV_GPADL_HEADER,
-                                    sizeof(struct vmbp_gpadl_header_wire) + 8u * in->nwords, buf,
-                                    cap, len);
+                                    sizeof(struct vmbp_gpadl_header_wire) + 8u * in->nwords,
+                                    buf, cap, len);
     if (st != VMBP_OK)
         return st;
-    VMBP_PRIV_ST32(p, vmbp_gpadl_header_wire, child_relid, in->child_relid);
-    VMBP_PRIV_ST32(p, vmbp_gpadl_header_wire, gpadl, in->gpadl);
-    VMBP_PRIV_ST16(p, vmbp_gpadl_header_wire, range_buflen, in->range_buflen);
-    VMBP_PRIV_ST16(p, vmbp_gpadl_header_wire, rangecount, in->rangecount);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_header_wire, child_relid), in->child_relid);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_header_wire, gpadl), in->gpadl);
+    vmbp_store_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen),
+                    in->range_buflen);
+    vmbp_store_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount), in->rangecount);
     for (i = 0; i < in->nwords; i++)
         vmbp_store_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i, in->words[i]);
     return VMBP_OK;
 }
 
 /**
- * @brief Decode GPADL_BODY: `(len - 16) / 8` PFN words (at most 28). A sender that always
- * sends 240 bytes (mu_msvm) fills unused words with zero; the reassembler takes only the
- * words the GPADL still needs. @c msgnumber is not checked.
+ * @brief Decode GPADL_BODY.
+ *
+ * `(len - 16) / 8` PFN words (at most 28). A sender that always sends 240 bytes
+ * (mu_msvm) fills unused words with zero; the reassembler takes only the words the GPADL
+ * still needs. @c msgnumber is not checked.
+ *
+ * In order: framing and gating (vmbp_msg_select()), the variant's size, then
+ * no field checks.
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_decode(const void *buf, size_t len,
-                                                        const struct vmbp_ctx *ctx,
-                                                        struct vmbp_gpadl_body *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_body_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                           struct vmbp_gpadl_body *out)
 {
-    const uint8_t *p = (const uint8_t *)buf;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st;
-    size_t i, n;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, &type);
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, &v);
     if (st != VMBP_OK)
         return st;
-    if (len < sizeof(struct vmbp_gpadl_body_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    if (!out)
-        return VMBP_OK;
-    n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
-    if (n > VMBP_GPADL_BODY_MAX_WORDS)
-        n = VMBP_GPADL_BODY_MAX_WORDS;
-    out->msgnumber = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, msgnumber);
-    out->gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_body_wire, gpadl);
-    out->nwords = (uint32_t)n;
-    /* every word defined (zero past the message's), then the message's words */
-    VMBP_MEMSET(out->words, 0, sizeof(out->words));
-    for (i = 0; i < n; i++)
-        out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
-    return VMBP_OK;
+    return vmbp_priv_msg_decode_gpadl_body((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**
- * @brief Encode GPADL_BODY: 16 + 8 * `in->nwords` bytes.
- * @param in  message; @c nwords at most 28
+ * @brief Encode GPADL_BODY (16 + 8 * `in->nwords` bytes).
+ * @param in  message
  * @param buf output
  * @param cap bytes available at @p buf
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_body *in,
-                                                        void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_body *in, void *buf, size_t cap, size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -413,44 +758,39 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_body_encode(const struct vmbp_gpadl_
                                     cap, len);
     if (st != VMBP_OK)
         return st;
-    VMBP_PRIV_ST32(p, vmbp_gpadl_body_wire, msgnumber, in->msgnumber);
-    VMBP_PRIV_ST32(p, vmbp_gpadl_body_wire, gpadl, in->gpadl);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_body_wire, msgnumber), in->msgnumber);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl), in->gpadl);
     for (i = 0; i < in->nwords; i++)
         vmbp_store_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i, in->words[i]);
     return VMBP_OK;
 }
 
 /**
- * @brief Decode GPADL_CREATED. Checks the channel ID range (VMBP_E_FIELD_RANGE); matching
- * (channel, handle) to a pending GPADL is the caller's business.
+ * @brief Decode GPADL_CREATED.
+ *
+ * Matching (channel, handle) to a pending GPADL is the caller's business.
+ *
+ * In order: framing and gating (vmbp_msg_select()), the variant's size, then
+ * the field checks:
+ * - child_relid: 1..2047, else VMBP_E_FIELD_RANGE (VMBP-GPADL-009)
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size_t len,
-                                                           const struct vmbp_ctx *ctx,
-                                                           struct vmbp_gpadl_created *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_created_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                              struct vmbp_gpadl_created *out)
 {
-    const uint8_t *p = (const uint8_t *)buf;
-    struct vmbp_gpadl_created m;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, &type);
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, &v);
     if (st != VMBP_OK)
         return st;
-    if (len < sizeof(struct vmbp_gpadl_created_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, child_relid);
-    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, gpadl);
-    m.creation_status = VMBP_PRIV_LD32(p, vmbp_gpadl_created_wire, creation_status);
-    if (!vmbp_priv_relid_ok(m.child_relid))
-        return VMBP_E_FIELD_RANGE;
-    if (out)
-        VMBP_MEMCPY(out, &m, sizeof(*out));
-    return VMBP_OK;
+    return vmbp_priv_msg_decode_gpadl_created((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**
@@ -461,8 +801,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_decode(const void *buf, size
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_encode(const struct vmbp_gpadl_created *in,
-                                                           void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_created_encode(const struct vmbp_gpadl_created *in, void *buf, size_t cap,
+                              size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -473,41 +814,37 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_created_encode(const struct vmbp_gpa
                                     sizeof(struct vmbp_gpadl_created_wire), buf, cap, len);
     if (st != VMBP_OK)
         return st;
-    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, child_relid, in->child_relid);
-    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, gpadl, in->gpadl);
-    VMBP_PRIV_ST32(p, vmbp_gpadl_created_wire, creation_status, in->creation_status);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_created_wire, child_relid), in->child_relid);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_created_wire, gpadl), in->gpadl);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_created_wire, creation_status),
+                    in->creation_status);
     return VMBP_OK;
 }
 
 /**
- * @brief Decode GPADL_TEARDOWN. Checks the channel ID range (VMBP_E_FIELD_RANGE).
+ * @brief Decode GPADL_TEARDOWN.
+ *
+ * In order: framing and gating (vmbp_msg_select()), the variant's size, then
+ * the field checks:
+ * - child_relid: 1..2047, else VMBP_E_FIELD_RANGE (VMBP-GPADL-009)
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_gpadl_teardown *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_gpadl_teardown *out)
 {
-    const uint8_t *p = (const uint8_t *)buf;
-    struct vmbp_gpadl_teardown m;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, &type);
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, &v);
     if (st != VMBP_OK)
         return st;
-    if (len < sizeof(struct vmbp_gpadl_teardown_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    m.child_relid = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, child_relid);
-    m.gpadl = VMBP_PRIV_LD32(p, vmbp_gpadl_teardown_wire, gpadl);
-    if (!vmbp_priv_relid_ok(m.child_relid))
-        return VMBP_E_FIELD_RANGE;
-    if (out)
-        VMBP_MEMCPY(out, &m, sizeof(*out));
-    return VMBP_OK;
+    return vmbp_priv_msg_decode_gpadl_teardown((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**
@@ -518,8 +855,9 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_encode(const struct vmbp_gpadl_teardown *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_teardown_encode(const struct vmbp_gpadl_teardown *in, void *buf, size_t cap,
+                               size_t *len)
 {
     uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
@@ -530,34 +868,37 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_teardown_encode(const struct vmbp_gp
                                     sizeof(struct vmbp_gpadl_teardown_wire), buf, cap, len);
     if (st != VMBP_OK)
         return st;
-    VMBP_PRIV_ST32(p, vmbp_gpadl_teardown_wire, child_relid, in->child_relid);
-    VMBP_PRIV_ST32(p, vmbp_gpadl_teardown_wire, gpadl, in->gpadl);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_teardown_wire, child_relid),
+                    in->child_relid);
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_teardown_wire, gpadl), in->gpadl);
     return VMBP_OK;
 }
 
 /**
- * @brief Decode GPADL_TORNDOWN (no field checks: any handle).
+ * @brief Decode GPADL_TORNDOWN.
+ *
+ * No field checks: any handle.
+ *
+ * In order: framing and gating (vmbp_msg_select()), the variant's size, then
+ * no field checks.
  * @param buf message (private memory)
  * @param len bytes in @p buf
  * @param ctx negotiated state
  * @param out decoded message, written on success only; may be NULL
  * @return VMBP_OK or the first failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len,
-                                                            const struct vmbp_ctx *ctx,
-                                                            struct vmbp_gpadl_torndown *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_gpadl_torndown *out)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, &type);
 
-    st = vmbp_priv_msg_select(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, &v);
     if (st != VMBP_OK)
         return st;
-    if (len < sizeof(struct vmbp_gpadl_torndown_wire))
-        return VMBP_E_TRUNCATED; /* implied by the selection; stated for the compiler */
-    if (out)
-        out->gpadl = VMBP_PRIV_LD32((const uint8_t *)buf, vmbp_gpadl_torndown_wire, gpadl);
-    return VMBP_OK;
+    return vmbp_priv_msg_decode_gpadl_torndown((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**
@@ -568,19 +909,68 @@ VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_decode(const void *buf, siz
  * @param len receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL
  */
-VMBP_INLINE enum vmbp_status vmbp_msg_gpadl_torndown_encode(const struct vmbp_gpadl_torndown *in,
-                                                            void *buf, size_t cap, size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_gpadl_torndown_encode(const struct vmbp_gpadl_torndown *in, void *buf, size_t cap,
+                               size_t *len)
 {
+    uint8_t *p = (uint8_t *)buf;
     enum vmbp_status st;
 
     if (!in)
         return VMBP_E_INVAL;
     st = vmbp_priv_msg_encode_begin(VMBP_MSG_GPADL_TORNDOWN, VMBP_MSGV_GPADL_TORNDOWN,
                                     sizeof(struct vmbp_gpadl_torndown_wire), buf, cap, len);
-    if (st == VMBP_OK)
-        VMBP_PRIV_ST32((uint8_t *)buf, vmbp_gpadl_torndown_wire, gpadl, in->gpadl);
-    return st;
+    if (st != VMBP_OK)
+        return st;
+    vmbp_store_le32(p + offsetof(struct vmbp_gpadl_torndown_wire, gpadl), in->gpadl);
+    return VMBP_OK;
 }
+
+/**
+ * @brief Field descriptors of the gpadl family's variants (GPADL_HEADER, GPADL_BODY, GPADL_CREATED, GPADL_TEARDOWN, GPADL_TORNDOWN).
+ * @param v variant
+ * @param n receives the number of entries (may be NULL)
+ * @return a static table, or NULL (and @p n untouched) for a variant of another family
+ */
+VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_variant v,
+                                                               size_t *n)
+{
+    const struct vmbp_msg_field *tab;
+    size_t count;
+
+    switch (v) {
+    case VMBP_MSGV_GPADL_HEADER:
+        tab = vmbp_priv_fields_gpadl_header;
+        count =
+            sizeof(vmbp_priv_fields_gpadl_header) / sizeof(vmbp_priv_fields_gpadl_header[0]);
+        break;
+    case VMBP_MSGV_GPADL_BODY:
+        tab = vmbp_priv_fields_gpadl_body;
+        count = sizeof(vmbp_priv_fields_gpadl_body) / sizeof(vmbp_priv_fields_gpadl_body[0]);
+        break;
+    case VMBP_MSGV_GPADL_CREATED:
+        tab = vmbp_priv_fields_gpadl_created;
+        count =
+            sizeof(vmbp_priv_fields_gpadl_created) / sizeof(vmbp_priv_fields_gpadl_created[0]);
+        break;
+    case VMBP_MSGV_GPADL_TEARDOWN:
+        tab = vmbp_priv_fields_gpadl_teardown;
+        count = sizeof(vmbp_priv_fields_gpadl_teardown) /
+                sizeof(vmbp_priv_fields_gpadl_teardown[0]);
+        break;
+    case VMBP_MSGV_GPADL_TORNDOWN:
+        tab = vmbp_priv_fields_gpadl_torndown;
+        count = sizeof(vmbp_priv_fields_gpadl_torndown) /
+                sizeof(vmbp_priv_fields_gpadl_torndown[0]);
+        break;
+    default:
+        return NULL;
+    }
+    if (n)
+        *n = count;
+    return tab;
+}
+/* @generated end codec */
 
 /**
  * @brief A range list laid out as GPADL messages: built by vmbp_gpadl_plan_init(), read by
@@ -611,10 +1001,9 @@ struct vmbp_gpadl_plan {
  * @param nranges     number of ranges
  * @return VMBP_OK or the failed check
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
-                                                  uint32_t child_relid, uint32_t gpadl,
-                                                  const struct vmbp_gpa_range *ranges,
-                                                  size_t nranges)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan, uint32_t child_relid, uint32_t gpadl,
+                     const struct vmbp_gpa_range *ranges, size_t nranges)
 {
     uint64_t words = 0;
     size_t i;
@@ -642,9 +1031,9 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan,
     plan->range_buflen = (uint16_t)(plan->nwords * 8u);
     plan->nmsgs = 1u;
     if (plan->nwords > VMBP_GPADL_HEADER_MAX_WORDS)
-        plan->nmsgs += (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS +
-                        VMBP_GPADL_BODY_MAX_WORDS - 1u) /
-                       VMBP_GPADL_BODY_MAX_WORDS;
+        plan->nmsgs +=
+            (plan->nwords - VMBP_GPADL_HEADER_MAX_WORDS + VMBP_GPADL_BODY_MAX_WORDS - 1u) /
+            VMBP_GPADL_BODY_MAX_WORDS;
     return VMBP_OK;
 }
 
@@ -693,9 +1082,9 @@ VMBP_INLINE void vmbp_priv_gpadl_plan_words(const struct vmbp_gpadl_plan *plan, 
  * @param len   receives the bytes written, or needed with VMBP_E_NOSPACE
  * @return VMBP_OK, VMBP_E_NOSPACE, VMBP_E_INVAL for a NULL plan or an index past the end
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_plan *plan,
-                                                     uint32_t index, void *buf, size_t cap,
-                                                     size_t *len)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_plan_message(const struct vmbp_gpadl_plan *plan, uint32_t index, void *buf,
+                        size_t cap, size_t *len)
 {
     if (!plan || !len || index >= plan->nmsgs)
         return VMBP_E_INVAL;
@@ -708,7 +1097,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
         h.range_buflen = plan->range_buflen;
         h.rangecount = plan->rangecount;
         h.nwords = plan->nwords < VMBP_GPADL_HEADER_MAX_WORDS ? plan->nwords
-                                                               : VMBP_GPADL_HEADER_MAX_WORDS;
+                                                              : VMBP_GPADL_HEADER_MAX_WORDS;
         vmbp_priv_gpadl_plan_words(plan, 0, h.nwords, h.words);
         return vmbp_msg_gpadl_header_encode(&h, buf, cap, len);
     } else {
@@ -718,7 +1107,7 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_plan_message(const struct vmbp_gpadl_pla
         VMBP_MEMSET(&b, 0, sizeof(b)); /* msgnumber 0, as Linux and mu_msvm send it */
         b.gpadl = plan->gpadl;
         b.nwords = plan->nwords - first < VMBP_GPADL_BODY_MAX_WORDS ? plan->nwords - first
-                                                                      : VMBP_GPADL_BODY_MAX_WORDS;
+                                                                    : VMBP_GPADL_BODY_MAX_WORDS;
         vmbp_priv_gpadl_plan_words(plan, first, b.nwords, b.words);
         return vmbp_msg_gpadl_body_encode(&b, buf, cap, len);
     }
@@ -737,15 +1126,15 @@ enum vmbp_gpadl_reasm_state {
  * caller-provided word storage (up to 8191 words, 64 KiB). One per in-progress GPADL.
  */
 struct vmbp_gpadl_reasm {
-    uint32_t child_relid;   /**< from the header */
-    uint32_t gpadl;         /**< from the header; bodies must match */
-    uint16_t range_buflen;  /**< from the header */
-    uint16_t rangecount;    /**< from the header */
-    uint32_t nwords;        /**< words expected: range_buflen / 8 */
-    uint32_t have;          /**< words received */
-    uint64_t *words;        /**< caller storage */
-    uint32_t cap;           /**< words of storage */
-    uint32_t state;         /**< `enum vmbp_gpadl_reasm_state` */
+    uint32_t child_relid;  /**< from the header */
+    uint32_t gpadl;        /**< from the header; bodies must match */
+    uint16_t range_buflen; /**< from the header */
+    uint16_t rangecount;   /**< from the header */
+    uint32_t nwords;       /**< words expected: range_buflen / 8 */
+    uint32_t have;         /**< words received */
+    uint64_t *words;       /**< caller storage */
+    uint32_t cap;          /**< words of storage */
+    uint32_t state;        /**< `enum vmbp_gpadl_reasm_state` */
 };
 
 /**
@@ -755,8 +1144,8 @@ struct vmbp_gpadl_reasm {
  * @param cap   words at @p words; VMBP_GPADL_MAX_WORDS always suffices
  * @return VMBP_OK, VMBP_E_INVAL for NULL arguments
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, uint64_t *words,
-                                                   size_t cap)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r,
+                                                                   uint64_t *words, size_t cap)
 {
     if (!r || (!words && cap != 0))
         return VMBP_E_INVAL;
@@ -768,17 +1157,18 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_init(struct vmbp_gpadl_reasm *r, u
 }
 
 /** @cond VMBP_INTERNAL */
-VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r,
-                                                       const uint64_t *w, uint32_t n)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r, const uint64_t *w, uint32_t n)
 {
     uint32_t i;
+    uint32_t at;
     enum vmbp_status st;
 
     /* words past the GPADL's end are ignored; the store index is checked against the
      * expected count itself, which the header bounded by the storage */
     for (i = 0; i < n && r->have < r->nwords; i++)
         r->words[r->have++] = w[i];
-    st = vmbp_priv_gpa_walk(r->words, r->have, r->nwords, r->rangecount);
+    st = vmbp_priv_gpa_walk(r->words, r->have, r->nwords, r->rangecount, &at);
     if (st != VMBP_OK) {
         r->state = VMBP_GPADL_REASM_FAILED;
         return st;
@@ -800,8 +1190,8 @@ VMBP_INLINE enum vmbp_status vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *
  * (VMBP_E_GPADL_RANGE, VMBP_E_LENGTH_FIELD); any failure but VMBP_E_INVAL makes the
  * reassembler FAILED
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
-                                                     const struct vmbp_gpadl_header *h)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r, const struct vmbp_gpadl_header *h)
 {
     enum vmbp_status st;
     uint32_t nwords;
@@ -840,8 +1230,8 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_header(struct vmbp_gpadl_reasm *r,
  * another handle, or a range-data failure; any failure but VMBP_E_INVAL makes the
  * reassembler FAILED
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
-                                                   const struct vmbp_gpadl_body *b)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r, const struct vmbp_gpadl_body *b)
 {
     if (!r || !b || b->nwords > VMBP_GPADL_BODY_MAX_WORDS)
         return VMBP_E_INVAL;
@@ -860,8 +1250,9 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_body(struct vmbp_gpadl_reasm *r,
  * @return VMBP_OK, VMBP_E_STATE when not complete (or the storage changed since), VMBP_E_INVAL
  * for a bad index
  */
-VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r,
-                                                    uint32_t index, struct vmbp_gpa_range *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reasm *r, uint32_t index,
+                       struct vmbp_gpa_range *out)
 {
     uint32_t pos = 0, k;
 
@@ -884,71 +1275,6 @@ VMBP_INLINE enum vmbp_status vmbp_gpadl_reasm_range(const struct vmbp_gpadl_reas
         pos += 1u + (uint32_t)vmbp_gpa_range_pages(offset, count);
     }
     return VMBP_E_STATE; /* the words changed since completion (the caller's storage) */
-}
-
-/**
- * @brief Field descriptors of the GPADL family's variants. GPADL_HEADER and GPADL_BODY end
- * with a WORDS entry (`words`: the range data up to the message's end).
- * @param v variant
- * @param n receives the number of entries (may be NULL)
- * @return a static table, or NULL for a variant of another family
- */
-VMBP_INLINE const struct vmbp_msg_field *vmbp_msg_gpadl_fields(enum vmbp_msg_variant v, size_t *n)
-{
-    static const struct vmbp_msg_field f_header[] = {
-        VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, child_relid, VALUE, DEC,
-                      "channel ID"),
-        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, gpadl, VALUE, HEX,
-                      "GPADL handle"),
-        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, range_buflen, VALUE, DEC,
-                      "bytes of range data in all messages"),
-        VMBP_PRIV_FLD(vmbp_gpadl_header_wire, vmbp_gpadl_header, rangecount, VALUE, DEC,
-                      "number of ranges"),
-        {"words", "range data: range headers (count | offset << 32) and PFNs",
-         (uint16_t)sizeof(struct vmbp_gpadl_header_wire), 0u,
-         (uint16_t)offsetof(struct vmbp_gpadl_header, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
-         (uint8_t)VMBP_MSG_FMT_WORDS, 0u}};
-    static const struct vmbp_msg_field f_body[] = {
-        VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, msgnumber, VALUE, DEC,
-                      "Linux msgnumber, OpenVMM rsvd: not checked"),
-        VMBP_PRIV_FLD(vmbp_gpadl_body_wire, vmbp_gpadl_body, gpadl, VALUE, HEX, "GPADL handle"),
-        {"words", "PFNs continuing the range data", (uint16_t)sizeof(struct vmbp_gpadl_body_wire),
-         0u, (uint16_t)offsetof(struct vmbp_gpadl_body, words), (uint8_t)VMBP_MSG_FIELD_WORDS,
-         (uint8_t)VMBP_MSG_FMT_WORDS, 0u}};
-    static const struct vmbp_msg_field f_created[] = {
-        VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, child_relid, VALUE, DEC,
-                      "channel ID"),
-        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, gpadl, VALUE, HEX,
-                      "GPADL handle"),
-        VMBP_PRIV_FLD(vmbp_gpadl_created_wire, vmbp_gpadl_created, creation_status, VALUE,
-                      NTSTATUS, "NTSTATUS, 0: created")};
-    static const struct vmbp_msg_field f_teardown[] = {
-        VMBP_PRIV_HDR,
-        VMBP_PRIV_FLD(vmbp_gpadl_teardown_wire, vmbp_gpadl_teardown, child_relid, VALUE, DEC,
-                      "channel ID"),
-        VMBP_PRIV_FLD(vmbp_gpadl_teardown_wire, vmbp_gpadl_teardown, gpadl, VALUE, HEX,
-                      "GPADL handle")};
-    static const struct vmbp_msg_field f_torndown[] = {
-        VMBP_PRIV_HDR, VMBP_PRIV_FLD(vmbp_gpadl_torndown_wire, vmbp_gpadl_torndown, gpadl, VALUE,
-                                     HEX, "GPADL handle")};
-
-    switch (v) {
-    case VMBP_MSGV_GPADL_HEADER:
-        VMBP_PRIV_RETURN_FIELDS(f_header, n);
-    case VMBP_MSGV_GPADL_BODY:
-        VMBP_PRIV_RETURN_FIELDS(f_body, n);
-    case VMBP_MSGV_GPADL_CREATED:
-        VMBP_PRIV_RETURN_FIELDS(f_created, n);
-    case VMBP_MSGV_GPADL_TEARDOWN:
-        VMBP_PRIV_RETURN_FIELDS(f_teardown, n);
-    case VMBP_MSGV_GPADL_TORNDOWN:
-        VMBP_PRIV_RETURN_FIELDS(f_torndown, n);
-    default:
-        return NULL;
-    }
 }
 
 #if defined(__cplusplus)

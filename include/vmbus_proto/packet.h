@@ -284,7 +284,7 @@ VMBP_INLINE bool vmbp_pkt_type_is_defined(uint16_t type)
  * @param types mask of accepted types (VMBP_PKT_TYPES_CURRENT or VMBP_PKT_TYPES_DEFINED)
  * @return VMBP_OK or the first failing rule's status
  */
-VMBP_INLINE enum vmbp_status vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d,
                                                     uint32_t avail, uint32_t types)
 {
     if (d->len8 < d->offset8)
@@ -327,7 +327,7 @@ VMBP_INLINE uint32_t vmbp_pkt_gpa_pfn_count(uint32_t byte_offset, uint32_t byte_
  * @return VMBP_E_GPADL_RANGE for an empty range or an offset beyond the first page, else
  * VMBP_OK
  */
-VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t byte_offset,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t byte_offset,
                                                       uint32_t byte_count)
 {
     if (byte_count == 0 || byte_offset >= VMBP_PKT_GPA_PAGE_SIZE)
@@ -347,7 +347,7 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t byte_offset,
  * @return VMBP_OK; VMBP_E_RING_EXT_OFFSET when the header does not fit; VMBP_E_RING_RANGE_COUNT
  * for zero ranges; VMBP_E_RING_RANGE_BOUNDS when the ranges pass the data offset
  */
-VMBP_INLINE enum vmbp_status vmbp_pkt_xfer_validate(const void *pkt, size_t len,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_xfer_validate(const void *pkt, size_t len,
                                                     uint32_t *count)
 {
     const uint8_t *b = (const uint8_t *)pkt;
@@ -394,7 +394,7 @@ VMBP_INLINE void vmbp_pkt_xfer_range(const void *pkt, uint32_t i, uint32_t *byte
  * @param next receives the packet offset after this range's PFNs (written only on success)
  * @return VMBP_OK or VMBP_E_RING_RANGE_BOUNDS
  */
-VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t pos,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t pos,
                                                        uint32_t end,
                                                        struct vmbp_pkt_gpa_range *out,
                                                        uint32_t *next)
@@ -432,7 +432,7 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t
  * VMBP_E_RING_RANGE_COUNT for zero ranges; VMBP_E_RING_RANGE_BOUNDS when a range or its PFNs
  * pass the data offset
  */
-VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_t len,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_t len,
                                                           uint32_t *count)
 {
     const uint8_t *b = (const uint8_t *)pkt;
@@ -468,6 +468,16 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_
     X(TEARDOWN_GPADL) X(DATA_INBAND) X(DATA_XFER_PAGES) X(DATA_GPADL) X(DATA_GPA_DIRECT)       \
     X(CANCEL_REQUEST) X(COMPLETION) X(DATA_ADDITIONAL_PKT) X(ADDITIONAL_DATA)
 
+/** @cond VMBP_INTERNAL */
+struct vmbp_priv_pkt_type_row {
+    uint32_t type;
+    const char *name;
+};
+#define VMBP_PRIV_PKT_TYPE_ROW(name) {VMBP_PKT_##name, #name},
+static const struct vmbp_priv_pkt_type_row vmbp_priv_pkt_types[] = {
+    VMBP_PKT_TYPE_LIST(VMBP_PRIV_PKT_TYPE_ROW)};
+/** @endcond */
+
 /**
  * @brief Name of a packet type, e.g. "DATA_INBAND".
  * @param type descriptor type
@@ -475,15 +485,12 @@ VMBP_INLINE enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_
  */
 VMBP_INLINE const char *vmbp_pkt_type_name(uint32_t type)
 {
-#define VMBP_PRIV_PKT_TYPE_CASE(name)                                                         \
-    case VMBP_PKT_##name:                                                                     \
-        return #name;
-    switch (type) {
-        VMBP_PKT_TYPE_LIST(VMBP_PRIV_PKT_TYPE_CASE)
-    default:
-        return NULL;
-    }
-#undef VMBP_PRIV_PKT_TYPE_CASE
+    size_t i;
+
+    for (i = 0; i < sizeof(vmbp_priv_pkt_types) / sizeof(vmbp_priv_pkt_types[0]); i++)
+        if (vmbp_priv_pkt_types[i].type == type)
+            return vmbp_priv_pkt_types[i].name;
+    return NULL;
 }
 
 /**

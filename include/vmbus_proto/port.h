@@ -16,6 +16,12 @@
  *   the Linux kernel and for EDK2.
  * - Define `VMBP_MEMCPY` / `VMBP_MEMSET` before inclusion to route the few bulk copies to
  *   your environment's primitives (EDK2: `CopyMem` / `SetMem`).
+ * - Define `VMBP_MUST_CHECK` to your environment's spelling of "the caller must use the
+ *   result" (Linux: `__must_check`), or to nothing.
+ *
+ * This is the only header that tests which compiler it is on. What the others need of the
+ * compiler (the must-check attribute, the byte-order builtins of endian.h, the atomic
+ * builtins behind shared.h's default hooks) is defined here once.
  */
 #ifndef VMBP_PORT_H
 #define VMBP_PORT_H
@@ -76,6 +82,71 @@
 #else
 #define VMBP_STATIC_ASSERT(cond, tag) typedef char vmbp_static_assert_##tag[(cond) ? 1 : -1]
 #endif
+
+/**
+ * @def VMBP_MUST_CHECK
+ * @brief Marks a function whose result the caller must use: every function returning
+ * `enum vmbp_status` carries it, so that a status dropped on the floor is a compiler warning.
+ *
+ * `__attribute__((__warn_unused_result__))` where the compiler has it (GCC, clang), SAL's
+ * `_Check_return_` on MSVC when `<sal.h>` is in scope, else nothing. GCC warns even when the
+ * result is cast to `void`: a caller that deliberately ignores a status keeps it in a
+ * variable and says why.
+ */
+#if defined(VMBP_MUST_CHECK) && !defined(VMBP_DOXYGEN)
+/* provided by the includer */
+#elif defined(__has_attribute)
+#if __has_attribute(__warn_unused_result__)
+#define VMBP_MUST_CHECK __attribute__((__warn_unused_result__))
+#else
+#define VMBP_MUST_CHECK
+#endif
+#elif defined(__GNUC__)
+#define VMBP_MUST_CHECK __attribute__((__warn_unused_result__))
+#elif defined(_MSC_VER) && defined(_Check_return_)
+#define VMBP_MUST_CHECK _Check_return_
+#else
+#define VMBP_MUST_CHECK
+#endif
+
+/** @cond VMBP_INTERNAL */
+/*
+ * The compiler's builtins that endian.h and shared.h build on (GCC and clang). Elsewhere these
+ * stay undefined: endian.h then assembles values byte by byte, and shared.h requires the
+ * includer to supply its hooks.
+ *
+ * VMBP_PRIV_COPY_FIXED(d, s, n): a copy of a constant, small size (one unaligned access).
+ * VMBP_PRIV_BYTEORDER_LITTLE / _BIG: the host byte order, when the compiler states it and
+ *   neither VMBP_ENDIAN_BYTEWISE (for static analysers) nor Frama-C asks for the byte loops;
+ *   VMBP_PRIV_BSWAP16/32/64 then reverse the bytes of a value.
+ * VMBP_PRIV_ATOMIC_*: single-copy atomic accesses and fences (the GCC __atomic builtins).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_PRIV_COPY_FIXED(d, s, n) __builtin_memcpy((d), (s), (n))
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) &&                             \
+    defined(__ORDER_BIG_ENDIAN__) && !defined(VMBP_ENDIAN_BYTEWISE) && !defined(__FRAMAC__)
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define VMBP_PRIV_BYTEORDER_LITTLE 1
+#elif __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define VMBP_PRIV_BYTEORDER_BIG 1
+#endif
+#endif
+#define VMBP_PRIV_BSWAP16(x) __builtin_bswap16(x)
+#define VMBP_PRIV_BSWAP32(x) __builtin_bswap32(x)
+#define VMBP_PRIV_BSWAP64(x) __builtin_bswap64(x)
+#define VMBP_PRIV_ATOMIC_LOAD32(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define VMBP_PRIV_ATOMIC_LOAD32_ACQUIRE(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define VMBP_PRIV_ATOMIC_STORE32(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#define VMBP_PRIV_ATOMIC_STORE32_RELEASE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define VMBP_PRIV_ATOMIC_XCHG32(p, v) __atomic_exchange_n((p), (v), __ATOMIC_SEQ_CST)
+#define VMBP_PRIV_ATOMIC_CMPXCHG32(p, expected, desired)                                       \
+    __atomic_compare_exchange_n((p), (expected), (desired), false, __ATOMIC_SEQ_CST,           \
+                                __ATOMIC_SEQ_CST)
+#define VMBP_PRIV_ATOMIC_FETCH_AND32(p, m) __atomic_fetch_and((p), (m), __ATOMIC_SEQ_CST)
+#define VMBP_PRIV_COMPILER_FENCE() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+#define VMBP_PRIV_FULL_FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#endif
+/** @endcond */
 
 /* The assertion mechanism itself works, and the types the wire layer relies on are exact. */
 VMBP_STATIC_ASSERT(1, vmbp_static_assert_works);

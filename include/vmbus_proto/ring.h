@@ -156,7 +156,7 @@ VMBP_INLINE uint32_t vmbp_ring_index_dist(uint32_t size, uint32_t a, uint32_t b)
  * @return VMBP_OK; VMBP_E_INVAL for a bad size; VMBP_E_RING_WRITE_INDEX or
  * VMBP_E_RING_READ_INDEX for an index out of range or misaligned
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_avail(uint32_t size, uint32_t w, uint32_t r,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_avail(uint32_t size, uint32_t w, uint32_t r,
                                              uint32_t *avail)
 {
     if (!vmbp_ring_size_valid(size))
@@ -182,7 +182,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_avail(uint32_t size, uint32_t w, uint32_t
  * @param free_bytes receives the byte count (written only on success)
  * @return as vmbp_ring_avail()
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_free(uint32_t size, uint32_t w, uint32_t r,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_free(uint32_t size, uint32_t w, uint32_t r,
                                             uint32_t *free_bytes)
 {
     uint32_t used = 0;
@@ -202,7 +202,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_free(uint32_t size, uint32_t w, uint32_t 
  * @param out  receives the new index (written only on success)
  * @return VMBP_OK; VMBP_E_INVAL for a bad size, index or count
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_advance(uint32_t size, uint32_t idx, uint32_t n,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, uint32_t idx, uint32_t n,
                                                uint32_t *out)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, idx) || n >= size ||
@@ -247,7 +247,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_read_index_accept(uint32_t size, uint32_t
  * VMBP_E_RING_READ_PAST_WRITE when it claims bytes never written; VMBP_E_INVAL when
  * @p size, @p w_pub or @p r_seen are not valid
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_read_index_check(uint32_t size, uint32_t w_pub,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t size, uint32_t w_pub,
                                                         uint32_t r_seen, uint32_t r_new)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, w_pub) ||
@@ -299,7 +299,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_write_index_accept(uint32_t size, uint32_
  * @return VMBP_OK; VMBP_E_RING_WRITE_INDEX when out of range, misaligned or beyond the
  * writer's room; VMBP_E_INVAL when @p size, @p r_pub or @p w_seen are not valid
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t r_pub,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t r_pub,
                                                          uint32_t w_seen, uint32_t w_new)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, r_pub) ||
@@ -316,7 +316,7 @@ VMBP_INLINE enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t
  * @param out  receives `raw & ~7` (written only on success)
  * @return VMBP_OK or VMBP_E_RING_PENDING_SZ
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_pending_check(uint32_t size, uint32_t raw,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_check(uint32_t size, uint32_t raw,
                                                      uint32_t *out)
 {
     if (raw > size)

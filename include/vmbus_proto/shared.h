@@ -13,8 +13,9 @@
  *
  * Overriding: define any of the `VMBP_SHARED_*` macros before including this header, or
  * define `VMBP_SHARED_HOOKS_HEADER` as a header name that defines them; the rest keep their
- * defaults. Defaults exist for GCC and clang (`__atomic` builtins, and port.h's
- * VMBP_FULL_BARRIER() for the barrier); other compilers must supply all hooks.
+ * defaults. Defaults exist where port.h knows the compiler's atomics (GCC and clang
+ * `__atomic` builtins, and VMBP_FULL_BARRIER() for the barrier); other compilers must supply
+ * all hooks.
  *
  * Byte order: shared words are little-endian like every other wire value. The 32-bit hooks
  * move raw memory; the `vmbp_shared_*32` functions convert to and from host order.
@@ -47,26 +48,26 @@
  *  @{
  */
 
-#if VMBP_GNU_ATOMICS
+#if defined(VMBP_PRIV_ATOMIC_LOAD32) /* the compiler's atomics (port.h) */
 #if !defined(VMBP_SHARED_LOAD32)
 /** @brief Default: relaxed atomic load (Linux: `READ_ONCE`). */
-#define VMBP_SHARED_LOAD32(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define VMBP_SHARED_LOAD32(p) VMBP_PRIV_ATOMIC_LOAD32(p)
 #endif
 #if !defined(VMBP_SHARED_LOAD32_ACQUIRE)
 /** @brief Default: acquire load (Linux: `smp_load_acquire`). */
-#define VMBP_SHARED_LOAD32_ACQUIRE(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define VMBP_SHARED_LOAD32_ACQUIRE(p) VMBP_PRIV_ATOMIC_LOAD32_ACQUIRE(p)
 #endif
 #if !defined(VMBP_SHARED_STORE32)
 /** @brief Default: relaxed atomic store (Linux: `WRITE_ONCE`). */
-#define VMBP_SHARED_STORE32(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
+#define VMBP_SHARED_STORE32(p, v) VMBP_PRIV_ATOMIC_STORE32((p), (v))
 #endif
 #if !defined(VMBP_SHARED_STORE32_RELEASE)
 /** @brief Default: release store (Linux: `smp_store_release`). */
-#define VMBP_SHARED_STORE32_RELEASE(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#define VMBP_SHARED_STORE32_RELEASE(p, v) VMBP_PRIV_ATOMIC_STORE32_RELEASE((p), (v))
 #endif
 #if !defined(VMBP_SHARED_XCHG32)
 /** @brief Default: sequentially consistent exchange (Linux: `xchg`). */
-#define VMBP_SHARED_XCHG32(p, v) __atomic_exchange_n((p), (v), __ATOMIC_SEQ_CST)
+#define VMBP_SHARED_XCHG32(p, v) VMBP_PRIV_ATOMIC_XCHG32((p), (v))
 #endif
 #if !defined(VMBP_SHARED_CMPXCHG32)
 /** @cond VMBP_INTERNAL */
@@ -77,7 +78,7 @@
 #endif
 #if !defined(VMBP_SHARED_FETCH_AND32)
 /** @brief Default: sequentially consistent fetch-and (Linux: `atomic_fetch_and`). */
-#define VMBP_SHARED_FETCH_AND32(p, m) __atomic_fetch_and((p), (m), __ATOMIC_SEQ_CST)
+#define VMBP_SHARED_FETCH_AND32(p, m) VMBP_PRIV_ATOMIC_FETCH_AND32((p), (m))
 #endif
 #if !defined(VMBP_SHARED_COPY_FROM)
 /**
@@ -86,7 +87,7 @@
  * compiler-made double fetch of Xen XSA-155).
  */
 #define VMBP_SHARED_COPY_FROM(d, s, n)                                                        \
-    (VMBP_MEMCPY((d), (const void *)(s), (n)), __atomic_signal_fence(__ATOMIC_SEQ_CST))
+    (VMBP_MEMCPY((d), (const void *)(s), (n)), VMBP_PRIV_COMPILER_FENCE())
 #endif
 #if !defined(VMBP_SHARED_COPY_TO)
 /** @brief Default: `VMBP_MEMCPY`. */
@@ -100,7 +101,7 @@
  */
 #define VMBP_SHARED_MB() VMBP_FULL_BARRIER()
 #endif
-#endif /* GCC or clang */
+#endif /* the compiler's atomics */
 
 #if !defined(VMBP_SHARED_LOAD32) || !defined(VMBP_SHARED_LOAD32_ACQUIRE) ||                  \
     !defined(VMBP_SHARED_STORE32) || !defined(VMBP_SHARED_STORE32_RELEASE) ||                \
@@ -119,8 +120,7 @@ extern "C" {
 VMBP_INLINE bool vmbp_priv_shared_cmpxchg32(volatile uint32_t *p, uint32_t expected,
                                             uint32_t desired)
 {
-    return __atomic_compare_exchange_n(p, &expected, desired, false, __ATOMIC_SEQ_CST,
-                                       __ATOMIC_SEQ_CST);
+    return VMBP_PRIV_ATOMIC_CMPXCHG32(p, &expected, desired);
 }
 /** @endcond */
 #endif

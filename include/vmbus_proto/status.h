@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file status.h
- * @brief API status codes: one X-macro list, the enum and the strings derived from it.
+ * @brief API status codes: the enum, written out, and one table of their names and meanings.
  *
  * A status says why an API call failed. It is never sent on the wire: the wire has its own
  * status words (NTSTATUS values in OPEN_RESULT and friends, HV_STATUS in hypercall results),
@@ -30,88 +30,216 @@
  */
 
 /**
- * @brief The status list: `X(NAME, value, "description")`, one line per code.
- *
- * Expanding it with a macro of your own gives tables keyed by status (the enum below and
- * vmbp_status_str() are two such expansions).
- */
-#define VMBP_STATUS_LIST(X)                                                                   \
-    X(OK, 0x0000, "success")                                                                  \
-    /* framing */                                                                             \
-    X(E_TRUNCATED, 0x0101, "buffer shorter than the object's minimum size")                   \
-    X(E_TOO_LONG, 0x0102, "length above the protocol maximum")                                \
-    X(E_LENGTH_FIELD, 0x0103, "a length or count field disagrees with the bytes present")     \
-    /* semantic */                                                                            \
-    X(E_UNKNOWN_TYPE, 0x0201, "unknown or invalid message or packet type")                    \
-    X(E_VERSION, 0x0202, "not valid in the negotiated protocol version")                      \
-    X(E_FEATURE, 0x0203, "needs a feature flag that was not negotiated")                      \
-    X(E_DIRECTION, 0x0204, "message sent in the wrong direction")                             \
-    X(E_RSVD_NONZERO, 0x0205, "a must-be-zero field is not zero")                             \
-    X(E_FIELD_RANGE, 0x0206, "a field value is outside its valid range")                      \
-    X(E_NOT_NEGOTIATED, 0x0208, "only the contact messages are valid before negotiation")     \
-    X(E_CONFIDENTIAL, 0x0209, "confidential offer flag without confidential channels")        \
-    X(E_CONFIDENTIAL_EXT, 0x020A, "confidential external memory without confidential ring")   \
-    X(E_GPADL_RANGE, 0x020B, "invalid GPA range (offset, length or page count)")              \
-    X(E_GPADL_SEQUENCE, 0x020C, "GPADL message out of sequence")                              \
-    X(E_GPADL_TOO_LARGE, 0x020D, "GPADL too large for its 16-bit size fields")                \
-    /* ring: the peer broke a rule; the ring is BROKEN from then on */                        \
-    X(E_RING_WRITE_INDEX, 0x0301, "ring write index out of range or not 8-byte aligned")      \
-    X(E_RING_READ_INDEX, 0x0302, "ring read index out of range or not 8-byte aligned")        \
-    X(E_RING_AVAIL_SHORT, 0x0303, "ring holds fewer bytes than a descriptor and trailer")      \
-    X(E_RING_LEN_LT_OFFSET, 0x0304, "packet length smaller than its data offset")             \
-    X(E_RING_OFFSET_SHORT, 0x0305, "packet data offset inside the descriptor")                \
-    X(E_RING_PKT_OVERRUN, 0x0306, "packet and trailer longer than the bytes available")       \
-    X(E_RING_READ_PAST_WRITE, 0x0307, "peer read index claims bytes that were never written") \
-    X(E_RING_PKT_TYPE, 0x0308, "unknown ring packet type")                                    \
-    X(E_RING_PKT_FLAGS, 0x0309, "packet flags other than completion-requested")               \
-    X(E_RING_EXT_OFFSET, 0x030A, "transfer-page or GPA-direct packet without its header")     \
-    X(E_RING_RANGE_COUNT, 0x030B, "transfer-page or GPA-direct packet with zero ranges")      \
-    X(E_RING_RANGE_BOUNDS, 0x030C, "packet ranges extend past the packet")                    \
-    X(E_RING_PENDING_SZ, 0x030D, "pending send size larger than the ring")                    \
-    /* flow: nothing wrong, try again later */                                                \
-    X(E_RING_EMPTY, 0x0401, "no packet available")                                            \
-    X(E_RING_FULL, 0x0402, "not enough free space in the ring")                               \
-    X(E_NOSPACE, 0x0403, "output buffer too small; the needed size is reported")              \
-    X(E_PENDING, 0x0404, "more input is needed to complete the object")                       \
-    X(E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first")      \
-    /* caller */                                                                              \
-    X(E_INVAL, 0x0501, "invalid argument")                                                    \
-    X(E_STATE, 0x0502, "call not valid in the object's current state")                        \
-    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")               \
-    /* semantic, Confidential VMBus host input (0x023x) */                                    \
-    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")  \
-    /* sequence: a valid message or call at the wrong moment; nothing changed */              \
-    X(E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                             \
-    X(E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")                \
-    X(E_SEQ_UNKNOWN_RELID, 0x0603, "names a channel not offered, or released")                \
-    X(E_SEQ_RELID_IN_USE, 0x0604, "offer reuses the ID of a live channel")                    \
-    X(E_SEQ_DUPLICATE_OFFER, 0x0605, "second offer of a live instance and sub-channel")       \
-    X(E_SEQ_CHAN_STATE, 0x0606, "not valid in the channel's current state")                   \
-    X(E_SEQ_RESCINDED, 0x0607, "the host has rescinded the channel")                          \
-    X(E_SEQ_NOT_RESCINDED, 0x0608, "release of a channel not rescinded")                      \
-    X(E_SEQ_OPEN_ID, 0x0609, "open result with another open ID")                              \
-    X(E_SEQ_UNKNOWN_GPADL, 0x060A, "names a GPADL not on that channel")                       \
-    X(E_SEQ_GPADL_HANDLE, 0x060B, "GPADL handle 0 or already in use")                         \
-    X(E_SEQ_GPADL_STATE, 0x060C, "GPADL pending, or the ring of a live open")                 \
-    X(E_SEQ_GPADL_MEMORY, 0x060D, "GPADL memory not what the offer flags demand")             \
-    X(E_SEQ_PENDING, 0x060E, "a request of this kind is still pending")                       \
-    X(E_SEQ_PAUSED, 0x060F, "connection paused: only RESUME and UNLOAD")                      \
-    X(E_SEQ_VERSION_ORDER, 0x0610, "proposals not newest first, or not allowed here")         \
-    X(E_SEQ_UNTRUSTED, 0x0611, "untrusted message on a trusted connection")
-
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_STATUS_ENUM(name, value, text) VMBP_##name = value,
-/** @endcond */
-
-/**
  * @brief Result of every fallible call. `VMBP_OK` is 0; failures are positive, grouped in
  * bands (see the file description). Never a wire value and never a negative errno.
+ *
+ * To add a code: one line here at the end of its band (or of a band of its own, at the end),
+ * and its row in VMBP_STATUS_LIST() below, in the same order.
  */
 enum vmbp_status {
-    VMBP_STATUS_LIST(VMBP_PRIV_STATUS_ENUM)
+    /** success */
+    VMBP_OK = 0x0000,
+    /* framing */
+    /** buffer shorter than the object's minimum size */
+    VMBP_E_TRUNCATED = 0x0101,
+    /** length above the protocol maximum */
+    VMBP_E_TOO_LONG = 0x0102,
+    /** a length or count field disagrees with the bytes present */
+    VMBP_E_LENGTH_FIELD = 0x0103,
+    /* semantic */
+    /** unknown or invalid message or packet type */
+    VMBP_E_UNKNOWN_TYPE = 0x0201,
+    /** not valid in the negotiated protocol version */
+    VMBP_E_VERSION = 0x0202,
+    /** needs a feature flag that was not negotiated */
+    VMBP_E_FEATURE = 0x0203,
+    /** message sent in the wrong direction */
+    VMBP_E_DIRECTION = 0x0204,
+    /** a must-be-zero field is not zero */
+    VMBP_E_RSVD_NONZERO = 0x0205,
+    /** a field value is outside its valid range */
+    VMBP_E_FIELD_RANGE = 0x0206,
+    /** only the contact messages are valid before negotiation */
+    VMBP_E_NOT_NEGOTIATED = 0x0208,
+    /** confidential offer flag without confidential channels */
+    VMBP_E_CONFIDENTIAL = 0x0209,
+    /** confidential external memory without confidential ring */
+    VMBP_E_CONFIDENTIAL_EXT = 0x020A,
+    /** invalid GPA range (offset, length or page count) */
+    VMBP_E_GPADL_RANGE = 0x020B,
+    /** GPADL message out of sequence */
+    VMBP_E_GPADL_SEQUENCE = 0x020C,
+    /** GPADL too large for its 16-bit size fields */
+    VMBP_E_GPADL_TOO_LARGE = 0x020D,
+    /* ring: the peer broke a rule; the ring is BROKEN from then on */
+    /** ring write index out of range or not 8-byte aligned */
+    VMBP_E_RING_WRITE_INDEX = 0x0301,
+    /** ring read index out of range or not 8-byte aligned */
+    VMBP_E_RING_READ_INDEX = 0x0302,
+    /** ring holds fewer bytes than a descriptor and trailer */
+    VMBP_E_RING_AVAIL_SHORT = 0x0303,
+    /** packet length smaller than its data offset */
+    VMBP_E_RING_LEN_LT_OFFSET = 0x0304,
+    /** packet data offset inside the descriptor */
+    VMBP_E_RING_OFFSET_SHORT = 0x0305,
+    /** packet and trailer longer than the bytes available */
+    VMBP_E_RING_PKT_OVERRUN = 0x0306,
+    /** peer read index claims bytes that were never written */
+    VMBP_E_RING_READ_PAST_WRITE = 0x0307,
+    /** unknown ring packet type */
+    VMBP_E_RING_PKT_TYPE = 0x0308,
+    /** packet flags other than completion-requested */
+    VMBP_E_RING_PKT_FLAGS = 0x0309,
+    /** transfer-page or GPA-direct packet without its header */
+    VMBP_E_RING_EXT_OFFSET = 0x030A,
+    /** transfer-page or GPA-direct packet with zero ranges */
+    VMBP_E_RING_RANGE_COUNT = 0x030B,
+    /** packet ranges extend past the packet */
+    VMBP_E_RING_RANGE_BOUNDS = 0x030C,
+    /** pending send size larger than the ring */
+    VMBP_E_RING_PENDING_SZ = 0x030D,
+    /* flow: nothing wrong, try again later */
+    /** no packet available */
+    VMBP_E_RING_EMPTY = 0x0401,
+    /** not enough free space in the ring */
+    VMBP_E_RING_FULL = 0x0402,
+    /** output buffer too small; the needed size is reported */
+    VMBP_E_NOSPACE = 0x0403,
+    /** more input is needed to complete the object */
+    VMBP_E_PENDING = 0x0404,
+    /** the unpublished batch fills the ring: commit it first */
+    VMBP_E_RING_BATCH_FULL = 0x0405,
+    /* caller */
+    /** invalid argument */
+    VMBP_E_INVAL = 0x0501,
+    /** call not valid in the object's current state */
+    VMBP_E_STATE = 0x0502,
+    /** valid but not supported by this implementation */
+    VMBP_E_UNSUPPORTED = 0x0503,
+    /* semantic, Confidential VMBus host input (0x023x) */
+    /** host-provided monitor pages unusable or in the wrong memory */
+    VMBP_E_MONITOR_PAGE = 0x0230,
+    /* sequence: a valid message or call at the wrong moment; nothing changed */
+    /** response to no pending request */
+    VMBP_E_SEQ_NO_REQUEST = 0x0601,
+    /** not valid in the connection's current state */
+    VMBP_E_SEQ_CONN_STATE = 0x0602,
+    /** names a channel not offered, or released */
+    VMBP_E_SEQ_UNKNOWN_RELID = 0x0603,
+    /** offer reuses the ID of a live channel */
+    VMBP_E_SEQ_RELID_IN_USE = 0x0604,
+    /** second offer of a live instance and sub-channel */
+    VMBP_E_SEQ_DUPLICATE_OFFER = 0x0605,
+    /** not valid in the channel's current state */
+    VMBP_E_SEQ_CHAN_STATE = 0x0606,
+    /** the host has rescinded the channel */
+    VMBP_E_SEQ_RESCINDED = 0x0607,
+    /** release of a channel not rescinded */
+    VMBP_E_SEQ_NOT_RESCINDED = 0x0608,
+    /** open result with another open ID */
+    VMBP_E_SEQ_OPEN_ID = 0x0609,
+    /** names a GPADL not on that channel */
+    VMBP_E_SEQ_UNKNOWN_GPADL = 0x060A,
+    /** GPADL handle 0 or already in use */
+    VMBP_E_SEQ_GPADL_HANDLE = 0x060B,
+    /** GPADL pending, or the ring of a live open */
+    VMBP_E_SEQ_GPADL_STATE = 0x060C,
+    /** GPADL memory not what the offer flags demand */
+    VMBP_E_SEQ_GPADL_MEMORY = 0x060D,
+    /** a request of this kind is still pending */
+    VMBP_E_SEQ_PENDING = 0x060E,
+    /** connection paused: only RESUME and UNLOAD */
+    VMBP_E_SEQ_PAUSED = 0x060F,
+    /** proposals not newest first, or not allowed here */
+    VMBP_E_SEQ_VERSION_ORDER = 0x0610,
+    /** untrusted message on a trusted connection */
+    VMBP_E_SEQ_UNTRUSTED = 0x0611,
     /** One past the largest band; not a status. */
     VMBP_STATUS_BAND_END = 0x0700
 };
+
+/**
+ * @brief The status table: `X(NAME, value, "description")`, one row per code of
+ * `enum vmbp_status`, in its order; @c NAME is the enumerator without its `VMBP_` prefix.
+ *
+ * vmbp_status_str(), vmbp_status_name() and vmbp_status_text() read their strings from it;
+ * expanding it with a macro of your own gives other tables keyed by status. A static
+ * assertion per row ties it to the enumerators above.
+ */
+#define VMBP_STATUS_LIST(X)                                                                    \
+    X(OK, 0x0000, "success")                                                                   \
+    X(E_TRUNCATED, 0x0101, "buffer shorter than the object's minimum size")                    \
+    X(E_TOO_LONG, 0x0102, "length above the protocol maximum")                                 \
+    X(E_LENGTH_FIELD, 0x0103, "a length or count field disagrees with the bytes present")      \
+    X(E_UNKNOWN_TYPE, 0x0201, "unknown or invalid message or packet type")                     \
+    X(E_VERSION, 0x0202, "not valid in the negotiated protocol version")                       \
+    X(E_FEATURE, 0x0203, "needs a feature flag that was not negotiated")                       \
+    X(E_DIRECTION, 0x0204, "message sent in the wrong direction")                              \
+    X(E_RSVD_NONZERO, 0x0205, "a must-be-zero field is not zero")                              \
+    X(E_FIELD_RANGE, 0x0206, "a field value is outside its valid range")                       \
+    X(E_NOT_NEGOTIATED, 0x0208, "only the contact messages are valid before negotiation")      \
+    X(E_CONFIDENTIAL, 0x0209, "confidential offer flag without confidential channels")         \
+    X(E_CONFIDENTIAL_EXT, 0x020A, "confidential external memory without confidential ring")    \
+    X(E_GPADL_RANGE, 0x020B, "invalid GPA range (offset, length or page count)")               \
+    X(E_GPADL_SEQUENCE, 0x020C, "GPADL message out of sequence")                               \
+    X(E_GPADL_TOO_LARGE, 0x020D, "GPADL too large for its 16-bit size fields")                 \
+    X(E_RING_WRITE_INDEX, 0x0301, "ring write index out of range or not 8-byte aligned")       \
+    X(E_RING_READ_INDEX, 0x0302, "ring read index out of range or not 8-byte aligned")         \
+    X(E_RING_AVAIL_SHORT, 0x0303, "ring holds fewer bytes than a descriptor and trailer")      \
+    X(E_RING_LEN_LT_OFFSET, 0x0304, "packet length smaller than its data offset")              \
+    X(E_RING_OFFSET_SHORT, 0x0305, "packet data offset inside the descriptor")                 \
+    X(E_RING_PKT_OVERRUN, 0x0306, "packet and trailer longer than the bytes available")        \
+    X(E_RING_READ_PAST_WRITE, 0x0307, "peer read index claims bytes that were never written")  \
+    X(E_RING_PKT_TYPE, 0x0308, "unknown ring packet type")                                     \
+    X(E_RING_PKT_FLAGS, 0x0309, "packet flags other than completion-requested")                \
+    X(E_RING_EXT_OFFSET, 0x030A, "transfer-page or GPA-direct packet without its header")      \
+    X(E_RING_RANGE_COUNT, 0x030B, "transfer-page or GPA-direct packet with zero ranges")       \
+    X(E_RING_RANGE_BOUNDS, 0x030C, "packet ranges extend past the packet")                     \
+    X(E_RING_PENDING_SZ, 0x030D, "pending send size larger than the ring")                     \
+    X(E_RING_EMPTY, 0x0401, "no packet available")                                             \
+    X(E_RING_FULL, 0x0402, "not enough free space in the ring")                                \
+    X(E_NOSPACE, 0x0403, "output buffer too small; the needed size is reported")               \
+    X(E_PENDING, 0x0404, "more input is needed to complete the object")                        \
+    X(E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first")      \
+    X(E_INVAL, 0x0501, "invalid argument")                                                     \
+    X(E_STATE, 0x0502, "call not valid in the object's current state")                         \
+    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")                 \
+    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")   \
+    X(E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                              \
+    X(E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")                 \
+    X(E_SEQ_UNKNOWN_RELID, 0x0603, "names a channel not offered, or released")                 \
+    X(E_SEQ_RELID_IN_USE, 0x0604, "offer reuses the ID of a live channel")                     \
+    X(E_SEQ_DUPLICATE_OFFER, 0x0605, "second offer of a live instance and sub-channel")        \
+    X(E_SEQ_CHAN_STATE, 0x0606, "not valid in the channel's current state")                    \
+    X(E_SEQ_RESCINDED, 0x0607, "the host has rescinded the channel")                           \
+    X(E_SEQ_NOT_RESCINDED, 0x0608, "release of a channel not rescinded")                       \
+    X(E_SEQ_OPEN_ID, 0x0609, "open result with another open ID")                               \
+    X(E_SEQ_UNKNOWN_GPADL, 0x060A, "names a GPADL not on that channel")                        \
+    X(E_SEQ_GPADL_HANDLE, 0x060B, "GPADL handle 0 or already in use")                          \
+    X(E_SEQ_GPADL_STATE, 0x060C, "GPADL pending, or the ring of a live open")                  \
+    X(E_SEQ_GPADL_MEMORY, 0x060D, "GPADL memory not what the offer flags demand")              \
+    X(E_SEQ_PENDING, 0x060E, "a request of this kind is still pending")                        \
+    X(E_SEQ_PAUSED, 0x060F, "connection paused: only RESUME and UNLOAD")                       \
+    X(E_SEQ_VERSION_ORDER, 0x0610, "proposals not newest first, or not allowed here")          \
+    X(E_SEQ_UNTRUSTED, 0x0611, "untrusted message on a trusted connection")
+
+/** @cond VMBP_INTERNAL */
+/* Every row names an enumerator with its value. */
+#define VMBP_PRIV_STATUS_VALUE(name, value, text)                                              \
+    VMBP_STATIC_ASSERT(VMBP_##name == (value), vmbp_status_value_##name);
+VMBP_STATUS_LIST(VMBP_PRIV_STATUS_VALUE)
+
+/* The strings of each status, looked up by vmbp_priv_status_find(). */
+struct vmbp_priv_status_row {
+    uint16_t value;   /* the status */
+    const char *name; /* "E_TRUNCATED" */
+    const char *text; /* "buffer shorter than ..." */
+    const char *str;  /* "E_TRUNCATED: buffer shorter than ..." */
+};
+#define VMBP_PRIV_STATUS_ROW(name, value, text) {(value), #name, text, #name ": " text},
+static const struct vmbp_priv_status_row vmbp_priv_status_rows[] = {
+    VMBP_STATUS_LIST(VMBP_PRIV_STATUS_ROW)};
+/** @endcond */
 
 /** @brief Band of a status: 0 (OK), 1 framing, 2 semantic, 3 ring, 4 flow, 5 caller,
  *  6 sequence. */
@@ -121,6 +249,18 @@ enum vmbp_status {
 extern "C" {
 #endif
 
+/** @cond VMBP_INTERNAL */
+VMBP_INLINE const struct vmbp_priv_status_row *vmbp_priv_status_find(enum vmbp_status st)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(vmbp_priv_status_rows) / sizeof(vmbp_priv_status_rows[0]); i++)
+        if (vmbp_priv_status_rows[i].value == (unsigned)st)
+            return &vmbp_priv_status_rows[i];
+    return NULL;
+}
+/** @endcond */
+
 /**
  * @brief Name and meaning of a status, e.g. `"E_TRUNCATED: buffer shorter than ..."`.
  * @param st any value; values not in the list give `"unknown status"`
@@ -128,16 +268,9 @@ extern "C" {
  */
 VMBP_INLINE const char *vmbp_status_str(enum vmbp_status st)
 {
-#define VMBP_PRIV_STATUS_STR(name, value, text)                                               \
-    case VMBP_##name:                                                                         \
-        return #name ": " text;
-    switch (st) {
-        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_STR)
-    case VMBP_STATUS_BAND_END:
-        break;
-    }
-#undef VMBP_PRIV_STATUS_STR
-    return "unknown status";
+    const struct vmbp_priv_status_row *row = vmbp_priv_status_find(st);
+
+    return row ? row->str : "unknown status";
 }
 
 /**
@@ -147,16 +280,9 @@ VMBP_INLINE const char *vmbp_status_str(enum vmbp_status st)
  */
 VMBP_INLINE const char *vmbp_status_name(enum vmbp_status st)
 {
-#define VMBP_PRIV_STATUS_NAME(name, value, text)                                              \
-    case VMBP_##name:                                                                         \
-        return #name;
-    switch (st) {
-        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_NAME)
-    case VMBP_STATUS_BAND_END:
-        break;
-    }
-#undef VMBP_PRIV_STATUS_NAME
-    return "unknown";
+    const struct vmbp_priv_status_row *row = vmbp_priv_status_find(st);
+
+    return row ? row->name : "unknown";
 }
 
 /**
@@ -166,16 +292,9 @@ VMBP_INLINE const char *vmbp_status_name(enum vmbp_status st)
  */
 VMBP_INLINE const char *vmbp_status_text(enum vmbp_status st)
 {
-#define VMBP_PRIV_STATUS_TEXT(name, value, text)                                              \
-    case VMBP_##name:                                                                         \
-        return text;
-    switch (st) {
-        VMBP_STATUS_LIST(VMBP_PRIV_STATUS_TEXT)
-    case VMBP_STATUS_BAND_END:
-        break;
-    }
-#undef VMBP_PRIV_STATUS_TEXT
-    return "unknown status";
+    const struct vmbp_priv_status_row *row = vmbp_priv_status_find(st);
+
+    return row ? row->text : "unknown status";
 }
 
 /**

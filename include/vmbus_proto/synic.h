@@ -973,6 +973,44 @@ VMBP_INLINE uint64_t vmbp_synic_sint_set_proxy(uint64_t v, bool set)
     return VMBP_FIELD_SET64(VMBP_SYNIC_SINT_PROXY, v, set ? 1u : 0u);
 }
 
+/** @cond VMBP_INTERNAL */
+/* The register descriptions of vmbp_synic_reg_desc(), in enum vmbp_synic_register order with
+ * the arm64 SINT last, and the message type names of vmbp_synic_msg_type_name(). */
+static const struct vmbp_reg_field vmbp_priv_synic_scontrol_fields[] = {
+    VMBP_SYNIC_SCONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_field vmbp_priv_synic_sversion_fields[] = {
+    VMBP_SYNIC_SVERSION_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_field vmbp_priv_synic_page_fields[] = {
+    VMBP_SYNIC_PAGE_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_field vmbp_priv_synic_sint_x64_fields[] = {
+    VMBP_SYNIC_SINT_X64_FIELDS(VMBP_REG_FIELD_INIT)};
+static const struct vmbp_reg_field vmbp_priv_synic_sint_arm64_fields[] = {
+    VMBP_SYNIC_SINT_ARM64_FIELDS(VMBP_REG_FIELD_INIT)};
+#define VMBP_PRIV_SYNIC_DESC(name, tab, rsvdz, rsvdp)                                         \
+    {name, 64, tab, sizeof(tab) / sizeof((tab)[0]), rsvdz, rsvdp}
+static const struct vmbp_reg_desc vmbp_priv_synic_descs[] = {
+    VMBP_PRIV_SYNIC_DESC("SCONTROL", vmbp_priv_synic_scontrol_fields, 0,
+                         VMBP_SYNIC_SCONTROL_RSVDP),
+    VMBP_PRIV_SYNIC_DESC("SVERSION", vmbp_priv_synic_sversion_fields, 0,
+                         VMBP_SYNIC_SVERSION_RSVDP),
+    VMBP_PRIV_SYNIC_DESC("SIEFP", vmbp_priv_synic_page_fields, 0, VMBP_SYNIC_PAGE_RSVDP),
+    VMBP_PRIV_SYNIC_DESC("SIMP", vmbp_priv_synic_page_fields, 0, VMBP_SYNIC_PAGE_RSVDP),
+    {"EOM", 64, NULL, 0, VMBP_SYNIC_EOM_RSVDZ, 0},
+    VMBP_PRIV_SYNIC_DESC("SIRBP", vmbp_priv_synic_page_fields, 0, VMBP_SYNIC_PAGE_RSVDP),
+    VMBP_PRIV_SYNIC_DESC("SINT (x64)", vmbp_priv_synic_sint_x64_fields, 0,
+                         VMBP_SYNIC_SINT_RSVDP_X64),
+    VMBP_PRIV_SYNIC_DESC("SINT (arm64)", vmbp_priv_synic_sint_arm64_fields, 0,
+                         VMBP_SYNIC_SINT_RSVDP_ARM64)};
+
+struct vmbp_priv_synic_msg_type_row {
+    uint32_t type;
+    const char *name;
+};
+#define VMBP_PRIV_SYNIC_MSG_ROW(name, text) {VMBP_SYNIC_MSG_TYPE_##name, #name},
+static const struct vmbp_priv_synic_msg_type_row vmbp_priv_synic_msg_types[] = {
+    VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_ROW)};
+/** @endcond */
+
 /**
  * @brief Description of a SynIC register (fields, reserved bits), for tools and tests.
  * @param reg   the register; SIMP, SIEFP and SIRBP share one layout
@@ -982,56 +1020,17 @@ VMBP_INLINE uint64_t vmbp_synic_sint_set_proxy(uint64_t v, bool set)
 VMBP_INLINE const struct vmbp_reg_desc *vmbp_synic_reg_desc(enum vmbp_synic_register reg,
                                                             bool arm64)
 {
-    static const struct vmbp_reg_field scontrol[] = {
-        VMBP_SYNIC_SCONTROL_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_field sversion[] = {
-        VMBP_SYNIC_SVERSION_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_field page[] = {VMBP_SYNIC_PAGE_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_field sint_x64[] = {
-        VMBP_SYNIC_SINT_X64_FIELDS(VMBP_REG_FIELD_INIT)};
-    static const struct vmbp_reg_field sint_arm64[] = {
-        VMBP_SYNIC_SINT_ARM64_FIELDS(VMBP_REG_FIELD_INIT)};
-#define VMBP_PRIV_N(a) (sizeof(a) / sizeof((a)[0]))
-    static const struct vmbp_reg_desc descs[] = {
-        {"SCONTROL", 64, scontrol, VMBP_PRIV_N(scontrol), 0, VMBP_SYNIC_SCONTROL_RSVDP},
-        {"SVERSION", 64, sversion, VMBP_PRIV_N(sversion), 0, VMBP_SYNIC_SVERSION_RSVDP},
-        {"SIEFP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
-        {"SIMP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
-        {"EOM", 64, NULL, 0, VMBP_SYNIC_EOM_RSVDZ, 0},
-        {"SIRBP", 64, page, VMBP_PRIV_N(page), 0, VMBP_SYNIC_PAGE_RSVDP},
-        {"SINT (x64)", 64, sint_x64, VMBP_PRIV_N(sint_x64), 0, VMBP_SYNIC_SINT_RSVDP_X64},
-        {"SINT (arm64)", 64, sint_arm64, VMBP_PRIV_N(sint_arm64), 0,
-         VMBP_SYNIC_SINT_RSVDP_ARM64},
-    };
-#undef VMBP_PRIV_N
     unsigned i = (unsigned)reg;
 
     if (i > (unsigned)VMBP_SYNIC_SINT)
         return NULL;
     if (reg == VMBP_SYNIC_SINT && arm64)
         i++;
-    return &descs[i];
+    return &vmbp_priv_synic_descs[i];
 }
 
 /* ------------------------------------------------------------------------------------ */
 /* Message types */
-
-/**
- * @brief Whether a message type is in VMBP_SYNIC_MSG_TYPE_LIST (NONE included).
- * @param type message type as in the slot
- * @return true for a known type
- */
-VMBP_INLINE bool vmbp_synic_msg_type_is_known(uint32_t type)
-{
-#define VMBP_PRIV_SYNIC_MSG_CASE(name, text) case VMBP_SYNIC_MSG_TYPE_##name:
-    switch (type) {
-        VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_CASE)
-        return true;
-    default:
-        return false;
-    }
-#undef VMBP_PRIV_SYNIC_MSG_CASE
-}
 
 /**
  * @brief Name of a message type, e.g. "TIMER_EXPIRED".
@@ -1040,15 +1039,23 @@ VMBP_INLINE bool vmbp_synic_msg_type_is_known(uint32_t type)
  */
 VMBP_INLINE const char *vmbp_synic_msg_type_name(uint32_t type)
 {
-#define VMBP_PRIV_SYNIC_MSG_NAME(name, text)                                                  \
-    case VMBP_SYNIC_MSG_TYPE_##name:                                                          \
-        return #name;
-    switch (type) {
-        VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_NAME)
-    default:
-        return NULL;
-    }
-#undef VMBP_PRIV_SYNIC_MSG_NAME
+    size_t i;
+
+    for (i = 0; i < sizeof(vmbp_priv_synic_msg_types) / sizeof(vmbp_priv_synic_msg_types[0]);
+         i++)
+        if (vmbp_priv_synic_msg_types[i].type == type)
+            return vmbp_priv_synic_msg_types[i].name;
+    return NULL;
+}
+
+/**
+ * @brief Whether a message type is in VMBP_SYNIC_MSG_TYPE_LIST (NONE included).
+ * @param type message type as in the slot
+ * @return true for a known type
+ */
+VMBP_INLINE bool vmbp_synic_msg_type_is_known(uint32_t type)
+{
+    return vmbp_synic_msg_type_name(type) != NULL;
 }
 
 /* ------------------------------------------------------------------------------------ */
@@ -1085,7 +1092,7 @@ VMBP_INLINE volatile void *vmbp_synic_message_slot(volatile void *page, unsigned
  * @return VMBP_OK; VMBP_E_LENGTH_FIELD if payload_size > 240; VMBP_E_UNKNOWN_TYPE if the
  *         type is not in VMBP_SYNIC_MSG_TYPE_LIST
  */
-VMBP_INLINE enum vmbp_status vmbp_synic_slot_snapshot(const volatile void *slot,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_slot_snapshot(const volatile void *slot,
                                                       struct vmbp_synic_message *out)
 {
     uint8_t raw[VMBP_SYNIC_MESSAGE_SIZE];
@@ -1142,7 +1149,7 @@ VMBP_INLINE bool vmbp_priv_synic_slot_pending(volatile void *slot)
  * @param eom       set to whether EOM must be written
  * @return VMBP_OK, or VMBP_E_STATE when the slot did not hold @p seen_type (or it is NONE)
  */
-VMBP_INLINE enum vmbp_status vmbp_synic_slot_complete(volatile void *slot, uint32_t seen_type,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_slot_complete(volatile void *slot, uint32_t seen_type,
                                                       bool *eom)
 {
     *eom = false;
@@ -1240,7 +1247,7 @@ VMBP_INLINE uint32_t vmbp_priv_synic_default_tac(volatile uint32_t *word, uint32
  * @return VMBP_OK when every set flag was taken; VMBP_E_NOSPACE when @p ids filled up
  *         while set flags remained (call again after handling these)
  */
-VMBP_INLINE enum vmbp_status vmbp_synic_event_take(volatile void *flags,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_event_take(volatile void *flags,
                                                    vmbp_synic_test_and_clear_fn tac, void *ctx,
                                                    uint32_t *ids, size_t cap, size_t *n)
 {

@@ -35,34 +35,70 @@
  * The Windows column is the release that introduced the version; the Linux and OpenVMM
  * columns are the names those projects give it (Linux does not support 0.13 and 1.1).
  */
-#define VMBP_VERSION_LIST(X)                                                                  \
-    X(0_13, 0, 13, "Windows Server 2008", "VERSION_WS2008", "V1")                             \
-    X(1_1, 1, 1, "Windows 7 / Server 2008 R2", "VERSION_WIN7", "Win7")                        \
-    X(2_4, 2, 4, "Windows 8 / Server 2012", "VERSION_WIN8", "Win8")                           \
-    X(3_0, 3, 0, "Windows 8.1 / Server 2012 R2", "VERSION_WIN8_1", "Win8_1")                  \
-    X(4_0, 4, 0, "Windows 10", "VERSION_WIN10", "Win10")                                      \
-    X(4_1, 4, 1, "Windows 10 RS3", "VERSION_WIN10_V4_1", "Win10Rs3_0")                        \
-    X(5_0, 5, 0, "Windows 10 RS3 (multiclient)", "VERSION_WIN10_V5", "Win10Rs3_1")            \
-    X(5_1, 5, 1, "Windows 10 RS4", "VERSION_WIN10_V5_1", "Win10Rs4")                          \
-    X(5_2, 5, 2, "Windows Server 2019 (RS5)", "VERSION_WIN10_V5_2", "Win10Rs5")               \
-    X(5_3, 5, 3, "Windows Server 2022 (Iron)", "VERSION_WIN10_V5_3", "Iron")                  \
+#define VMBP_VERSION_LIST(X)                                                                   \
+    X(0_13, 0, 13, "Windows Server 2008", "VERSION_WS2008", "V1")                              \
+    X(1_1, 1, 1, "Windows 7 / Server 2008 R2", "VERSION_WIN7", "Win7")                         \
+    X(2_4, 2, 4, "Windows 8 / Server 2012", "VERSION_WIN8", "Win8")                            \
+    X(3_0, 3, 0, "Windows 8.1 / Server 2012 R2", "VERSION_WIN8_1", "Win8_1")                   \
+    X(4_0, 4, 0, "Windows 10", "VERSION_WIN10", "Win10")                                       \
+    X(4_1, 4, 1, "Windows 10 RS3", "VERSION_WIN10_V4_1", "Win10Rs3_0")                         \
+    X(5_0, 5, 0, "Windows 10 RS3 (multiclient)", "VERSION_WIN10_V5", "Win10Rs3_1")             \
+    X(5_1, 5, 1, "Windows 10 RS4", "VERSION_WIN10_V5_1", "Win10Rs4")                           \
+    X(5_2, 5, 2, "Windows Server 2019 (RS5)", "VERSION_WIN10_V5_2", "Win10Rs5")                \
+    X(5_3, 5, 3, "Windows Server 2022 (Iron)", "VERSION_WIN10_V5_3", "Iron")                   \
     X(6_0, 6, 0, "Copper (Confidential VMBus)", "VERSION_WIN10_V6_0", "Copper")
 
-/** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_VERSION_ENUM(sfx, maj, min, win, lnx, ovmm)                                 \
-    VMBP_VERSION_##sfx = (int)VMBP_MAKE_VERSION(maj, min),
-#define VMBP_PRIV_VERSION_COUNT(sfx, maj, min, win, lnx, ovmm) +1
-/** @endcond */
-
-/** @brief The protocol versions as constants: `VMBP_VERSION_0_13` .. `VMBP_VERSION_6_0`. */
+/** @brief The protocol versions as constants, oldest first (VMBP_VERSION_LIST() order). */
 enum vmbp_version {
-    VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ENUM)
+    VMBP_VERSION_0_13 = 0x0000000D, /**< Windows Server 2008 */
+    VMBP_VERSION_1_1 = 0x00010001,  /**< Windows 7 / Server 2008 R2 */
+    VMBP_VERSION_2_4 = 0x00020004,  /**< Windows 8 / Server 2012 */
+    VMBP_VERSION_3_0 = 0x00030000,  /**< Windows 8.1 / Server 2012 R2 */
+    VMBP_VERSION_4_0 = 0x00040000,  /**< Windows 10 */
+    VMBP_VERSION_4_1 = 0x00040001,  /**< Windows 10 RS3 */
+    VMBP_VERSION_5_0 = 0x00050000,  /**< Windows 10 RS3 (multiclient) */
+    VMBP_VERSION_5_1 = 0x00050001,  /**< Windows 10 RS4 */
+    VMBP_VERSION_5_2 = 0x00050002,  /**< Windows Server 2019 (RS5) */
+    VMBP_VERSION_5_3 = 0x00050003,  /**< Windows Server 2022 (Iron) */
+    VMBP_VERSION_6_0 = 0x00060000,  /**< Copper (Confidential VMBus) */
     /** The newest version this library implements. */
     VMBP_VERSION_LATEST = VMBP_VERSION_6_0
 };
 
+/** @cond VMBP_INTERNAL */
+#define VMBP_PRIV_VERSION_VALUE(sfx, maj, min, win, lnx, ovmm)                                 \
+    VMBP_STATIC_ASSERT(VMBP_VERSION_##sfx == VMBP_MAKE_VERSION(maj, min), vmbp_version_##sfx);
+VMBP_VERSION_LIST(VMBP_PRIV_VERSION_VALUE)
+#define VMBP_PRIV_VERSION_COUNT(sfx, maj, min, win, lnx, ovmm) +1
+/** @endcond */
+
 /** @brief Number of known protocol versions (11). */
 #define VMBP_VERSION_COUNT (0 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_COUNT))
+
+/** @cond VMBP_INTERNAL */
+/* The versions, oldest first, with their names (vmbp_priv_version_find()). */
+struct vmbp_priv_version_row {
+    uint32_t version;
+    const char *windows;
+    const char *linux_name;
+    const char *openvmm;
+};
+#define VMBP_PRIV_VERSION_ROW(sfx, maj, min, win, lnx, ovmm)                                   \
+    {VMBP_MAKE_VERSION(maj, min), win, lnx, ovmm},
+/* The versions as bits for vmbp_version_is_known(): bit major * 5 + minor of those with a
+ * minor of at most 4 (all but 0.13, and the assertion below keeps them below bit 60), and
+ * a comparison for each of the others. */
+#define VMBP_PRIV_VERSION_BIT(sfx, maj, min, win, lnx, ovmm)                                   \
+    | ((min) <= 4u ? (uint64_t)1u << ((maj)*5u + (min)) : (uint64_t)0u)
+#define VMBP_PRIV_VERSION_BITS ((uint64_t)0u VMBP_VERSION_LIST(VMBP_PRIV_VERSION_BIT))
+#define VMBP_PRIV_VERSION_ODD(sfx, maj, min, win, lnx, ovmm)                                   \
+    || ((min) > 4u && v == (uint32_t)VMBP_VERSION_##sfx)
+#define VMBP_PRIV_VERSION_SMALL(sfx, maj, min, win, lnx, ovmm)                                 \
+    VMBP_STATIC_ASSERT((min) > 4u || (maj) <= 11u, vmbp_version_bit_##sfx);
+VMBP_VERSION_LIST(VMBP_PRIV_VERSION_SMALL)
+static const struct vmbp_priv_version_row vmbp_priv_versions[] = {
+    VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ROW)};
+/** @endcond */
 
 VMBP_STATIC_ASSERT(VMBP_VERSION_COUNT == 11, vmbp_version_count);
 VMBP_STATIC_ASSERT(VMBP_VERSION_0_13 == 0x0000000D, vmbp_version_0_13_value);
@@ -97,6 +133,18 @@ struct vmbp_ctx {
 extern "C" {
 #endif
 
+/** @cond VMBP_INTERNAL */
+VMBP_INLINE const struct vmbp_priv_version_row *vmbp_priv_version_find(uint32_t v)
+{
+    size_t i;
+
+    for (i = 0; i < (size_t)VMBP_VERSION_COUNT; i++)
+        if (vmbp_priv_versions[i].version == v)
+            return &vmbp_priv_versions[i];
+    return NULL;
+}
+/** @endcond */
+
 /**
  * @brief Whether @p v is one of the 11 known protocol versions.
  * @param v version as on the wire
@@ -104,14 +152,12 @@ extern "C" {
  */
 VMBP_INLINE bool vmbp_version_is_known(uint32_t v)
 {
-#define VMBP_PRIV_VERSION_CASE(sfx, maj, min, win, lnx, ovmm) case VMBP_MAKE_VERSION(maj, min):
-    switch (v) {
-        VMBP_VERSION_LIST(VMBP_PRIV_VERSION_CASE)
-        return true;
-    default:
-        return false;
-    }
-#undef VMBP_PRIV_VERSION_CASE
+    uint32_t major = VMBP_VERSION_MAJOR(v), minor = VMBP_VERSION_MINOR(v);
+
+    /* every decoder asks this of the negotiated version: a bit test, not a search */
+    if (minor <= 4u && major <= 11u)
+        return ((VMBP_PRIV_VERSION_BITS >> (major * 5u + minor)) & 1u) != 0;
+    return 0 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ODD);
 }
 
 /**
@@ -121,15 +167,9 @@ VMBP_INLINE bool vmbp_version_is_known(uint32_t v)
  */
 VMBP_INLINE const char *vmbp_version_windows_name(uint32_t v)
 {
-#define VMBP_PRIV_VERSION_WIN(sfx, maj, min, win, lnx, ovmm)                                  \
-    case VMBP_MAKE_VERSION(maj, min):                                                         \
-        return win;
-    switch (v) {
-        VMBP_VERSION_LIST(VMBP_PRIV_VERSION_WIN)
-    default:
-        return "unknown";
-    }
-#undef VMBP_PRIV_VERSION_WIN
+    const struct vmbp_priv_version_row *row = vmbp_priv_version_find(v);
+
+    return row ? row->windows : "unknown";
 }
 
 /**
@@ -139,15 +179,9 @@ VMBP_INLINE const char *vmbp_version_windows_name(uint32_t v)
  */
 VMBP_INLINE const char *vmbp_version_linux_name(uint32_t v)
 {
-#define VMBP_PRIV_VERSION_LNX(sfx, maj, min, win, lnx, ovmm)                                  \
-    case VMBP_MAKE_VERSION(maj, min):                                                         \
-        return lnx;
-    switch (v) {
-        VMBP_VERSION_LIST(VMBP_PRIV_VERSION_LNX)
-    default:
-        return "unknown";
-    }
-#undef VMBP_PRIV_VERSION_LNX
+    const struct vmbp_priv_version_row *row = vmbp_priv_version_find(v);
+
+    return row ? row->linux_name : "unknown";
 }
 
 /**
@@ -157,15 +191,9 @@ VMBP_INLINE const char *vmbp_version_linux_name(uint32_t v)
  */
 VMBP_INLINE const char *vmbp_version_openvmm_name(uint32_t v)
 {
-#define VMBP_PRIV_VERSION_OVMM(sfx, maj, min, win, lnx, ovmm)                                 \
-    case VMBP_MAKE_VERSION(maj, min):                                                         \
-        return ovmm;
-    switch (v) {
-        VMBP_VERSION_LIST(VMBP_PRIV_VERSION_OVMM)
-    default:
-        return "unknown";
-    }
-#undef VMBP_PRIV_VERSION_OVMM
+    const struct vmbp_priv_version_row *row = vmbp_priv_version_find(v);
+
+    return row ? row->openvmm : "unknown";
 }
 
 /**
@@ -179,13 +207,9 @@ VMBP_INLINE const char *vmbp_version_openvmm_name(uint32_t v)
  */
 VMBP_INLINE uint32_t vmbp_version_proposal(unsigned i)
 {
-#define VMBP_PRIV_VERSION_ARRAY(sfx, maj, min, win, lnx, ovmm) VMBP_MAKE_VERSION(maj, min),
-    static const uint32_t oldest_first[] = {VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ARRAY)};
-#undef VMBP_PRIV_VERSION_ARRAY
-
     if (i >= (unsigned)VMBP_VERSION_COUNT)
         return 0;
-    return oldest_first[(unsigned)VMBP_VERSION_COUNT - 1u - i];
+    return vmbp_priv_versions[(unsigned)VMBP_VERSION_COUNT - 1u - i].version;
 }
 
 /**

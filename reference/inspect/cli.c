@@ -221,8 +221,8 @@ static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
             vmbpi_input_free(&in);
             return fail(err, msg, NULL);
         }
-        (void)vmbp_msg_header_type(in.data, in.len, &type);
-        if (!vmbp_msg_type_name(type)) {
+        if (vmbp_msg_header_type(in.data, in.len, &type) != VMBP_OK ||
+            !vmbp_msg_type_name(type)) {
             snprintf(msg, sizeof(msg), "not a VMBus channel message: type %u", (unsigned)type);
             vmbpi_input_free(&in);
             return fail(err, msg, NULL);

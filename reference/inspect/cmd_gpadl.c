@@ -246,7 +246,12 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
     }
     ctx.version = opts->version;
     ctx.features = opts->features;
-    (void)vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS);
+    if (vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS) != VMBP_OK) {
+        fprintf(err, "vmbp-inspect: cannot start a GPADL reassembly\n");
+        free(slots);
+        free(words);
+        return VMBPI_EXIT_USAGE;
+    }
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "gpadl");

@@ -391,7 +391,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
 
         vmbp_conn_out_init(&out, msgs, 1, events,
                            VMBP_CONN_GUEST_EVENTS_MAX(VMBP_CONN_CHANNELS_MAX, TRACE_GPADLS));
-        (void)vmbp_msg_header_type(r->data, r->len, &type);
+        if (vmbp_msg_header_type(r->data, r->len, &type) != VMBP_OK)
+            type = 0; /* shorter than a header: named "unknown" */
         tname = vmbp_msg_type_name(type);
         dec = vmbp_msg_decode(r->data, r->len, vmbp_conn_guest_ctx(&g),
                               from_guest ? VMBP_DIR_GUEST_TO_HOST : VMBP_DIR_HOST_TO_GUEST, &m);
@@ -468,7 +469,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         uint32_t type = 0;
         const char *tname;
 
-        (void)vmbp_msg_header_type(r->data, r->len, &type);
+        if (vmbp_msg_header_type(r->data, r->len, &type) != VMBP_OK)
+            type = 0; /* shorter than a header: named "unknown" */
         tname = vmbp_msg_type_name(type);
         vmbpi_obj_begin(o, "first_violation");
         vmbpi_u64(o, "record", first + 1);

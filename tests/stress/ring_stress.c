@@ -221,7 +221,8 @@ static void *guest_main(void *arg)
                 sum_at_end = sum;
         }
         /* completions */
-        vmbp_ring_mask_begin(&s->rx);
+        if (vmbp_ring_mask_begin(&s->rx) != VMBP_OK)
+            fail("mask_begin", acked);
         for (;;) {
             struct vmbp_pkt_in pk;
             enum vmbp_status st = vmbp_ring_peek(&s->rx, in, sizeof(in), &pk);
@@ -260,7 +261,8 @@ static void *host_main(void *arg)
         int progress = 0;
         bool more = false;
 
-        vmbp_ring_mask_begin(&s->rx);
+        if (vmbp_ring_mask_begin(&s->rx) != VMBP_OK)
+            fail("mask_begin", got);
         for (k = 0; k < 64; k++) {
             struct vmbp_pkt_in pk;
             enum vmbp_status st = vmbp_ring_peek(&s->rx, in, sizeof(in), &pk);

@@ -183,7 +183,7 @@ struct vmbp_ring {
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
                                 enum vmbp_ring_role role, uint32_t flags);
 
 /**
@@ -194,7 +194,7 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
 
 /**
  * @brief Write one packet and publish it (vmbp_ring_write_add() then vmbp_ring_write_commit()).
@@ -208,7 +208,7 @@ enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                  const struct vmbp_seg *segs, size_t nsegs, bool *signal);
 
 /**
@@ -233,7 +233,7 @@ enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out 
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
                                      const struct vmbp_seg *segs, size_t nsegs);
 
 /**
@@ -251,7 +251,7 @@ enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_commit(struct vmbp_ring *r, bool *signal);
 
 /**
  * @brief After VMBP_E_RING_FULL: the free space to wait for, i.e. the unpublished bytes of
@@ -278,7 +278,7 @@ uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r);
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
 
 /**
  * @brief Read one packet: copy it into @p buf and publish the new read index
@@ -295,7 +295,7 @@ enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt, bool *signal);
 
 /**
@@ -320,7 +320,7 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
                                 struct vmbp_pkt_in *pkt);
 
 /**
@@ -336,7 +336,7 @@ enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
                                         struct vmbp_pkt_in *pkt);
 
 /**
@@ -361,7 +361,7 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more);
 
 /**
  * @brief Reader: mask interrupts before draining, so that the writer does not signal packets
@@ -373,7 +373,7 @@ enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more)
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r);
 
 #if defined(__cplusplus)
 }
