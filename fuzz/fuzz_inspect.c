@@ -176,8 +176,8 @@ static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), cons
     if (json && *rc != VMBPI_EXIT_USAGE)
         check_json(text, n, what);
     out_packets = 0;
-    for (const char *s = text; (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL;
-         s += 11)
+    for (const char *s = text;
+         (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL; s += 11)
         out_packets++;
     free(text);
 }
@@ -237,15 +237,17 @@ static void ring_cross_check(const uint8_t *img, size_t n, const struct vmbpi_ri
     uint8_t *mem = (uint8_t *)fz_malloc(n), *buf = (uint8_t *)fz_malloc(size);
     enum vmbp_status st;
     unsigned got = 0;
-    bool pend_bad = vmbp_ring_pending_check(
-                        size, vmbp_load_le32(img + offsetof(struct vmbp_ring_control_wire,
-                                                            pending_send_sz)),
-                        &pend_masked) != VMBP_OK;
+    bool pend_bad =
+        vmbp_ring_pending_check(
+            size,
+            vmbp_load_le32(img + offsetof(struct vmbp_ring_control_wire, pending_send_sz)),
+            &pend_masked) != VMBP_OK;
 
     memcpy(mem, img, n);
-    st = vmbp_ring_init(&rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
-                        (opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0) |
-                            (opts->host ? VMBP_RING_F_START_MASKED : VMBP_RING_F_START_UNMASKED));
+    st = vmbp_ring_init(
+        &rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
+        (opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0) |
+            (opts->host ? VMBP_RING_F_START_MASKED : VMBP_RING_F_START_UNMASKED));
     while (st == VMBP_OK) {
         st = vmbp_ring_read(&rd, buf, size, &in, NULL);
         if (st == VMBP_OK)
@@ -314,11 +316,13 @@ static int read_both(const uint8_t *p, size_t n, const struct vmbpi_load_opts *l
              "reader: other bytes in pieces");
     FZ_CHECK(strcmp(in->form, in2.form) == 0, "reader: form '%s' whole, '%s' in pieces",
              in->form, in2.form);
-    FZ_CHECK(in->nrecs == in2.nrecs &&
-                 (in->nrecs == 0 || memcmp(in->recs, in2.recs, in->nrecs * sizeof(*in->recs)) == 0),
-             "reader: other records in pieces");
+    FZ_CHECK(
+        in->nrecs == in2.nrecs &&
+            (in->nrecs == 0 || memcmp(in->recs, in2.recs, in->nrecs * sizeof(*in->recs)) == 0),
+        "reader: other records in pieces");
     vmbpi_input_free(&in2);
-    FZ_CHECK(in->len > 0 && in->len <= lo->max, "reader: %zu bytes, limit %zu", in->len, lo->max);
+    FZ_CHECK(in->len > 0 && in->len <= lo->max, "reader: %zu bytes, limit %zu", in->len,
+             lo->max);
     if (lo->records) {
         size_t i, end = 0;
 
@@ -353,11 +357,12 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
 
         while (e < n && p[e] != '\n')
             e++;
-        while (b < e && (p[b] == ' ' || p[b] == '\t' || p[b] == '\r' || p[b] == '\f' ||
-                         p[b] == '\v'))
+        while (b < e &&
+               (p[b] == ' ' || p[b] == '\t' || p[b] == '\r' || p[b] == '\f' || p[b] == '\v'))
             b++;
-        if (!started && (b == e || p[b] == '#' || (e - b >= 5 && memcmp(p + b, "(gdb)", 5) == 0) ||
-                         (e - b >= 3 && memcmp(p + b, "kd>", 3) == 0))) {
+        if (!started &&
+            (b == e || p[b] == '#' || (e - b >= 5 && memcmp(p + b, "(gdb)", 5) == 0) ||
+             (e - b >= 3 && memcmp(p + b, "kd>", 3) == 0))) {
             i = e + 1;
             continue;
         }
@@ -383,8 +388,8 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
 
             if (c == '#')
                 break;
-            if (c == '0' && i + 1 < e && (p[i + 1] == 'x' || p[i + 1] == 'X') && digits % 2 == 0 &&
-                (i == 0 || hexdigit(p[i - 1]) < 0)) {
+            if (c == '0' && i + 1 < e && (p[i + 1] == 'x' || p[i + 1] == 'X') &&
+                digits % 2 == 0 && (i == 0 || hexdigit(p[i - 1]) < 0)) {
                 i++;
                 continue;
             }
@@ -401,7 +406,8 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
         }
         i = e + 1;
     }
-    FZ_CHECK(digits % 2 == 0 && k == in->len, "plain: %zu digits for %zu bytes", digits, in->len);
+    FZ_CHECK(digits % 2 == 0 && k == in->len, "plain: %zu digits for %zu bytes", digits,
+             in->len);
 }
 
 static void op_text(uint8_t flags, uint8_t cut, const uint8_t *p, size_t n)
@@ -411,7 +417,7 @@ static void op_text(uint8_t flags, uint8_t cut, const uint8_t *p, size_t n)
     char err[400];
 
     memset(&lo, 0, sizeof(lo));
-    lo.fmt = (flags >> 1 & 3u) == 1u ? VMBPI_FMT_RAW
+    lo.fmt = (flags >> 1 & 3u) == 1u   ? VMBPI_FMT_RAW
              : (flags >> 1 & 3u) == 2u ? VMBPI_FMT_HEX
                                        : VMBPI_FMT_AUTO;
     lo.order = order_of(flags >> 3);
@@ -829,9 +835,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (m.opts.body) {
             ctx.version = m.opts.version;
             ctx.features = m.opts.features;
-            FZ_CHECK(rc == (vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir) == VMBP_OK
-                                ? VMBPI_EXIT_VALID
-                                : VMBPI_EXIT_INVALID),
+            FZ_CHECK(rc ==
+                         (vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir) == VMBP_OK
+                              ? VMBPI_EXIT_VALID
+                              : VMBPI_EXIT_INVALID),
                      "msg: exit %d disagrees with vmbp_msg_validate", rc);
         }
         free(p);

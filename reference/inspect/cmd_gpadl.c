@@ -64,8 +64,7 @@ static void one_range(struct vmbpi_out *o, uint32_t index, uint32_t count, uint3
 }
 
 void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t have,
-                        uint32_t total, uint32_t rangecount, uint32_t bad,
-                        const char *problem)
+                        uint32_t total, uint32_t rangecount, uint32_t bad, const char *problem)
 {
     uint32_t pos = 0, r;
     char note[128];
@@ -97,7 +96,8 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
         one_range(o, r, count, offset, pages, words + pos + 1, present,
                   bad >= pos && (uint64_t)(bad - pos) <= pages ? problem : NULL);
         if (pages > (uint64_t)(total - pos - 1u)) {
-            snprintf(note, sizeof(note), "range %u spans more pages than range_buflen holds", r);
+            snprintf(note, sizeof(note), "range %u spans more pages than range_buflen holds",
+                     r);
             break;
         }
         if (present < pages) {
@@ -178,13 +178,15 @@ void vmbpi_gpadl_body_data(struct vmbpi_out *o, const uint8_t *p, size_t n)
     for (i = 0; i < have; i++)
         words[i] = vmbp_load_le64(p + fixed + 8u * i);
     pfn_list(o, "pfns", words, (uint32_t)have);
-    vmbpi_str(o, "pfns_note", "range data continued from GPADL_HEADER (msg --gpadl reassembles "
-                              "it)");
+    vmbpi_str(o, "pfns_note",
+              "range data continued from GPADL_HEADER (msg --gpadl reassembles "
+              "it)");
 }
 
 /* The channel message of record k: the record itself, or the payload of the SynIC slot it
  * is. Returns NULL (and says why in err) if it is neither GPADL_HEADER nor GPADL_BODY. */
-static const uint8_t *message_of(const struct vmbpi_gpadl_msg *m, const struct vmbpi_msg_opts *opts,
+static const uint8_t *message_of(const struct vmbpi_gpadl_msg *m,
+                                 const struct vmbpi_msg_opts *opts,
                                  struct vmbp_synic_message *slot, size_t *len, char *why,
                                  size_t whylen)
 {
@@ -280,7 +282,8 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
         size_t n;
 
         if (!message_of(&msgs[k], opts, &slots[k], &n, buf, sizeof(buf))) {
-            fprintf(err, "vmbp-inspect: message %zu (line %lu): %s\n", k + 1, msgs[k].line, buf);
+            fprintf(err, "vmbp-inspect: message %zu (line %lu): %s\n", k + 1, msgs[k].line,
+                    buf);
             free(slots);
             free(words);
             return VMBPI_EXIT_USAGE;
@@ -368,13 +371,16 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
             snprintf(buf, sizeof(buf), "a second GPADL_HEADER");
         else if (st == VMBP_E_GPADL_SEQUENCE && before == VMBP_GPADL_REASM_COLLECTING)
             snprintf(buf, sizeof(buf), "its handle 0x%08x is not the header's 0x%08x",
-                     vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl)), ra.gpadl);
+                     vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl)),
+                     ra.gpadl);
         else if (st == VMBP_E_GPADL_SEQUENCE)
             snprintf(buf, sizeof(buf), "GPADL_BODY %s",
                      before == VMBP_GPADL_REASM_COMPLETE ? "after the GPADL was complete"
                                                          : "before GPADL_HEADER");
         else
-            snprintf(buf, sizeof(buf), "in the range data reassembled so far (the reassembler does not name the word)");
+            snprintf(buf, sizeof(buf),
+                     "in the range data reassembled so far (the reassembler does not name the "
+                     "word)");
         fail_status(o, st, st == VMBP_E_GPADL_SEQUENCE ? "VMBP-GPADL-008" : NULL, buf);
         vmbpi_obj_end(o);
         bad = k + 1;

@@ -19,10 +19,9 @@
 
 static void guid_str(const uint8_t *g, char *out, size_t cap)
 {
-    snprintf(out, cap,
-             "{%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x}", g[3],
-             g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13],
-             g[14], g[15]);
+    snprintf(out, cap, "{%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
+             g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12],
+             g[13], g[14], g[15]);
 }
 
 /* Names of the set bits of a flag word, "A | B | 0x40". */
@@ -177,7 +176,8 @@ static void print_fields(struct vmbpi_out *o, const char *key, const struct vmbp
 
             size = len;
             for (k = 0; k < shown; k++)
-                used += (size_t)snprintf(val + used, sizeof(val) - used, "%02x", p[f->offset + k]);
+                used +=
+                    (size_t)snprintf(val + used, sizeof(val) - used, "%02x", p[f->offset + k]);
             if (shown < len)
                 snprintf(val + used, sizeof(val) - used, "... (%zu bytes)", len);
             if (len == 0)
@@ -348,7 +348,8 @@ bool vmbpi_msg_is_slot(const uint8_t *p, size_t n)
            p[4] <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX;
 }
 
-int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_msg_opts *opts)
+int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n,
+              const struct vmbpi_msg_opts *opts)
 {
     char buf[64];
     int rc;
@@ -398,9 +399,10 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         }
         if (slot.type != VMBP_SYNIC_MSG_TYPE_VMBUS) {
             vmbpi_str(o, "status", "OK");
-            vmbpi_str(o, "note", slot.type == VMBP_SYNIC_MSG_TYPE_NONE
-                                     ? "empty slot"
-                                     : "a hypervisor message, not a VMBus channel message");
+            vmbpi_str(o, "note",
+                      slot.type == VMBP_SYNIC_MSG_TYPE_NONE
+                          ? "empty slot"
+                          : "a hypervisor message, not a VMBus channel message");
             vmbpi_doc_end(o);
             return VMBPI_EXIT_VALID;
         }

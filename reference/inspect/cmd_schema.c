@@ -64,7 +64,6 @@ static const struct status_row synic_types[] = {VMBP_SYNIC_MSG_TYPE_LIST(VMBPI_X
 static const char *const pkt_types[] = {VMBP_PKT_TYPE_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-
 /* ---- wire structs without a field table --------------------------------------------- */
 
 struct layout_field {
@@ -82,8 +81,10 @@ struct layout {
     size_t nfields;
 };
 
-#define VMBPI_F(W, m, type, count, meaning)                                                   \
-    {#m, offsetof(struct W, m), sizeof(((struct W *)0)->m), type, count, meaning}
+#define VMBPI_F(W, m, type, count, meaning)                                                    \
+    {                                                                                          \
+#m, offsetof(struct W, m), sizeof(((struct W *)0)->m), type, count, meaning            \
+    }
 
 static const struct layout_field slot_fields[] = {
     VMBPI_F(vmbp_synic_message_wire, message_type, "u32", 1, "message type; 0 a free slot"),
@@ -144,7 +145,10 @@ static const struct layout_field gpadl_range_fields[] = {
 };
 #undef VMBPI_F
 
-#define VMBPI_LAYOUT(name, W, tab) {name, sizeof(struct W), tab, VMBPI_N(tab)}
+#define VMBPI_LAYOUT(name, W, tab)                                                             \
+    {                                                                                          \
+        name, sizeof(struct W), tab, VMBPI_N(tab)                                              \
+    }
 static const struct layout slot_layout =
     VMBPI_LAYOUT("synic_message_slot", vmbp_synic_message_wire, slot_fields);
 static const struct layout ring_layouts[] = {
@@ -186,10 +190,10 @@ static const char *kind_name(uint8_t kind)
 
 static const char *fmt_name(uint8_t fmt)
 {
-    static const char *const names[] = {"",           "dec",         "hex",        "bool",
-                                        "msgtype",    "version",     "features",   "offer_flags",
-                                        "open_flags", "pipe_flags",  "ntstatus",   "conn_state",
-                                        "guid",       "bytes",       "pipe_type",  "words"};
+    static const char *const names[] = {"",           "dec",        "hex",       "bool",
+                                        "msgtype",    "version",    "features",  "offer_flags",
+                                        "open_flags", "pipe_flags", "ntstatus",  "conn_state",
+                                        "guid",       "bytes",      "pipe_type", "words"};
 
     return fmt < VMBPI_N(names) && fmt > 0 ? names[fmt] : "unknown";
 }
@@ -230,7 +234,8 @@ static bool is_integer(const struct vmbp_msg_field *f)
 /* "0x0000000d" -> "0.13" */
 static void version_text(uint32_t v, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%u.%u", (unsigned)VMBP_VERSION_MAJOR(v), (unsigned)VMBP_VERSION_MINOR(v));
+    snprintf(buf, cap, "%u.%u", (unsigned)VMBP_VERSION_MAJOR(v),
+             (unsigned)VMBP_VERSION_MINOR(v));
 }
 
 static const char *feature_name(uint32_t bit)
@@ -308,9 +313,10 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_bool(o, "variable_size", f->kind == VMBP_MSG_FIELD_WORDS);
     vmbpi_str(o, "kind", kind_name(f->kind));
     vmbpi_str(o, "type", vmbpi_wire_type(f));
-    vmbpi_str(o, "endianness", is_integer(f) || f->kind == VMBP_MSG_FIELD_WORDS ? "little"
-                               : f->kind == VMBP_MSG_FIELD_GUID                 ? "guid"
-                                                                                : "none");
+    vmbpi_str(o, "endianness",
+              is_integer(f) || f->kind == VMBP_MSG_FIELD_WORDS ? "little"
+              : f->kind == VMBP_MSG_FIELD_GUID                 ? "guid"
+                                                               : "none");
     if (f->mask) {
         snprintf(buf, sizeof(buf), "0x%x", (unsigned)f->mask);
         vmbpi_str(o, "mask", buf);
@@ -325,8 +331,9 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
 
 const char *vmbpi_select_name(uint8_t sel)
 {
-    return sel == VMBP_MSG_SELECT_SIZE ? "size" : sel == VMBP_MSG_SELECT_CONTENT ? "content"
-                                                                                 : "version";
+    return sel == VMBP_MSG_SELECT_SIZE      ? "size"
+           : sel == VMBP_MSG_SELECT_CONTENT ? "content"
+                                            : "version";
 }
 
 bool vmbpi_variant_has_words(enum vmbp_msg_variant v)
@@ -454,8 +461,8 @@ static void json_layout(struct vmbpi_out *o, const char *key, const struct layou
         vmbpi_u64(o, "size", f->size);
         vmbpi_str(o, "type", f->type);
         vmbpi_u64(o, "count", f->count);
-        vmbpi_str(o, "endianness", f->type[0] == 'u' && strcmp(f->type, "u8") != 0 ? "little"
-                                                                                   : "none");
+        vmbpi_str(o, "endianness",
+                  f->type[0] == 'u' && strcmp(f->type, "u8") != 0 ? "little" : "none");
         vmbpi_str(o, "meaning", f->meaning);
         vmbpi_obj_end(o);
     }
@@ -498,8 +505,8 @@ const enum vmbp_synic_register vmbpi_synic_regs[VMBPI_SYNIC_REGS] = {
     VMBP_SYNIC_SCONTROL, VMBP_SYNIC_SVERSION, VMBP_SYNIC_SIEFP, VMBP_SYNIC_SIMP,
     VMBP_SYNIC_EOM,      VMBP_SYNIC_SIRBP,    VMBP_SYNIC_SINT};
 
-static void json_named_values(struct vmbpi_out *o, const char *key, const struct status_row *rows,
-                              size_t n, int digits)
+static void json_named_values(struct vmbpi_out *o, const char *key,
+                              const struct status_row *rows, size_t n, int digits)
 {
     size_t i;
 
@@ -549,7 +556,8 @@ int vmbpi_schema_json(FILE *f)
         vmbpi_obj_begin(&o, NULL);
         snprintf(buf, sizeof(buf), "%u.%u", vmbpi_versions[i].major, vmbpi_versions[i].minor);
         vmbpi_str(&o, "name", buf);
-        vmbpi_hex(&o, "value", VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor), 8);
+        vmbpi_hex(&o, "value",
+                  VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor), 8);
         vmbpi_u64(&o, "major", vmbpi_versions[i].major);
         vmbpi_u64(&o, "minor", vmbpi_versions[i].minor);
         vmbpi_str(&o, "windows", vmbpi_versions[i].windows);
@@ -598,7 +606,8 @@ int vmbpi_schema_json(FILE *f)
     json_named_values(&o, "message_types", synic_types, VMBPI_N(synic_types), 8);
     vmbpi_arr_begin(&o, "registers");
     for (i = 0; i < VMBPI_N(vmbpi_synic_regs); i++)
-        json_register(&o, vmbp_synic_reg_desc(vmbpi_synic_regs[i], false), vmbpi_synic_regs[i], true);
+        json_register(&o, vmbp_synic_reg_desc(vmbpi_synic_regs[i], false), vmbpi_synic_regs[i],
+                      true);
     json_register(&o, vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true), VMBP_SYNIC_SINT, true);
     vmbpi_arr_end(&o);
     vmbpi_obj_end(&o);

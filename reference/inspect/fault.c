@@ -123,16 +123,18 @@ static void step_allowed(const struct vmbp_msg_fault *f, const uint8_t *msg, siz
                      (unsigned)VMBP_MSG_HEADER_SIZE);
         } else {
             /* the form is chosen before its size is known: its forms as the table gives them */
-            used = (size_t)snprintf(out, cap, "at least the size of the form the state selects:");
+            used =
+                (size_t)snprintf(out, cap, "at least the size of the form the state selects:");
             for (k = 0; k < ti->nvariants && used < cap; k++) {
                 const struct vmbp_msg_variant_info *vi =
                     vmbp_msg_variant_lookup((enum vmbp_msg_variant)(ti->first_variant + k));
 
                 if (vi)
-                    used += (size_t)snprintf(out + used, cap - used, "%s %s %u bytes (from %u.%u)",
-                                             k ? "," : "", vi->name, (unsigned)vi->size,
-                                             (unsigned)VMBP_VERSION_MAJOR(vi->min_version),
-                                             (unsigned)VMBP_VERSION_MINOR(vi->min_version));
+                    used +=
+                        (size_t)snprintf(out + used, cap - used, "%s %s %u bytes (from %u.%u)",
+                                         k ? "," : "", vi->name, (unsigned)vi->size,
+                                         (unsigned)VMBP_VERSION_MAJOR(vi->min_version),
+                                         (unsigned)VMBP_VERSION_MINOR(vi->min_version));
             }
         }
         break;
@@ -150,8 +152,8 @@ static void step_allowed(const struct vmbp_msg_fault *f, const uint8_t *msg, siz
             const struct vmbp_msg_type_info *x = vmbp_msg_type_lookup(t);
 
             if (x && x->any_state)
-                used += (size_t)snprintf(out + used, cap - used, "%s %s", k++ ? "," : "",
-                                         x->name);
+                used +=
+                    (size_t)snprintf(out + used, cap - used, "%s %s", k++ ? "," : "", x->name);
         }
         if (used < cap)
             snprintf(out + used, cap - used, " only");
@@ -201,8 +203,9 @@ void vmbpi_msg_fault_line(const struct vmbp_msg_fault *f, char *out, size_t cap)
 
     if (f->check)
         snprintf(out, cap,
-                 f->field->fmt == (uint8_t)VMBP_MSG_FMT_DEC ? "%s @%u = %llu, allowed %s (%s)"
-                                                            : "%s @%u = 0x%llx, allowed %s (%s)",
+                 f->field->fmt == (uint8_t)VMBP_MSG_FMT_DEC
+                     ? "%s @%u = %llu, allowed %s (%s)"
+                     : "%s @%u = 0x%llx, allowed %s (%s)",
                  f->field->name, (unsigned)f->offset, (unsigned long long)f->value,
                  f->check->allowed, f->rule);
     else if (step && !f->field)

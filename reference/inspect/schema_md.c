@@ -86,7 +86,7 @@ static void md_types(FILE *f)
             {
                 const char *cells[] = {v == first ? num : "",
                                        v == first ? ti->name : "",
-                                       v != first                         ? ""
+                                       v != first                          ? ""
                                        : ti->dir == VMBP_DIR_GUEST_TO_HOST ? "G2H"
                                                                            : "H2G",
                                        count > 1 ? vi->name : "",
@@ -117,7 +117,8 @@ static void md_field_row(FILE *f, const struct vmbp_msg_field *fd, uint32_t type
         snprintf(size, sizeof(size), "%u", (unsigned)fd->size);
     snprintf(name, sizeof(name), "`%s`", fd->name);
     if (fd->mask)
-        snprintf(wtype, sizeof(wtype), "%s, bits 0x%x", vmbpi_wire_type(fd), (unsigned)fd->mask);
+        snprintf(wtype, sizeof(wtype), "%s, bits 0x%x", vmbpi_wire_type(fd),
+                 (unsigned)fd->mask);
     else
         snprintf(wtype, sizeof(wtype), "%s", vmbpi_wire_type(fd));
     cells[0] = off;
@@ -153,7 +154,8 @@ static void md_family(FILE *f, const char *family)
         if (strcmp(vmbpi_family_of((enum vmbp_msg_variant)v), family) != 0)
             continue;
         fprintf(f, "\n**%s** (type %u, %u bytes%s):\n\n", vi->name, (unsigned)vi->type,
-                vi->size, vmbpi_variant_has_words((enum vmbp_msg_variant)v) ? " and the data" : "");
+                vi->size,
+                vmbpi_variant_has_words((enum vmbp_msg_variant)v) ? " and the data" : "");
         md_table_head(f);
         for (i = 0; tab && i < nf; i++)
             md_field_row(f, &tab[i], vi->type);
@@ -184,9 +186,11 @@ static void md_versions(FILE *f)
           "|---------|-------|-----------------|------------|--------------|\n",
           f);
     for (i = 0; i < VMBPI_N(vmbpi_versions); i++)
-        fprintf(f, "| %u.%u | 0x%08X | %s | %s | %s |\n", vmbpi_versions[i].major, vmbpi_versions[i].minor,
+        fprintf(f, "| %u.%u | 0x%08X | %s | %s | %s |\n", vmbpi_versions[i].major,
+                vmbpi_versions[i].minor,
                 (unsigned)VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor),
-                vmbpi_versions[i].windows, vmbpi_versions[i].linux_name, vmbpi_versions[i].openvmm);
+                vmbpi_versions[i].windows, vmbpi_versions[i].linux_name,
+                vmbpi_versions[i].openvmm);
     md_end(f, "versions");
 }
 
@@ -256,10 +260,8 @@ static void md_synic(FILE *f)
 
         if (r == VMBP_SYNIC_SINT)
             fprintf(f, "| SINT0..15 | 0x%08X..%X | 0x%08X..%X | 0x%08X..%02X |\n", msr,
-                    (unsigned)(vmbp_synic_msr(r, 15) & 0xFFu),
-                    vmbp_synic_msr_nested(msr), (unsigned)(vmbp_synic_msr_nested(
-                                                               vmbp_synic_msr(r, 15)) &
-                                                           0xFFu),
+                    (unsigned)(vmbp_synic_msr(r, 15) & 0xFFu), vmbp_synic_msr_nested(msr),
+                    (unsigned)(vmbp_synic_msr_nested(vmbp_synic_msr(r, 15)) & 0xFFu),
                     vmbp_synic_reg_name(r, 0), (unsigned)(vmbp_synic_reg_name(r, 15) & 0xFFu));
         else
             fprintf(f, "| %s | 0x%08X | 0x%08X | 0x%08X |\n",
@@ -273,9 +275,9 @@ static void md_synic(FILE *f)
           "|----------|------|-------|---------|\n",
           f);
     for (i = 0; i < VMBPI_N(vmbpi_synic_regs) + 1; i++) {
-        const struct vmbp_reg_desc *d =
-            i < VMBPI_N(vmbpi_synic_regs) ? vmbp_synic_reg_desc(vmbpi_synic_regs[i], false)
-                                    : vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true);
+        const struct vmbp_reg_desc *d = i < VMBPI_N(vmbpi_synic_regs)
+                                            ? vmbp_synic_reg_desc(vmbpi_synic_regs[i], false)
+                                            : vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true);
         size_t k;
         char bits[16], rsv[128], name[48];
 
