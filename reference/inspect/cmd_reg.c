@@ -59,7 +59,7 @@ static int finish(struct vmbpi_out *o, enum vmbp_status st)
 {
     vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
-        vmbpi_str(o, "rule", vmbp_status_text(st));
+        vmbpi_str(o, "meaning", vmbp_status_text(st));
     vmbpi_doc_end(o);
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
 }

@@ -36,11 +36,49 @@ struct ring_fault {
     size_t packet_offset;
 };
 
+/* The rule of spec/ring.md a ring status stands for (read as an end attaching to the ring,
+ * then reading every packet). */
+static const char *ring_rule(enum vmbp_status st)
+{
+    switch (st) {
+    case VMBP_E_RING_WRITE_INDEX:
+    case VMBP_E_RING_READ_INDEX:
+        return "VMBP-RING-010";
+    case VMBP_E_RING_AVAIL_SHORT:
+        return "VMBP-RING-011";
+    case VMBP_E_RING_LEN_LT_OFFSET:
+        return "VMBP-RING-012";
+    case VMBP_E_RING_OFFSET_SHORT:
+        return "VMBP-RING-013";
+    case VMBP_E_RING_PKT_OVERRUN:
+        return "VMBP-RING-014";
+    case VMBP_E_RING_READ_PAST_WRITE:
+        return "VMBP-RING-015";
+    case VMBP_E_RING_PKT_TYPE:
+        return "VMBP-RING-016";
+    case VMBP_E_RING_PKT_FLAGS:
+        return "VMBP-RING-017";
+    case VMBP_E_RING_EXT_OFFSET:
+        return "VMBP-RING-018";
+    case VMBP_E_RING_RANGE_COUNT:
+    case VMBP_E_RING_RANGE_BOUNDS:
+        return "VMBP-RING-019";
+    case VMBP_E_RING_PENDING_SZ:
+        return "VMBP-RING-022";
+    default:
+        return NULL;
+    }
+}
+
 static void report_fault(struct vmbpi_out *o, enum vmbp_status st, const struct ring_fault *f)
 {
+    const char *rule = ring_rule(st);
+
     vmbpi_obj_begin(o, "error");
     vmbpi_str(o, "status", vmbp_status_name(st));
-    vmbpi_str(o, "rule", vmbp_status_text(st));
+    vmbpi_str(o, "meaning", vmbp_status_text(st));
+    if (rule)
+        vmbpi_str(o, "rule", rule);
     vmbpi_str(o, "where", f->where);
     if (f->packet > 0) {
         vmbpi_u64(o, "packet", (uint64_t)f->packet);
@@ -205,7 +243,7 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     if (n <= VMBP_RING_CONTROL_SIZE || n - VMBP_RING_CONTROL_SIZE > VMBP_RING_DATA_MAX ||
         !vmbp_ring_size_valid((uint32_t)(n - VMBP_RING_CONTROL_SIZE))) {
         vmbpi_str(o, "status", "E_INVAL");
-        vmbpi_str(o, "rule",
+        vmbpi_str(o, "meaning",
                   "the image is not a 4096-byte control page followed by a data "
                   "area of 32 bytes or more, a multiple of 8");
         vmbpi_obj_end(o);

@@ -302,7 +302,62 @@ static void json_allowed(struct vmbpi_out *o, const struct vmbp_msg_field *f, ui
     vmbpi_obj_end(o);
 }
 
-static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type)
+/* The checks the decoder makes on field `index` of a table, as data: "rules" (their rule
+ * IDs, each once) and "checks" (rule, kind, status, allowed values in words and as data). */
+static void json_checks(struct vmbpi_out *o, const struct vmbp_msg_check *checks, size_t nc,
+                        size_t index)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < nc; i++)
+        n += checks[i].field_index == index;
+    if (n == 0)
+        return;
+    vmbpi_arr_begin(o, "rules");
+    for (i = 0; i < nc; i++) {
+        bool seen = false;
+
+        for (j = 0; j < i; j++)
+            seen = seen || (checks[j].field_index == index &&
+                            strcmp(checks[j].rule, checks[i].rule) == 0);
+        if (checks[i].field_index == index && !seen)
+            vmbpi_str(o, NULL, checks[i].rule);
+    }
+    vmbpi_arr_end(o);
+    vmbpi_arr_begin(o, "checks");
+    for (i = 0; i < nc; i++) {
+        const struct vmbp_msg_check *c = &checks[i];
+
+        if (c->field_index != index)
+            continue;
+        vmbpi_obj_begin(o, NULL);
+        vmbpi_str(o, "rule", c->rule);
+        vmbpi_str(o, "kind", vmbpi_check_kind_name(c->kind));
+        vmbpi_str(o, "status", vmbp_status_name((enum vmbp_status)c->status));
+        vmbpi_str(o, "allowed", c->allowed);
+        if (c->when)
+            vmbpi_str(o, "when", c->when);
+        if (c->kind == VMBP_MSG_CHECK_RANGE) {
+            vmbpi_hex(o, "min", c->min, 1);
+            vmbpi_hex(o, "max", c->max, 1);
+        }
+        if (c->kind == VMBP_MSG_CHECK_ZERO || c->kind == VMBP_MSG_CHECK_NEEDS_FEATURE)
+            vmbpi_hex(o, "mask", c->mask, 1);
+        if (c->kind == VMBP_MSG_CHECK_NEEDS_FEATURE)
+            vmbpi_hex(o, "feature", c->feature, 1);
+        if (c->kind == VMBP_MSG_CHECK_ONE_OF) {
+            vmbpi_arr_begin(o, "values");
+            for (j = 0; j < c->nvalues && j < 4u; j++)
+                vmbpi_hex(o, NULL, c->values[j], 1);
+            vmbpi_arr_end(o);
+        }
+        vmbpi_obj_end(o);
+    }
+    vmbpi_arr_end(o);
+}
+
+static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type,
+                       const struct vmbp_msg_check *checks, size_t nc, size_t index)
 {
     char buf[64];
 
@@ -324,6 +379,7 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_str(o, "format", fmt_name(f->fmt));
     vmbpi_str(o, "meaning", f->doc ? f->doc : "");
     json_allowed(o, f, type);
+    json_checks(o, checks, nc, index);
     if (f->host_offset != VMBP_MSG_FIELD_NO_HOST)
         vmbpi_u64(o, "decoded_offset", f->host_offset);
     vmbpi_obj_end(o);
@@ -368,6 +424,8 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
     const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
     size_t nf = 0, i;
     const struct vmbp_msg_field *tab = vmbp_msg_fields((enum vmbp_msg_variant)v, &nf);
+    const struct vmbp_msg_check *checks;
+    size_t nc = 0;
     char buf[32];
     uint32_t bit;
 
@@ -390,9 +448,10 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
     vmbpi_arr_end(o);
     vmbpi_u64(o, "size", vi->size);
     vmbpi_bool(o, "variable_size", vmbpi_variant_has_words((enum vmbp_msg_variant)v));
+    checks = vmbp_msg_checks((enum vmbp_msg_variant)v, &nc);
     vmbpi_arr_begin(o, "fields");
     for (i = 0; tab && i < nf; i++)
-        json_field(o, &tab[i], vi->type);
+        json_field(o, &tab[i], vi->type, checks, nc, i);
     vmbpi_arr_end(o);
     vmbpi_obj_end(o);
 }
@@ -427,9 +486,11 @@ static void json_messages(struct vmbpi_out *o)
 }
 
 static void json_overlay(struct vmbpi_out *o, const char *name, const char *flag,
-                         const struct vmbp_msg_field *tab, size_t nf)
+                         enum vmbp_msg_overlay which)
 {
-    size_t i;
+    size_t i, nf = 0, nc = 0;
+    const struct vmbp_msg_field *tab = vmbp_msg_overlay_fields(which, &nf);
+    const struct vmbp_msg_check *checks = vmbp_msg_overlay_checks(which, &nc);
 
     vmbpi_obj_begin(o, NULL);
     vmbpi_str(o, "name", name);
@@ -437,7 +498,7 @@ static void json_overlay(struct vmbpi_out *o, const char *name, const char *flag
     vmbpi_str(o, "offer_flag", flag);
     vmbpi_arr_begin(o, "fields");
     for (i = 0; i < nf; i++)
-        json_field(o, &tab[i], VMBP_MSG_OFFER_CHANNEL);
+        json_field(o, &tab[i], VMBP_MSG_OFFER_CHANNEL, checks, nc, i);
     vmbpi_arr_end(o);
     vmbpi_obj_end(o);
 }
@@ -524,7 +585,7 @@ static void json_named_values(struct vmbpi_out *o, const char *key,
 int vmbpi_schema_json(FILE *f)
 {
     struct vmbpi_out o;
-    size_t i, nf = 0;
+    size_t i;
     char buf[32];
 
     vmbpi_out_init(&o, f, true);
@@ -590,15 +651,10 @@ int vmbpi_schema_json(FILE *f)
 
     json_named_values(&o, "statuses", statuses, VMBPI_N(statuses), 4);
     json_messages(&o);
-    {
-        const struct vmbp_msg_field *pipe = vmbp_msg_offer_pipe_fields(&nf);
-
-        vmbpi_arr_begin(&o, "overlays");
-        json_overlay(&o, "pipe", "NAMED_PIPE_MODE", pipe, nf);
-        pipe = vmbp_msg_offer_hvsock_fields(&nf);
-        json_overlay(&o, "hvsock", "TLNPI_PROVIDER", pipe, nf);
-        vmbpi_arr_end(&o);
-    }
+    vmbpi_arr_begin(&o, "overlays");
+    json_overlay(&o, "pipe", "NAMED_PIPE_MODE", VMBP_MSG_OVERLAY_PIPE);
+    json_overlay(&o, "hvsock", "TLNPI_PROVIDER", VMBP_MSG_OVERLAY_HVSOCK);
+    vmbpi_arr_end(&o);
     json_layout(&o, "gpadl_range", &gpadl_range_layout);
 
     vmbpi_obj_begin(&o, "synic");

@@ -13,7 +13,7 @@
 
 #include <vmbus_proto/msg_dispatch.h>
 
-static const char *kind_name(uint8_t kind)
+const char *vmbpi_check_kind_name(uint8_t kind)
 {
     switch (kind) {
     case VMBP_MSG_CHECK_RANGE:
@@ -234,7 +234,7 @@ void vmbpi_msg_error(struct vmbpi_out *o, const struct vmbp_msg_fault *f, const 
     if (step)
         vmbpi_str(o, "step", step);
     if (f->check)
-        vmbpi_str(o, "check", kind_name(f->check->kind));
+        vmbpi_str(o, "check", vmbpi_check_kind_name(f->check->kind));
     if (f->field) {
         vmbpi_str(o, "field", f->field->name);
         if (f->field->kind == (uint8_t)VMBP_MSG_FIELD_WORDS)
@@ -245,7 +245,9 @@ void vmbpi_msg_error(struct vmbpi_out *o, const struct vmbp_msg_fault *f, const 
     if (f->field && f->field->kind == (uint8_t)VMBP_MSG_FIELD_WORDS && f->size == 0) {
         vmbpi_str(o, "value", "(past the end of the message)");
     } else if (integer_value(f)) {
-        vmbpi_u64(o, "value", f->value);
+        /* a 64-bit value only as a hexadecimal string, as everywhere in the JSON output */
+        if (f->size < 8u)
+            vmbpi_u64(o, "value", f->value);
         if (f->field)
             vmbpi_hex(o, "value_hex", f->value, (int)(f->size ? f->size * 2u : 8u));
     } else {

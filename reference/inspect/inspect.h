@@ -86,6 +86,8 @@ void vmbpi_msg_error(struct vmbpi_out *o, const struct vmbp_msg_fault *f, const 
                      size_t len, const struct vmbp_ctx *ctx, int dir, const char *overlay);
 /* The same in one line, "child_relid @8 = 0x0, allowed 1..2047 (VMBP-CHAN-003)". */
 void vmbpi_msg_fault_line(const struct vmbp_msg_fault *f, char *out, size_t cap);
+/* "range", "zero", "one_of", "needs_feature" or "rule": enum vmbp_msg_check_kind. */
+const char *vmbpi_check_kind_name(uint8_t kind);
 /* The framing or gating step of VMBP-MSG-002 that failed ("length", "type", "direction",
  * "state", "version", "feature"), NULL for a field check. */
 const char *vmbpi_fault_step(const struct vmbp_msg_fault *f);
