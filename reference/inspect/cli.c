@@ -456,13 +456,16 @@ static const struct vmbpi_command commands[] = {
      "(default: any); --gpadl reassembles a GPADL from its GPADL_HEADER and\n"
      "GPADL_BODY messages: one a line (plain hex), one a dump (separated by\n"
      "a blank line or an offset that starts over), or one a 256-byte SynIC\n"
-     "slot (raw)"},
+     "slot (raw); a rejected message is reported with its rule, the field,\n"
+     "its offset, size and value, and what was allowed"},
     {"ring", cmd_ring,
      "ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
      "[--preview N] [--hex|--raw] [--group-order memory|le|be]\n"
      "[--json]",
      "a ring image: 4096-byte control page then the data area; --pair for a\n"
-     "uio_hv_generic ring file (send ring then receive ring)"},
+     "uio_hv_generic ring file (send ring then receive ring); the first rule\n"
+     "broken is reported with the control word or packet field, its file\n"
+     "offset, its value and what was allowed"},
     {"reg", cmd_reg, "reg NAME VALUE [--arch x64|arm64] [--json]",
      "NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
      "HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])"},
