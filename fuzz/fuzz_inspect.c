@@ -13,7 +13,9 @@
  *
  * Contracts: every command returns one of the three exit statuses; JSON output is one
  * well-formed JSON document (checked by a strict parser here); text output is written; a
- * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so;
+ * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so
+ * and, for an offer with a pipe or hv_sock overlay, vmbp_msg_offer_overlay_fault() too, and a
+ * rejected one is reported with an error record;
  * a single ring image's walk agrees with the reference reader (vmbp_ring_read() on a copy):
  * the same packets before the same verdict; the reader gives the same result however the
  * input is cut into pieces; plain hexadecimal reads as exactly its digits' bytes; every dump
@@ -158,6 +160,7 @@ static const uint32_t versions[] = {VMBP_VERSION_LIST(V_)};
 
 /* Packets the last command printed: each has one "ring_offset" (text and JSON). */
 static unsigned out_packets;
+static bool out_error; /* the output holds an error record */
 
 static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), const void *arg,
                     const char *what, int *rc)
@@ -175,6 +178,7 @@ static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), cons
              "%s: exit status %d", what, *rc);
     if (json && *rc != VMBPI_EXIT_USAGE)
         check_json(text, n, what);
+    out_error = memmem(text, n, json ? "\"error\": {" : "error:\n", json ? 10 : 7) != NULL;
     out_packets = 0;
     for (const char *s = text;
          (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL; s += 11)
@@ -833,13 +837,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         m.p = p;
         run_out(json, do_msg, &m, "msg", &rc);
         if (m.opts.body) {
+            enum vmbp_status st;
+            struct vmbp_msg dm;
+            struct vmbp_msg_fault fault;
+
             ctx.version = m.opts.version;
             ctx.features = m.opts.features;
-            FZ_CHECK(rc ==
-                         (vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir) == VMBP_OK
-                              ? VMBPI_EXIT_VALID
-                              : VMBPI_EXIT_INVALID),
-                     "msg: exit %d disagrees with vmbp_msg_validate", rc);
+            st = vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir);
+            if (st == VMBP_OK &&
+                vmbp_msg_decode(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir, &dm) == VMBP_OK &&
+                dm.type == VMBP_MSG_OFFER_CHANNEL &&
+                (dm.u.offer.flags &
+                 (VMBP_OFFER_FLAG_TLNPI_PROVIDER | VMBP_OFFER_FLAG_NAMED_PIPE_MODE)) != 0)
+                st = vmbp_msg_offer_overlay_fault(
+                    &dm.u.offer,
+                    (dm.u.offer.flags & VMBP_OFFER_FLAG_TLNPI_PROVIDER)
+                        ? VMBP_MSG_OVERLAY_HVSOCK
+                        : VMBP_MSG_OVERLAY_PIPE,
+                    &fault);
+            FZ_CHECK(rc == (st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID),
+                     "msg: exit %d disagrees with the library (%s)", rc, vmbp_status_name(st));
+            FZ_CHECK(st == VMBP_OK || out_error, "msg: %s without an error record",
+                     vmbp_status_name(st));
         }
         free(p);
         break;
