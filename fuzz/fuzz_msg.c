@@ -146,73 +146,29 @@ static enum vmbp_status m_select(const uint8_t *p, size_t len, const struct vmbp
 
 typedef enum vmbp_status (*dec_fn)(const void *, size_t, const struct vmbp_ctx *, void *);
 struct fam {
-    dec_fn fn;
-    size_t out_size;
-    uint32_t types[7]; /* the types it decodes (0-terminated) */
+    uint32_t type;       /* the type the entry is for */
+    dec_fn fn;           /* its family decoder, through one signature */
+    const char *decoder; /* the decoder's name: the header-only types share one */
+    size_t out_size;     /* its decoded struct */
 };
-#define FAM(f, T)                                                                              \
-    static enum vmbp_status d_##f(const void *b, size_t l, const struct vmbp_ctx *c, void *o)  \
+/* One entry per type, from the codec list of msg_dispatch.h. */
+#define FAM(T, decode, encode, tag, member, family)                                            \
+    static enum vmbp_status d_##T(const void *b, size_t l, const struct vmbp_ctx *c, void *o)  \
     {                                                                                          \
-        return vmbp_msg_##f##_decode(b, l, c, (T *)o);                                         \
+        return decode(b, l, c, (struct tag *)o);                                               \
     }
-FAM(offer, struct vmbp_offer)
-FAM(rescind, struct vmbp_rescind)
-FAM(empty, struct vmbp_msg_empty)
-FAM(open_channel, struct vmbp_open_channel)
-FAM(open_result, struct vmbp_open_result)
-FAM(close_channel, struct vmbp_close_channel)
-FAM(gpadl_header, struct vmbp_gpadl_header)
-FAM(gpadl_body, struct vmbp_gpadl_body)
-FAM(gpadl_created, struct vmbp_gpadl_created)
-FAM(gpadl_teardown, struct vmbp_gpadl_teardown)
-FAM(gpadl_torndown, struct vmbp_gpadl_torndown)
-FAM(relid_released, struct vmbp_relid_released)
-FAM(initiate_contact, struct vmbp_initiate_contact)
-FAM(version_response, struct vmbp_version_response)
-FAM(open_reserved_channel, struct vmbp_open_reserved_channel)
-FAM(close_reserved_channel, struct vmbp_close_reserved_channel)
-FAM(close_reserved_response, struct vmbp_close_reserved_response)
-FAM(tl_connect_request, struct vmbp_tl_connect_request)
-FAM(modify_channel, struct vmbp_modify_channel)
-FAM(tl_connect_result, struct vmbp_tl_connect_result)
-FAM(modify_channel_response, struct vmbp_modify_channel_response)
-FAM(modify_connection, struct vmbp_modify_connection)
-FAM(modify_connection_response, struct vmbp_modify_connection_response)
-#undef FAM
+VMBP_MSG_CODEC_LIST(FAM)
+#define FAM_ROW(T, decode, encode, tag, member, family) {T, d_##T, #decode, sizeof(struct tag)},
+static const struct fam fams[] = {VMBP_MSG_CODEC_LIST(FAM_ROW)};
 
-static const struct fam fams[] = {
-    {d_offer, sizeof(struct vmbp_offer), {1}},
-    {d_rescind, sizeof(struct vmbp_rescind), {2}},
-    {d_empty, sizeof(struct vmbp_msg_empty), {3, 4, 16, 17, 27, 28, 29}},
-    {d_open_channel, sizeof(struct vmbp_open_channel), {5}},
-    {d_open_result, sizeof(struct vmbp_open_result), {6}},
-    {d_close_channel, sizeof(struct vmbp_close_channel), {7}},
-    {d_gpadl_header, sizeof(struct vmbp_gpadl_header), {8}},
-    {d_gpadl_body, sizeof(struct vmbp_gpadl_body), {9}},
-    {d_gpadl_created, sizeof(struct vmbp_gpadl_created), {10}},
-    {d_gpadl_teardown, sizeof(struct vmbp_gpadl_teardown), {11}},
-    {d_gpadl_torndown, sizeof(struct vmbp_gpadl_torndown), {12}},
-    {d_relid_released, sizeof(struct vmbp_relid_released), {13}},
-    {d_initiate_contact, sizeof(struct vmbp_initiate_contact), {14}},
-    {d_version_response, sizeof(struct vmbp_version_response), {15}},
-    {d_open_reserved_channel, sizeof(struct vmbp_open_reserved_channel), {18}},
-    {d_close_reserved_channel, sizeof(struct vmbp_close_reserved_channel), {19}},
-    {d_close_reserved_response, sizeof(struct vmbp_close_reserved_response), {20}},
-    {d_tl_connect_request, sizeof(struct vmbp_tl_connect_request), {21}},
-    {d_modify_channel, sizeof(struct vmbp_modify_channel), {22}},
-    {d_tl_connect_result, sizeof(struct vmbp_tl_connect_result), {23}},
-    {d_modify_channel_response, sizeof(struct vmbp_modify_channel_response), {24}},
-    {d_modify_connection, sizeof(struct vmbp_modify_connection), {25}},
-    {d_modify_connection_response, sizeof(struct vmbp_modify_connection_response), {26}},
-};
-
+/* Whether the decoder of entry f is the one of messages of this type. */
 static bool fam_has(const struct fam *f, uint32_t type)
 {
     size_t i;
 
-    for (i = 0; i < 7 && f->types[i]; i++)
-        if (f->types[i] == type)
-            return true;
+    for (i = 0; i < sizeof(fams) / sizeof(fams[0]); i++)
+        if (fams[i].type == type)
+            return strcmp(fams[i].decoder, f->decoder) == 0;
     return false;
 }
 
@@ -453,7 +409,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t dir, type;
     size_t len, i;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE, mv = VMBP_MSGV_NONE;
-    enum vmbp_status st_sel, want_sel, st_val, st_any, st_dec;
+    enum vmbp_status st_sel, want_sel, st_val, st_any, st_dec, st_fault;
+    struct vmbp_msg_fault fault;
     struct vmbp_msg m;
     const struct m_type *t;
 
@@ -472,6 +429,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     st_val = vmbp_msg_validate(buf, len, &ctx, (enum vmbp_dir)dir);
     st_any = vmbp_msg_validate(buf, len, &ctx, VMBP_DIR_ANY);
+    /* the fault report runs the same checks and says the same */
+    st_fault = vmbp_msg_validate_fault(buf, len, &ctx, (enum vmbp_dir)dir, &fault);
+    FZ_CHECK(st_fault == st_val && fault.status == st_val,
+             "fault report 0x%x (0x%x), validate 0x%x", (unsigned)st_fault,
+             (unsigned)fault.status, (unsigned)st_val);
     memset(&m, CANARY, sizeof(m));
     st_dec = vmbp_msg_decode(buf, len, &ctx, (enum vmbp_dir)dir, &m);
     FZ_CHECK(st_dec == st_val, "decode 0x%x, validate 0x%x", (unsigned)st_dec,

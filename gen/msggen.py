@@ -16,6 +16,7 @@ committed files are both generated and formatted. Needs Python 3.11 (tomllib).
 import os
 import re
 import subprocess
+import textwrap
 import sys
 import tomllib
 
@@ -34,6 +35,7 @@ KINDS = {"value": "VALUE", "guid": "GUID", "bytes": "BYTES", "words": "WORDS", "
 CHECK_KINDS = {"range": "RANGE", "zero": "ZERO", "one_of": "ONE_OF",
                "needs_feature": "NEEDS_FEATURE", "hook": "RULE"}
 HEADER_SIZE = 8
+MSG_MAX_SIZE = 240
 SELECT = {"version": "VERSION", "size": "SIZE", "content": "CONTENT"}
 DIRS = {"guest-to-host": "GUEST_TO_HOST", "host-to-guest": "HOST_TO_GUEST"}
 
@@ -438,6 +440,26 @@ def field_end_expr(v):
 
 # ---- msg.h ----------------------------------------------------------------------------------
 
+def mask_of(types):
+    return sum(1 << t.number for t in types)
+
+
+def gate_of(t):
+    """What vmbp_priv_msg_gate() checks of type @p t before its selection: the minimum
+    version and the features no variant can do without, as (version or None, features)."""
+    if t.content:
+        return None, []
+    last = t.variants[-1]
+    if len(t.variants) == 1:
+        v = last
+        return (None if v.min_version in ("any", "0.13") else v.min_version), v.features
+    if last.features or last.select == "size":
+        fail("%s: the last variant must be a plain version row" % t.name)
+    mins = {v.min_version for v in t.variants}
+    low = min(mins, key=lambda m: -1 if m == "any" else version_value(m))
+    return (None if low in ("any", "0.13") else low), []
+
+
 def gen_msg_types(model):
     L = []
     L += doc_block("""The message table: every type and every variant, one line each, generated from
@@ -493,6 +515,12 @@ variant it is given.""")
     L.append("/* The types each side sends, as bits (bit n: type n), for the direction check. */")
     L.append("#define VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES 0x%08Xu" % g2h)
     L.append("#define VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES 0x%08Xu" % h2g)
+    L.append("/* The types valid before a version is negotiated (VMBP-MSG-006). */")
+    L.append("#define VMBP_PRIV_MSG_ANY_STATE_TYPES 0x%08Xu" % mask_of(
+        t for t in model.types if t.any_state))
+    L.append("/* The header-only types, which vmbp_msg_empty_decode() decodes. */")
+    L.append("#define VMBP_PRIV_MSG_EMPTY_TYPES 0x%08Xu" % mask_of(
+        t for t in model.types if t.codec == "empty"))
     L.append("/** @endcond */")
     L.append("")
     L.append("/** @brief Number of message types (%d). */" % len(model.types))
@@ -545,6 +573,53 @@ def unused(body, names):
     return ["(void)%s;" % n for n in names if not re.search(r"\b%s\b" % n, text)]
 
 
+def select_body(t):
+    """The statements of vmbp_priv_msg_select_<type>(): its variant by content, or by version,
+    features and length after vmbp_priv_msg_gate()."""
+    body = []
+    if t.content:
+        vf = t.variants[0].wire.by_name[t.content["version"]]
+        ff = t.variants[0].wire.by_name[t.content["features"]]
+        smin = min(v.size for v in t.variants)
+        body.append("if (len < %du) /* every form is this long: the fields read next are there */"
+                    % smin)
+        body.append("    return VMBP_E_TRUNCATED;")
+        body.append("v = vmbp_priv_msg_%s_form(vmbp_load_le32(p + %du), vmbp_load_le32(p + %du));"
+                    % (t.lower, vf.offset, ff.offset))
+        for v in t.variants:
+            if v.size > smin:
+                body.append("if (v == VMBP_MSGV_%s && len < %du)" % (v.name, v.size))
+                body.append("    return VMBP_E_TRUNCATED;")
+        body.append("*variant = v;")
+        body.append("return VMBP_OK;")
+        body = ["enum vmbp_msg_variant v;", ""] + unused(body, ["ctx"]) + body
+    else:
+        for i, v in enumerate(t.variants):
+            c = select_cond(v, "ctx->version", "ctx->features", "len", not t.any_state)
+            if i == len(t.variants) - 1:
+                c = ""  # the gate has checked what the last row needs
+            elif len(t.variants) == 1:
+                c = ""
+            tail = []
+            if v.select != "size" and v.size > HEADER_SIZE:
+                tail = ["if (len < %du)" % v.size, "    return VMBP_E_TRUNCATED;"]
+            tail += ["*variant = VMBP_MSGV_%s;" % v.name, "return VMBP_OK;"]
+            if c:
+                body.append("if (%s) {" % c)
+                body += ["    " + x for x in tail]
+                body.append("}")
+            else:
+                body += tail
+                break
+        body = unused(body, ["p", "len", "ctx"]) + body
+    return body
+
+
+def select_can_fail(t):
+    """Whether the selection of type @p t can refuse a message the gate has passed."""
+    return any("return VMBP_E_" in x for x in select_body(t))
+
+
 def gen_msg_select(model):
     L = ["/** @cond VMBP_INTERNAL */"]
     for t in model.types:
@@ -565,59 +640,46 @@ def gen_msg_select(model):
                 L.append("    return VMBP_MSGV_NONE;")
             L.append("}")
             L.append("")
+    # the gate: negotiation state, then the version and features each type needs whatever
+    # its variant (VMBP-MSG-006, -007), as one mask test per distinct requirement
+    vers, feats = {}, {}
     for t in model.types:
-        L.append("/* %s: the negotiation state, then its variants by %s (VMBP-MSG-006, -007, -003). */"
+        ver, fs = gate_of(t)
+        if ver:
+            vers.setdefault(ver, []).append(t)
+        if fs:
+            feats.setdefault(tuple(fs), []).append(t)
+    L.append("/* The negotiation state, then the version and features a type needs whatever its")
+    L.append(" * variant (VMBP-MSG-006, -007), for a framed message of a known type t: a mask of")
+    L.append(" * the types per requirement. */")
+    L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_gate(uint32_t t, "
+             "const struct vmbp_ctx *ctx)")
+    L.append("{")
+    L.append("    if (ctx->version == 0 && ((VMBP_PRIV_MSG_ANY_STATE_TYPES >> t) & 1u) == 0)")
+    L.append("        return VMBP_E_NOT_NEGOTIATED;")
+    for ver in sorted(vers, key=version_value):
+        ts = vers[ver]
+        L.append("    /* from %s: %s */" % (ver, ", ".join(x.name for x in ts)))
+        L.append("    if (((0x%08Xu >> t) & 1u) != 0 && ctx->version < (uint32_t)%s)"
+                 % (mask_of(ts), version_const(ver)))
+        L.append("        return VMBP_E_VERSION;")
+    for fs in feats:
+        ts = feats[fs]
+        L.append("    /* with %s: %s */" % (" or ".join(fs), ", ".join(x.name for x in ts)))
+        L.append("    if (((0x%08Xu >> t) & 1u) != 0 && (ctx->features & (%s)) == 0)"
+                 % (mask_of(ts), features_expr(list(fs))))
+        L.append("        return VMBP_E_FEATURE;")
+    L.append("    return VMBP_OK;")
+    L.append("}")
+    L.append("")
+    for t in model.types:
+        L.append("/* %s: its variant by %s, after vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */"
                  % (t.name, "content" if t.content else "version, features and length"))
         L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_%s("
                  "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, "
                  "enum vmbp_msg_variant *variant)" % t.lower)
         L.append("{")
-        body = []
-        if t.content:
-            vf = t.variants[0].wire.by_name[t.content["version"]]
-            ff = t.variants[0].wire.by_name[t.content["features"]]
-            smin = min(v.size for v in t.variants)
-            body.append("if (len < %du) /* every form is this long: the fields read next are there */"
-                        % smin)
-            body.append("    return VMBP_E_TRUNCATED;")
-            body.append("v = vmbp_priv_msg_%s_form(vmbp_load_le32(p + %du), vmbp_load_le32(p + %du));"
-                        % (t.lower, vf.offset, ff.offset))
-            for v in t.variants:
-                if v.size > smin:
-                    body.append("if (v == VMBP_MSGV_%s && len < %du)" % (v.name, v.size))
-                    body.append("    return VMBP_E_TRUNCATED;")
-            body.append("*variant = v;")
-            body.append("return VMBP_OK;")
-            body = ["enum vmbp_msg_variant v;", ""] + unused(body, ["ctx"]) + body
-        else:
-            if not t.any_state:
-                body.append("if (ctx->version == 0)")
-                body.append("    return VMBP_E_NOT_NEGOTIATED;")
-            done = False
-            for v in t.variants:
-                c = select_cond(v, "ctx->version", "ctx->features", "len", not t.any_state)
-                tail = []
-                if v.select != "size" and v.size > HEADER_SIZE:
-                    tail = ["if (len < %du)" % v.size, "    return VMBP_E_TRUNCATED;"]
-                tail += ["*variant = VMBP_MSGV_%s;" % v.name, "return VMBP_OK;"]
-                if c:
-                    body.append("if (%s) {" % c)
-                    body += ["    " + x for x in tail]
-                    body.append("}")
-                else:
-                    body += tail
-                    done = True
-                    break
-            if not done:
-                frows = [v for v in t.variants if v.features and v.select != "content"]
-                if frows:
-                    cs = " || ".join(
-                        "ctx->version >= (uint32_t)%s" % version_const(v.min_version)
-                        for v in frows)
-                    body.append("return %s ? VMBP_E_FEATURE : VMBP_E_VERSION;" % cs)
-                else:
-                    body.append("return VMBP_E_VERSION;")
-            body = unused(body, ["p", "len", "ctx"]) + body
+        body = select_body(t)
         L += ["    " + x if x else "" for x in body]
         L.append("}")
         L.append("")
@@ -748,9 +810,11 @@ class Body:
             if f.kind == "words":
                 self.words = f
         need = set()
+        in_args = set()  # members a hook reads from the decoded values
         for c in layout.checks:
             for f in c.fields():
-                need.add(f.member.name)
+                if f.kind != "words":  # a list is walked in the message, not copied first
+                    need.add(f.member.name)
             if c.when:
                 need.add(c.when_field.member.name)
             if c.kind == "hook":
@@ -758,10 +822,11 @@ class Body:
                     for f in layout.fields:
                         if re.search(r"\b%s\b" % f.name, a):
                             need.add(f.member.name)
+                            in_args.add(f.member.name)
         for f in layout.fields:
             if f.when:
                 need.add(layout.field(f.when["field"], "when").member.name)
-        self.words_local = self.words is not None and self.words.member.name in need
+        self.words_local = self.words is not None and self.words.member.name in in_args
         if self.words and self.words.words_limit:
             need.add(self.words.words_limit)
         for m in self.w.members:
@@ -972,7 +1037,8 @@ def gen_body_fn(model, v):
         if wn.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % wn.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % wn.words_limit)
-        code.append("if (n > %s) /* the constant bound last: every reader sees n <= it */" % wn.words_max)
+        code.append("/* the constant bound last: every reader sees n <= it */")
+        code.append("if (n > %s)" % wn.words_max)
         code.append("    n = %s;" % wn.words_max)
         code.append("nwords = (uint32_t)n;")
         if body.words_local:
@@ -1001,13 +1067,20 @@ def gen_type_decode(model, t):
          "VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
          "size_t len, const struct vmbp_ctx *ctx, struct %s *out, struct vmbp_msg_fault *fault, "
          "enum vmbp_msg_variant *variant)" % (t.lower, D.name),
-         "{",
-         "    enum vmbp_msg_variant v = VMBP_MSGV_NONE;",
-         "    enum vmbp_status st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower,
-         "",
-         "    if (st != VMBP_OK)",
-         "        return st;",
-         "    *variant = v;"]
+         "{"]
+    if len(t.variants) == 1 and not select_can_fail(t):
+        # one variant, nothing to refuse after the gate: no status to test
+        L.append("    *variant = VMBP_MSGV_%s;" % t.variants[0].name)
+        L.append("    return vmbp_priv_msg_body_%s(p, len, ctx, VMBP_MSGV_%s, out, fault);"
+                 % (t.lower, t.variants[0].name))
+        L.append("}")
+        return L
+    L += ["    enum vmbp_msg_variant v = VMBP_MSGV_NONE;",
+          "    enum vmbp_status st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower,
+          "",
+          "    if (st != VMBP_OK)",
+          "        return st;",
+          "    *variant = v;"]
     L.append("    return vmbp_priv_msg_body_%s(p, len, ctx, v, out, fault);" % t.lower)
     L.append("}")
     return L
@@ -1070,19 +1143,17 @@ def gen_family_decoder(model, codec, types):
     L.append("    enum vmbp_msg_variant v = VMBP_MSGV_NONE;")
     L.append("    uint32_t type = 0;")
     L.append("    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, %s, &type);"
-             % ("0u" if codec == "empty" else "VMBP_MSG_%s" % t0.name))
+             % ("0u, VMBP_PRIV_MSG_EMPTY_TYPES" if codec == "empty" else
+                "VMBP_MSG_%s, 0u" % t0.name))
     L.append("")
     L.append("    if (st != VMBP_OK)")
     L.append("        return st;")
     if codec == "empty":
-        L.append("    switch (type) {")
-        for t in types:
-            L.append("    case VMBP_MSG_%s:" % t.name)
-            L.append("        return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, "
-                     "NULL, &v);" % t.lower)
-        L.append("    default:")
-        L.append("        return VMBP_E_UNKNOWN_TYPE;")
-        L.append("    }")
+        # the header is the whole message: the frame and the gate have checked it all
+        L.append("    (void)v;")
+        L.append("    if (out)")
+        L.append("        out->type = type;")
+        L.append("    return VMBP_OK;")
     else:
         L.append("    return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, NULL, &v);"
                  % t0.lower)
@@ -1649,7 +1720,25 @@ BEGIN = "/* @generated begin %s: gen/msggen.py from gen/msg.toml; edit the table
 END = "/* @generated end %s */"
 
 
+def wrap_comments(lines, width=96):
+    """Wrap every comment line longer than @p width (clang-format leaves comments alone)."""
+    out = []
+    for ln in "\n".join(lines).split("\n"):
+        m = re.match(r"^(\s*)/\* (.*) \*/$", ln)
+        if len(ln) <= width or not m or "*/" in m.group(2):
+            out.append(ln)
+            continue
+        ind = m.group(1)
+        words = textwrap.wrap(m.group(2), width - len(ind) - 3, break_on_hyphens=False,
+                              break_long_words=False)
+        out.append(ind + "/* " + words[0])
+        out += [ind + " * " + x for x in words[1:]]
+        out[-1] += " */"
+    return out
+
+
 def splice(text, name, lines, path):
+    lines = wrap_comments(lines)
     b, e = BEGIN % name, END % name
     i, j = text.find(b), text.find(e)
     if i < 0 or j < 0 or j < i:
@@ -1841,8 +1930,8 @@ def gen_type_body(model, t):
         if words.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % words.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % words.words_limit)
-        code.append("if (n > %s) /* the constant bound last: every reader sees n <= it */"
-                    % words.words_max)
+        code.append("/* the constant bound last: every reader sees n <= it */")
+        code.append("if (n > %s)" % words.words_max)
         code.append("    n = %s;" % words.words_max)
         code.append("nwords = (uint32_t)n;")
         if wlocal:
@@ -1943,6 +2032,17 @@ def gen_checks_one(body, c, cs, vs):
     return lines, hook
 
 
+def zero_words(words_max, n):
+    """Zero out->words (@p n words, the message's room after the fixed part) in pieces of at
+    most 64 bytes: compilers expand those inline, while GCC fills a larger block with rep stos,
+    slow to start."""
+    L = ["/* in pieces of at most 64 bytes, which every compiler writes inline */"]
+    for i in range(0, n, 8):
+        size = "64u" if i + 8 <= n else "8u * (%s - %du)" % (words_max, i)
+        L.append("VMBP_MEMSET(&out->words[%d], 0, %s);" % (i, size))
+    return L
+
+
 def gen_store_member(body, dm):
     """The store of decoded member @p dm for one variant (a zero when it lacks it)."""
     lay, w, p = body.layout, body.w, body.p
@@ -1953,8 +2053,9 @@ def gen_store_member(body, dm):
     if body.words and name == "words":
         if body.words_local:
             return ["VMBP_MEMCPY(out->words, words, sizeof(out->words));"]
-        return ["VMBP_MEMSET(out->words, 0, sizeof(out->words));", "for (i = 0; i < n; i++)",
-                "    out->words[i] = vmbp_load_le64(p + sizeof(struct %s) + 8u * i);" % w.name]
+        return zero_words(body.words.words_max, (MSG_MAX_SIZE - w.size) // 8) + [
+            "for (i = 0; i < n; i++)",
+            "    out->words[i] = vmbp_load_le64(p + sizeof(struct %s) + 8u * i);" % w.name]
     f = next((x for x in lay.fields if x.host == name), None)
     if f is None:
         if dm["type"] == "guid" or "[" in dm["type"]:

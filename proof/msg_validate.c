@@ -10,6 +10,10 @@
 
 static uint8_t buf[VMBP_MSG_MAX_SIZE];
 
+/* One statement per type of the codec list: its decoder into its member of the union. */
+#define PROOF_DECODE(type, decode, encode, tag, member, family)                                \
+    st = decode(buf, len, &ctx, &out.u.member);
+
 void proof_msg_validate(void)
 {
     struct vmbp_ctx ctx;
@@ -40,33 +44,17 @@ void proof_msg_validate(void)
     st = vmbp_msg_validate(buf, len, NULL, dir);
     st = vmbp_msg_decode(buf, len, &ctx, dir, NULL);
 
-    /* each family decoder on its own, with any bytes (type included) */
-    st = vmbp_msg_offer_decode(buf, len, &ctx, &out.u.offer);
-    st = vmbp_msg_rescind_decode(buf, len, &ctx, &out.u.rescind);
-    st = vmbp_msg_empty_decode(buf, len, &ctx, &out.u.empty);
-    st = vmbp_msg_open_channel_decode(buf, len, &ctx, &out.u.open_channel);
-    st = vmbp_msg_open_result_decode(buf, len, &ctx, &out.u.open_result);
-    st = vmbp_msg_close_channel_decode(buf, len, &ctx, &out.u.close_channel);
-    st = vmbp_msg_gpadl_header_decode(buf, len, &ctx, &out.u.gpadl_header);
-    st = vmbp_msg_gpadl_body_decode(buf, len, &ctx, &out.u.gpadl_body);
-    st = vmbp_msg_gpadl_created_decode(buf, len, &ctx, &out.u.gpadl_created);
-    st = vmbp_msg_gpadl_teardown_decode(buf, len, &ctx, &out.u.gpadl_teardown);
-    st = vmbp_msg_gpadl_torndown_decode(buf, len, &ctx, &out.u.gpadl_torndown);
-    st = vmbp_msg_relid_released_decode(buf, len, &ctx, &out.u.relid_released);
-    st = vmbp_msg_initiate_contact_decode(buf, len, &ctx, &out.u.initiate_contact);
-    st = vmbp_msg_version_response_decode(buf, len, &ctx, &out.u.version_response);
-    st = vmbp_msg_open_reserved_channel_decode(buf, len, &ctx, &out.u.open_reserved_channel);
-    st = vmbp_msg_close_reserved_channel_decode(buf, len, &ctx, &out.u.close_reserved_channel);
-    st =
-        vmbp_msg_close_reserved_response_decode(buf, len, &ctx, &out.u.close_reserved_response);
-    st = vmbp_msg_tl_connect_request_decode(buf, len, &ctx, &out.u.tl_connect_request);
-    st = vmbp_msg_modify_channel_decode(buf, len, &ctx, &out.u.modify_channel);
-    st = vmbp_msg_tl_connect_result_decode(buf, len, &ctx, &out.u.tl_connect_result);
-    st =
-        vmbp_msg_modify_channel_response_decode(buf, len, &ctx, &out.u.modify_channel_response);
-    st = vmbp_msg_modify_connection_decode(buf, len, &ctx, &out.u.modify_connection);
-    st = vmbp_msg_modify_connection_response_decode(buf, len, &ctx,
-                                                    &out.u.modify_connection_response);
+    /* each family decoder on its own, with any bytes (type included): the codec list of
+     * msg_dispatch.h, one call per type (PROOF_DECODE above) */
+    VMBP_MSG_CODEC_LIST(PROOF_DECODE)
+
+    /* every variant's decoder without framing, on the same bytes. vmbp_msg_validate_fault()
+     * is not analysed here yet: its report looks a check up by the failing variant's row and
+     * the field by the check's index, two bounds Eva's non-relational domain cannot tie to
+     * the variant (alarms, not errors); it runs the decoders analysed above, and
+     * tests/test_msg_fault.c and fuzz_msg (status agreement on every input) cover it. */
+    for (vi = 0; vi <= (unsigned)VMBP_MSGV_COUNT; vi++)
+        st = vmbp_msg_decode_variant((enum vmbp_msg_variant)vi, buf, len, &ctx, &out);
 
     /* every field of every variant's table, read from the same unknown bytes */
     for (vi = 0; vi <= (unsigned)VMBP_MSGV_COUNT; vi++) {

@@ -939,13 +939,9 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
     st = vmbp_msg_decode(buf, len, &g->ctx, VMBP_DIR_HOST_TO_GUEST, &m);
     if (st != VMBP_OK) {
         uint32_t type = 0;
-        enum vmbp_status hst;
 
-        /* the codec applies the offer-flag checks the offer's rule is about; a header too
-         * short to read leaves type 0 */
-        hst = vmbp_msg_header_type(buf, len, &type);
-        (void)hst;
-        if (type == VMBP_MSG_OFFER_CHANNEL &&
+        /* the codec applies the offer-flag checks the offer's rule is about */
+        if (vmbp_msg_header_type(buf, len, &type) == VMBP_OK && type == VMBP_MSG_OFFER_CHANNEL &&
             (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT || st == VMBP_E_FEATURE))
             return refuse(g, st, "VMBP-CONN-113");
         return refuse(g, st, "VMBP-CONN-101");

@@ -92,10 +92,11 @@ static enum vmbp_status send(struct vmbp_conn_host *h, struct vmbp_conn_out *out
     return st;
 }
 
-/* Empty a GPADL slot's reassembly; its arguments are never NULL here, so it cannot fail. */
-static void gpadl_reasm_reset(struct vmbp_gpadl_reasm *ra, uint64_t *words, size_t cap)
+/* Empties a reassembler over its own storage. The arguments are never NULL, so the reset
+ * cannot fail; its status is kept only to say so. */
+static void reasm_reset(struct vmbp_gpadl_reasm *r, uint64_t *words, size_t cap)
 {
-    enum vmbp_status st = vmbp_gpadl_reasm_init(ra, words, cap);
+    enum vmbp_status st = vmbp_gpadl_reasm_init(r, words, cap);
 
     (void)st;
 }
@@ -106,7 +107,7 @@ static void gpadl_free(struct vmbp_conn_host *h, struct vmbp_conn_hgpadl *p)
     uint32_t cap = p->reasm.cap;
 
     VMBP_MEMSET(p, 0, sizeof(*p));
-    gpadl_reasm_reset(&p->reasm, words, cap);
+    reasm_reset(&p->reasm, words, cap);
     h->ngpadl_live--;
 }
 
@@ -157,9 +158,8 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
     VMBP_MEMSET(h->chans, 0, (size_t)h->nchans * sizeof(*h->chans));
     VMBP_MEMSET(h->gpadls, 0, (size_t)h->ngpadls * sizeof(*h->gpadls));
     for (i = 0; i < h->ngpadls; i++)
-        gpadl_reasm_reset(&h->gpadls[i].reasm,
-                          h->words + (size_t)i * h->words_per_gpadl,
-                          h->words_per_gpadl);
+        reasm_reset(&h->gpadls[i].reasm, h->words + (size_t)i * h->words_per_gpadl,
+                    h->words_per_gpadl);
     h->state = (uint8_t)VMBP_CONN_DISCONNECTED;
     return VMBP_OK;
 }
@@ -635,7 +635,7 @@ static enum vmbp_status on_gpadl_header(struct vmbp_conn_host *h,
         why = VMBP_E_NOSPACE;
         rule = "VMBP-CONN-134";
     } else {
-        gpadl_reasm_reset(&slot->reasm, slot->reasm.words, slot->reasm.cap);
+        reasm_reset(&slot->reasm, slot->reasm.words, slot->reasm.cap);
         why = vmbp_gpadl_reasm_header(&slot->reasm, hd);
         rule = "VMBP-GPADL-008";
         if (why == VMBP_OK || why == VMBP_E_PENDING) {
@@ -648,7 +648,7 @@ static enum vmbp_status on_gpadl_header(struct vmbp_conn_host *h,
             vmbp_priv_conn_commit(out, nmsg, nev);
             return accepted(h);
         }
-        gpadl_reasm_reset(&slot->reasm, slot->reasm.words, slot->reasm.cap);
+        reasm_reset(&slot->reasm, slot->reasm.words, slot->reasm.cap);
     }
     /* refused: the guest learns it from GPADL_CREATED (OpenVMM `handle_gpadl_header`) */
     vmbp_priv_conn_commit(out, 1, 0);

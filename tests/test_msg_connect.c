@@ -280,6 +280,8 @@ START_TEST(header_only_messages)
         e.type = 0;
         ck_assert_int_eq(vmbp_msg_empty_decode(out, 8, &c60, &e), VMBP_OK);
         ck_assert_uint_eq(e.type, types[i]);
+        /* validation only: no decoded struct */
+        ck_assert_int_eq(vmbp_msg_empty_decode(out, 8, &c60, NULL), VMBP_OK);
         ck_assert_int_eq(vmbp_msg_empty_encode(&e, out, 7, &len), VMBP_E_NOSPACE);
         ck_assert_uint_eq(len, 8);
     }

@@ -365,6 +365,10 @@ enum vmbp_msg_variant {
 /* The types each side sends, as bits (bit n: type n), for the direction check. */
 #define VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES 0x2A6D6BA8u
 #define VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES 0x15929456u
+/* The types valid before a version is negotiated (VMBP-MSG-006). */
+#define VMBP_PRIV_MSG_ANY_STATE_TYPES 0x0008C000u
+/* The header-only types, which vmbp_msg_empty_decode() decodes. */
+#define VMBP_PRIV_MSG_EMPTY_TYPES 0x38030018u
 /** @endcond */
 
 /** @brief Number of message types (29). */
@@ -1038,36 +1042,6 @@ struct vmbp_msg_fault {
 /* check_id of a fault no field check caused */
 #define VMBP_PRIV_MSG_NO_CHECK 0xFFFFFFFFu
 
-/* The framing steps of VMBP-MSG-002, in order: arguments, length, type, direction. With
- * expect_type 0 any known type passes; another value makes a different type
- * VMBP_E_UNKNOWN_TYPE. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
-vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir,
-                    uint32_t expect_type, uint32_t *type)
-{
-    uint32_t t, senders = 0;
-
-    if (!buf || !ctx || (unsigned)dir < 1u || (unsigned)dir > 3u)
-        return VMBP_E_INVAL;
-    if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
-        return VMBP_E_INVAL;
-    if (len < VMBP_MSG_HEADER_SIZE)
-        return VMBP_E_TRUNCATED;
-    if (len > VMBP_MSG_MAX_SIZE)
-        return VMBP_E_TOO_LONG;
-    t = vmbp_load_le32(buf);
-    if (t == 0 || t > (uint32_t)VMBP_MSG_TYPE_MAX || (expect_type != 0 && t != expect_type))
-        return VMBP_E_UNKNOWN_TYPE;
-    if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)
-        senders |= VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES;
-    if (((unsigned)dir & (unsigned)VMBP_DIR_HOST_TO_GUEST) != 0)
-        senders |= VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES;
-    if (((senders >> t) & 1u) == 0)
-        return VMBP_E_DIRECTION;
-    *type = t;
-    return VMBP_OK;
-}
-
 /* A field check failed: note which (when the caller asked) and return its status. */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_fail(struct vmbp_msg_fault *fault,
                                                                 enum vmbp_status st,
@@ -1131,14 +1105,47 @@ VMBP_INLINE enum vmbp_msg_variant vmbp_priv_msg_initiate_contact_form(uint32_t v
     return VMBP_MSGV_INITIATE_CONTACT_IPAGE;
 }
 
-/* OFFER_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* The negotiation state, then the version and features a type needs whatever its
+ * variant (VMBP-MSG-006, -007), for a framed message of a known type t: a mask of
+ * the types per requirement. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_gate(uint32_t t,
+                                                                const struct vmbp_ctx *ctx)
+{
+    if (ctx->version == 0 && ((VMBP_PRIV_MSG_ANY_STATE_TYPES >> t) & 1u) == 0)
+        return VMBP_E_NOT_NEGOTIATED;
+    /* from 1.1: UNLOAD_COMPLETE */
+    if (((0x00020000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_1_1)
+        return VMBP_E_VERSION;
+    /* from 4.0: OPEN_RESERVED_CHANNEL, CLOSE_RESERVED_RESPONSE, TL_CONNECT_REQUEST */
+    if (((0x00340000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_4_0)
+        return VMBP_E_VERSION;
+    /* from 4.1: MODIFY_CHANNEL, TL_CONNECT_RESULT */
+    if (((0x00C00000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_4_1)
+        return VMBP_E_VERSION;
+    /* from 5.3: MODIFY_CHANNEL_RESPONSE */
+    if (((0x01000000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_5_3)
+        return VMBP_E_VERSION;
+    /* from 6.0: MODIFY_CONNECTION, MODIFY_CONNECTION_RESPONSE, PAUSE, PAUSE_RESPONSE, RESUME */
+    if (((0x3E000000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    /* with MODIFY_CONNECTION: MODIFY_CONNECTION, MODIFY_CONNECTION_RESPONSE */
+    if (((0x06000000u >> t) & 1u) != 0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) == 0)
+        return VMBP_E_FEATURE;
+    /* with PAUSE_RESUME: PAUSE, PAUSE_RESPONSE, RESUME */
+    if (((0x38000000u >> t) & 1u) != 0 &&
+        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) == 0)
+        return VMBP_E_FEATURE;
+    return VMBP_OK;
+}
+
+/* OFFER_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
     if (ctx->version >= (uint32_t)VMBP_VERSION_1_1) {
         if (len < 196u)
             return VMBP_E_TRUNCATED;
@@ -1151,52 +1158,51 @@ vmbp_priv_msg_select_offer_channel(const uint8_t *p, size_t len, const struct vm
     return VMBP_OK;
 }
 
-/* RESCIND_CHANNEL_OFFER: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* RESCIND_CHANNEL_OFFER: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_rescind_channel_offer(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 12u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_RESCIND_CHANNEL_OFFER;
     return VMBP_OK;
 }
 
-/* REQUEST_OFFERS: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* REQUEST_OFFERS: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_request_offers(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     *variant = VMBP_MSGV_REQUEST_OFFERS;
     return VMBP_OK;
 }
 
-/* ALL_OFFERS_DELIVERED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* ALL_OFFERS_DELIVERED: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_all_offers_delivered(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     *variant = VMBP_MSGV_ALL_OFFERS_DELIVERED;
     return VMBP_OK;
 }
 
-/* OPEN_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* OPEN_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
     if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
         (ctx->features & ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |
                           (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)) != 0) {
@@ -1211,118 +1217,118 @@ vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmb
     return VMBP_OK;
 }
 
-/* OPEN_CHANNEL_RESULT: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* OPEN_CHANNEL_RESULT: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_channel_result(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 20u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_OPEN_CHANNEL_RESULT;
     return VMBP_OK;
 }
 
-/* CLOSE_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* CLOSE_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_close_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 12u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_CLOSE_CHANNEL;
     return VMBP_OK;
 }
 
-/* GPADL_HEADER: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* GPADL_HEADER: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 20u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_GPADL_HEADER;
     return VMBP_OK;
 }
 
-/* GPADL_BODY: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* GPADL_BODY: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                 enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 16u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_GPADL_BODY;
     return VMBP_OK;
 }
 
-/* GPADL_CREATED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* GPADL_CREATED: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 20u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_GPADL_CREATED;
     return VMBP_OK;
 }
 
-/* GPADL_TEARDOWN: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* GPADL_TEARDOWN: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_teardown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 16u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_GPADL_TEARDOWN;
     return VMBP_OK;
 }
 
-/* GPADL_TORNDOWN: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* GPADL_TORNDOWN: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_torndown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 12u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_GPADL_TORNDOWN;
     return VMBP_OK;
 }
 
-/* RELID_RELEASED: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* RELID_RELEASED: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_relid_released(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     if (len < 12u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_RELID_RELEASED;
     return VMBP_OK;
 }
 
-/* INITIATE_CONTACT: the negotiation state, then its variants by content (VMBP-MSG-006, -007, -003). */
+/* INITIATE_CONTACT: its variant by content, after vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                       enum vmbp_msg_variant *variant)
@@ -1339,7 +1345,8 @@ vmbp_priv_msg_select_initiate_contact(const uint8_t *p, size_t len, const struct
     return VMBP_OK;
 }
 
-/* VERSION_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* VERSION_RESPONSE: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_version_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                       enum vmbp_msg_variant *variant)
@@ -1360,52 +1367,47 @@ vmbp_priv_msg_select_version_response(const uint8_t *p, size_t len, const struct
     return VMBP_OK;
 }
 
-/* UNLOAD: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* UNLOAD: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_unload(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
+    (void)ctx;
     *variant = VMBP_MSGV_UNLOAD;
     return VMBP_OK;
 }
 
-/* UNLOAD_COMPLETE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* UNLOAD_COMPLETE: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_unload_complete(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                      enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_1_1) {
-        *variant = VMBP_MSGV_UNLOAD_COMPLETE;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    *variant = VMBP_MSGV_UNLOAD_COMPLETE;
+    return VMBP_OK;
 }
 
-/* OPEN_RESERVED_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* OPEN_RESERVED_CHANNEL: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_reserved_channel(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
-        if (len < 28u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_OPEN_RESERVED_CHANNEL;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 28u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_OPEN_RESERVED_CHANNEL;
+    return VMBP_OK;
 }
 
-/* CLOSE_RESERVED_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* CLOSE_RESERVED_CHANNEL: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_channel(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
@@ -1417,176 +1419,140 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved
     return VMBP_OK;
 }
 
-/* CLOSE_RESERVED_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* CLOSE_RESERVED_RESPONSE: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
-        if (len < 12u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_CLOSE_RESERVED_RESPONSE;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 12u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_CLOSE_RESERVED_RESPONSE;
+    return VMBP_OK;
 }
 
-/* TL_CONNECT_REQUEST: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* TL_CONNECT_REQUEST: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_tl_connect_request(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
     if (ctx->version >= (uint32_t)VMBP_VERSION_5_2 && len >= 56u) {
         *variant = VMBP_MSGV_TL_CONNECT_REQUEST_SILO;
         return VMBP_OK;
     }
-    if (ctx->version >= (uint32_t)VMBP_VERSION_4_0) {
-        if (len < 40u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_TL_CONNECT_REQUEST;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    if (len < 40u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_TL_CONNECT_REQUEST;
+    return VMBP_OK;
 }
 
-/* MODIFY_CHANNEL: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* MODIFY_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_modify_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_4_1) {
-        if (len < 16u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_MODIFY_CHANNEL;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 16u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_MODIFY_CHANNEL;
+    return VMBP_OK;
 }
 
-/* TL_CONNECT_RESULT: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* TL_CONNECT_RESULT: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_tl_connect_result(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_4_1) {
-        if (len < 44u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_TL_CONNECT_RESULT;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 44u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_TL_CONNECT_RESULT;
+    return VMBP_OK;
 }
 
-/* MODIFY_CHANNEL_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* MODIFY_CHANNEL_RESPONSE: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_channel_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_5_3) {
-        if (len < 16u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_MODIFY_CHANNEL_RESPONSE;
-        return VMBP_OK;
-    }
-    return VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 16u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_MODIFY_CHANNEL_RESPONSE;
+    return VMBP_OK;
 }
 
-/* MODIFY_CONNECTION: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* MODIFY_CONNECTION: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_modify_connection(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) != 0) {
-        if (len < 24u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_MODIFY_CONNECTION;
-        return VMBP_OK;
-    }
-    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 24u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_MODIFY_CONNECTION;
+    return VMBP_OK;
 }
 
-/* MODIFY_CONNECTION_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* MODIFY_CONNECTION_RESPONSE: its variant by version, features and length, after
+ * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_connection_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) != 0) {
-        if (len < 9u)
-            return VMBP_E_TRUNCATED;
-        *variant = VMBP_MSGV_MODIFY_CONNECTION_RESPONSE;
-        return VMBP_OK;
-    }
-    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+    (void)ctx;
+    if (len < 9u)
+        return VMBP_E_TRUNCATED;
+    *variant = VMBP_MSGV_MODIFY_CONNECTION_RESPONSE;
+    return VMBP_OK;
 }
 
-/* PAUSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* PAUSE: its variant by version, features and length, after vmbp_priv_msg_gate() (VMBP-MSG-007,
+ * -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                            enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
-        *variant = VMBP_MSGV_PAUSE;
-        return VMBP_OK;
-    }
-    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+    (void)ctx;
+    *variant = VMBP_MSGV_PAUSE;
+    return VMBP_OK;
 }
 
-/* PAUSE_RESPONSE: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* PAUSE_RESPONSE: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_pause_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
-        *variant = VMBP_MSGV_PAUSE_RESPONSE;
-        return VMBP_OK;
-    }
-    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+    (void)ctx;
+    *variant = VMBP_MSGV_PAUSE_RESPONSE;
+    return VMBP_OK;
 }
 
-/* RESUME: the negotiation state, then its variants by version, features and length (VMBP-MSG-006, -007, -003). */
+/* RESUME: its variant by version, features and length, after vmbp_priv_msg_gate()
+ * (VMBP-MSG-007, -003). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    if (ctx->version == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) != 0) {
-        *variant = VMBP_MSGV_RESUME;
-        return VMBP_OK;
-    }
-    return ctx->version >= (uint32_t)VMBP_VERSION_6_0 ? VMBP_E_FEATURE : VMBP_E_VERSION;
+    (void)ctx;
+    *variant = VMBP_MSGV_RESUME;
+    return VMBP_OK;
 }
 
 /* The variant of a framed message of a known type. */
@@ -1659,6 +1625,43 @@ vmbp_priv_msg_select_type(uint32_t type, const uint8_t *p, size_t len,
 /** @endcond */
 /* @generated end select */
 
+/** @cond VMBP_INTERNAL */
+/* The framing and gating steps of VMBP-MSG-002, in order: arguments, length, type,
+ * direction, negotiation state, and the version and features the type needs whatever its
+ * variant (vmbp_priv_msg_gate()). The type must be `expect`, or with `expect` 0 one of the
+ * types in the mask `accept` (bit n: type n). */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir,
+                    uint32_t expect, uint32_t accept, uint32_t *type)
+{
+    uint32_t t, senders = 0;
+
+    if (!buf || !ctx || (unsigned)dir < 1u || (unsigned)dir > 3u)
+        return VMBP_E_INVAL;
+    if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
+        return VMBP_E_INVAL;
+    if (len < VMBP_MSG_HEADER_SIZE)
+        return VMBP_E_TRUNCATED;
+    if (len > VMBP_MSG_MAX_SIZE)
+        return VMBP_E_TOO_LONG;
+    t = vmbp_load_le32(buf);
+    if (t > 31u || (expect != 0 ? t != expect : ((accept >> t) & 1u) == 0))
+        return VMBP_E_UNKNOWN_TYPE;
+    if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)
+        senders |= VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES;
+    if (((unsigned)dir & (unsigned)VMBP_DIR_HOST_TO_GUEST) != 0)
+        senders |= VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES;
+    if (((senders >> t) & 1u) == 0)
+        return VMBP_E_DIRECTION;
+    *type = t;
+    return vmbp_priv_msg_gate(t, ctx);
+}
+
+/* Every known type, as bits. */
+#define VMBP_PRIV_MSG_ALL_TYPES                                                                \
+    (VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES | VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES)
+/** @endcond */
+
 /**
  * @brief Check a message's framing and gating and choose its variant.
  *
@@ -1687,7 +1690,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_select(const void *buf, si
 
     if (!variant)
         return VMBP_E_INVAL;
-    st = vmbp_priv_msg_frame(buf, len, ctx, dir, 0, &type);
+    st = vmbp_priv_msg_frame(buf, len, ctx, dir, 0, VMBP_PRIV_MSG_ALL_TYPES, &type);
     if (st != VMBP_OK)
         return st;
     return vmbp_priv_msg_select_type(type, (const uint8_t *)buf, len, ctx, variant);

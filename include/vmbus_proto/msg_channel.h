@@ -982,7 +982,7 @@ vmbp_msg_open_channel_decode(const void *buf, size_t len, const struct vmbp_ctx 
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_CHANNEL, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1049,8 +1049,8 @@ vmbp_msg_open_result_decode(const void *buf, size_t len, const struct vmbp_ctx *
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_CHANNEL_RESULT, &type);
+    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
+                                              VMBP_MSG_OPEN_CHANNEL_RESULT, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1104,7 +1104,7 @@ vmbp_msg_close_channel_decode(const void *buf, size_t len, const struct vmbp_ctx
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_CLOSE_CHANNEL, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_CLOSE_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1156,8 +1156,8 @@ vmbp_msg_open_reserved_channel_decode(const void *buf, size_t len, const struct 
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OPEN_RESERVED_CHANNEL, &type);
+    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
+                                              VMBP_MSG_OPEN_RESERVED_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1223,7 +1223,7 @@ vmbp_msg_close_reserved_channel_decode(const void *buf, size_t len, const struct
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
-                                              VMBP_MSG_CLOSE_RESERVED_CHANNEL, &type);
+                                              VMBP_MSG_CLOSE_RESERVED_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1281,7 +1281,7 @@ vmbp_msg_close_reserved_response_decode(const void *buf, size_t len, const struc
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
-                                              VMBP_MSG_CLOSE_RESERVED_RESPONSE, &type);
+                                              VMBP_MSG_CLOSE_RESERVED_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1336,7 +1336,7 @@ vmbp_msg_modify_channel_decode(const void *buf, size_t len, const struct vmbp_ct
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1389,7 +1389,7 @@ vmbp_msg_modify_channel_response_decode(const void *buf, size_t len, const struc
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
-                                              VMBP_MSG_MODIFY_CHANNEL_RESPONSE, &type);
+                                              VMBP_MSG_MODIFY_CHANNEL_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;

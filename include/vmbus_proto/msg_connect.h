@@ -1274,13 +1274,8 @@ vmbp_priv_msg_decode_request_offers(const uint8_t *p, size_t len, const struct v
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_request_offers(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_request_offers(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_REQUEST_OFFERS;
+    return vmbp_priv_msg_body_request_offers(p, len, ctx, VMBP_MSGV_REQUEST_OFFERS, out, fault);
 }
 
 /* ALL_OFFERS_DELIVERED: the variant, then its decoder. */
@@ -1288,13 +1283,9 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_all_offers_del
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg_empty *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_all_offers_delivered(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_all_offers_delivered(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_ALL_OFFERS_DELIVERED;
+    return vmbp_priv_msg_body_all_offers_delivered(p, len, ctx, VMBP_MSGV_ALL_OFFERS_DELIVERED,
+                                                   out, fault);
 }
 
 /* INITIATE_CONTACT: the variant, then its decoder. */
@@ -1331,13 +1322,8 @@ vmbp_priv_msg_decode_unload(const uint8_t *p, size_t len, const struct vmbp_ctx 
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_unload(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_unload(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_UNLOAD;
+    return vmbp_priv_msg_body_unload(p, len, ctx, VMBP_MSGV_UNLOAD, out, fault);
 }
 
 /* UNLOAD_COMPLETE: the variant, then its decoder. */
@@ -1346,13 +1332,9 @@ vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct 
                                      struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                      enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_unload_complete(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_unload_complete(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_UNLOAD_COMPLETE;
+    return vmbp_priv_msg_body_unload_complete(p, len, ctx, VMBP_MSGV_UNLOAD_COMPLETE, out,
+                                              fault);
 }
 
 /* MODIFY_CONNECTION: the variant, then its decoder. */
@@ -1392,13 +1374,8 @@ vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *
                            struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                            enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_pause(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_pause(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_PAUSE;
+    return vmbp_priv_msg_body_pause(p, len, ctx, VMBP_MSGV_PAUSE, out, fault);
 }
 
 /* PAUSE_RESPONSE: the variant, then its decoder. */
@@ -1407,13 +1384,8 @@ vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct v
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_pause_response(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_pause_response(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_PAUSE_RESPONSE;
+    return vmbp_priv_msg_body_pause_response(p, len, ctx, VMBP_MSGV_PAUSE_RESPONSE, out, fault);
 }
 
 /* RESUME: the variant, then its decoder. */
@@ -1422,13 +1394,8 @@ vmbp_priv_msg_decode_resume(const uint8_t *p, size_t len, const struct vmbp_ctx 
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)
 {
-    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
-    enum vmbp_status st = vmbp_priv_msg_select_resume(p, len, ctx, &v);
-
-    if (st != VMBP_OK)
-        return st;
-    *variant = v;
-    return vmbp_priv_msg_body_resume(p, len, ctx, v, out, fault);
+    *variant = VMBP_MSGV_RESUME;
+    return vmbp_priv_msg_body_resume(p, len, ctx, VMBP_MSGV_RESUME, out, fault);
 }
 
 /** @endcond */
@@ -1448,32 +1415,15 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_empty_decode(const void *b
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, 0u, &type);
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, 0u, VMBP_PRIV_MSG_EMPTY_TYPES, &type);
 
     if (st != VMBP_OK)
         return st;
-    switch (type) {
-    case VMBP_MSG_REQUEST_OFFERS:
-        return vmbp_priv_msg_decode_request_offers((const uint8_t *)buf, len, ctx, out, NULL,
-                                                   &v);
-    case VMBP_MSG_ALL_OFFERS_DELIVERED:
-        return vmbp_priv_msg_decode_all_offers_delivered((const uint8_t *)buf, len, ctx, out,
-                                                         NULL, &v);
-    case VMBP_MSG_UNLOAD:
-        return vmbp_priv_msg_decode_unload((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    case VMBP_MSG_UNLOAD_COMPLETE:
-        return vmbp_priv_msg_decode_unload_complete((const uint8_t *)buf, len, ctx, out, NULL,
-                                                    &v);
-    case VMBP_MSG_PAUSE:
-        return vmbp_priv_msg_decode_pause((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    case VMBP_MSG_PAUSE_RESPONSE:
-        return vmbp_priv_msg_decode_pause_response((const uint8_t *)buf, len, ctx, out, NULL,
-                                                   &v);
-    case VMBP_MSG_RESUME:
-        return vmbp_priv_msg_decode_resume((const uint8_t *)buf, len, ctx, out, NULL, &v);
-    default:
-        return VMBP_E_UNKNOWN_TYPE;
-    }
+    (void)v;
+    if (out)
+        out->type = type;
+    return VMBP_OK;
 }
 
 /**
@@ -1531,7 +1481,7 @@ vmbp_msg_initiate_contact_decode(const void *buf, size_t len, const struct vmbp_
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_INITIATE_CONTACT, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_INITIATE_CONTACT, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1623,7 +1573,7 @@ vmbp_msg_version_response_decode(const void *buf, size_t len, const struct vmbp_
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_VERSION_RESPONSE, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_VERSION_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1693,7 +1643,7 @@ vmbp_msg_modify_connection_decode(const void *buf, size_t len, const struct vmbp
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CONNECTION, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_MODIFY_CONNECTION, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1752,7 +1702,7 @@ vmbp_msg_modify_connection_response_decode(const void *buf, size_t len,
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
-                                              VMBP_MSG_MODIFY_CONNECTION_RESPONSE, &type);
+                                              VMBP_MSG_MODIFY_CONNECTION_RESPONSE, 0u, &type);
 
     if (st != VMBP_OK)
         return st;

@@ -1402,7 +1402,8 @@ vmbp_priv_msg_decode_any(const void *buf, size_t len, const struct vmbp_ctx *ctx
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, dir, 0, &type);
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, dir, 0, VMBP_PRIV_MSG_ALL_TYPES, &type);
 
     if (st != VMBP_OK)
         return st;

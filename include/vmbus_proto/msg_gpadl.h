@@ -259,14 +259,15 @@ VMBP_INLINE uint64_t vmbp_gpa_range_pages(uint32_t byte_offset, uint32_t byte_co
 }
 
 /** @cond VMBP_INTERNAL */
-/* Walk range data: `avail` of `total` words are present. OK when everything present is
- * consistent (the rest may follow); E_GPADL_RANGE for an empty range or an offset past the
- * page; E_LENGTH_FIELD when the ranges do not exactly fill `total` words. `*at` is the word
- * the result concerns: the range header that failed, or where the ranges end. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *words,
-                                                                uint32_t avail, uint32_t total,
-                                                                uint32_t rangecount,
-                                                                uint32_t *at)
+/* Walk range data: `avail` of `total` words are present, as little-endian bytes in a
+ * message (`le`, the decoder) or as host words (`words`, the reassembler): one of the two is
+ * NULL. OK when everything present is consistent (the rest may follow); E_GPADL_RANGE for
+ * an empty range or an offset past the page; E_LENGTH_FIELD when the ranges do not exactly
+ * fill `total` words. `*at` is the word the result concerns: the range header that failed,
+ * or where the ranges end. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_gpa_walk(const uint8_t *le, const uint64_t *words, uint32_t avail, uint32_t total,
+                   uint32_t rangecount, uint32_t *at)
 {
     uint32_t pos = 0, r;
 
@@ -279,7 +280,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_gpa_walk(const uint64_t *
             return VMBP_E_LENGTH_FIELD;
         if (pos >= avail)
             return VMBP_OK;
-        w = words[pos];
+        w = le ? vmbp_load_le64(le + 8u * pos) : words[pos];
         count = (uint32_t)(w & 0xFFFFFFFFu);
         offset = (uint32_t)(w >> 32);
         if (count == 0 || offset >= VMBP_GPADL_PAGE_SIZE)
@@ -426,7 +427,6 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
     uint32_t child_relid;
     uint16_t range_buflen;
     uint16_t rangecount;
-    uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS];
     uint32_t nwords;
     size_t i, n;
     enum vmbp_status st;
@@ -442,20 +442,18 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
     n = (len - sizeof(struct vmbp_gpadl_header_wire)) / 8u;
     if (n > (size_t)(range_buflen / 8u))
         n = (size_t)(range_buflen / 8u);
-    if (n >
-        VMBP_GPADL_HEADER_MAX_WORDS) /* the constant bound last: every reader sees n <= it */
+    /* the constant bound last: every reader sees n <= it */
+    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
         n = VMBP_GPADL_HEADER_MAX_WORDS;
     nwords = (uint32_t)n;
-    VMBP_MEMSET(words, 0, sizeof(words));
-    for (i = 0; i < n; i++)
-        words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
     if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
     st = vmbp_priv_gpadl_header_fixed(range_buflen, rangecount);
     if (st != VMBP_OK)
         return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 1u : 2u,
                                   st == VMBP_E_GPADL_RANGE ? rangecount : range_buflen, 0u);
-    st = vmbp_priv_gpa_walk(words, nwords, (uint32_t)range_buflen / 8u, rangecount, &at);
+    st = vmbp_priv_gpa_walk(p + sizeof(struct vmbp_gpadl_header_wire), NULL, nwords,
+                            (uint32_t)range_buflen / 8u, rangecount, &at);
     if (st != VMBP_OK)
         return vmbp_priv_msg_fail(fault, st, st == VMBP_E_GPADL_RANGE ? 3u : 4u, 0u, at);
     if (out) {
@@ -464,7 +462,13 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
         out->range_buflen = range_buflen;
         out->rangecount = rangecount;
         out->nwords = nwords;
-        VMBP_MEMCPY(out->words, words, sizeof(out->words));
+        /* in pieces of at most 64 bytes, which every compiler writes inline */
+        VMBP_MEMSET(&out->words[0], 0, 64u);
+        VMBP_MEMSET(&out->words[8], 0, 64u);
+        VMBP_MEMSET(&out->words[16], 0, 64u);
+        VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_HEADER_MAX_WORDS - 24u));
+        for (i = 0; i < n; i++)
+            out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
     }
     return VMBP_OK;
 }
@@ -485,14 +489,19 @@ vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ct
     if (len < sizeof(struct vmbp_gpadl_body_wire))
         return VMBP_E_TRUNCATED;
     n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
-    if (n > VMBP_GPADL_BODY_MAX_WORDS) /* the constant bound last: every reader sees n <= it */
+    /* the constant bound last: every reader sees n <= it */
+    if (n > VMBP_GPADL_BODY_MAX_WORDS)
         n = VMBP_GPADL_BODY_MAX_WORDS;
     nwords = (uint32_t)n;
     if (out) {
         out->msgnumber = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, msgnumber));
         out->gpadl = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl));
         out->nwords = nwords;
-        VMBP_MEMSET(out->words, 0, sizeof(out->words));
+        /* in pieces of at most 64 bytes, which every compiler writes inline */
+        VMBP_MEMSET(&out->words[0], 0, 64u);
+        VMBP_MEMSET(&out->words[8], 0, 64u);
+        VMBP_MEMSET(&out->words[16], 0, 64u);
+        VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_BODY_MAX_WORDS - 24u));
         for (i = 0; i < n; i++)
             out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
     }
@@ -667,7 +676,7 @@ vmbp_msg_gpadl_header_decode(const void *buf, size_t len, const struct vmbp_ctx 
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_HEADER, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -729,7 +738,7 @@ vmbp_msg_gpadl_body_decode(const void *buf, size_t len, const struct vmbp_ctx *c
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_BODY, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -786,7 +795,7 @@ vmbp_msg_gpadl_created_decode(const void *buf, size_t len, const struct vmbp_ctx
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_CREATED, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -840,7 +849,7 @@ vmbp_msg_gpadl_teardown_decode(const void *buf, size_t len, const struct vmbp_ct
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TEARDOWN, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -894,7 +903,7 @@ vmbp_msg_gpadl_torndown_decode(const void *buf, size_t len, const struct vmbp_ct
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_GPADL_TORNDOWN, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -1168,7 +1177,7 @@ vmbp_priv_gpadl_reasm_add(struct vmbp_gpadl_reasm *r, const uint64_t *w, uint32_
      * expected count itself, which the header bounded by the storage */
     for (i = 0; i < n && r->have < r->nwords; i++)
         r->words[r->have++] = w[i];
-    st = vmbp_priv_gpa_walk(r->words, r->have, r->nwords, r->rangecount, &at);
+    st = vmbp_priv_gpa_walk(NULL, r->words, r->have, r->nwords, r->rangecount, &at);
     if (st != VMBP_OK) {
         r->state = VMBP_GPADL_REASM_FAILED;
         return st;

@@ -362,8 +362,8 @@ vmbp_msg_tl_connect_request_decode(const void *buf, size_t len, const struct vmb
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_TL_CONNECT_REQUEST, &type);
+    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
+                                              VMBP_MSG_TL_CONNECT_REQUEST, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -422,7 +422,7 @@ vmbp_msg_tl_connect_result_decode(const void *buf, size_t len, const struct vmbp
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_TL_CONNECT_RESULT, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_TL_CONNECT_RESULT, 0u, &type);
 
     if (st != VMBP_OK)
         return st;

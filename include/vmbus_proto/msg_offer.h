@@ -578,7 +578,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_offer_decode(const void *b
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OFFER_CHANNEL, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_OFFER_CHANNEL, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -648,8 +648,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_rescind_decode(const void 
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
-    enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_RESCIND_CHANNEL_OFFER, &type);
+    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
+                                              VMBP_MSG_RESCIND_CHANNEL_OFFER, 0u, &type);
 
     if (st != VMBP_OK)
         return st;
@@ -701,7 +701,7 @@ vmbp_msg_relid_released_decode(const void *buf, size_t len, const struct vmbp_ct
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
-        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_RELID_RELEASED, &type);
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_RELID_RELEASED, 0u, &type);
 
     if (st != VMBP_OK)
         return st;

@@ -214,7 +214,7 @@ VMBP_STATIC_ASSERT(sizeof(uint32_t) == 4 && sizeof(uint64_t) == 8, vmbp_port_u32
 #elif VMBP_GNU_ATOMICS && defined(__i386__)
 #define VMBP_FULL_BARRIER() __asm__ __volatile__("lock addl $0,(%%esp)" ::: "memory", "cc")
 #elif VMBP_GNU_ATOMICS
-#define VMBP_FULL_BARRIER() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define VMBP_FULL_BARRIER() VMBP_PRIV_FULL_FENCE()
 #endif
 
 #if defined(__cplusplus)

@@ -226,7 +226,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, ui
  * @return VMBP_OK; VMBP_E_RING_READ_INDEX when out of range or misaligned;
  * VMBP_E_RING_READ_PAST_WRITE when it claims bytes never written
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_read_index_accept(uint32_t size, uint32_t w_pub,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_accept(uint32_t size, uint32_t w_pub,
                                                          uint32_t r_seen, uint32_t r_new)
 {
     if (!vmbp_ring_index_valid(size, r_new))
@@ -270,7 +270,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t
  * @return VMBP_OK; VMBP_E_RING_WRITE_INDEX when out of range, misaligned or beyond the
  * writer's room
  */
-VMBP_INLINE enum vmbp_status vmbp_ring_write_index_accept(uint32_t size, uint32_t r_pub,
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_accept(uint32_t size, uint32_t r_pub,
                                                           uint32_t w_seen, uint32_t w_new)
 {
     uint32_t used;

@@ -13,9 +13,8 @@
  *
  * Overriding: define any of the `VMBP_SHARED_*` macros before including this header, or
  * define `VMBP_SHARED_HOOKS_HEADER` as a header name that defines them; the rest keep their
- * defaults. Defaults exist where port.h knows the compiler's atomics (GCC and clang
- * `__atomic` builtins, and VMBP_FULL_BARRIER() for the barrier); other compilers must supply
- * all hooks.
+ * defaults. Defaults exist for GCC and clang (`__atomic` builtins, and port.h's
+ * VMBP_FULL_BARRIER() for the barrier); other compilers must supply all hooks.
  *
  * Byte order: shared words are little-endian like every other wire value. The 32-bit hooks
  * move raw memory; the `vmbp_shared_*32` functions convert to and from host order.
@@ -48,7 +47,7 @@
  *  @{
  */
 
-#if defined(VMBP_PRIV_ATOMIC_LOAD32) /* the compiler's atomics (port.h) */
+#if VMBP_GNU_ATOMICS /* the compiler's atomics (port.h) */
 #if !defined(VMBP_SHARED_LOAD32)
 /** @brief Default: relaxed atomic load (Linux: `READ_ONCE`). */
 #define VMBP_SHARED_LOAD32(p) VMBP_PRIV_ATOMIC_LOAD32(p)

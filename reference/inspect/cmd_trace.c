@@ -370,7 +370,15 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
     cfg.ngpadls = TRACE_GPADLS;
     cfg.plan = plan.isolated ? &plan : NULL;
     cfg.flags = VMBP_CONN_GUEST_F_REPLAY;
-    (void)vmbp_conn_guest_init(&g, &cfg);
+    if (vmbp_conn_guest_init(&g, &cfg) != VMBP_OK) {
+        /* the configuration above is valid: not reached */
+        free(chans);
+        free(gpadls);
+        free(events);
+        free(msgs);
+        fprintf(err, "vmbp-inspect: cannot set up the connection machine\n");
+        return VMBPI_EXIT_USAGE;
+    }
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "message trace");
@@ -399,7 +407,7 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         vmbp_conn_out_init(&out, msgs, 1, events,
                            VMBP_CONN_GUEST_EVENTS_MAX(VMBP_CONN_CHANNELS_MAX, TRACE_GPADLS));
         if (vmbp_msg_header_type(r->data, r->len, &type) != VMBP_OK)
-            type = 0; /* shorter than a header: named "unknown" */
+            type = 0; /* too short for a header: no type to name */
         tname = vmbp_msg_type_name(type);
         dec = vmbp_msg_decode(r->data, r->len, vmbp_conn_guest_ctx(&g),
                               from_guest ? VMBP_DIR_GUEST_TO_HOST : VMBP_DIR_HOST_TO_GUEST, &m);
@@ -491,7 +499,7 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         const char *tname;
 
         if (vmbp_msg_header_type(r->data, r->len, &type) != VMBP_OK)
-            type = 0; /* shorter than a header: named "unknown" */
+            type = 0; /* too short for a header: no type to name */
         tname = vmbp_msg_type_name(type);
         vmbpi_obj_begin(o, "first_violation");
         vmbpi_u64(o, "record", first + 1);

@@ -391,7 +391,7 @@ struct vmbp_conn_gpadl_info {
  * @return VMBP_OK; VMBP_E_INVAL for a NULL argument, a table of 0 slots or above its
  * maximum, or an unknown flag
  */
-enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
                                       const struct vmbp_conn_guest_config *cfg);
 
 /**
@@ -411,7 +411,7 @@ void vmbp_conn_guest_reset(struct vmbp_conn_guest *g);
  * for a list not newest first or with no version allowed (isolated VMs: 5.2 and later);
  * VMBP_E_INVAL for an unknown version or a NULL argument; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
                                          const struct vmbp_conn_connect *c,
                                          struct vmbp_conn_out *out);
 
@@ -425,7 +425,7 @@ enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE when no proposal is outstanding; VMBP_E_INVAL for
  * HV_STATUS_SUCCESS; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint16_t hv_status,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint16_t hv_status,
                                                 struct vmbp_conn_out *out);
 
 /**
@@ -434,7 +434,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
  * @param out output: one message
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
                                                 struct vmbp_conn_out *out);
 
 /**
@@ -448,7 +448,7 @@ enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
  * VMBP_E_SEQ_GPADL_MEMORY, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; the range statuses of
  * vmbp_gpadl_plan_init(); VMBP_E_NOSPACE when the GPADL table or @p out is full
  */
-enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
                                               const struct vmbp_conn_gpadl_params *p,
                                               uint32_t *handle, struct vmbp_conn_out *out);
 
@@ -461,7 +461,7 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_UNKNOWN_GPADL,
  * VMBP_E_SEQ_GPADL_STATE, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint32_t relid,
                                                 uint32_t handle, struct vmbp_conn_out *out);
 
 /**
@@ -474,7 +474,7 @@ enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint3
  * VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; VMBP_E_FIELD_RANGE (downstream offset);
  * VMBP_E_FEATURE (signal parameters or flags without their feature); VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
                                       const struct vmbp_conn_open_params *p,
                                       struct vmbp_conn_out *out);
 
@@ -487,7 +487,7 @@ enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid,
                                        struct vmbp_conn_out *out);
 
 /**
@@ -500,7 +500,7 @@ enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid
  * VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_PENDING, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t relid,
                                          struct vmbp_conn_out *out);
 
 /**
@@ -513,7 +513,7 @@ enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t rel
  * VMBP_E_SEQ_RESCINDED, VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_PENDING, VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint32_t relid,
                                                 uint32_t target_vp, struct vmbp_conn_out *out);
 
 /**
@@ -525,7 +525,7 @@ enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint3
  * @return VMBP_OK; VMBP_E_FEATURE without MODIFY_CONNECTION; VMBP_E_SEQ_PENDING,
  * VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
                                                    uint64_t monitor_page1,
                                                    uint64_t monitor_page2,
                                                    struct vmbp_conn_out *out);
@@ -537,7 +537,7 @@ enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
  * @return VMBP_OK; VMBP_E_FEATURE without PAUSE_RESUME; VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
 
 /**
  * @brief Let the host send again: RESUME (VMBP-CONN-127).
@@ -545,7 +545,7 @@ enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_co
  * @param out output: one message
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE when not paused; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
 
 /**
  * @brief End the connection: UNLOAD (VMBP-CONN-128); UNLOAD_COMPLETE ends it. Not at 0.13,
@@ -554,7 +554,7 @@ enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_c
  * @param out output: one message
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_VERSION at 0.13; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
 
 /**
  * @brief Feed a message from the host, decoded by the codec with vmbp_conn_guest_ctx().
@@ -568,7 +568,7 @@ enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_c
  * VMBP_E_FEATURE, VMBP_E_CONFIDENTIAL, ...); a sequence status; VMBP_E_NOSPACE. On any
  * failure nothing changed; vmbp_conn_guest_last_rule() names the rule.
  */
-enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
                                          struct vmbp_conn_out *out);
 
 /**
@@ -580,7 +580,7 @@ enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct
  * @param out output
  * @return as vmbp_conn_guest_receive(), and every status of vmbp_msg_decode()
  */
-enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const void *buf,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const void *buf,
                                                size_t len, struct vmbp_conn_out *out);
 
 /**
@@ -597,7 +597,7 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
  * @return VMBP_OK, or the status the action returns (VMBP_E_DIRECTION for a host message,
  * VMBP_E_UNSUPPORTED for types the machine does not follow: reserved channels)
  */
-enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
                                         struct vmbp_conn_out *out);
 
 /**
@@ -619,7 +619,7 @@ const struct vmbp_ctx *vmbp_conn_guest_ctx(const struct vmbp_conn_guest *g);
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE before a connection; VMBP_E_INVAL for a NULL
  * argument
  */
-enum vmbp_status vmbp_conn_guest_monitor_pages(const struct vmbp_conn_guest *g,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_monitor_pages(const struct vmbp_conn_guest *g,
                                                uint64_t *parent_to_child,
                                                uint64_t *child_to_parent);
 
@@ -652,7 +652,7 @@ uint32_t vmbp_conn_guest_message_vp(const struct vmbp_conn_guest *g);
  * @param info  receives the channel
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_INVAL
  */
-enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g, uint32_t relid,
                                       struct vmbp_conn_chan_info *info);
 
 /**
@@ -662,7 +662,7 @@ enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g, uint32_t 
  * @param info   receives the GPADL
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_INVAL
  */
-enum vmbp_status vmbp_conn_guest_gpadl(const struct vmbp_conn_guest *g, uint32_t handle,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl(const struct vmbp_conn_guest *g, uint32_t handle,
                                        struct vmbp_conn_gpadl_info *info);
 
 /**
@@ -679,7 +679,7 @@ const char *vmbp_conn_guest_last_rule(const struct vmbp_conn_guest *g);
  * @param g machine
  * @return VMBP_OK, or VMBP_E_STATE naming nothing more (a bug of this library)
  */
-enum vmbp_status vmbp_conn_guest_check(const struct vmbp_conn_guest *g);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_check(const struct vmbp_conn_guest *g);
 
 /* ---- host ------------------------------------------------------------------------------ */
 
@@ -756,7 +756,7 @@ struct vmbp_conn_host {
  * @param cfg tables and policy
  * @return VMBP_OK; VMBP_E_INVAL for a NULL argument, bad sizes or versions
  */
-enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
                                      const struct vmbp_conn_host_config *cfg);
 
 /**
@@ -769,7 +769,7 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
  * @return VMBP_OK; VMBP_E_SEQ_RELID_IN_USE, VMBP_E_SEQ_DUPLICATE_OFFER, VMBP_E_SEQ_PAUSED;
  * VMBP_E_INVAL; VMBP_E_NOSPACE (table or output full)
  */
-enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmbp_offer *offer,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmbp_offer *offer,
                                       uint32_t *relid, struct vmbp_conn_out *out);
 
 /**
@@ -782,7 +782,7 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_RESCINDED, VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid,
                                         struct vmbp_conn_out *out);
 
 /**
@@ -794,7 +794,7 @@ enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_SEQ_NO_REQUEST when no open is
  * pending (rescinded or unloaded since); VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t relid,
                                               uint32_t ntstatus, struct vmbp_conn_out *out);
 
 /**
@@ -807,7 +807,7 @@ enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_SEQ_NO_REQUEST; VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_t relid,
                                                uint32_t handle, uint32_t ntstatus,
                                                struct vmbp_conn_out *out);
 
@@ -824,7 +824,7 @@ enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_
  * @param out     output
  * @return VMBP_OK; a codec or sequence status (the host's state unchanged); VMBP_E_NOSPACE
  */
-enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct vmbp_msg *m,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct vmbp_msg *m,
                                         bool trusted, struct vmbp_conn_out *out);
 
 /**
@@ -836,7 +836,7 @@ enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct v
  * @param out     output
  * @return as vmbp_conn_host_receive(), and every status of vmbp_msg_decode()
  */
-enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const void *buf,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const void *buf,
                                               size_t len, bool trusted,
                                               struct vmbp_conn_out *out);
 
@@ -862,7 +862,7 @@ enum vmbp_conn_state vmbp_conn_host_state(const struct vmbp_conn_host *h);
  * @param info  receives the channel
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_INVAL
  */
-enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h, uint32_t relid,
                                      struct vmbp_conn_chan_info *info);
 
 /**
@@ -874,7 +874,7 @@ enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h, uint32_t re
  * @param info   receives the GPADL
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_INVAL
  */
-enum vmbp_status vmbp_conn_host_gpadl(const struct vmbp_conn_host *h, uint32_t relid,
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl(const struct vmbp_conn_host *h, uint32_t relid,
                                       uint32_t handle, struct vmbp_conn_gpadl_info *info);
 
 /**
@@ -899,7 +899,7 @@ const char *vmbp_conn_host_last_rule(const struct vmbp_conn_host *h);
  * @param h machine
  * @return VMBP_OK or VMBP_E_STATE
  */
-enum vmbp_status vmbp_conn_host_check(const struct vmbp_conn_host *h);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_check(const struct vmbp_conn_host *h);
 
 /* ---- names ----------------------------------------------------------------------------- */
 
