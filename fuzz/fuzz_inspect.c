@@ -13,7 +13,9 @@
  *
  * Contracts: every command returns one of the three exit statuses; JSON output is one
  * well-formed JSON document (checked by a strict parser here); text output is written; a
- * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so;
+ * channel message given as such is valid (exit 0) exactly when vmbp_msg_validate() says so
+ * and, for an offer with a pipe or hv_sock overlay, vmbp_msg_offer_overlay_fault() too, and a
+ * rejected one is reported with an error record;
  * a single ring image's walk agrees with the reference reader (vmbp_ring_read() on a copy):
  * the same packets before the same verdict; the reader gives the same result however the
  * input is cut into pieces; plain hexadecimal reads as exactly its digits' bytes; every dump
@@ -158,6 +160,7 @@ static const uint32_t versions[] = {VMBP_VERSION_LIST(V_)};
 
 /* Packets the last command printed: each has one "ring_offset" (text and JSON). */
 static unsigned out_packets;
+static bool out_error; /* the output holds an error record */
 
 static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), const void *arg,
                     const char *what, int *rc)
@@ -175,9 +178,10 @@ static void run_out(bool json, int (*fn)(struct vmbpi_out *, const void *), cons
              "%s: exit status %d", what, *rc);
     if (json && *rc != VMBPI_EXIT_USAGE)
         check_json(text, n, what);
+    out_error = memmem(text, n, json ? "\"error\": {" : "error:\n", json ? 10 : 7) != NULL;
     out_packets = 0;
-    for (const char *s = text; (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL;
-         s += 11)
+    for (const char *s = text;
+         (s = memmem(s, n - (size_t)(s - text), "ring_offset", 11)) != NULL; s += 11)
         out_packets++;
     free(text);
 }
@@ -237,15 +241,17 @@ static void ring_cross_check(const uint8_t *img, size_t n, const struct vmbpi_ri
     uint8_t *mem = (uint8_t *)fz_malloc(n), *buf = (uint8_t *)fz_malloc(size);
     enum vmbp_status st;
     unsigned got = 0;
-    bool pend_bad = vmbp_ring_pending_check(
-                        size, vmbp_load_le32(img + offsetof(struct vmbp_ring_control_wire,
-                                                            pending_send_sz)),
-                        &pend_masked) != VMBP_OK;
+    bool pend_bad =
+        vmbp_ring_pending_check(
+            size,
+            vmbp_load_le32(img + offsetof(struct vmbp_ring_control_wire, pending_send_sz)),
+            &pend_masked) != VMBP_OK;
 
     memcpy(mem, img, n);
-    st = vmbp_ring_init(&rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
-                        (opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0) |
-                            (opts->host ? VMBP_RING_F_START_MASKED : VMBP_RING_F_START_UNMASKED));
+    st = vmbp_ring_init(
+        &rd, mem, n, opts->host ? VMBP_RING_HOST_RECV : VMBP_RING_GUEST_RECV,
+        (opts->legacy ? VMBP_RING_F_LEGACY_TYPES : 0) |
+            (opts->host ? VMBP_RING_F_START_MASKED : VMBP_RING_F_START_UNMASKED));
     while (st == VMBP_OK) {
         st = vmbp_ring_read(&rd, buf, size, &in, NULL);
         if (st == VMBP_OK)
@@ -314,11 +320,13 @@ static int read_both(const uint8_t *p, size_t n, const struct vmbpi_load_opts *l
              "reader: other bytes in pieces");
     FZ_CHECK(strcmp(in->form, in2.form) == 0, "reader: form '%s' whole, '%s' in pieces",
              in->form, in2.form);
-    FZ_CHECK(in->nrecs == in2.nrecs &&
-                 (in->nrecs == 0 || memcmp(in->recs, in2.recs, in->nrecs * sizeof(*in->recs)) == 0),
-             "reader: other records in pieces");
+    FZ_CHECK(
+        in->nrecs == in2.nrecs &&
+            (in->nrecs == 0 || memcmp(in->recs, in2.recs, in->nrecs * sizeof(*in->recs)) == 0),
+        "reader: other records in pieces");
     vmbpi_input_free(&in2);
-    FZ_CHECK(in->len > 0 && in->len <= lo->max, "reader: %zu bytes, limit %zu", in->len, lo->max);
+    FZ_CHECK(in->len > 0 && in->len <= lo->max, "reader: %zu bytes, limit %zu", in->len,
+             lo->max);
     if (lo->records) {
         size_t i, end = 0;
 
@@ -353,11 +361,12 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
 
         while (e < n && p[e] != '\n')
             e++;
-        while (b < e && (p[b] == ' ' || p[b] == '\t' || p[b] == '\r' || p[b] == '\f' ||
-                         p[b] == '\v'))
+        while (b < e &&
+               (p[b] == ' ' || p[b] == '\t' || p[b] == '\r' || p[b] == '\f' || p[b] == '\v'))
             b++;
-        if (!started && (b == e || p[b] == '#' || (e - b >= 5 && memcmp(p + b, "(gdb)", 5) == 0) ||
-                         (e - b >= 3 && memcmp(p + b, "kd>", 3) == 0))) {
+        if (!started &&
+            (b == e || p[b] == '#' || (e - b >= 5 && memcmp(p + b, "(gdb)", 5) == 0) ||
+             (e - b >= 3 && memcmp(p + b, "kd>", 3) == 0))) {
             i = e + 1;
             continue;
         }
@@ -383,8 +392,8 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
 
             if (c == '#')
                 break;
-            if (c == '0' && i + 1 < e && (p[i + 1] == 'x' || p[i + 1] == 'X') && digits % 2 == 0 &&
-                (i == 0 || hexdigit(p[i - 1]) < 0)) {
+            if (c == '0' && i + 1 < e && (p[i + 1] == 'x' || p[i + 1] == 'X') &&
+                digits % 2 == 0 && (i == 0 || hexdigit(p[i - 1]) < 0)) {
                 i++;
                 continue;
             }
@@ -401,7 +410,8 @@ static void check_plain(const uint8_t *p, size_t n, const struct vmbpi_input *in
         }
         i = e + 1;
     }
-    FZ_CHECK(digits % 2 == 0 && k == in->len, "plain: %zu digits for %zu bytes", digits, in->len);
+    FZ_CHECK(digits % 2 == 0 && k == in->len, "plain: %zu digits for %zu bytes", digits,
+             in->len);
 }
 
 static void op_text(uint8_t flags, uint8_t cut, const uint8_t *p, size_t n)
@@ -411,7 +421,7 @@ static void op_text(uint8_t flags, uint8_t cut, const uint8_t *p, size_t n)
     char err[400];
 
     memset(&lo, 0, sizeof(lo));
-    lo.fmt = (flags >> 1 & 3u) == 1u ? VMBPI_FMT_RAW
+    lo.fmt = (flags >> 1 & 3u) == 1u   ? VMBPI_FMT_RAW
              : (flags >> 1 & 3u) == 2u ? VMBPI_FMT_HEX
                                        : VMBPI_FMT_AUTO;
     lo.order = order_of(flags >> 3);
@@ -827,12 +837,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         m.p = p;
         run_out(json, do_msg, &m, "msg", &rc);
         if (m.opts.body) {
+            enum vmbp_status st;
+            struct vmbp_msg dm;
+            struct vmbp_msg_fault fault;
+
             ctx.version = m.opts.version;
             ctx.features = m.opts.features;
-            FZ_CHECK(rc == (vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir) == VMBP_OK
-                                ? VMBPI_EXIT_VALID
-                                : VMBPI_EXIT_INVALID),
-                     "msg: exit %d disagrees with vmbp_msg_validate", rc);
+            st = vmbp_msg_validate(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir);
+            if (st == VMBP_OK &&
+                vmbp_msg_decode(p, m.n, &ctx, (enum vmbp_dir)m.opts.dir, &dm) == VMBP_OK &&
+                dm.type == VMBP_MSG_OFFER_CHANNEL &&
+                (dm.u.offer.flags &
+                 (VMBP_OFFER_FLAG_TLNPI_PROVIDER | VMBP_OFFER_FLAG_NAMED_PIPE_MODE)) != 0)
+                st = vmbp_msg_offer_overlay_fault(
+                    &dm.u.offer,
+                    (dm.u.offer.flags & VMBP_OFFER_FLAG_TLNPI_PROVIDER)
+                        ? VMBP_MSG_OVERLAY_HVSOCK
+                        : VMBP_MSG_OVERLAY_PIPE,
+                    &fault);
+            FZ_CHECK(rc == (st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID),
+                     "msg: exit %d disagrees with the library (%s)", rc, vmbp_status_name(st));
+            FZ_CHECK(st == VMBP_OK || out_error, "msg: %s without an error record",
+                     vmbp_status_name(st));
         }
         free(p);
         break;

@@ -1494,6 +1494,48 @@ static void inspect_seeds(void)
         sanitize(name);
         emit("inspect", name, B->b, B->n);
     }
+    /* offers a field check or an overlay reader rejects (the error record of each kind),
+     * and an hv_sock offer they accept: (offset, bytes) patches of a valid offer */
+    {
+        static const struct {
+            const char *name;
+            uint8_t patch[2][5]; /* offset, length, bytes (little-endian) */
+        } offers[] = {
+            {"offer_relid", {{184, 2, 0x88, 0x13}, {0}}},
+            {"offer_rsvdz", {{189, 1, 0x02}, {0}}},
+            {"offer_pinned", {{56, 1, 0x08}, {0}}},
+            {"offer_pipe_type", {{56, 1, 0x10}, {60, 1, 0x07}}},
+            {"offer_hvsock_accept", {{56, 2, 0x00, 0x20}, {64, 1, 0x02}}},
+            {"offer_hvsock", {{56, 2, 0x00, 0x20}, {66, 1, 0x01}}},
+        };
+        const struct vmbp_vec *v = NULL;
+        size_t k, j;
+
+        for (k = 0; k < set.n && !v; k++)
+            if (set.v[k].len == 196 && set.v[k].bytes[0] == 1)
+                v = &set.v[k];
+        if (!v)
+            die("no OFFER_CHANNEL vector");
+        for (k = 0; k < sizeof(offers) / sizeof(offers[0]); k++) {
+            uint8_t m[196];
+            char name[64];
+
+            memcpy(m, v->bytes, sizeof(m));
+            for (j = 0; j < 2; j++)
+                if (offers[k].patch[j][1])
+                    memcpy(m + offers[k].patch[j][0], &offers[k].patch[j][2],
+                           offers[k].patch[j][1]);
+            B->n = 0;
+            put8(B, 1);
+            put8(B, (k & 1u) | 4u); /* JSON every other; as a channel message */
+            put8(B, version_sel(VMBP_VERSION_6_0));
+            put32(B, 0x10); /* CONFIDENTIAL_CHANNELS */
+            put8(B, 1);     /* from the host */
+            putn(B, m, sizeof(m));
+            snprintf(name, sizeof(name), "msg_%s", offers[k].name);
+            emit("inspect", name, B->b, B->n);
+        }
+    }
     vmbp_vec_free(&set);
     vmbp_vec_load(&set, "synic");
     for (i = 0; i < set.n && i < 4; i++) {

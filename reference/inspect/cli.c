@@ -71,8 +71,7 @@ static int parse_mask(const char *s, uint32_t *v)
 }
 
 /* Option with a value: "--opt V" */
-#define OPTARG(name)                                                                          \
-    (strcmp(argv[i], name) == 0 && (i + 1 < argc ? 1 : (missing = argv[i], 0)))
+#define OPTARG(name) (strcmp(argv[i], name) == 0 && (i + 1 < argc ? 1 : (missing = argv[i], 0)))
 
 /*
  * The input options every decoding command takes: --hex, --raw, --group-order. Returns 1 if
@@ -182,8 +181,9 @@ static int cmd_msg(int argc, char **argv, FILE *out, FILE *err)
         size_t k;
 
         if (opts.body && lo.fmt == VMBPI_FMT_RAW)
-            return fail(err, "raw --gpadl input is a sequence of 256-byte SynIC slots: "
-                             "--body needs hexadecimal text, one message a line",
+            return fail(err,
+                        "raw --gpadl input is a sequence of 256-byte SynIC slots: "
+                        "--body needs hexadecimal text, one message a line",
                         NULL);
         lo.records = true;
         lo.raw_record = VMBP_SYNIC_MESSAGE_SIZE;
@@ -356,7 +356,8 @@ static void write_hex(FILE *f, const uint8_t *p, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++)
-        fprintf(f, "%02x%s", p[i], (i % 16 == 15 || i + 1 == n) ? "\n" : (i % 4 == 3 ? "  " : " "));
+        fprintf(f, "%02x%s", p[i],
+                (i % 16 == 15 || i + 1 == n) ? "\n" : (i % 4 == 3 ? "  " : " "));
 }
 
 static int cmd_gen(int argc, char **argv, FILE *out, FILE *err)
@@ -455,13 +456,16 @@ static const struct vmbpi_command commands[] = {
      "(default: any); --gpadl reassembles a GPADL from its GPADL_HEADER and\n"
      "GPADL_BODY messages: one a line (plain hex), one a dump (separated by\n"
      "a blank line or an offset that starts over), or one a 256-byte SynIC\n"
-     "slot (raw)"},
+     "slot (raw); a rejected message is reported with its rule, the field,\n"
+     "its offset, size and value, and what was allowed"},
     {"ring", cmd_ring,
      "ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
      "[--preview N] [--hex|--raw] [--group-order memory|le|be]\n"
      "[--json]",
      "a ring image: 4096-byte control page then the data area; --pair for a\n"
-     "uio_hv_generic ring file (send ring then receive ring)"},
+     "uio_hv_generic ring file (send ring then receive ring); the first rule\n"
+     "broken is reported with the control word or packet field, its file\n"
+     "offset, its value and what was allowed"},
     {"reg", cmd_reg, "reg NAME VALUE [--arch x64|arm64] [--json]",
      "NAME is SCONTROL, SVERSION, SIEFP, SIMP, EOM, SIRBP, SINT0..SINT15,\n"
      "HCALL_CONTROL, HCALL_RESULT or CPUID.<leaf> (VALUE: EAX[,EBX[,ECX[,EDX]]])"},
@@ -549,8 +553,7 @@ static int demo(FILE *out, FILE *err)
          {"msg", "gpadl-split.hex", "--gpadl", "--from", "guest", NULL}},
         {"a host-to-guest ring: in-band, completion, transfer-page and GPA-direct packets",
          {"ring", "ring.bin", NULL}},
-        {"a ring in which the host broke a rule",
-         {"ring", "ring-corrupt.bin", NULL}},
+        {"a ring in which the host broke a rule", {"ring", "ring-corrupt.bin", NULL}},
     };
     const char *dirs[3];
     const char *dir = NULL;

@@ -15,17 +15,25 @@
 
 #include <vmbus_proto/vmbp_ring.h>
 
-const char *const vmbpi_gen_kinds[] = {"offer",        "initiate-contact", "version-response",
-                                       "slot",         "gpadl-header",     "gpadl-split",
-                                       "open-channel", "ring",             "ring-pair",
-                                       "ring-corrupt", NULL};
+const char *const vmbpi_gen_kinds[] = {"offer",
+                                       "initiate-contact",
+                                       "version-response",
+                                       "slot",
+                                       "gpadl-header",
+                                       "gpadl-split",
+                                       "open-channel",
+                                       "ring",
+                                       "ring-pair",
+                                       "ring-corrupt",
+                                       NULL};
 
 /* Ring samples: one control page and 8 KiB of data per ring. */
 #define GEN_RING_DATA 8192u
 #define GEN_RING_BYTES (VMBP_RING_CONTROL_SIZE + GEN_RING_DATA)
 
-static const struct vmbp_guid scsi_instance = {
-    {0x9b, 0x3a, 0x2f, 0x1c, 0x42, 0x7d, 0x4e, 0x11, 0x8a, 0x33, 0x00, 0x15, 0x5d, 0x01, 0x02, 0x03}};
+static const struct vmbp_guid scsi_instance = {{0x9b, 0x3a, 0x2f, 0x1c, 0x42, 0x7d, 0x4e, 0x11,
+                                                0x8a, 0x33, 0x00, 0x15, 0x5d, 0x01, 0x02,
+                                                0x03}};
 
 static enum vmbp_status gen_offer(uint8_t *buf, size_t cap, size_t *len)
 {
@@ -36,7 +44,8 @@ static enum vmbp_status gen_offer(uint8_t *buf, size_t cap, size_t *len)
     off.variant = VMBP_MSGV_OFFER_CHANNEL;
     off.interface_type = scsi->guid;
     off.interface_instance = scsi_instance;
-    off.flags = VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER | VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY;
+    off.flags =
+        VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER | VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY;
     off.child_relid = 7;
     off.monitor_id = VMBP_MONITOR_ID_INVALID;
     off.is_dedicated_interrupt = 1;
@@ -87,7 +96,8 @@ static enum vmbp_status gen_slot(uint8_t *buf, size_t cap, size_t *len)
     vmbp_store_le32(buf + offsetof(struct vmbp_synic_message_wire, message_type),
                     VMBP_SYNIC_MSG_TYPE_VMBUS);
     buf[offsetof(struct vmbp_synic_message_wire, payload_size)] = (uint8_t)n;
-    buf[offsetof(struct vmbp_synic_message_wire, message_flags)] = VMBP_SYNIC_MESSAGE_FLAG_PENDING;
+    buf[offsetof(struct vmbp_synic_message_wire, message_flags)] =
+        VMBP_SYNIC_MESSAGE_FLAG_PENDING;
     memcpy(buf + offsetof(struct vmbp_synic_message_wire, payload), msg, n);
     *len = VMBP_SYNIC_MESSAGE_SIZE;
     return VMBP_OK;

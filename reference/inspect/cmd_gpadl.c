@@ -40,9 +40,11 @@ static void pfn_list(struct vmbpi_out *o, const char *key, const uint64_t *pfns,
     }
 }
 
-/* One range: its header word's fields and the PFNs present of the `pages` it spans. */
+/* One range: its header word's fields, the PFNs present of the `pages` it spans, and the
+ * decoder's objection to it, if any. */
 static void one_range(struct vmbpi_out *o, uint32_t index, uint32_t count, uint32_t offset,
-                      uint64_t pages, const uint64_t *pfns, uint32_t present)
+                      uint64_t pages, const uint64_t *pfns, uint32_t present,
+                      const char *problem)
 {
     char label[32];
 
@@ -56,15 +58,13 @@ static void one_range(struct vmbpi_out *o, uint32_t index, uint32_t count, uint3
     if (present < pages)
         vmbpi_u64(o, "pfns_present", present);
     pfn_list(o, "pfns", pfns, present);
-    if (count == 0)
-        vmbpi_str(o, "problem", "byte_count 0: an empty range (VMBP-GPADL-003)");
-    else if (offset >= 4096u)
-        vmbpi_str(o, "problem", "byte_offset beyond the first page (VMBP-GPADL-003)");
+    if (problem)
+        vmbpi_str(o, "problem", problem);
     vmbpi_obj_end(o);
 }
 
 void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t have,
-                        uint32_t total, uint32_t rangecount)
+                        uint32_t total, uint32_t rangecount, uint32_t bad, const char *problem)
 {
     uint32_t pos = 0, r;
     char note[128];
@@ -93,9 +93,11 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
         present = have - pos - 1u;
         if ((uint64_t)present > pages)
             present = (uint32_t)pages;
-        one_range(o, r, count, offset, pages, words + pos + 1, present);
+        one_range(o, r, count, offset, pages, words + pos + 1, present,
+                  bad >= pos && (uint64_t)(bad - pos) <= pages ? problem : NULL);
         if (pages > (uint64_t)(total - pos - 1u)) {
-            snprintf(note, sizeof(note), "range %u spans more pages than range_buflen holds", r);
+            snprintf(note, sizeof(note), "range %u spans more pages than range_buflen holds",
+                     r);
             break;
         }
         if (present < pages) {
@@ -122,23 +124,32 @@ void vmbpi_gpadl_ranges(struct vmbpi_out *o, const uint64_t *words, uint32_t hav
 
 /*
  * The range data of GPADL_HEADER, decoded: from the library's decoder when the message is
- * valid; otherwise read as far as the message goes, to show what it holds (its verdict is
- * the validator's, printed with it).
+ * valid; otherwise read as far as the message goes, to show what it holds. The verdict is the
+ * decoder's: a fault on a word of the range data marks the range that holds it.
  */
 void vmbpi_gpadl_header_data(struct vmbpi_out *o, const uint8_t *p, size_t n,
-                             const struct vmbp_ctx *ctx)
+                             const struct vmbp_ctx *ctx, const struct vmbp_msg_fault *fault)
 {
     const size_t fixed = sizeof(struct vmbp_gpadl_header_wire);
     uint64_t words[VMBP_GPADL_HEADER_MAX_WORDS];
     struct vmbp_gpadl_header h;
+    uint32_t bad = UINT32_MAX;
+    char problem[300];
     size_t i, have;
 
     if (vmbp_msg_gpadl_header_decode(p, n, ctx, &h) == VMBP_OK) {
-        vmbpi_gpadl_ranges(o, h.words, h.nwords, h.range_buflen / 8u, h.rangecount);
+        vmbpi_gpadl_ranges(o, h.words, h.nwords, h.range_buflen / 8u, h.rangecount, bad, NULL);
         return;
     }
     if (n < fixed)
         return;
+    problem[0] = 0;
+    if (fault && fault->check && fault->field &&
+        fault->field->kind == (uint8_t)VMBP_MSG_FIELD_WORDS) {
+        bad = fault->index;
+        snprintf(problem, sizeof(problem), "word %u: %s (%s)", (unsigned)fault->index,
+                 fault->check->allowed, fault->rule);
+    }
     h.range_buflen = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, range_buflen));
     h.rangecount = vmbp_load_le16(p + offsetof(struct vmbp_gpadl_header_wire, rangecount));
     have = (n - fixed) / 8u;
@@ -148,7 +159,8 @@ void vmbpi_gpadl_header_data(struct vmbpi_out *o, const uint8_t *p, size_t n,
         have = VMBP_GPADL_HEADER_MAX_WORDS;
     for (i = 0; i < have; i++)
         words[i] = vmbp_load_le64(p + fixed + 8u * i);
-    vmbpi_gpadl_ranges(o, words, (uint32_t)have, h.range_buflen / 8u, h.rangecount);
+    vmbpi_gpadl_ranges(o, words, (uint32_t)have, h.range_buflen / 8u, h.rangecount, bad,
+                       problem);
 }
 
 /* GPADL_BODY's PFNs: the range data it continues. */
@@ -166,13 +178,15 @@ void vmbpi_gpadl_body_data(struct vmbpi_out *o, const uint8_t *p, size_t n)
     for (i = 0; i < have; i++)
         words[i] = vmbp_load_le64(p + fixed + 8u * i);
     pfn_list(o, "pfns", words, (uint32_t)have);
-    vmbpi_str(o, "pfns_note", "range data continued from GPADL_HEADER (msg --gpadl reassembles "
-                              "it)");
+    vmbpi_str(o, "pfns_note",
+              "range data continued from GPADL_HEADER (msg --gpadl reassembles "
+              "it)");
 }
 
 /* The channel message of record k: the record itself, or the payload of the SynIC slot it
  * is. Returns NULL (and says why in err) if it is neither GPADL_HEADER nor GPADL_BODY. */
-static const uint8_t *message_of(const struct vmbpi_gpadl_msg *m, const struct vmbpi_msg_opts *opts,
+static const uint8_t *message_of(const struct vmbpi_gpadl_msg *m,
+                                 const struct vmbpi_msg_opts *opts,
                                  struct vmbp_synic_message *slot, size_t *len, char *why,
                                  size_t whylen)
 {
@@ -208,20 +222,50 @@ static const uint8_t *message_of(const struct vmbpi_gpadl_msg *m, const struct v
     return p;
 }
 
-static void fail_status(struct vmbpi_out *o, enum vmbp_status st, const char *detail)
+/* The check GPADL_HEADER's decoder makes on its range data that gives status st: the
+ * reassembler applies the same walk to the words of all the messages. */
+static const struct vmbp_msg_check *range_data_check(enum vmbp_status st)
 {
+    size_t n = 0, i;
+    const struct vmbp_msg_check *c = vmbp_msg_checks(VMBP_MSGV_GPADL_HEADER, &n);
+
+    for (i = 0; c && i < n; i++)
+        if (c[i].status == (uint16_t)st && strcmp(c[i].field, "words") == 0)
+            return &c[i];
+    return NULL;
+}
+
+/* A reassembly failure: out of sequence (VMBP-GPADL-008), range data that breaks a rule of
+ * the header's (the check's rule and allowed values), or messages that end too soon. */
+static void fail_status(struct vmbpi_out *o, enum vmbp_status st, const char *rule,
+                        const char *detail)
+{
+    const struct vmbp_msg_check *c = rule ? NULL : range_data_check(st);
+
     vmbpi_str(o, "status", vmbp_status_name(st));
-    vmbpi_str(o, "rule", detail ? detail : vmbp_status_text(st));
+    vmbpi_obj_begin(o, "error");
+    vmbpi_str(o, "status", vmbp_status_name(st));
+    vmbpi_str(o, "meaning", vmbp_status_text(st));
+    if (rule || c)
+        vmbpi_str(o, "rule", rule ? rule : c->rule);
+    vmbpi_str(o, "step", "reassembly");
+    if (c) {
+        vmbpi_str(o, "field", c->field);
+        vmbpi_str(o, "allowed", c->allowed);
+    }
+    vmbpi_str(o, "detail", detail);
+    vmbpi_obj_end(o);
 }
 
 int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t nmsgs,
                 const struct vmbpi_msg_opts *opts, FILE *err)
 {
     struct vmbp_gpadl_reasm ra;
+    struct vmbp_msg_fault fault;
     struct vmbp_synic_message *slots;
     uint64_t *words;
     struct vmbp_ctx ctx;
-    enum vmbp_status st = VMBP_E_PENDING, init_st;
+    enum vmbp_status st = VMBP_E_PENDING;
     size_t k, bad = 0;
     char buf[200];
 
@@ -238,7 +282,8 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
         size_t n;
 
         if (!message_of(&msgs[k], opts, &slots[k], &n, buf, sizeof(buf))) {
-            fprintf(err, "vmbp-inspect: message %zu (line %lu): %s\n", k + 1, msgs[k].line, buf);
+            fprintf(err, "vmbp-inspect: message %zu (line %lu): %s\n", k + 1, msgs[k].line,
+                    buf);
             free(slots);
             free(words);
             return VMBPI_EXIT_USAGE;
@@ -246,8 +291,12 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
     }
     ctx.version = opts->version;
     ctx.features = opts->features;
-    init_st = vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS);
-    (void)init_st; /* both pointers are set: the reset cannot fail */
+    if (vmbp_gpadl_reasm_init(&ra, words, VMBP_GPADL_MAX_WORDS) != VMBP_OK) {
+        fprintf(err, "vmbp-inspect: cannot start a GPADL reassembly\n");
+        free(slots);
+        free(words);
+        return VMBPI_EXIT_USAGE;
+    }
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "gpadl");
@@ -276,8 +325,18 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
             vmbpi_u64(o, "line", msgs[k].line);
         vmbpi_u64(o, "length", n);
         vmbpi_str(o, "type_name", vmbp_msg_type_name(type));
-        st = vmbp_msg_validate(p, n, &ctx, (enum vmbp_dir)opts->dir);
-        if (st == VMBP_OK && type == VMBP_MSG_GPADL_HEADER) {
+        st = vmbp_msg_validate_fault(p, n, &ctx, (enum vmbp_dir)opts->dir, &fault);
+        if (st != VMBP_OK) {
+            /* the message itself: the decoder's report, and what a header holds */
+            if (type == VMBP_MSG_GPADL_HEADER)
+                vmbpi_gpadl_header_data(o, p, n, &ctx, &fault);
+            vmbpi_str(o, "status", vmbp_status_name(st));
+            vmbpi_msg_error(o, &fault, p, n, &ctx, opts->dir, NULL);
+            vmbpi_obj_end(o);
+            bad = k + 1;
+            break;
+        }
+        if (type == VMBP_MSG_GPADL_HEADER) {
             struct vmbp_gpadl_header h;
 
             st = vmbp_msg_gpadl_header_decode(p, n, &ctx, &h);
@@ -289,7 +348,7 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
                 vmbpi_u64(o, "words", h.nwords);
                 st = vmbp_gpadl_reasm_header(&ra, &h);
             }
-        } else if (st == VMBP_OK) {
+        } else {
             struct vmbp_gpadl_body b;
 
             before = ra.state;
@@ -309,20 +368,20 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
             continue;
         }
         if (st == VMBP_E_GPADL_SEQUENCE && type == VMBP_MSG_GPADL_HEADER)
-            snprintf(buf, sizeof(buf), "%s: a second GPADL_HEADER", vmbp_status_text(st));
+            snprintf(buf, sizeof(buf), "a second GPADL_HEADER");
         else if (st == VMBP_E_GPADL_SEQUENCE && before == VMBP_GPADL_REASM_COLLECTING)
-            snprintf(buf, sizeof(buf), "%s: its handle 0x%08x is not the header's 0x%08x",
-                     vmbp_status_text(st),
-                     vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl)), ra.gpadl);
+            snprintf(buf, sizeof(buf), "its handle 0x%08x is not the header's 0x%08x",
+                     vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, gpadl)),
+                     ra.gpadl);
         else if (st == VMBP_E_GPADL_SEQUENCE)
-            snprintf(buf, sizeof(buf), "%s: GPADL_BODY %s", vmbp_status_text(st),
+            snprintf(buf, sizeof(buf), "GPADL_BODY %s",
                      before == VMBP_GPADL_REASM_COMPLETE ? "after the GPADL was complete"
                                                          : "before GPADL_HEADER");
         else
-            snprintf(buf, sizeof(buf), "%s", vmbp_status_text(st));
-        if (type == VMBP_MSG_GPADL_HEADER)
-            vmbpi_gpadl_header_data(o, p, n, &ctx); /* what it holds, up to the fault */
-        fail_status(o, st, buf);
+            snprintf(buf, sizeof(buf),
+                     "in the range data reassembled so far (the reassembler does not name the "
+                     "word)");
+        fail_status(o, st, st == VMBP_E_GPADL_SEQUENCE ? "VMBP-GPADL-008" : NULL, buf);
         vmbpi_obj_end(o);
         bad = k + 1;
         break;
@@ -345,7 +404,7 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
                      : "the messages end before the GPADL: range_buflen announces %u words, "
                        "%u arrived",
                  ra.nwords, ra.have);
-        fail_status(o, VMBP_E_PENDING, buf);
+        fail_status(o, VMBP_E_PENDING, "VMBP-GPADL-008", buf);
         vmbpi_doc_end(o);
         free(slots);
         free(words);
@@ -369,7 +428,7 @@ int vmbpi_gpadl(struct vmbpi_out *o, const struct vmbpi_gpadl_msg *msgs, size_t 
             if (vmbp_gpadl_reasm_range(&ra, r, &g) != VMBP_OK)
                 break; /* complete: cannot happen */
             pages = vmbp_gpa_range_pages(g.byte_offset, g.byte_count);
-            one_range(o, r, g.byte_count, g.byte_offset, pages, g.pfns, (uint32_t)pages);
+            one_range(o, r, g.byte_count, g.byte_offset, pages, g.pfns, (uint32_t)pages, NULL);
             bytes += g.byte_count;
         }
         vmbpi_arr_end(o);

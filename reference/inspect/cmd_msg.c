@@ -4,7 +4,9 @@
  * holding one, against a negotiated state (version, features) and the direction it travelled.
  * Every field of the message's variant is printed with its offset, size and meaning, from the
  * field tables of the message headers (vmbp_msg_fields()); validation is the library's own
- * (vmbp_msg_validate()), so the tool reports exactly what a guest or host using it would.
+ * (vmbp_msg_validate_fault(), and vmbp_msg_offer_overlay_fault() for an offer's pipe or
+ * hv_sock user data), so the tool reports exactly what a guest or host using it would, down
+ * to the field, its value, what was allowed and the rule.
  */
 #include "inspect.h"
 
@@ -17,10 +19,9 @@
 
 static void guid_str(const uint8_t *g, char *out, size_t cap)
 {
-    snprintf(out, cap,
-             "{%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x}", g[3],
-             g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13],
-             g[14], g[15]);
+    snprintf(out, cap, "{%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
+             g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12],
+             g[13], g[14], g[15]);
 }
 
 /* Names of the set bits of a flag word, "A | B | 0x40". */
@@ -123,14 +124,23 @@ static void meaning(const struct vmbp_msg_field *f, uint64_t v, char *out, size_
     }
 }
 
-static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, const uint8_t *p,
-                         size_t n)
+/* Whether the fault names this field: the decoder rejected the message there. */
+static bool faulted(const struct vmbp_msg_fault *fault, const struct vmbp_msg_field *f)
 {
-    size_t nf = 0, i;
-    const struct vmbp_msg_field *tab = vmbp_msg_fields(variant, &nf);
+    return fault && fault->field && strcmp(fault->field->name, f->name) == 0 &&
+           fault->field->offset == f->offset;
+}
+
+/* The fields of a table (a variant's, or an offer overlay's with message offsets) as far as
+ * the message goes; the field a fault names is marked with its rule. */
+static void print_fields(struct vmbpi_out *o, const char *key, const struct vmbp_msg_field *tab,
+                         size_t nf, const uint8_t *p, size_t n,
+                         const struct vmbp_msg_fault *fault)
+{
+    size_t i;
     char val[600], mean[400];
 
-    vmbpi_arr_begin(o, "fields");
+    vmbpi_arr_begin(o, key);
     for (i = 0; tab && i < nf; i++) {
         const struct vmbp_msg_field *f = &tab[i];
         uint64_t v = 0;
@@ -166,7 +176,8 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
 
             size = len;
             for (k = 0; k < shown; k++)
-                used += (size_t)snprintf(val + used, sizeof(val) - used, "%02x", p[f->offset + k]);
+                used +=
+                    (size_t)snprintf(val + used, sizeof(val) - used, "%02x", p[f->offset + k]);
             if (shown < len)
                 snprintf(val + used, sizeof(val) - used, "... (%zu bytes)", len);
             if (len == 0)
@@ -183,10 +194,12 @@ static void print_fields(struct vmbpi_out *o, enum vmbp_msg_variant variant, con
                 snprintf(val, sizeof(val), "0x%0*llx", (int)(f->size * 2),
                          (unsigned long long)v);
             meaning(f, v, mean, sizeof(mean));
-            if (f->kind == VMBP_MSG_FIELD_RSVDZ && v != 0)
-                snprintf(mean + strlen(mean), sizeof(mean) - strlen(mean),
-                         " [must be zero]");
             break;
+        }
+        if (faulted(fault, f)) {
+            size_t used = strlen(mean);
+
+            snprintf(mean + used, sizeof(mean) - used, " [rejected: %s]", fault->rule);
         }
         vmbpi_field(o, f->name, f->offset, size, val, mean);
     }
@@ -206,11 +219,48 @@ static bool has_words(enum vmbp_msg_variant variant)
     return false;
 }
 
+/* An offer's user data as the overlay its flags select (hv_sock, else named pipe), read
+ * with the library's overlay reader; returns false if the reader rejects it. */
+static bool offer_overlay(struct vmbpi_out *o, const uint8_t *p, size_t n,
+                          const struct vmbp_ctx *ctx, const struct vmbpi_msg_opts *opts,
+                          enum vmbp_status *st)
+{
+    struct vmbp_msg m;
+    struct vmbp_msg_fault fault;
+    enum vmbp_msg_overlay which;
+    const struct vmbp_msg_field *tab;
+    size_t nf = 0;
+    const char *name;
+
+    if (vmbp_msg_decode(p, n, ctx, (enum vmbp_dir)opts->dir, &m) != VMBP_OK ||
+        m.type != VMBP_MSG_OFFER_CHANNEL)
+        return true;
+    if (m.u.offer.flags & VMBP_OFFER_FLAG_TLNPI_PROVIDER) {
+        which = VMBP_MSG_OVERLAY_HVSOCK;
+        name = "hvsock";
+    } else if (m.u.offer.flags & VMBP_OFFER_FLAG_NAMED_PIPE_MODE) {
+        which = VMBP_MSG_OVERLAY_PIPE;
+        name = "pipe";
+    } else {
+        return true;
+    }
+    *st = vmbp_msg_offer_overlay_fault(&m.u.offer, which, &fault);
+    tab = vmbp_msg_overlay_fields(which, &nf);
+    vmbpi_str(o, "overlay", name);
+    print_fields(o, "overlay_fields", tab, nf, p, n, *st == VMBP_OK ? NULL : &fault);
+    if (*st == VMBP_OK)
+        return true;
+    vmbpi_str(o, "status", vmbp_status_name(*st));
+    vmbpi_msg_error(o, &fault, p, n, ctx, opts->dir, name);
+    return false;
+}
+
 /* Decode the channel message p[0..n). Returns the exit status. */
 static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                            const struct vmbpi_msg_opts *opts)
 {
     struct vmbp_ctx ctx;
+    struct vmbp_msg_fault fault;
     enum vmbp_msg_variant variant;
     enum vmbp_status st, sel;
     uint32_t type = 0;
@@ -225,18 +275,23 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         vmbpi_u64(o, "type", type);
         vmbpi_str(o, "type_name", tn ? tn : "unknown");
     }
-    st = vmbp_msg_validate(p, n, &ctx, (enum vmbp_dir)opts->dir);
+    st = vmbp_msg_validate_fault(p, n, &ctx, (enum vmbp_dir)opts->dir, &fault);
     sel = vmbp_msg_select(p, n, &ctx, (enum vmbp_dir)opts->dir, &variant);
     if (sel != VMBP_OK) {
         /* Not valid in this state: show the newest variant's fields as far as they go. */
         variant = vmbp_msg_type_newest_variant(type);
     }
     if (variant != VMBP_MSGV_NONE) {
+        size_t nf = 0;
+        const struct vmbp_msg_field *tab = vmbp_msg_fields(variant, &nf);
+        const struct vmbp_msg_fault *named =
+            st != VMBP_OK && (fault.variant == variant || !fault.check) ? &fault : NULL;
+
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
-        print_fields(o, variant, p, n);
+        print_fields(o, "fields", tab, nf, p, n, named);
         if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_HEADER)
-            vmbpi_gpadl_header_data(o, p, n, &ctx);
+            vmbpi_gpadl_header_data(o, p, n, &ctx, named);
         else if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_BODY)
             vmbpi_gpadl_body_data(o, p, n);
     }
@@ -248,10 +303,37 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
                  n - vmbp_msg_variant_size(variant));
         vmbpi_str(o, "note", buf);
     }
+    if (st == VMBP_OK && !offer_overlay(o, p, n, &ctx, opts, &st))
+        return VMBPI_EXIT_INVALID;
     vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
-        vmbpi_str(o, "rule", vmbp_status_text(st));
+        vmbpi_msg_error(o, &fault, p, n, &ctx, opts->dir, NULL);
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
+}
+
+/* A SynIC slot the snapshot refused (spec/synic.md): its status and rule, and the slot field
+ * it names (NULL: the slot's length). */
+static void slot_error(struct vmbpi_out *o, enum vmbp_status st, const char *rule,
+                       const char *field, size_t offset, size_t size, uint64_t value,
+                       const char *allowed)
+{
+    vmbpi_str(o, "status", vmbp_status_name(st));
+    vmbpi_obj_begin(o, "error");
+    vmbpi_str(o, "status", vmbp_status_name(st));
+    vmbpi_str(o, "meaning", vmbp_status_text(st));
+    vmbpi_str(o, "rule", rule);
+    if (field) {
+        vmbpi_str(o, "field", field);
+        vmbpi_u64(o, "offset", offset);
+        vmbpi_u64(o, "size", size);
+    } else {
+        vmbpi_str(o, "step", "length");
+    }
+    vmbpi_u64(o, "value", value);
+    if (field)
+        vmbpi_hex(o, "value_hex", value, (int)size * 2);
+    vmbpi_str(o, "allowed", allowed);
+    vmbpi_obj_end(o);
 }
 
 bool vmbpi_msg_is_slot(const uint8_t *p, size_t n)
@@ -266,7 +348,8 @@ bool vmbpi_msg_is_slot(const uint8_t *p, size_t n)
            p[4] <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX;
 }
 
-int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_msg_opts *opts)
+int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n,
+              const struct vmbpi_msg_opts *opts)
 {
     char buf[64];
     int rc;
@@ -287,8 +370,8 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         vmbpi_str(o, "negotiated_version", buf);
         vmbpi_hex(o, "negotiated_features", opts->features, 8);
         if (n != VMBP_SYNIC_MESSAGE_SIZE) {
-            vmbpi_str(o, "status", "E_LENGTH_FIELD");
-            vmbpi_str(o, "rule", "a SynIC message slot is 256 bytes");
+            slot_error(o, VMBP_E_LENGTH_FIELD, "VMBP-SYNIC-003", NULL, 0, 0, n,
+                       "256 bytes (a SynIC message slot)");
             vmbpi_doc_end(o);
             return VMBPI_EXIT_INVALID;
         }
@@ -305,17 +388,21 @@ int vmbpi_msg(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbp
         vmbpi_bool(o, "message_pending", (slot.flags & VMBP_SYNIC_MESSAGE_FLAG_PENDING) != 0);
         vmbpi_hex(o, "sender", slot.sender, 16);
         vmbpi_obj_end(o);
+        if (st == VMBP_E_LENGTH_FIELD)
+            slot_error(o, st, "VMBP-SYNIC-004", "payload_size", 4, 1, p[4], "0..240");
+        else if (st != VMBP_OK)
+            slot_error(o, st, "VMBP-SYNIC-004", "message_type", 0, 4, vmbp_load_le32(p),
+                       "a known SynIC message type (NONE, VMBus or a hypervisor message)");
         if (st != VMBP_OK) {
-            vmbpi_str(o, "status", vmbp_status_name(st));
-            vmbpi_str(o, "rule", vmbp_status_text(st));
             vmbpi_doc_end(o);
             return VMBPI_EXIT_INVALID;
         }
         if (slot.type != VMBP_SYNIC_MSG_TYPE_VMBUS) {
             vmbpi_str(o, "status", "OK");
-            vmbpi_str(o, "note", slot.type == VMBP_SYNIC_MSG_TYPE_NONE
-                                     ? "empty slot"
-                                     : "a hypervisor message, not a VMBus channel message");
+            vmbpi_str(o, "note",
+                      slot.type == VMBP_SYNIC_MSG_TYPE_NONE
+                          ? "empty slot"
+                          : "a hypervisor message, not a VMBus channel message");
             vmbpi_doc_end(o);
             return VMBPI_EXIT_VALID;
         }

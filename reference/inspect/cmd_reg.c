@@ -59,7 +59,7 @@ static int finish(struct vmbpi_out *o, enum vmbp_status st)
 {
     vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
-        vmbpi_str(o, "rule", vmbp_status_text(st));
+        vmbpi_str(o, "meaning", vmbp_status_text(st));
     vmbpi_doc_end(o);
     return st == VMBP_OK ? VMBPI_EXIT_VALID : VMBPI_EXIT_INVALID;
 }
@@ -112,8 +112,8 @@ static const char *call_name(uint16_t code)
 
 static int hypercall(struct vmbpi_out *o, bool control, uint64_t v)
 {
-    const struct vmbp_reg_desc *d = control ? vmbp_hypercall_control_desc()
-                                            : vmbp_hypercall_result_desc();
+    const struct vmbp_reg_desc *d =
+        control ? vmbp_hypercall_control_desc() : vmbp_hypercall_result_desc();
     enum vmbp_status st = vmbp_reg_check(d, v);
 
     vmbpi_doc_begin(o);
@@ -200,10 +200,12 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
             st = VMBP_E_FIELD_RANGE;
         break;
     case VMBP_CPUID_LEAF_FEATURES:
-        vmbpi_bool(o, "access_synic_regs", (r->eax & VMBP_CPUID_FEATURES_EAX_ACCESS_SYNIC_REGS) != 0);
+        vmbpi_bool(o, "access_synic_regs",
+                   (r->eax & VMBP_CPUID_FEATURES_EAX_ACCESS_SYNIC_REGS) != 0);
         vmbpi_bool(o, "access_hypercall_msrs",
                    (r->eax & VMBP_CPUID_FEATURES_EAX_ACCESS_HYPERCALL_MSRS) != 0);
-        vmbpi_bool(o, "access_vp_index", (r->eax & VMBP_CPUID_FEATURES_EAX_ACCESS_VP_INDEX) != 0);
+        vmbpi_bool(o, "access_vp_index",
+                   (r->eax & VMBP_CPUID_FEATURES_EAX_ACCESS_VP_INDEX) != 0);
         vmbpi_bool(o, "post_messages", (r->ebx & VMBP_CPUID_FEATURES_EBX_POST_MESSAGES) != 0);
         vmbpi_bool(o, "signal_events", (r->ebx & VMBP_CPUID_FEATURES_EBX_SIGNAL_EVENTS) != 0);
         vmbpi_bool(o, "isolation", (r->ebx & VMBP_CPUID_FEATURES_EBX_ISOLATION) != 0);
@@ -225,11 +227,13 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
         vmbpi_u64(o, "isolation_type", iso.isolation_type);
         vmbpi_str(o, "isolation_type_name",
                   iso.isolation_type < 5 ? types[iso.isolation_type] : "unknown");
-        vmbpi_bool(o, "hardware_isolated", vmbp_cpuid_isolation_is_hardware(iso.isolation_type));
+        vmbpi_bool(o, "hardware_isolated",
+                   vmbp_cpuid_isolation_is_hardware(iso.isolation_type));
         vmbpi_bool(o, "shared_gpa_boundary_active", iso.boundary_active);
         vmbpi_u64(o, "shared_gpa_boundary_bits", iso.boundary_bits);
         vmbpi_hex(o, "shared_gpa_boundary", iso.shared_gpa_boundary, 1);
-        if ((r->eax & VMBP_CPUID_ISOLATION_EAX_RSVD) || (r->ebx & VMBP_CPUID_ISOLATION_EBX_RSVD))
+        if ((r->eax & VMBP_CPUID_ISOLATION_EAX_RSVD) ||
+            (r->ebx & VMBP_CPUID_ISOLATION_EBX_RSVD))
             st = VMBP_E_RSVD_NONZERO;
         break;
     }
@@ -243,7 +247,8 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
         break;
     case VMBP_CPUID_LEAF_VS_PROPERTIES:
         vmbpi_bool(o, "is_portable", (r->eax & VMBP_CPUID_VS_EAX_IS_PORTABLE) != 0);
-        vmbpi_bool(o, "debug_device_present", (r->eax & VMBP_CPUID_VS_EAX_DEBUG_DEVICE_PRESENT) != 0);
+        vmbpi_bool(o, "debug_device_present",
+                   (r->eax & VMBP_CPUID_VS_EAX_DEBUG_DEVICE_PRESENT) != 0);
         vmbpi_bool(o, "extended_ioapic_rte", vmbp_cpuid_vs_extended_ioapic_rte(r));
         vmbpi_bool(o, "confidential_vmbus_available", vmbp_cpuid_vs_confidential_vmbus(r));
         break;
@@ -301,8 +306,9 @@ int vmbpi_reg(struct vmbpi_out *o, const char *name, const char *value, bool arm
         return hypercall(o, true, v);
     if (strcasecmp(name, "HCALL_RESULT") == 0 || strcasecmp(name, "HYPERCALL_RESULT") == 0)
         return hypercall(o, false, v);
-    fprintf(err, "vmbp-inspect: reg: unknown register '%s' (SCONTROL, SVERSION, SIEFP, SIMP, "
-                 "EOM, SIRBP, SINT0..SINT15, HCALL_CONTROL, HCALL_RESULT, CPUID.<leaf>)\n",
+    fprintf(err,
+            "vmbp-inspect: reg: unknown register '%s' (SCONTROL, SVERSION, SIEFP, SIMP, "
+            "EOM, SIRBP, SINT0..SINT15, HCALL_CONTROL, HCALL_RESULT, CPUID.<leaf>)\n",
             name);
     return VMBPI_EXIT_USAGE;
 }

@@ -16,7 +16,8 @@
 #include <vmbus_proto/status.h>
 
 /* Copy n bytes of the data area starting at ring offset pos, wrapping at size. */
-static void ring_copy(const uint8_t *data, uint32_t size, uint32_t pos, uint8_t *dst, uint32_t n)
+static void ring_copy(const uint8_t *data, uint32_t size, uint32_t pos, uint8_t *dst,
+                      uint32_t n)
 {
     uint32_t first = size - pos < n ? size - pos : n;
 
@@ -31,15 +32,53 @@ struct ring_fault {
     size_t file_offset; /* of the field */
     uint64_t value;
     char allowed[128];
-    long packet;        /* 1-based, 0 for the control page */
+    long packet; /* 1-based, 0 for the control page */
     size_t packet_offset;
 };
 
+/* The rule of spec/ring.md a ring status stands for (read as an end attaching to the ring,
+ * then reading every packet). */
+static const char *ring_rule(enum vmbp_status st)
+{
+    switch (st) {
+    case VMBP_E_RING_WRITE_INDEX:
+    case VMBP_E_RING_READ_INDEX:
+        return "VMBP-RING-010";
+    case VMBP_E_RING_AVAIL_SHORT:
+        return "VMBP-RING-011";
+    case VMBP_E_RING_LEN_LT_OFFSET:
+        return "VMBP-RING-012";
+    case VMBP_E_RING_OFFSET_SHORT:
+        return "VMBP-RING-013";
+    case VMBP_E_RING_PKT_OVERRUN:
+        return "VMBP-RING-014";
+    case VMBP_E_RING_READ_PAST_WRITE:
+        return "VMBP-RING-015";
+    case VMBP_E_RING_PKT_TYPE:
+        return "VMBP-RING-016";
+    case VMBP_E_RING_PKT_FLAGS:
+        return "VMBP-RING-017";
+    case VMBP_E_RING_EXT_OFFSET:
+        return "VMBP-RING-018";
+    case VMBP_E_RING_RANGE_COUNT:
+    case VMBP_E_RING_RANGE_BOUNDS:
+        return "VMBP-RING-019";
+    case VMBP_E_RING_PENDING_SZ:
+        return "VMBP-RING-022";
+    default:
+        return NULL;
+    }
+}
+
 static void report_fault(struct vmbpi_out *o, enum vmbp_status st, const struct ring_fault *f)
 {
+    const char *rule = ring_rule(st);
+
     vmbpi_obj_begin(o, "error");
     vmbpi_str(o, "status", vmbp_status_name(st));
-    vmbpi_str(o, "rule", vmbp_status_text(st));
+    vmbpi_str(o, "meaning", vmbp_status_text(st));
+    if (rule)
+        vmbpi_str(o, "rule", rule);
     vmbpi_str(o, "where", f->where);
     if (f->packet > 0) {
         vmbpi_u64(o, "packet", (uint64_t)f->packet);
@@ -65,9 +104,9 @@ static void control_fault(struct ring_fault *f, size_t base, const char *field, 
 
 /* The packet field that a descriptor or header status is about: each ring status names one
  * rule of one field (spec/ring.md VMBP-RING-011 to -019). */
-static void packet_fault(struct ring_fault *f, enum vmbp_status st, const struct vmbp_pkt_desc *d,
-                         const uint8_t *pkt, uint32_t avail, uint32_t types, size_t data_base,
-                         uint32_t size, uint32_t pos)
+static void packet_fault(struct ring_fault *f, enum vmbp_status st,
+                         const struct vmbp_pkt_desc *d, const uint8_t *pkt, uint32_t avail,
+                         uint32_t types, size_t data_base, uint32_t size, uint32_t pos)
 {
     size_t off = offsetof(struct vmbp_pkt_desc_wire, len8);
 
@@ -204,8 +243,9 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     if (n <= VMBP_RING_CONTROL_SIZE || n - VMBP_RING_CONTROL_SIZE > VMBP_RING_DATA_MAX ||
         !vmbp_ring_size_valid((uint32_t)(n - VMBP_RING_CONTROL_SIZE))) {
         vmbpi_str(o, "status", "E_INVAL");
-        vmbpi_str(o, "rule", "the image is not a 4096-byte control page followed by a data "
-                             "area of 32 bytes or more, a multiple of 8");
+        vmbpi_str(o, "meaning",
+                  "the image is not a 4096-byte control page followed by a data "
+                  "area of 32 bytes or more, a multiple of 8");
         vmbpi_obj_end(o);
         return VMBPI_EXIT_USAGE;
     }
@@ -312,8 +352,8 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
             goto out;
         }
         ring_copy(data, size, (uint32_t)(((uint64_t)pos + len) % size), tbuf, sizeof(tbuf));
-        trailer_start = vmbp_load_le32(tbuf + offsetof(struct vmbp_pkt_trailer_wire,
-                                                       start_offset));
+        trailer_start =
+            vmbp_load_le32(tbuf + offsetof(struct vmbp_pkt_trailer_wire, start_offset));
 
         snprintf(label, sizeof(label), "packet %u", i + 1);
         vmbpi_obj_begin(o, o->json ? NULL : label);
@@ -329,8 +369,9 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
         vmbpi_hex(o, "transaction_id", d.trans_id, 16);
         vmbpi_u64(o, "data_bytes", len - (uint32_t)d.offset8 * 8u);
         if (d.type == VMBP_PKT_DATA_XFER_PAGES) {
-            vmbpi_u64(o, "transfer_page_set",
-                      vmbp_load_le16(pkt + offsetof(struct vmbp_pkt_xfer_wire, xfer_pageset_id)));
+            vmbpi_u64(
+                o, "transfer_page_set",
+                vmbp_load_le16(pkt + offsetof(struct vmbp_pkt_xfer_wire, xfer_pageset_id)));
         }
         if (count)
             print_ranges(o, pkt, &d, count);
@@ -351,7 +392,8 @@ out:
     return rc;
 }
 
-int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n, const struct vmbpi_ring_opts *opts)
+int vmbpi_ring(struct vmbpi_out *o, const uint8_t *p, size_t n,
+               const struct vmbpi_ring_opts *opts)
 {
     int rc, rc2;
 

@@ -64,7 +64,6 @@ static const struct status_row synic_types[] = {VMBP_SYNIC_MSG_TYPE_LIST(VMBPI_X
 static const char *const pkt_types[] = {VMBP_PKT_TYPE_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-
 /* ---- wire structs without a field table --------------------------------------------- */
 
 struct layout_field {
@@ -82,8 +81,10 @@ struct layout {
     size_t nfields;
 };
 
-#define VMBPI_F(W, m, type, count, meaning)                                                   \
-    {#m, offsetof(struct W, m), sizeof(((struct W *)0)->m), type, count, meaning}
+#define VMBPI_F(W, m, type, count, meaning)                                                    \
+    {                                                                                          \
+#m, offsetof(struct W, m), sizeof(((struct W *)0)->m), type, count, meaning            \
+    }
 
 static const struct layout_field slot_fields[] = {
     VMBPI_F(vmbp_synic_message_wire, message_type, "u32", 1, "message type; 0 a free slot"),
@@ -144,7 +145,10 @@ static const struct layout_field gpadl_range_fields[] = {
 };
 #undef VMBPI_F
 
-#define VMBPI_LAYOUT(name, W, tab) {name, sizeof(struct W), tab, VMBPI_N(tab)}
+#define VMBPI_LAYOUT(name, W, tab)                                                             \
+    {                                                                                          \
+        name, sizeof(struct W), tab, VMBPI_N(tab)                                              \
+    }
 static const struct layout slot_layout =
     VMBPI_LAYOUT("synic_message_slot", vmbp_synic_message_wire, slot_fields);
 static const struct layout ring_layouts[] = {
@@ -186,10 +190,10 @@ static const char *kind_name(uint8_t kind)
 
 static const char *fmt_name(uint8_t fmt)
 {
-    static const char *const names[] = {"",           "dec",         "hex",        "bool",
-                                        "msgtype",    "version",     "features",   "offer_flags",
-                                        "open_flags", "pipe_flags",  "ntstatus",   "conn_state",
-                                        "guid",       "bytes",       "pipe_type",  "words"};
+    static const char *const names[] = {"",           "dec",        "hex",       "bool",
+                                        "msgtype",    "version",    "features",  "offer_flags",
+                                        "open_flags", "pipe_flags", "ntstatus",  "conn_state",
+                                        "guid",       "bytes",      "pipe_type", "words"};
 
     return fmt < VMBPI_N(names) && fmt > 0 ? names[fmt] : "unknown";
 }
@@ -230,7 +234,8 @@ static bool is_integer(const struct vmbp_msg_field *f)
 /* "0x0000000d" -> "0.13" */
 static void version_text(uint32_t v, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%u.%u", (unsigned)VMBP_VERSION_MAJOR(v), (unsigned)VMBP_VERSION_MINOR(v));
+    snprintf(buf, cap, "%u.%u", (unsigned)VMBP_VERSION_MAJOR(v),
+             (unsigned)VMBP_VERSION_MINOR(v));
 }
 
 static const char *feature_name(uint32_t bit)
@@ -297,7 +302,62 @@ static void json_allowed(struct vmbpi_out *o, const struct vmbp_msg_field *f, ui
     vmbpi_obj_end(o);
 }
 
-static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type)
+/* The checks the decoder makes on field `index` of a table, as data: "rules" (their rule
+ * IDs, each once) and "checks" (rule, kind, status, allowed values in words and as data). */
+static void json_checks(struct vmbpi_out *o, const struct vmbp_msg_check *checks, size_t nc,
+                        size_t index)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < nc; i++)
+        n += checks[i].field_index == index;
+    if (n == 0)
+        return;
+    vmbpi_arr_begin(o, "rules");
+    for (i = 0; i < nc; i++) {
+        bool seen = false;
+
+        for (j = 0; j < i; j++)
+            seen = seen || (checks[j].field_index == index &&
+                            strcmp(checks[j].rule, checks[i].rule) == 0);
+        if (checks[i].field_index == index && !seen)
+            vmbpi_str(o, NULL, checks[i].rule);
+    }
+    vmbpi_arr_end(o);
+    vmbpi_arr_begin(o, "checks");
+    for (i = 0; i < nc; i++) {
+        const struct vmbp_msg_check *c = &checks[i];
+
+        if (c->field_index != index)
+            continue;
+        vmbpi_obj_begin(o, NULL);
+        vmbpi_str(o, "rule", c->rule);
+        vmbpi_str(o, "kind", vmbpi_check_kind_name(c->kind));
+        vmbpi_str(o, "status", vmbp_status_name((enum vmbp_status)c->status));
+        vmbpi_str(o, "allowed", c->allowed);
+        if (c->when)
+            vmbpi_str(o, "when", c->when);
+        if (c->kind == VMBP_MSG_CHECK_RANGE) {
+            vmbpi_hex(o, "min", c->min, 1);
+            vmbpi_hex(o, "max", c->max, 1);
+        }
+        if (c->kind == VMBP_MSG_CHECK_ZERO || c->kind == VMBP_MSG_CHECK_NEEDS_FEATURE)
+            vmbpi_hex(o, "mask", c->mask, 1);
+        if (c->kind == VMBP_MSG_CHECK_NEEDS_FEATURE)
+            vmbpi_hex(o, "feature", c->feature, 1);
+        if (c->kind == VMBP_MSG_CHECK_ONE_OF) {
+            vmbpi_arr_begin(o, "values");
+            for (j = 0; j < c->nvalues && j < 4u; j++)
+                vmbpi_hex(o, NULL, c->values[j], 1);
+            vmbpi_arr_end(o);
+        }
+        vmbpi_obj_end(o);
+    }
+    vmbpi_arr_end(o);
+}
+
+static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint32_t type,
+                       const struct vmbp_msg_check *checks, size_t nc, size_t index)
 {
     char buf[64];
 
@@ -308,9 +368,10 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_bool(o, "variable_size", f->kind == VMBP_MSG_FIELD_WORDS);
     vmbpi_str(o, "kind", kind_name(f->kind));
     vmbpi_str(o, "type", vmbpi_wire_type(f));
-    vmbpi_str(o, "endianness", is_integer(f) || f->kind == VMBP_MSG_FIELD_WORDS ? "little"
-                               : f->kind == VMBP_MSG_FIELD_GUID                 ? "guid"
-                                                                                : "none");
+    vmbpi_str(o, "endianness",
+              is_integer(f) || f->kind == VMBP_MSG_FIELD_WORDS ? "little"
+              : f->kind == VMBP_MSG_FIELD_GUID                 ? "guid"
+                                                               : "none");
     if (f->mask) {
         snprintf(buf, sizeof(buf), "0x%x", (unsigned)f->mask);
         vmbpi_str(o, "mask", buf);
@@ -318,6 +379,7 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
     vmbpi_str(o, "format", fmt_name(f->fmt));
     vmbpi_str(o, "meaning", f->doc ? f->doc : "");
     json_allowed(o, f, type);
+    json_checks(o, checks, nc, index);
     if (f->host_offset != VMBP_MSG_FIELD_NO_HOST)
         vmbpi_u64(o, "decoded_offset", f->host_offset);
     vmbpi_obj_end(o);
@@ -325,8 +387,9 @@ static void json_field(struct vmbpi_out *o, const struct vmbp_msg_field *f, uint
 
 const char *vmbpi_select_name(uint8_t sel)
 {
-    return sel == VMBP_MSG_SELECT_SIZE ? "size" : sel == VMBP_MSG_SELECT_CONTENT ? "content"
-                                                                                 : "version";
+    return sel == VMBP_MSG_SELECT_SIZE      ? "size"
+           : sel == VMBP_MSG_SELECT_CONTENT ? "content"
+                                            : "version";
 }
 
 bool vmbpi_variant_has_words(enum vmbp_msg_variant v)
@@ -361,6 +424,8 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
     const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
     size_t nf = 0, i;
     const struct vmbp_msg_field *tab = vmbp_msg_fields((enum vmbp_msg_variant)v, &nf);
+    const struct vmbp_msg_check *checks;
+    size_t nc = 0;
     char buf[32];
     uint32_t bit;
 
@@ -383,9 +448,10 @@ static void json_variant(struct vmbpi_out *o, unsigned v)
     vmbpi_arr_end(o);
     vmbpi_u64(o, "size", vi->size);
     vmbpi_bool(o, "variable_size", vmbpi_variant_has_words((enum vmbp_msg_variant)v));
+    checks = vmbp_msg_checks((enum vmbp_msg_variant)v, &nc);
     vmbpi_arr_begin(o, "fields");
     for (i = 0; tab && i < nf; i++)
-        json_field(o, &tab[i], vi->type);
+        json_field(o, &tab[i], vi->type, checks, nc, i);
     vmbpi_arr_end(o);
     vmbpi_obj_end(o);
 }
@@ -420,9 +486,11 @@ static void json_messages(struct vmbpi_out *o)
 }
 
 static void json_overlay(struct vmbpi_out *o, const char *name, const char *flag,
-                         const struct vmbp_msg_field *tab, size_t nf)
+                         enum vmbp_msg_overlay which)
 {
-    size_t i;
+    size_t i, nf = 0, nc = 0;
+    const struct vmbp_msg_field *tab = vmbp_msg_overlay_fields(which, &nf);
+    const struct vmbp_msg_check *checks = vmbp_msg_overlay_checks(which, &nc);
 
     vmbpi_obj_begin(o, NULL);
     vmbpi_str(o, "name", name);
@@ -430,7 +498,7 @@ static void json_overlay(struct vmbpi_out *o, const char *name, const char *flag
     vmbpi_str(o, "offer_flag", flag);
     vmbpi_arr_begin(o, "fields");
     for (i = 0; i < nf; i++)
-        json_field(o, &tab[i], VMBP_MSG_OFFER_CHANNEL);
+        json_field(o, &tab[i], VMBP_MSG_OFFER_CHANNEL, checks, nc, i);
     vmbpi_arr_end(o);
     vmbpi_obj_end(o);
 }
@@ -454,8 +522,8 @@ static void json_layout(struct vmbpi_out *o, const char *key, const struct layou
         vmbpi_u64(o, "size", f->size);
         vmbpi_str(o, "type", f->type);
         vmbpi_u64(o, "count", f->count);
-        vmbpi_str(o, "endianness", f->type[0] == 'u' && strcmp(f->type, "u8") != 0 ? "little"
-                                                                                   : "none");
+        vmbpi_str(o, "endianness",
+                  f->type[0] == 'u' && strcmp(f->type, "u8") != 0 ? "little" : "none");
         vmbpi_str(o, "meaning", f->meaning);
         vmbpi_obj_end(o);
     }
@@ -498,8 +566,8 @@ const enum vmbp_synic_register vmbpi_synic_regs[VMBPI_SYNIC_REGS] = {
     VMBP_SYNIC_SCONTROL, VMBP_SYNIC_SVERSION, VMBP_SYNIC_SIEFP, VMBP_SYNIC_SIMP,
     VMBP_SYNIC_EOM,      VMBP_SYNIC_SIRBP,    VMBP_SYNIC_SINT};
 
-static void json_named_values(struct vmbpi_out *o, const char *key, const struct status_row *rows,
-                              size_t n, int digits)
+static void json_named_values(struct vmbpi_out *o, const char *key,
+                              const struct status_row *rows, size_t n, int digits)
 {
     size_t i;
 
@@ -517,7 +585,7 @@ static void json_named_values(struct vmbpi_out *o, const char *key, const struct
 int vmbpi_schema_json(FILE *f)
 {
     struct vmbpi_out o;
-    size_t i, nf = 0;
+    size_t i;
     char buf[32];
 
     vmbpi_out_init(&o, f, true);
@@ -549,7 +617,8 @@ int vmbpi_schema_json(FILE *f)
         vmbpi_obj_begin(&o, NULL);
         snprintf(buf, sizeof(buf), "%u.%u", vmbpi_versions[i].major, vmbpi_versions[i].minor);
         vmbpi_str(&o, "name", buf);
-        vmbpi_hex(&o, "value", VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor), 8);
+        vmbpi_hex(&o, "value",
+                  VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor), 8);
         vmbpi_u64(&o, "major", vmbpi_versions[i].major);
         vmbpi_u64(&o, "minor", vmbpi_versions[i].minor);
         vmbpi_str(&o, "windows", vmbpi_versions[i].windows);
@@ -582,15 +651,10 @@ int vmbpi_schema_json(FILE *f)
 
     json_named_values(&o, "statuses", statuses, VMBPI_N(statuses), 4);
     json_messages(&o);
-    {
-        const struct vmbp_msg_field *pipe = vmbp_msg_offer_pipe_fields(&nf);
-
-        vmbpi_arr_begin(&o, "overlays");
-        json_overlay(&o, "pipe", "NAMED_PIPE_MODE", pipe, nf);
-        pipe = vmbp_msg_offer_hvsock_fields(&nf);
-        json_overlay(&o, "hvsock", "TLNPI_PROVIDER", pipe, nf);
-        vmbpi_arr_end(&o);
-    }
+    vmbpi_arr_begin(&o, "overlays");
+    json_overlay(&o, "pipe", "NAMED_PIPE_MODE", VMBP_MSG_OVERLAY_PIPE);
+    json_overlay(&o, "hvsock", "TLNPI_PROVIDER", VMBP_MSG_OVERLAY_HVSOCK);
+    vmbpi_arr_end(&o);
     json_layout(&o, "gpadl_range", &gpadl_range_layout);
 
     vmbpi_obj_begin(&o, "synic");
@@ -598,7 +662,8 @@ int vmbpi_schema_json(FILE *f)
     json_named_values(&o, "message_types", synic_types, VMBPI_N(synic_types), 8);
     vmbpi_arr_begin(&o, "registers");
     for (i = 0; i < VMBPI_N(vmbpi_synic_regs); i++)
-        json_register(&o, vmbp_synic_reg_desc(vmbpi_synic_regs[i], false), vmbpi_synic_regs[i], true);
+        json_register(&o, vmbp_synic_reg_desc(vmbpi_synic_regs[i], false), vmbpi_synic_regs[i],
+                      true);
     json_register(&o, vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true), VMBP_SYNIC_SINT, true);
     vmbpi_arr_end(&o);
     vmbpi_obj_end(&o);

@@ -345,6 +345,9 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
     int width;
     enum vmbp_status first_st = VMBP_OK;
     const char *first_rule = NULL;
+    struct vmbp_msg_fault first_fault;
+    struct vmbp_ctx first_ctx;
+    bool first_faulted = false;
 
     if (!chans || !gpadls || !events || !msgs) {
         free(chans);
@@ -396,6 +399,10 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         uint32_t type = 0, relid = 0, gpadl = 0;
         const char *tname, *rule;
         enum vmbp_status st, dec;
+        struct vmbp_msg_fault fault;
+        struct vmbp_ctx ctx = *vmbp_conn_guest_ctx(&g);
+        enum vmbp_dir dir = from_guest ? VMBP_DIR_GUEST_TO_HOST : VMBP_DIR_HOST_TO_GUEST;
+        bool faulted;
 
         vmbp_conn_out_init(&out, msgs, 1, events,
                            VMBP_CONN_GUEST_EVENTS_MAX(VMBP_CONN_CHANNELS_MAX, TRACE_GPADLS));
@@ -406,6 +413,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
                               from_guest ? VMBP_DIR_GUEST_TO_HOST : VMBP_DIR_HOST_TO_GUEST, &m);
         if (dec == VMBP_OK)
             names_of(&m, &relid, &gpadl);
+        /* the decoder's own report of the message, when it is what refused the record */
+        faulted = vmbp_msg_validate_fault(r->data, r->len, &ctx, dir, &fault) != VMBP_OK;
         conn_state(&g, before, sizeof(before));
         if (gpadl)
             gpadl_state(&g, gpadl, cb, sizeof(cb));
@@ -430,10 +439,14 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
             snprintf(what, sizeof(what), "channel %u", relid);
         else
             what[0] = 0;
+        faulted = faulted && st == fault.status;
         if (st != VMBP_OK && refused++ == 0) {
             first = i;
             first_st = st;
             first_rule = rule;
+            first_faulted = faulted;
+            first_fault = fault;
+            first_ctx = ctx;
         }
         if (o->json) {
             vmbpi_obj_begin(o, NULL);
@@ -454,6 +467,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
                 vmbpi_str(o, "rule", rule ? rule : "");
                 vmbpi_str(o, "meaning", vmbp_status_text(st));
             }
+            if (faulted)
+                vmbpi_msg_error(o, &fault, r->data, r->len, &ctx, (int)dir, NULL);
             vmbpi_obj_end(o);
             continue;
         }
@@ -466,6 +481,12 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         if (st != VMBP_OK)
             append(line, sizeof(line), "; REFUSED %s (%s)", vmbp_status_name(st),
                    rule ? rule : "no rule");
+        if (faulted) {
+            char why[400];
+
+            vmbpi_msg_fault_line(&fault, why, sizeof(why));
+            append(line, sizeof(line), ": %s", why);
+        }
         vmbpi_str(o, NULL, line);
     }
     vmbpi_arr_end(o);
@@ -488,6 +509,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         vmbpi_str(o, "status", vmbp_status_name(first_st));
         vmbpi_str(o, "rule", first_rule ? first_rule : "");
         vmbpi_str(o, "meaning", vmbp_status_text(first_st));
+        if (first_faulted)
+            vmbpi_msg_error(o, &first_fault, r->data, r->len, &first_ctx, (int)r->dir, NULL);
         vmbpi_obj_end(o);
     }
     vmbpi_doc_end(o);

@@ -50,7 +50,7 @@ struct dline {
     enum vmbpi_addr addr;
     char addr_s[24]; /* address digits (WinDbg's backtick removed) */
     bool zx, dash;
-    unsigned width;  /* digits of the first group */
+    unsigned width; /* digits of the first group */
     struct dtok tok[VMBPI_LINE_BYTES_MAX];
     unsigned ntok;
     uint8_t bytes[VMBPI_LINE_BYTES_MAX];
@@ -68,7 +68,8 @@ static bool printable(uint8_t b)
 
 /* Whether the ASCII text matches the bytes, with the groups read in memory order (le false)
  * or as little-endian numbers. `trimmed`: trailing spaces may have been lost. */
-static bool ascii_match(const struct dline *d, const char *a, size_t alen, bool le, bool trimmed)
+static bool ascii_match(const struct dline *d, const char *a, size_t alen, bool le,
+                        bool trimmed)
 {
     unsigned t, j;
 
@@ -224,8 +225,8 @@ static int parse_bytes(const char *s, size_t i, size_t n, struct dline *d, bool 
         d->tok[d->ntok].n = (unsigned)(dig / 2);
         d->ntok++;
         for (; i < k; i += 2)
-            d->bytes[d->nbytes++] =
-                (uint8_t)(vmbpi_hexv((unsigned char)s[i]) << 4 | vmbpi_hexv((unsigned char)s[i + 1]));
+            d->bytes[d->nbytes++] = (uint8_t)(vmbpi_hexv((unsigned char)s[i]) << 4 |
+                                              vmbpi_hexv((unsigned char)s[i + 1]));
     }
     return d->ntok > 0 ? 1 : 0;
 }
@@ -277,7 +278,8 @@ static int parse_body(const char *s, size_t n, struct dline *d, bool kernel)
     if (run >= 4 && run <= 16) {
         memcpy(d->addr_s, s, run);
         d->addr_s[run] = 0;
-        if (run < n && s[run] == ':' && (run + 1 == n || vmbpi_is_ws((unsigned char)s[run + 1]))) {
+        if (run < n && s[run] == ':' &&
+            (run + 1 == n || vmbpi_is_ws((unsigned char)s[run + 1]))) {
             d->addr = ADDR_COLON;
             return parse_bytes(s, run + 1, n, d, true);
         }
@@ -381,7 +383,8 @@ static int parse_line(const char *s, size_t n, struct dline *d)
     for (p = ts; p <= n && p - ts < sizeof(((struct vmbpi_form *)0)->prefix); p++) {
         if (p > ts) {
             /* a prefix ends at a token boundary; without a timestamp it ends in ':' */
-            if (p == n || !vmbpi_is_ws((unsigned char)s[p - 1]) || vmbpi_is_ws((unsigned char)s[p]))
+            if (p == n || !vmbpi_is_ws((unsigned char)s[p - 1]) ||
+                vmbpi_is_ws((unsigned char)s[p]))
                 continue;
             if (!d->ts) {
                 size_t e = p;
@@ -500,8 +503,9 @@ static int establish(struct vmbpi_reader *r, const struct dline *d)
     } else if (f->addr == ADDR_COLON && !f->ts && f->prefix_len == 0) {
         f->order = VMBPI_ORDER_MEMORY; /* xxd: groups are bytes in memory order (not -e) */
     } else {
-        return vmbpi_rd_fail(r, "line %lu: a dump in groups of %u bytes (%s): their byte order "
-                                "is not stated; %s",
+        return vmbpi_rd_fail(r,
+                             "line %lu: a dump in groups of %u bytes (%s): their byte order "
+                             "is not stated; %s",
                              r->lineno, gb, f->name, vmbpi_order_hint);
     }
     r->dm.have_form = true;
@@ -563,15 +567,17 @@ static int emit_line(struct vmbpi_reader *r, const struct dline *d, uint8_t *row
         o = VMBPI_ORDER_MEMORY; /* single bytes */
     if (d->ascii != ASC_NONE) {
         if (o == VMBPI_ORDER_LE && !d->le_ok)
-            return vmbpi_rd_fail(r, "line %lu: its ASCII column does not match the groups "
-                                    "read as little-endian numbers",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: its ASCII column does not match the groups "
+                                 "read as little-endian numbers",
                                  r->lineno);
         if (o != VMBPI_ORDER_LE && !d->mem_ok)
-            return vmbpi_rd_fail(r, "line %lu: its ASCII column does not match the bytes read "
-                                    "in memory order%s",
-                                 r->lineno,
-                                 d->le_ok ? " (they are little-endian numbers: --group-order le)"
-                                          : "");
+            return vmbpi_rd_fail(
+                r,
+                "line %lu: its ASCII column does not match the bytes read "
+                "in memory order%s",
+                r->lineno,
+                d->le_ok ? " (they are little-endian numbers: --group-order le)" : "");
     }
     for (t = 0; t < d->ntok; t++)
         for (j = 0; j < d->tok[t].n; j++)
@@ -597,8 +603,9 @@ static int new_record(struct vmbpi_reader *r, const char *why)
     struct vmbpi_dump *m = &r->dm;
 
     if (!r->o.records && m->in_record)
-        return vmbpi_rd_fail(r, "line %lu %s: the input holds more than one dump (only "
-                                "--gpadl reads several messages)",
+        return vmbpi_rd_fail(r,
+                             "line %lu %s: the input holds more than one dump (only "
+                             "--gpadl reads several messages)",
                              r->lineno, why);
     vmbpi_rd_record_end(r);
     m->in_record = false;
@@ -643,17 +650,19 @@ static int follow_address(struct vmbpi_reader *r, const struct dline *d)
         fill = fills[radix];
         for (; radix <= 16; radix++)
             if ((sq & (1u << radix)) && fills[radix] != fill)
-                return vmbpi_rd_fail(r, "line %lu: the offsets of lines %lu and %lu can be read "
-                                        "in more than one base: the '*' between them is "
-                                        "ambiguous",
+                return vmbpi_rd_fail(r,
+                                     "line %lu: the offsets of lines %lu and %lu can be read "
+                                     "in more than one base: the '*' between them is "
+                                     "ambiguous",
                                      r->lineno, m->squeeze_line - 1, r->lineno);
         m->radix_mask &= sq;
         m->squeeze = false;
         return squeeze_fill(r, fill);
     }
     if (m->squeeze && !ok)
-        return vmbpi_rd_fail(r, "line %lu: its offset is not a whole number of lines after "
-                                "the line before the '*' of line %lu",
+        return vmbpi_rd_fail(r,
+                             "line %lu: its offset is not a whole number of lines after "
+                             "the line before the '*' of line %lu",
                              r->lineno, m->squeeze_line);
     if (ok) {
         if (m->squeeze)
@@ -680,8 +689,9 @@ static int dump_line(struct vmbpi_reader *r, struct dline *d)
         return vmbpi_rd_fail(r, "line %lu: %s", r->lineno, d->why);
     if (d->kind == DL_SQUEEZE) {
         if (!m->in_record || m->squeeze || m->f.addr == ADDR_NONE || m->addr_unchecked)
-            return vmbpi_rd_fail(r, "line %lu: a '*' line where no offset can say how many "
-                                    "lines it stands for",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: a '*' line where no offset can say how many "
+                                 "lines it stands for",
                                  r->lineno);
         m->squeeze = true;
         m->squeeze_line = r->lineno;
@@ -702,8 +712,9 @@ static int dump_line(struct vmbpi_reader *r, struct dline *d)
             return -1;
         if (rc == 1) {
             if (d->kind == DL_END)
-                return vmbpi_rd_fail(r, "line %lu: the end offset %s does not follow the lines "
-                                        "before it",
+                return vmbpi_rd_fail(r,
+                                     "line %lu: the end offset %s does not follow the lines "
+                                     "before it",
                                      r->lineno, d->addr_s);
             if (new_record(r, "has an offset that does not follow the line before it") != 0)
                 return -1;
@@ -772,8 +783,7 @@ int vmbpi_text_line(struct vmbpi_reader *r, const char *s, size_t n)
     if (s[lead] == '#' || is_prompt(s + lead, n - lead))
         return 0;
     /* a lone value starts no dump: it is plain text (or an end offset, later) */
-    if (parse_line(s + lead, n - lead, d) == 1 &&
-        (r->tmode == TX_DUMP || d->kind != DL_END)) {
+    if (parse_line(s + lead, n - lead, d) == 1 && (r->tmode == TX_DUMP || d->kind != DL_END)) {
         if (r->tmode == TX_UNDECIDED) {
             if (d->kind == DL_SQUEEZE)
                 return vmbpi_rd_fail(r, "line %lu: a dump cannot start with '*'", r->lineno);
@@ -830,11 +840,13 @@ int vmbpi_text_end(struct vmbpi_reader *r)
         if (m->f.addr == ADDR_SPACE1 && (rm & (rm - 1u)) == 0 && rm != 0) {
             const char *radix = rm == 1u << 8 ? "octal" : rm == 1u << 10 ? "decimal" : "hex";
             /* the offsets' base tells a word dump of hexdump (hex) from one of od */
-            const char *name = m->f.width == 2 ? m->f.name : rm == 1u << 16 ? "hexdump" : "od -x";
+            const char *name = m->f.width == 2  ? m->f.name
+                               : rm == 1u << 16 ? "hexdump"
+                                                : "od -x";
             char rest[256];
 
-            snprintf(rest, sizeof(rest), "%s%s, %s offsets", name,
-                     r->form + strlen(m->f.name), radix);
+            snprintf(rest, sizeof(rest), "%s%s, %s offsets", name, r->form + strlen(m->f.name),
+                     radix);
             snprintf(r->form, sizeof(r->form), "%.80s", rest);
         }
     }

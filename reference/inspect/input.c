@@ -135,12 +135,15 @@ static int text_bytes(struct vmbpi_reader *r, const uint8_t *p, size_t n)
         uint8_t c = p[i];
 
         if (++r->fed > r->text_cap)
-            return vmbpi_rd_fail(r, "text longer than %llu characters (%u a byte of the "
-                                    "%zu-byte limit)",
-                                 (unsigned long long)r->text_cap, VMBPI_TEXT_PER_BYTE, r->o.max);
+            return vmbpi_rd_fail(r,
+                                 "text longer than %llu characters (%u a byte of the "
+                                 "%zu-byte limit)",
+                                 (unsigned long long)r->text_cap, VMBPI_TEXT_PER_BYTE,
+                                 r->o.max);
         if (!is_text_byte(c))
-            return vmbpi_rd_fail(r, "line %lu: byte 0x%02x is not text (binary data in a "
-                                    "hexadecimal input?)",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: byte 0x%02x is not text (binary data in a "
+                                 "hexadecimal input?)",
                                  r->lineno, c);
         if (r->fed - r->fed_at_byte > VMBPI_TEXT_GAP_MAX)
             return vmbpi_rd_fail(r, "line %lu: %u characters in a row without a byte",
@@ -406,8 +409,7 @@ int vmbpi_input_load(struct vmbpi_input *in, const char *path,
         /* a regular file that may be raw: if it is, read it into a buffer of its size */
         size_t got = fread(buf, 1, VMBPI_SNIFF, f);
 
-        if (vmbpi_reader_feed(r, buf, got) == 0 && r->mode == RD_RAW &&
-            got == VMBPI_SNIFF) {
+        if (vmbpi_reader_feed(r, buf, got) == 0 && r->mode == RD_RAW && got == VMBPI_SNIFF) {
             rc = read_raw_file(r, f, (size_t)sb.st_size, in, err, errlen);
             vmbpi_reader_free(r);
             if (!is_stdin)

@@ -60,15 +60,17 @@ static int plain_token_end(struct vmbpi_reader *r, int term)
     unsigned k, n = p->digits / 2;
 
     if (p->digits % 2)
-        return vmbpi_rd_fail(r, "line %lu: a value with an odd number of digits (%u); "
-                                "write every byte as two digits",
+        return vmbpi_rd_fail(r,
+                             "line %lu: a value with an odd number of digits (%u); "
+                             "write every byte as two digits",
                              r->lineno, p->digits);
     if (p->zx && n > 1) {
         enum vmbpi_order o = r->o.order;
 
         if (o == VMBPI_ORDER_UNSTATED)
-            return vmbpi_rd_fail(r, "line %lu: a 0x value of %u bytes: its byte order is not "
-                                    "stated; %s",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: a 0x value of %u bytes: its byte order is not "
+                                 "stated; %s",
                                  r->lineno, n, vmbpi_order_hint);
         for (k = 0; k < n; k++)
             if (plain_byte(r, p->val[o == VMBPI_ORDER_LE ? n - 1 - k : k]) != 0)
@@ -142,13 +144,15 @@ static int plain_char(struct vmbpi_reader *r, int c)
             break;
         }
         if (c == '*')
-            return vmbpi_rd_fail(r, "line %lu: a '*' line (repeated lines squeezed by od or "
-                                    "hexdump) in a dump without offsets: the number of lines "
-                                    "is lost; dump with -v",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: a '*' line (repeated lines squeezed by od or "
+                                 "hexdump) in a dump without offsets: the number of lines "
+                                 "is lost; dump with -v",
                                  r->lineno);
         if (c >= 0x21 && c < 0x7F)
-            return vmbpi_rd_fail(r, "line %lu: '%c' is not hexadecimal, and the line is not "
-                                    "in a known dump form",
+            return vmbpi_rd_fail(r,
+                                 "line %lu: '%c' is not hexadecimal, and the line is not "
+                                 "in a known dump form",
                                  r->lineno, c);
         return vmbpi_rd_fail(r, "line %lu: byte 0x%02x is not hexadecimal", r->lineno, c);
     }
@@ -169,12 +173,14 @@ static int plain_eol(struct vmbpi_reader *r)
         return -1;
     /* a dump line read as plain text would take its offset for bytes */
     if (p->ntok >= 1 && p->first_digits >= 4 && p->first_colon)
-        return vmbpi_rd_fail(r, "line %lu starts with an offset but is in no known dump "
-                                "form (an ASCII column that does not match its bytes?)",
+        return vmbpi_rd_fail(r,
+                             "line %lu starts with an offset but is in no known dump "
+                             "form (an ASCII column that does not match its bytes?)",
                              r->lineno);
     if (p->ntok >= 2 && p->first_digits >= 4 && !p->mixed && p->other_width == 2)
-        return vmbpi_rd_fail(r, "line %lu: its first value is wider than the bytes after "
-                                "it: an offset column in a dump of no known form",
+        return vmbpi_rd_fail(r,
+                             "line %lu: its first value is wider than the bytes after "
+                             "it: an offset column in a dump of no known form",
                              r->lineno);
     if (p->ntok >= 2 && p->first_digits >= 4 && p->first_digits <= 16) {
         if (p->have_prev) {
@@ -210,4 +216,3 @@ int vmbpi_plain_line(struct vmbpi_reader *r, const char *s, size_t n, bool eol)
             return -1;
     return eol ? plain_eol(r) : 0;
 }
-

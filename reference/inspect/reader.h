@@ -22,9 +22,9 @@ enum vmbpi_plain_state { PL_SEP, PL_ZERO, PL_X, PL_DIGITS, PL_COMMENT };
 /* Plain hexadecimal, one character at a time (lines of any length). */
 struct vmbpi_plain {
     enum vmbpi_plain_state st;
-    int hi;               /* pending high nibble of the current byte, -1 if none */
-    unsigned digits;      /* digits of the current token */
-    bool zx;              /* the token has a 0x prefix */
+    int hi;                       /* pending high nibble of the current byte, -1 if none */
+    unsigned digits;              /* digits of the current token */
+    bool zx;                      /* the token has a 0x prefix */
     uint8_t val[VMBPI_VALUE_MAX]; /* a 0x token's bytes, kept until its end */
     /* shape of the current line, to recognise dump lines given as plain text */
     unsigned ntok, first_digits, other_width;
@@ -44,16 +44,16 @@ enum vmbpi_ascii { ASC_NONE, ASC_COLUMN, ASC_PIPE, ASC_ANGLE };
 
 /* The form of a dump, fixed by its first data line. */
 struct vmbpi_form {
-    bool ts;                 /* dmesg or syslog timestamps */
-    char prefix[64];         /* print_hex_dump prefix_str, identical on every line */
+    bool ts;         /* dmesg or syslog timestamps */
+    char prefix[64]; /* print_hex_dump prefix_str, identical on every line */
     size_t prefix_len;
     enum vmbpi_addr addr;
     bool zx, dash;
-    unsigned width;          /* digits per group */
+    unsigned width; /* digits per group */
     enum vmbpi_ascii ascii;
     size_t ascii_col;
-    unsigned row;            /* bytes of a full line */
-    enum vmbpi_order order;  /* how groups are read (MEMORY for single bytes) */
+    unsigned row;           /* bytes of a full line */
+    enum vmbpi_order order; /* how groups are read (MEMORY for single bytes) */
     const char *name;
 };
 
@@ -61,19 +61,19 @@ struct vmbpi_dump {
     bool have_form;
     struct vmbpi_form f;
     /* the dump so far */
-    bool in_record;          /* a record is open */
-    bool have_addr;          /* prev holds the last data line's address */
-    bool addr_unchecked;     /* hashed kernel pointers: addresses say nothing */
-    unsigned radix_mask;     /* od offsets: radices still possible (bit 8, 10, 16) */
-    char prev_addr[24];      /* digits of the last data line's address */
-    unsigned prev_n;         /* bytes of the last data line */
-    bool prev_short;         /* the last line was shorter than a row: it must end */
-    bool squeeze;            /* a "*" line waits for the next offset */
-    bool ended;              /* an end-offset line closed the record */
+    bool in_record;      /* a record is open */
+    bool have_addr;      /* prev holds the last data line's address */
+    bool addr_unchecked; /* hashed kernel pointers: addresses say nothing */
+    unsigned radix_mask; /* od offsets: radices still possible (bit 8, 10, 16) */
+    char prev_addr[24];  /* digits of the last data line's address */
+    unsigned prev_n;     /* bytes of the last data line */
+    bool prev_short;     /* the last line was shorter than a row: it must end */
+    bool squeeze;        /* a "*" line waits for the next offset */
+    bool ended;          /* an end-offset line closed the record */
     unsigned long squeeze_line;
     uint8_t last_row[VMBPI_LINE_BYTES_MAX];
     unsigned last_row_n;
-    unsigned long lines;     /* data lines of the dump */
+    unsigned long lines; /* data lines of the dump */
 };
 
 struct vmbpi_reader {
@@ -96,8 +96,8 @@ struct vmbpi_reader {
     /* text */
     char line[VMBPI_LINE_MAX + 1];
     size_t linelen;
-    unsigned long lineno;   /* number of the line being read, from 1 */
-    bool long_line;         /* the current line went past VMBPI_LINE_MAX (plain only) */
+    unsigned long lineno; /* number of the line being read, from 1 */
+    bool long_line;       /* the current line went past VMBPI_LINE_MAX (plain only) */
     bool cr;
     enum { TX_UNDECIDED, TX_PLAIN, TX_DUMP } tmode;
     struct vmbpi_plain pl;

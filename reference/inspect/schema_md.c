@@ -86,7 +86,7 @@ static void md_types(FILE *f)
             {
                 const char *cells[] = {v == first ? num : "",
                                        v == first ? ti->name : "",
-                                       v != first                         ? ""
+                                       v != first                          ? ""
                                        : ti->dir == VMBP_DIR_GUEST_TO_HOST ? "G2H"
                                                                            : "H2G",
                                        count > 1 ? vi->name : "",
@@ -102,13 +102,21 @@ static void md_types(FILE *f)
     md_end(f, "msg-types");
 }
 
-/* A field's row of a layout table. */
-static void md_field_row(FILE *f, const struct vmbp_msg_field *fd, uint32_t type)
+/* A field's row of a layout table: what is allowed is what the decoder's checks of the field
+ * allow, each with its rule (vmbp_msg_checks()), else what the field's kind implies. */
+static void md_field_row(FILE *f, const struct vmbp_msg_field *fd, uint32_t type,
+                         const struct vmbp_msg_check *checks, size_t nc, size_t index)
 {
-    char off[16], size[16], name[64], wtype[48], allowed[64];
+    char off[16], size[16], name[64], wtype[48], allowed[512];
     const char *cells[6];
+    size_t i, used = 0;
 
-    if (!vmbpi_allowed_text(fd, type, allowed, sizeof(allowed)))
+    allowed[0] = 0;
+    for (i = 0; i < nc && used < sizeof(allowed); i++)
+        if (checks[i].field_index == index)
+            used += (size_t)snprintf(allowed + used, sizeof(allowed) - used, "%s%s (%s)",
+                                     used ? "; " : "", checks[i].allowed, checks[i].rule);
+    if (used == 0 && !vmbpi_allowed_text(fd, type, allowed, sizeof(allowed)))
         allowed[0] = 0;
     snprintf(off, sizeof(off), "%u", (unsigned)fd->offset);
     if (fd->kind == VMBP_MSG_FIELD_WORDS)
@@ -117,7 +125,8 @@ static void md_field_row(FILE *f, const struct vmbp_msg_field *fd, uint32_t type
         snprintf(size, sizeof(size), "%u", (unsigned)fd->size);
     snprintf(name, sizeof(name), "`%s`", fd->name);
     if (fd->mask)
-        snprintf(wtype, sizeof(wtype), "%s, bits 0x%x", vmbpi_wire_type(fd), (unsigned)fd->mask);
+        snprintf(wtype, sizeof(wtype), "%s, bits 0x%x", vmbpi_wire_type(fd),
+                 (unsigned)fd->mask);
     else
         snprintf(wtype, sizeof(wtype), "%s", vmbpi_wire_type(fd));
     cells[0] = off;
@@ -147,29 +156,32 @@ static void md_family(FILE *f, const char *family)
     for (v = 1; v < (unsigned)VMBP_MSGV_COUNT; v++) {
         const struct vmbp_msg_variant_info *vi =
             vmbp_msg_variant_lookup((enum vmbp_msg_variant)v);
-        size_t nf = 0, i;
+        size_t nf = 0, nc = 0, i;
         const struct vmbp_msg_field *tab = vmbp_msg_fields((enum vmbp_msg_variant)v, &nf);
+        const struct vmbp_msg_check *checks = vmbp_msg_checks((enum vmbp_msg_variant)v, &nc);
 
         if (strcmp(vmbpi_family_of((enum vmbp_msg_variant)v), family) != 0)
             continue;
         fprintf(f, "\n**%s** (type %u, %u bytes%s):\n\n", vi->name, (unsigned)vi->type,
-                vi->size, vmbpi_variant_has_words((enum vmbp_msg_variant)v) ? " and the data" : "");
+                vi->size,
+                vmbpi_variant_has_words((enum vmbp_msg_variant)v) ? " and the data" : "");
         md_table_head(f);
         for (i = 0; tab && i < nf; i++)
-            md_field_row(f, &tab[i], vi->type);
+            md_field_row(f, &tab[i], vi->type, checks, nc, i);
     }
     if (strcmp(family, "offer") == 0 || strcmp(family, "hvsock") == 0) {
-        size_t nf = 0, i;
-        const struct vmbp_msg_field *tab = strcmp(family, "offer") == 0
-                                               ? vmbp_msg_offer_pipe_fields(&nf)
-                                               : vmbp_msg_offer_hvsock_fields(&nf);
+        enum vmbp_msg_overlay which =
+            strcmp(family, "offer") == 0 ? VMBP_MSG_OVERLAY_PIPE : VMBP_MSG_OVERLAY_HVSOCK;
+        size_t nf = 0, nc = 0, i;
+        const struct vmbp_msg_field *tab = vmbp_msg_overlay_fields(which, &nf);
+        const struct vmbp_msg_check *checks = vmbp_msg_overlay_checks(which, &nc);
 
         fprintf(f, "\n**%s overlay** of OFFER_CHANNEL's user data (offer flag %s):\n\n",
                 strcmp(family, "offer") == 0 ? "Named-pipe" : "hv_sock",
                 strcmp(family, "offer") == 0 ? "NAMED_PIPE_MODE" : "TLNPI_PROVIDER");
         md_table_head(f);
         for (i = 0; i < nf; i++)
-            md_field_row(f, &tab[i], VMBP_MSG_OFFER_CHANNEL);
+            md_field_row(f, &tab[i], VMBP_MSG_OFFER_CHANNEL, checks, nc, i);
     }
     fputc('\n', f);
     md_end(f, name);
@@ -184,9 +196,11 @@ static void md_versions(FILE *f)
           "|---------|-------|-----------------|------------|--------------|\n",
           f);
     for (i = 0; i < VMBPI_N(vmbpi_versions); i++)
-        fprintf(f, "| %u.%u | 0x%08X | %s | %s | %s |\n", vmbpi_versions[i].major, vmbpi_versions[i].minor,
+        fprintf(f, "| %u.%u | 0x%08X | %s | %s | %s |\n", vmbpi_versions[i].major,
+                vmbpi_versions[i].minor,
                 (unsigned)VMBP_MAKE_VERSION(vmbpi_versions[i].major, vmbpi_versions[i].minor),
-                vmbpi_versions[i].windows, vmbpi_versions[i].linux_name, vmbpi_versions[i].openvmm);
+                vmbpi_versions[i].windows, vmbpi_versions[i].linux_name,
+                vmbpi_versions[i].openvmm);
     md_end(f, "versions");
 }
 
@@ -256,10 +270,8 @@ static void md_synic(FILE *f)
 
         if (r == VMBP_SYNIC_SINT)
             fprintf(f, "| SINT0..15 | 0x%08X..%X | 0x%08X..%X | 0x%08X..%02X |\n", msr,
-                    (unsigned)(vmbp_synic_msr(r, 15) & 0xFFu),
-                    vmbp_synic_msr_nested(msr), (unsigned)(vmbp_synic_msr_nested(
-                                                               vmbp_synic_msr(r, 15)) &
-                                                           0xFFu),
+                    (unsigned)(vmbp_synic_msr(r, 15) & 0xFFu), vmbp_synic_msr_nested(msr),
+                    (unsigned)(vmbp_synic_msr_nested(vmbp_synic_msr(r, 15)) & 0xFFu),
                     vmbp_synic_reg_name(r, 0), (unsigned)(vmbp_synic_reg_name(r, 15) & 0xFFu));
         else
             fprintf(f, "| %s | 0x%08X | 0x%08X | 0x%08X |\n",
@@ -273,9 +285,9 @@ static void md_synic(FILE *f)
           "|----------|------|-------|---------|\n",
           f);
     for (i = 0; i < VMBPI_N(vmbpi_synic_regs) + 1; i++) {
-        const struct vmbp_reg_desc *d =
-            i < VMBPI_N(vmbpi_synic_regs) ? vmbp_synic_reg_desc(vmbpi_synic_regs[i], false)
-                                    : vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true);
+        const struct vmbp_reg_desc *d = i < VMBPI_N(vmbpi_synic_regs)
+                                            ? vmbp_synic_reg_desc(vmbpi_synic_regs[i], false)
+                                            : vmbp_synic_reg_desc(VMBP_SYNIC_SINT, true);
         size_t k;
         char bits[16], rsv[128], name[48];
 

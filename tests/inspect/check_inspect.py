@@ -26,6 +26,7 @@ import tempfile
 S = "reference/inspect/samples/"
 G = "tests/inspect/gpadl/"
 R = "tests/inspect/rings/"
+F = "tests/inspect/faults/"
 
 # name, arguments, expected exit status
 CASES = [
@@ -52,6 +53,27 @@ CASES = [
     ("gpadl_extra_body", ["msg", G + "extra_body.hex", "--gpadl"], 1),
     ("gpadl_bad_range", ["msg", G + "bad_range.hex", "--gpadl"], 1),
     ("gpadl_from_host", ["msg", G + "split.hex", "--gpadl", "--from", "host"], 1),
+    # rejected messages: the decoder's fault report (field, offset, size, value, allowed, rule)
+    # covers: VMBP-MSG-003 VMBP-MSG-005 VMBP-MSG-006 VMBP-MSG-007 VMBP-CHAN-002 VMBP-CHAN-003
+    # covers: VMBP-OFFER-003 VMBP-OFFER-004 VMBP-OFFER-005 VMBP-HVSOCK-003 VMBP-FEAT-003
+    # covers: VMBP-FEAT-005 VMBP-GPADL-002 VMBP-GPADL-003 VMBP-GPADL-008 VMBP-SYNIC-004
+    ("fault_field_range", ["msg", F + "open_channel_relid.hex", "--from", "guest"], 1),
+    ("fault_reserved", ["msg", F + "offer_rsvdz.hex", "--features", "0x10"], 1),
+    ("fault_feature_bit", ["msg", F + "open_channel_redirect.hex", "--from", "guest",
+                           "--features", "0x1"], 1),
+    ("fault_feature_flag", ["msg", F + "offer_pinned.hex", "--features", "0x10"], 1),
+    ("fault_feature_gate", ["msg", F + "pause.hex"], 1),
+    ("fault_truncated", ["msg", F + "offer_truncated.hex"], 1),
+    ("fault_too_long", ["msg", F + "offer_too_long.hex"], 1),
+    ("fault_version", ["msg", F + "modify_channel.hex", "--from", "guest", "--version", "4.0"],
+     1),
+    ("fault_gpadl_range_buflen", ["msg", F + "gpadl_range_buflen.hex", "--from", "guest"], 1),
+    ("fault_gpadl_range_buflen_reassembly", ["msg", F + "gpadl_range_buflen.hex", "--gpadl"], 1),
+    ("fault_gpadl_body_range", ["msg", F + "gpadl_body_range.hex", "--gpadl"], 1),
+    ("fault_overlay_pipe", ["msg", F + "offer_pipe_type.hex"], 1),
+    ("fault_overlay_hvsock", ["msg", F + "offer_hvsock_accept.hex"], 1),
+    ("offer_hvsock", ["msg", F + "offer_hvsock.hex"], 0),
+    ("fault_slot_payload_size", ["msg", F + "slot_payload_size.hex", "--slot"], 1),
     ("ring", ["ring", S + "ring.bin"], 0),
     ("ring_host_role", ["ring", S + "ring.bin", "--role", "host", "--preview", "4"], 0),
     ("ring_pair", ["ring", S + "ring-pair.bin", "--pair"], 0),

@@ -11,7 +11,14 @@ every message field lies inside its variant (a variable-size list starts at its 
 fields share a byte only if they split it by disjoint masks; every layout's fields lie
 inside it without overlap; register fields and reserved bits cover the register once.
 (The offsets and sizes against the C structs: tests/inspect/schema_layout.c.)
+
+The "error" records of the golden outputs (tests/inspect/golden/*.json: msg, msg --gpadl,
+trace) against tests/inspect/error.schema.json; a record with a field check names a field
+of its variant (or overlay) in the schema document, with that check's rule among the
+field's rules and its text among the field's allowed values; every golden output of a
+rejected message (exit status 1) has one.
 """
+import glob
 import json
 import os
 import subprocess
@@ -22,6 +29,58 @@ try:
 except ImportError:
     print("python3-jsonschema is missing (sh .ci/deps.sh installs it)")
     sys.exit(1)
+
+
+def error_records(node, out):
+    """Every "error" object anywhere in a document."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "error" and isinstance(v, dict):
+                out.append(v)
+            error_records(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            error_records(v, out)
+    return out
+
+
+def check_errors(src, doc):
+    """The golden outputs' error records against their JSON Schema and the schema export."""
+    with open(os.path.join(src, "tests", "inspect", "error.schema.json")) as fh:
+        schema = json.load(fh)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    fields = {}
+    for m in doc["messages"]:
+        for v in m["variants"]:
+            for f in v["fields"]:
+                fields.setdefault(f["name"], []).append(f)
+    for o in doc["overlays"]:
+        for f in o["fields"]:
+            fields.setdefault(f["name"], []).append(f)
+    problems, count = [], 0
+    for path in sorted(glob.glob(os.path.join(src, "tests", "inspect", "golden", "*.json"))):
+        name = os.path.basename(path)
+        with open(path) as fh:
+            out = json.load(fh)
+        records = error_records(out, [])
+        if out.get("status") not in (None, "OK") and not records \
+                and not name.startswith("reg_") and not name.startswith("cpuid"):
+            problems.append("%s: a rejected input without an error record" % name)
+        for r in records:
+            count += 1
+            for e in validator.iter_errors(r):
+                problems.append("%s: %s: %s" % (name, "/".join(str(x) for x in e.path),
+                                                e.message))
+            if "check" not in r:
+                continue
+            ok = any(r["rule"] in f.get("rules", []) and
+                     any(c["allowed"] == r["allowed"] for c in f.get("checks", []))
+                     for f in fields.get(r["field"], []))
+            if not ok:
+                problems.append("%s: %s (%s) is not a check of field %s in schema --json" %
+                                (name, r["rule"], r["allowed"], r["field"]))
+    return count, problems
 
 
 def problems_of(doc):
@@ -115,7 +174,11 @@ def main(argv):
     print("schema: %d message types, %d variants, %d fields; %d schema errors, %d problems" %
           (len(doc["messages"]), sum(len(m["variants"]) for m in doc["messages"]), nfields,
            len(errors), len(problems)))
-    return 1 if errors or problems else 0
+    nrec, eproblems = check_errors(src, doc)
+    for pr in eproblems[:50]:
+        print("FAIL %s" % pr)
+    print("error records: %d in the golden outputs, %d problems" % (nrec, len(eproblems)))
+    return 1 if errors or problems or eproblems else 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ CASES = [
     ("trace_confidential", ["trace", T + "confidential.trace", "--confidential"], 1),
     ("trace_confidential_not_confidential", ["trace", T + "confidential.trace"], 1),
     ("trace_isolated_gpadls", ["trace", T + "isolated_gpadls.trace", "--isolated"], 0),
+    ("trace_offer_bad_relid", ["trace", T + "offer_bad_relid.trace"], 1),
 ]
 
 

@@ -217,39 +217,53 @@ struct expect {
 
 #define MSZ(W, m) sizeof(((struct W *)0)->m)
 /* A field named as its member; one named otherwise; a header field; a list after W. */
-#define F(v, W, m) {v, #m, offsetof(struct W, m), MSZ(W, m), false}
-#define FN(v, name, W, m) {v, name, offsetof(struct W, m), MSZ(W, m), false}
-#define HDR(v, W)                                                                             \
-    {v, "msgtype", offsetof(struct W, hdr) + offsetof(struct vmbp_msg_header_wire, msgtype),  \
-     MSZ(vmbp_msg_header_wire, msgtype), false},                                              \
-    {v, "rsvdz0", offsetof(struct W, hdr) + offsetof(struct vmbp_msg_header_wire, rsvdz0),    \
-     MSZ(vmbp_msg_header_wire, rsvdz0), false}
-#define WORDS(v, W) {v, "words", sizeof(struct W), 0, false}
+#define F(v, W, m)                                                                             \
+    {                                                                                          \
+        v, #m, offsetof(struct W, m), MSZ(W, m), false                                         \
+    }
+#define FN(v, name, W, m)                                                                      \
+    {                                                                                          \
+        v, name, offsetof(struct W, m), MSZ(W, m), false                                       \
+    }
+#define HDR(v, W)                                                                              \
+    {v, "msgtype", offsetof(struct W, hdr) + offsetof(struct vmbp_msg_header_wire, msgtype),   \
+     MSZ(vmbp_msg_header_wire, msgtype), false},                                               \
+    {                                                                                          \
+        v, "rsvdz0", offsetof(struct W, hdr) + offsetof(struct vmbp_msg_header_wire, rsvdz0),  \
+            MSZ(vmbp_msg_header_wire, rsvdz0), false                                           \
+    }
+#define WORDS(v, W)                                                                            \
+    {                                                                                          \
+        v, "words", sizeof(struct W), 0, false                                                 \
+    }
 /* Overlays of OFFER_CHANNEL's user data. */
-#define OVL(v, W, m)                                                                          \
-    {v, #m, offsetof(struct vmbp_offer_wire, user_defined) + offsetof(struct W, m),           \
-     MSZ(W, m), false}
+#define OVL(v, W, m)                                                                           \
+    {                                                                                          \
+        v, #m, offsetof(struct vmbp_offer_wire, user_defined) + offsetof(struct W, m),         \
+            MSZ(W, m), false                                                                   \
+    }
 
-#define OFFER_COMMON(v)                                                                       \
-    HDR(v, vmbp_offer_wire), F(v, vmbp_offer_wire, interface_type),                           \
-        F(v, vmbp_offer_wire, interface_instance), F(v, vmbp_offer_wire, rsvdz1),             \
-        F(v, vmbp_offer_wire, flags), F(v, vmbp_offer_wire, mmio_megabytes),                  \
-        F(v, vmbp_offer_wire, user_defined), F(v, vmbp_offer_wire, sub_channel_index),        \
-        F(v, vmbp_offer_wire, mmio_megabytes_optional), F(v, vmbp_offer_wire, child_relid),   \
-        F(v, vmbp_offer_wire, monitor_id), F(v, vmbp_offer_wire, monitor_allocated),          \
+#define OFFER_COMMON(v)                                                                        \
+    HDR(v, vmbp_offer_wire), F(v, vmbp_offer_wire, interface_type),                            \
+        F(v, vmbp_offer_wire, interface_instance), F(v, vmbp_offer_wire, rsvdz1),              \
+        F(v, vmbp_offer_wire, flags), F(v, vmbp_offer_wire, mmio_megabytes),                   \
+        F(v, vmbp_offer_wire, user_defined), F(v, vmbp_offer_wire, sub_channel_index),         \
+        F(v, vmbp_offer_wire, mmio_megabytes_optional), F(v, vmbp_offer_wire, child_relid),    \
+        F(v, vmbp_offer_wire, monitor_id), F(v, vmbp_offer_wire, monitor_allocated),           \
         FN(v, "rsvdz2", vmbp_offer_wire, monitor_allocated)
-#define OPEN_COMMON(v)                                                                        \
-    HDR(v, vmbp_open_channel_wire), F(v, vmbp_open_channel_wire, child_relid),                \
-        F(v, vmbp_open_channel_wire, open_id), F(v, vmbp_open_channel_wire, ring_buffer_gpadl), \
-        F(v, vmbp_open_channel_wire, target_vp),                                              \
-        F(v, vmbp_open_channel_wire, downstream_ring_buffer_page_offset),                     \
+#define OPEN_COMMON(v)                                                                         \
+    HDR(v, vmbp_open_channel_wire), F(v, vmbp_open_channel_wire, child_relid),                 \
+        F(v, vmbp_open_channel_wire, open_id),                                                 \
+        F(v, vmbp_open_channel_wire, ring_buffer_gpadl),                                       \
+        F(v, vmbp_open_channel_wire, target_vp),                                               \
+        F(v, vmbp_open_channel_wire, downstream_ring_buffer_page_offset),                      \
         F(v, vmbp_open_channel_wire, user_data)
-#define CONTACT_COMMON(v, W)                                                                  \
-    HDR(v, W), F(v, W, version_requested), F(v, W, target_message_vp), F(v, W, target_sint),  \
-        F(v, W, target_vtl), F(v, W, rsvdz1), F(v, W, parent_to_child_monitor_gpa),           \
+#define CONTACT_COMMON(v, W)                                                                   \
+    HDR(v, W), F(v, W, version_requested), F(v, W, target_message_vp), F(v, W, target_sint),   \
+        F(v, W, target_vtl), F(v, W, rsvdz1), F(v, W, parent_to_child_monitor_gpa),            \
         F(v, W, child_to_parent_monitor_gpa)
-#define VR_COMMON(v, W)                                                                       \
-    HDR(v, W), F(v, W, version_supported), F(v, W, connection_state), F(v, W, rsvdz1),        \
+#define VR_COMMON(v, W)                                                                        \
+    HDR(v, W), F(v, W, version_supported), F(v, W, connection_state), F(v, W, rsvdz1),         \
         F(v, W, msg_conn_id)
 #define RELID(v) HDR(v, vmbp_relid_msg_wire), F(v, vmbp_relid_msg_wire, child_relid)
 #define EMPTY(v) HDR(v, vmbp_msg_header_wire_outer)
@@ -315,8 +329,10 @@ static struct expect fields[] = {
     VR_COMMON("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire),
     F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire, supported_features),
     F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire, rsvdz2),
-    F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire, parent_to_child_monitor_gpa),
-    F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire, child_to_parent_monitor_gpa),
+    F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire,
+      parent_to_child_monitor_gpa),
+    F("VERSION_RESPONSE_MONITOR", vmbp_version_response_monitor_wire,
+      child_to_parent_monitor_gpa),
     VR_COMMON("VERSION_RESPONSE_FEATURES", vmbp_version_response_features_wire),
     F("VERSION_RESPONSE_FEATURES", vmbp_version_response_features_wire, supported_features),
     VR_COMMON("VERSION_RESPONSE", vmbp_version_response_wire),
@@ -410,7 +426,8 @@ static struct expect fields[] = {
  * layout. */
 static struct expect sizes[] = {
     {"OFFER_CHANNEL", "", 0, sizeof(struct vmbp_offer_wire), false},
-    {"OFFER_CHANNEL_V1", "", 0, offsetof(struct vmbp_offer_wire, is_dedicated_interrupt), false},
+    {"OFFER_CHANNEL_V1", "", 0, offsetof(struct vmbp_offer_wire, is_dedicated_interrupt),
+     false},
     {"RESCIND_CHANNEL_OFFER", "", 0, sizeof(struct vmbp_relid_msg_wire), false},
     {"REQUEST_OFFERS", "", 0, sizeof(struct vmbp_msg_header_wire), false},
     {"ALL_OFFERS_DELIVERED", "", 0, sizeof(struct vmbp_msg_header_wire), false},
