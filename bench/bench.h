@@ -15,39 +15,39 @@
 
 /* Another baseline measured in the same run, alternating with ours (a peer's algorithm). */
 struct bench_peer {
-    const char *name;   /* short name, a column of the table: "dpdk", "linux" */
-    double ns;          /* median ns of the peer for the same work */
-    double ratio;       /* median over the repetitions of peer ns / our ns: >= 1 is as fast */
-    double target;      /* the target ratio against this peer, or 0 */
+    const char *name; /* short name, a column of the table: "dpdk", "linux" */
+    double ns;        /* median ns of the peer for the same work */
+    double ratio;     /* median over the repetitions of peer ns / our ns: >= 1 is as fast */
+    double target;    /* the target ratio against this peer, or 0 */
 };
 
 /* One line of the table and one object of the JSON "rows" array. */
 struct bench_row {
-    const char *group;  /* "ring", "batch", "zerocopy", "pipe", "decode" */
-    char name[48];      /* what was measured (a message name for "decode") */
-    uint32_t bytes;     /* payload or message bytes */
-    uint32_t ring_kib;  /* ring data area (two-thread rows), else 0 */
-    double ns;          /* median ns per packet or message */
-    double base_ns;     /* median ns of the baseline for the same bytes */
-    double ratio;       /* median over the repetitions of base_ns / ns: >= 1 is as fast */
-    double gbps;        /* payload GB/s (1e9 bytes/s) of ours, from ns */
-    double base_gbps;   /* the same for the baseline */
-    double mpps;        /* million packets/s (two-thread rows) */
-    double signals;     /* signals per 1000 packets (two-thread rows), else -1 */
-    double target;      /* the target ratio for this row, or 0 */
-    int npeers;         /* peer baselines of this row */
+    const char *group; /* "ring", "batch", "zerocopy", "pipe", "decode" */
+    char name[48];     /* what was measured (a message name for "decode") */
+    uint32_t bytes;    /* payload or message bytes */
+    uint32_t ring_kib; /* ring data area (two-thread rows), else 0 */
+    double ns;         /* median ns per packet or message */
+    double base_ns;    /* median ns of the baseline for the same bytes */
+    double ratio;      /* median over the repetitions of base_ns / ns: >= 1 is as fast */
+    double gbps;       /* payload GB/s (1e9 bytes/s) of ours, from ns */
+    double base_gbps;  /* the same for the baseline */
+    double mpps;       /* million packets/s (two-thread rows) */
+    double signals;    /* signals per 1000 packets (two-thread rows), else -1 */
+    double target;     /* the target ratio for this row, or 0 */
+    int npeers;        /* peer baselines of this row */
     struct bench_peer peer[BENCH_MAX_PEERS];
 };
 
 /* Run settings from the command line. */
 struct bench_opts {
-    int reps;           /* repetitions per figure (median), odd */
-    double block_ms;    /* length of one timed block, single-thread figures */
-    double pipe_mib;    /* bytes moved per two-thread repetition, MiB */
-    int pin;            /* pin the two threads to CPUs 0 and 1 */
-    int quick;          /* fewer repetitions and shorter blocks */
+    int reps;               /* repetitions per figure (median), odd */
+    double block_ms;        /* length of one timed block, single-thread figures */
+    double pipe_mib;        /* bytes moved per two-thread repetition, MiB */
+    int pin;                /* pin the two threads to CPUs 0 and 1 */
+    int quick;              /* fewer repetitions and shorter blocks */
     unsigned long pipe_min; /* fewest packets per two-thread repetition */
-    int check;          /* --check: every path once, no meaningful figure */
+    int check;              /* --check: every path once, no meaningful figure */
 };
 
 extern struct bench_opts bench_opt;

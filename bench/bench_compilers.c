@@ -43,8 +43,7 @@ static const uint32_t sizes[] = {64, 256, 1500, 4096, 16384};
 
 /* One build's entry points. */
 struct impl {
-    enum vmbp_status (*init)(struct vmbp_ring *, void *, size_t, enum vmbp_ring_role,
-                             uint32_t);
+    enum vmbp_status (*init)(struct vmbp_ring *, void *, size_t, enum vmbp_ring_role, uint32_t);
     enum vmbp_status (*write)(struct vmbp_ring *, const struct vmbp_pkt_out *,
                               const struct vmbp_seg *, size_t, bool *);
     enum vmbp_status (*write_add)(struct vmbp_ring *, const struct vmbp_pkt_out *,
@@ -128,11 +127,26 @@ static void run(struct impl *im, uint32_t n, int batch, unsigned long iters)
 void bench_compilers(void)
 {
     struct impl im[2] = {
-        {vmbp_ring_init, vmbp_ring_write, vmbp_ring_write_add, vmbp_ring_write_commit,
-         vmbp_ring_read, vmbp_ring_peek, vmbp_ring_commit, NULL, {0}, {0}},
-        {alt_vmbp_ring_init, alt_vmbp_ring_write, alt_vmbp_ring_write_add,
-         alt_vmbp_ring_write_commit, alt_vmbp_ring_read, alt_vmbp_ring_peek,
-         alt_vmbp_ring_commit, NULL, {0}, {0}},
+        {vmbp_ring_init,
+         vmbp_ring_write,
+         vmbp_ring_write_add,
+         vmbp_ring_write_commit,
+         vmbp_ring_read,
+         vmbp_ring_peek,
+         vmbp_ring_commit,
+         NULL,
+         {0},
+         {0}},
+        {alt_vmbp_ring_init,
+         alt_vmbp_ring_write,
+         alt_vmbp_ring_write_add,
+         alt_vmbp_ring_write_commit,
+         alt_vmbp_ring_read,
+         alt_vmbp_ring_peek,
+         alt_vmbp_ring_commit,
+         NULL,
+         {0},
+         {0}},
     };
     int batch, k;
     size_t i;

@@ -94,8 +94,8 @@ static inline uint32_t dpdk_availread(const struct peer_ring *br)
 }
 
 /* vmbus_txbr_copyto: copy into the ring, two memcpy calls at the wrap. */
-static inline uint32_t dpdk_copyto(const struct peer_ring *tbr, uint32_t windex, const void *src,
-                                   uint32_t cplen)
+static inline uint32_t dpdk_copyto(const struct peer_ring *tbr, uint32_t windex,
+                                   const void *src, uint32_t cplen)
 {
     uint32_t size = tbr->dsize;
 
@@ -195,7 +195,8 @@ static inline int dpdk_rxbr_peek(const struct peer_ring *rbr, void *data, uint32
 }
 
 /* vmbus_rxbr_read: skip, copy dlen bytes, skip the trailer, publish the read index. */
-static inline int dpdk_rxbr_read(struct peer_ring *rbr, void *data, uint32_t dlen, uint32_t skip)
+static inline int dpdk_rxbr_read(struct peer_ring *rbr, void *data, uint32_t dlen,
+                                 uint32_t skip)
 {
     uint32_t rindex;
 
@@ -320,8 +321,8 @@ static inline uint32_t linux_bytes_to_write(const struct peer_ring *rbi)
 }
 
 /* hv_copyto_ringbuffer (the ring is mapped twice there: one memcpy; here split at the wrap). */
-static inline uint32_t linux_copyto(const struct peer_ring *rbi, uint32_t start, const void *src,
-                                    uint32_t srclen)
+static inline uint32_t linux_copyto(const struct peer_ring *rbi, uint32_t start,
+                                    const void *src, uint32_t srclen)
 {
     uint32_t size = rbi->dsize;
 

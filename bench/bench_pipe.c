@@ -80,7 +80,7 @@ struct pipe {
     uint8_t *data;
     uint32_t size;
     struct counter head, tail;
-    unsigned gap;                 /* GAP_* steps */
+    unsigned gap;                   /* GAP_* steps */
     unsigned long *head_p, *tail_p; /* the positions (in one line with GAP_ONELINE) */
     /* all */
     enum mode mode;
@@ -520,7 +520,8 @@ static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, ui
         peer_ring_open(&p->prx, p->mem, bytes, true, p->pkt_buffer, OUT_CAP);
         peer_ring_open(&p->ptx, p->mem, bytes, false, NULL, 0);
     }
-    if (pthread_create(&a, NULL, producer_main, p) || pthread_create(&b, NULL, consumer_main, p))
+    if (pthread_create(&a, NULL, producer_main, p) ||
+        pthread_create(&b, NULL, consumer_main, p))
         die("pthread_create", 0);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
@@ -561,8 +562,8 @@ void bench_pipe(void)
             (void)run(&p, M_PIPE, 0, kib, n, count / 4);
             for (rep = 0; rep < bench_opt.reps; rep++) {
                 t_ring[rep] = run(&p, M_RING, 0, kib, n, count);
-                sig[rep] = 1000.0 * (double)(p.reader_signals + p.writer_signals) /
-                           (double)count;
+                sig[rep] =
+                    1000.0 * (double)(p.reader_signals + p.writer_signals) / (double)count;
                 t_base[rep] = run(&p, M_PIPE, 0, kib, n, count);
                 ratio[rep] = t_base[rep] / t_ring[rep];
                 for (k = 0; k < 2; k++) {
@@ -638,8 +639,8 @@ void bench_pipe_gap(void)
                 (void)run(&p, steps[k].mode, steps[k].gap, kib, n, count / 4);
                 for (rep = 0; rep < bench_opt.reps; rep++) {
                     t_step[rep] = run(&p, steps[k].mode, steps[k].gap, kib, n, count);
-                    sig[rep] = 1000.0 * (double)(p.reader_signals + p.writer_signals) /
-                               (double)count;
+                    sig[rep] =
+                        1000.0 * (double)(p.reader_signals + p.writer_signals) / (double)count;
                     t_base[rep] = run(&p, M_PIPE, 0, kib, n, count);
                     ratio[rep] = t_base[rep] / t_step[rep];
                 }

@@ -38,15 +38,15 @@ static const uint32_t sizes[] = {64, 256, 1500, 4096, 16384};
 #define NSIZES (sizeof(sizes) / sizeof(sizes[0]))
 
 struct st_ring {
-    uint8_t *mem;        /* control page + data area */
-    struct vmbp_ring w;  /* host writer */
-    struct vmbp_ring r;  /* guest reader */
+    uint8_t *mem;       /* control page + data area */
+    struct vmbp_ring w; /* host writer */
+    struct vmbp_ring r; /* guest reader */
 };
 
 /* A peer model's ring (each model has its own, the same size as ours). */
 struct peer_pair {
     uint8_t *mem;
-    uint8_t *pkt_buffer;    /* Linux: the channel's private packet copy */
+    uint8_t *pkt_buffer; /* Linux: the channel's private packet copy */
     struct peer_ring tx, rx;
 };
 
@@ -298,7 +298,8 @@ static void linux_step(struct peer_pair *p, uint32_t n)
                          VMBP_PKT_FLAG_COMPLETION_REQUESTED, &sig) != 0)
         die("vmbus_sendpacket model", 0);
     if (linux_recvpacket(&p->rx, out + VMBP_PKT_DESC_SIZE, OUT_CAP - VMBP_PKT_DESC_SIZE, &len,
-                         &got, &sig) != 0 || got != id || len < n)
+                         &got, &sig) != 0 ||
+        got != id || len < n)
         die("vmbus_recvpacket model", 0);
 }
 
@@ -452,7 +453,7 @@ static void measure(enum kind k, const char *group, double target_4k)
         if (!row)
             break;
         snprintf(row->name, sizeof(row->name), "%s",
-                 k == K_BATCH ? "write_add x8+commit, peek x8+commit"
+                 k == K_BATCH      ? "write_add x8+commit, peek x8+commit"
                  : k == K_ZEROCOPY ? "write, peek_inplace+commit"
                                    : "write + read");
         row->bytes = n;

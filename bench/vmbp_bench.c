@@ -225,8 +225,9 @@ static int write_json(const char *path, const char *label)
     json_str(f, VMBP_BENCH_BUILD_TYPE);
     fprintf(f, ", \"flags\": ");
     json_str(f, VMBP_BENCH_FLAGS);
-    fprintf(f, "},\n  \"settings\": {\"reps\": %d, \"block_ms\": %.1f, \"pipe_mib\": %.1f, "
-               "\"pinned\": %s},\n",
+    fprintf(f,
+            "},\n  \"settings\": {\"reps\": %d, \"block_ms\": %.1f, \"pipe_mib\": %.1f, "
+            "\"pinned\": %s},\n",
             bench_opt.reps, bench_opt.block_ms, bench_opt.pipe_mib,
             bench_opt.pin ? "true" : "false");
     fprintf(f, "  \"ratio\": \"baseline time / our time, median over the repetitions\",\n");
@@ -287,10 +288,12 @@ static void info_line(void)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
-                    "gap,compiler,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
-                    "       vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N | "
-                    "--icount msg list\n");
+    fprintf(
+        stderr,
+        "usage: vmbp-bench [--quick|--check] [--reps N] [--only ring,batch,zerocopy,pipe,"
+        "gap,compiler,decode] [--no-pin] [--json FILE] [--label TEXT]\n"
+        "       vmbp-bench --icount ring BYTES N | --icount poll N | --icount msg INDEX N | "
+        "--icount msg list\n");
     return 2;
 }
 
@@ -321,7 +324,8 @@ int main(int argc, char **argv)
                                          strtoul(argv[i + 3], NULL, 0));
             if (strcmp(argv[i + 1], "poll") == 0 && i + 2 < argc)
                 return bench_icount_poll(strtoul(argv[i + 2], NULL, 0));
-            if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc && strcmp(argv[i + 2], "list") == 0)
+            if (strcmp(argv[i + 1], "msg") == 0 && i + 2 < argc &&
+                strcmp(argv[i + 2], "list") == 0)
                 return bench_icount_msg(-1, 0);
             if (strcmp(argv[i + 1], "msg") == 0 && i + 3 < argc)
                 return bench_icount_msg(strtol(argv[i + 2], NULL, 0),

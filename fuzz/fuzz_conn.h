@@ -39,23 +39,23 @@
 
 /* fuzz_conn_guest ops. Arguments a0..a5. */
 enum fzc_gop {
-    FZC_G_CONNECT = 0,       /* a0: version list shape, a1: features, a2: target SINT/VTL */
-    FZC_G_CONTACT_FAILED,    /* a0: HV_STATUS */
+    FZC_G_CONNECT = 0,    /* a0: version list shape, a1: features, a2: target SINT/VTL */
+    FZC_G_CONTACT_FAILED, /* a0: HV_STATUS */
     FZC_G_REQUEST_OFFERS,
-    FZC_G_GPADL_CREATE,      /* a0: channel pick, a1: pages, a2: purpose/memory, a3-4: handle */
-    FZC_G_GPADL_TEARDOWN,    /* a0: GPADL pick */
-    FZC_G_OPEN,              /* a0: channel pick, a1: GPADL pick, a2: offset, a3: open ID */
-    FZC_G_CLOSE,             /* a0: channel pick */
-    FZC_G_RELEASE,           /* a0: channel pick */
-    FZC_G_MODIFY,            /* a0: channel pick, a1: VP */
-    FZC_G_MODIFY_CONN,       /* a0: monitor page shape */
+    FZC_G_GPADL_CREATE,   /* a0: channel pick, a1: pages, a2: purpose/memory, a3-4: handle */
+    FZC_G_GPADL_TEARDOWN, /* a0: GPADL pick */
+    FZC_G_OPEN,           /* a0: channel pick, a1: GPADL pick, a2: offset, a3: open ID */
+    FZC_G_CLOSE,          /* a0: channel pick */
+    FZC_G_RELEASE,        /* a0: channel pick */
+    FZC_G_MODIFY,         /* a0: channel pick, a1: VP */
+    FZC_G_MODIFY_CONN,    /* a0: monitor page shape */
     FZC_G_PAUSE,
     FZC_G_RESUME,
     FZC_G_UNLOAD,
     FZC_G_RESET,
-    FZC_G_HOST_MSG,          /* a0: host message type pick, a1-a5: fields (picks) */
-    FZC_G_RAW,               /* a0: length; then that many bytes of a host message */
-    FZC_G_SMALL_OUT,         /* a0: the next call gets an output of a0 % 4 slots */
+    FZC_G_HOST_MSG,  /* a0: host message type pick, a1-a5: fields (picks) */
+    FZC_G_RAW,       /* a0: length; then that many bytes of a host message */
+    FZC_G_SMALL_OUT, /* a0: the next call gets an output of a0 % 4 slots */
     FZC_G_OP_COUNT
 };
 
@@ -67,25 +67,25 @@ enum fzc_gop {
 
 /* fuzz_conn_pair ops */
 enum fzc_pop {
-    FZC_P_TO_HOST = 0,      /* deliver a0 % 4 + 1 messages guest to host */
-    FZC_P_TO_GUEST,         /* deliver a0 % 4 + 1 messages host to guest */
-    FZC_P_CONNECT,          /* a0: version list shape, a1: features */
+    FZC_P_TO_HOST = 0, /* deliver a0 % 4 + 1 messages guest to host */
+    FZC_P_TO_GUEST,    /* deliver a0 % 4 + 1 messages host to guest */
+    FZC_P_CONNECT,     /* a0: version list shape, a1: features */
     FZC_P_REQUEST_OFFERS,
-    FZC_P_GPADL_CREATE,     /* a0: channel pick, a1: pages, a2: purpose */
-    FZC_P_OPEN,             /* a0: channel pick, a1: GPADL pick, a2: offset */
-    FZC_P_CLOSE,            /* a0: channel pick */
-    FZC_P_TEARDOWN,         /* a0: GPADL pick */
-    FZC_P_RELEASE,          /* a0: channel pick */
-    FZC_P_MODIFY,           /* a0: channel pick, a1: VP */
+    FZC_P_GPADL_CREATE, /* a0: channel pick, a1: pages, a2: purpose */
+    FZC_P_OPEN,         /* a0: channel pick, a1: GPADL pick, a2: offset */
+    FZC_P_CLOSE,        /* a0: channel pick */
+    FZC_P_TEARDOWN,     /* a0: GPADL pick */
+    FZC_P_RELEASE,      /* a0: channel pick */
+    FZC_P_MODIFY,       /* a0: channel pick, a1: VP */
     FZC_P_MODIFY_CONN,
     FZC_P_PAUSE,
     FZC_P_RESUME,
     FZC_P_UNLOAD,
-    FZC_P_HOST_OFFER,       /* a0: relid, a1: instance, a2: sub-channel, a3: flags */
-    FZC_P_HOST_RESCIND,     /* a0: channel pick */
-    FZC_P_HOST_OPEN_DONE,   /* a0: channel pick, a1: status */
-    FZC_P_HOST_GPADL_DONE,  /* a0: GPADL pick, a1: status */
-    FZC_P_POST_FAILS,       /* a0: HV_STATUS for an INITIATE_CONTACT at the queue's head */
+    FZC_P_HOST_OFFER,      /* a0: relid, a1: instance, a2: sub-channel, a3: flags */
+    FZC_P_HOST_RESCIND,    /* a0: channel pick */
+    FZC_P_HOST_OPEN_DONE,  /* a0: channel pick, a1: status */
+    FZC_P_HOST_GPADL_DONE, /* a0: GPADL pick, a1: status */
+    FZC_P_POST_FAILS,      /* a0: HV_STATUS for an INITIATE_CONTACT at the queue's head */
     FZC_P_OP_COUNT
 };
 
@@ -94,12 +94,12 @@ enum fzc_pop {
 #define FZC_GPADL_SLOTS 64u
 
 struct fzc_ledger {
-    uint8_t open[VMBP_RELID_MAX + 1];   /* an open pending on the channel */
-    uint8_t modify[VMBP_RELID_MAX + 1]; /* a modify pending (answered from 5.3) */
+    uint8_t open[VMBP_RELID_MAX + 1];        /* an open pending on the channel */
+    uint8_t modify[VMBP_RELID_MAX + 1];      /* a modify pending (answered from 5.3) */
     uint8_t late_modify[VMBP_RELID_MAX + 1]; /* modifies cancelled by a release: their
                                                 answers may still come, and are refused */
-    uint32_t gpadl[FZC_GPADL_SLOTS];    /* handles with a create or teardown pending */
-    uint8_t gpadl_kind[FZC_GPADL_SLOTS]; /* VMBP_CONN_REQ_GPADL_CREATE or _TEARDOWN */
+    uint32_t gpadl[FZC_GPADL_SLOTS];         /* handles with a create or teardown pending */
+    uint8_t gpadl_kind[FZC_GPADL_SLOTS];     /* VMBP_CONN_REQ_GPADL_CREATE or _TEARDOWN */
     uint8_t contact, modify_conn, pause, unload;
 };
 

@@ -179,13 +179,20 @@ static uint32_t chan_open_id(uint32_t relid)
 
 /* ---- host messages ------------------------------------------------------------------------ */
 
-static const uint32_t host_types[] = {
-    VMBP_MSG_VERSION_RESPONSE, VMBP_MSG_OFFER_CHANNEL,      VMBP_MSG_ALL_OFFERS_DELIVERED,
-    VMBP_MSG_RESCIND_CHANNEL_OFFER, VMBP_MSG_OPEN_CHANNEL_RESULT, VMBP_MSG_GPADL_CREATED,
-    VMBP_MSG_GPADL_TORNDOWN,   VMBP_MSG_MODIFY_CHANNEL_RESPONSE,
-    VMBP_MSG_MODIFY_CONNECTION_RESPONSE, VMBP_MSG_PAUSE_RESPONSE, VMBP_MSG_UNLOAD_COMPLETE,
-    VMBP_MSG_TL_CONNECT_RESULT, VMBP_MSG_CLOSE_RESERVED_RESPONSE,
-    VMBP_MSG_REQUEST_OFFERS /* wrong direction */};
+static const uint32_t host_types[] = {VMBP_MSG_VERSION_RESPONSE,
+                                      VMBP_MSG_OFFER_CHANNEL,
+                                      VMBP_MSG_ALL_OFFERS_DELIVERED,
+                                      VMBP_MSG_RESCIND_CHANNEL_OFFER,
+                                      VMBP_MSG_OPEN_CHANNEL_RESULT,
+                                      VMBP_MSG_GPADL_CREATED,
+                                      VMBP_MSG_GPADL_TORNDOWN,
+                                      VMBP_MSG_MODIFY_CHANNEL_RESPONSE,
+                                      VMBP_MSG_MODIFY_CONNECTION_RESPONSE,
+                                      VMBP_MSG_PAUSE_RESPONSE,
+                                      VMBP_MSG_UNLOAD_COMPLETE,
+                                      VMBP_MSG_TL_CONNECT_RESULT,
+                                      VMBP_MSG_CLOSE_RESERVED_RESPONSE,
+                                      VMBP_MSG_REQUEST_OFFERS /* wrong direction */};
 
 static void build_host_msg(const uint8_t *a, struct vmbp_msg *m)
 {
@@ -199,11 +206,12 @@ static void build_host_msg(const uint8_t *a, struct vmbp_msg *m)
     case VMBP_MSG_VERSION_RESPONSE: {
         struct vmbp_version_response *v = &m->u.version_response;
 
-        v->variant = (a[2] & 1u) ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
+        v->variant =
+            (a[2] & 1u) ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
         if ((a[2] & 0x21u) == 0x21u) { /* the 40-byte form: pages good, bad, or either side
                                         * of the boundary */
-            static const uint64_t pages[8] = {0, 0x6000, 0x7000, 0x6080, 0x100000,
-                                              0x101000, 0x100000 | 0x7000, 0x1234};
+            static const uint64_t pages[8] = {
+                0, 0x6000, 0x7000, 0x6080, 0x100000, 0x101000, 0x100000 | 0x7000, 0x1234};
 
             v->variant = VMBP_MSGV_VERSION_RESPONSE_MONITOR;
             v->parent_to_child_monitor_gpa = pages[a[5] & 7u];
@@ -282,7 +290,8 @@ static void op_host_msg(const uint8_t *a)
     out_for_call(&out);
     snap_take(&before);
     /* the caller's own decode, with a richer context than negotiated: the machine gates */
-    if ((a[5] & 0xC0u) == 0xC0u && vmbp_msg_decode(buf, len, &rich, VMBP_DIR_ANY, &d) == VMBP_OK)
+    if ((a[5] & 0xC0u) == 0xC0u &&
+        vmbp_msg_decode(buf, len, &rich, VMBP_DIR_ANY, &d) == VMBP_OK)
         st = vmbp_conn_guest_receive(&S.g, &d, &out);
     else
         st = vmbp_conn_guest_receive_bytes(&S.g, buf, len, &out);
@@ -478,8 +487,8 @@ static void guest_replay(uint8_t op, const uint8_t *a)
                                 ? (uint32_t)(a[1] & ~(uint32_t)VMBP_FEATURE_CLIENT_ID)
                                 : 0u;
         ic->target_sint = VMBP_MSG_SINT;
-        ic->variant = vmbp_msg_initiate_contact_variant(ic->version_requested,
-                                                        ic->feature_flags);
+        ic->variant =
+            vmbp_msg_initiate_contact_variant(ic->version_requested, ic->feature_flags);
         m.type = VMBP_MSG_INITIATE_CONTACT;
         m.variant = ic->variant;
         break;
@@ -555,7 +564,7 @@ static void guest_replay(uint8_t op, const uint8_t *a)
         m.u.open_channel.variant = m.variant;
     out_for_call(&out);
     snap_take(&before);
-    handle = m.type == VMBP_MSG_GPADL_HEADER ? m.u.gpadl_header.gpadl
+    handle = m.type == VMBP_MSG_GPADL_HEADER     ? m.u.gpadl_header.gpadl
              : m.type == VMBP_MSG_GPADL_TEARDOWN ? m.u.gpadl_teardown.gpadl
                                                  : 0u;
     st = vmbp_conn_guest_replay(&S.g, &m, &out);
@@ -568,7 +577,8 @@ static void guest_replay(uint8_t op, const uint8_t *a)
             FZ_CHECK(fzc_gpadl_add(&S.ledger, handle, VMBP_CONN_REQ_GPADL_CREATE), "header");
             break;
         case VMBP_MSG_GPADL_TEARDOWN:
-            FZ_CHECK(fzc_gpadl_add(&S.ledger, handle, VMBP_CONN_REQ_GPADL_TEARDOWN), "teardown");
+            FZ_CHECK(fzc_gpadl_add(&S.ledger, handle, VMBP_CONN_REQ_GPADL_TEARDOWN),
+                     "teardown");
             break;
         case VMBP_MSG_OPEN_CHANNEL:
             S.ledger.open[relid] = 1;
@@ -620,9 +630,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         S.plan.isolated = (c & FZC_GCFG_ISOLATED) != 0;
         S.plan.confidential = (c & FZC_GCFG_CONFIDENTIAL) != 0;
         S.plan.request_confidential_channels = S.plan.confidential;
-        S.plan.mode = (uint8_t)((c & FZC_GCFG_PROBE)          ? VMBP_CONFIDENTIAL_MODE_PROBE
-                                : (c & FZC_GCFG_CONFIDENTIAL) ? VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL
-                                                              : VMBP_CONFIDENTIAL_MODE_RELAY);
+        S.plan.mode =
+            (uint8_t)((c & FZC_GCFG_PROBE)          ? VMBP_CONFIDENTIAL_MODE_PROBE
+                      : (c & FZC_GCFG_CONFIDENTIAL) ? VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL
+                                                    : VMBP_CONFIDENTIAL_MODE_RELAY);
         cfg.plan = &S.plan;
     }
     FZ_CHECK(vmbp_conn_guest_init(&S.g, &cfg) == VMBP_OK, "init");

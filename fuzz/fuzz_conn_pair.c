@@ -71,7 +71,8 @@ FZ_NOCOV static void guest_done(enum vmbp_status st)
     FZ_CHECK(st == VMBP_OK || (P.out.nmsgs == 0 && P.out.nevents == 0),
              "refused guest call 0x%x left output", (unsigned)st);
     for (i = 0; i < P.out.nevents; i++)
-        FZ_CHECK(fzc_ledger_event(&P.ledger, &P.out.events[i]), "guest event %s (relid %u, "
+        FZ_CHECK(fzc_ledger_event(&P.ledger, &P.out.events[i]),
+                 "guest event %s (relid %u, "
                  "gpadl 0x%x, request %u) answers nothing pending",
                  vmbp_conn_event_name((enum vmbp_conn_event_kind)P.out.events[i].kind),
                  P.out.events[i].relid, P.out.events[i].gpadl, P.out.events[i].request);
@@ -81,8 +82,7 @@ FZ_NOCOV static void guest_done(enum vmbp_status st)
 
 FZ_NOCOV static void host_done(enum vmbp_status st)
 {
-    FZ_CHECK(vmbp_conn_host_check(&P.h) == VMBP_OK, "host invariants after 0x%x",
-             (unsigned)st);
+    FZ_CHECK(vmbp_conn_host_check(&P.h) == VMBP_OK, "host invariants after 0x%x", (unsigned)st);
     enqueue(&P.to_guest, &P.out);
     vmbp_conn_out_reset(&P.out);
 }
@@ -381,8 +381,8 @@ static void step(uint8_t op, const uint8_t *a)
         op_modify(a);
         break;
     case FZC_P_MODIFY_CONN:
-        st = vmbp_conn_guest_modify_connection(&P.g, 0x20000, (a[0] & 1u) ? 0 : 0x21000,
-                                               &P.out);
+        st =
+            vmbp_conn_guest_modify_connection(&P.g, 0x20000, (a[0] & 1u) ? 0 : 0x21000, &P.out);
         if (st == VMBP_OK)
             P.ledger.modify_conn = 1;
         guest_done(st);
@@ -458,7 +458,8 @@ static void drain(void)
                 continue;
             if (P.gc[i].state == VMBP_CONN_CHAN_OPEN) {
                 st = vmbp_conn_guest_close(&P.g, relid, &P.out);
-                FZ_CHECK(st == VMBP_OK, "closing rescinded %u: %s", relid, vmbp_status_name(st));
+                FZ_CHECK(st == VMBP_OK, "closing rescinded %u: %s", relid,
+                         vmbp_status_name(st));
                 guest_done(st);
             }
             st = vmbp_conn_guest_release(&P.g, relid, &P.out);
@@ -508,7 +509,7 @@ static void agree(void)
         FZ_CHECK(vmbp_conn_guest_chan(&P.g, relid, &gi) == VMBP_OK,
                  "host offered %u, the guest does not know it", relid);
         FZ_CHECK(gi.state == hc->state && (gi.flags & VMBP_CONN_CHAN_F_RESCINDED) ==
-                                               (hc->flags & VMBP_CONN_CHAN_F_RESCINDED),
+                                              (hc->flags & VMBP_CONN_CHAN_F_RESCINDED),
                  "channel %u: guest %s/%x, host %s/%x", relid,
                  vmbp_conn_chan_state_name((enum vmbp_conn_chan_state)gi.state), gi.flags,
                  vmbp_conn_chan_state_name((enum vmbp_conn_chan_state)hc->state), hc->flags);

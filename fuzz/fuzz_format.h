@@ -58,11 +58,12 @@
 #define FZ_INIT_NULL_MEM 9u  /* ring_mem == NULL */
 #define FZ_INIT_START 10u    /* reader: no START flag or both; writer: one (VMBP-RING-031) */
 
-#define FZ_SIZE_MOD 509u /* data size = 8 * (4 + code % FZ_SIZE_MOD) */
+#define FZ_SIZE_MOD 509u           /* data size = 8 * (4 + code % FZ_SIZE_MOD) */
 #define FZ_SIZE_PAGES_FROM 0xF000u /* codes from here: data size = 4096 * (1 + code % 5) */
 
 /* Reader operations: code, a0, a1, a2. */
-#define FZ_ROP_READ 0u         /* cap = a0 | a1 << 8 (0: buf NULL; 1: buf NULL with cap 64,
+#define FZ_ROP_READ                                                                            \
+    0u                         /* cap = a0 | a1 << 8 (0: buf NULL; 1: buf NULL with cap 64,
                                   a bad argument; >= 0xFF00: whole ring);
                                   a2 bit 0: signal NULL, bit 1: pkt NULL */
 #define FZ_ROP_PEEK 1u         /* cap as READ; a2 bit 1: pkt NULL */
@@ -70,17 +71,20 @@
 #define FZ_ROP_COMMIT 3u       /* end of batch; a2 bit 0: signal NULL */
 #define FZ_ROP_MASK_BEGIN 4u
 #define FZ_ROP_COMMIT_NO_MORE 5u /* vmbp_ring_commit without its required `more` */
-#define FZ_ROP_HOST_WORD 6u    /* word a0 % 5 (FZ_W_*) = a1 | a2 << 8 (times 8 if a0 bit 7) */
-#define FZ_ROP_HOST_DATA 7u    /* a2 stream bytes at data offset (a0 | a1 << 8) % size */
-#define FZ_ROP_WRONG_ROLE 8u   /* writer calls on the reader, NULL rings (a0 bit 0) */
-#define FZ_ROP_HOST_PACKET 9u  /* the host appends a well-formed packet: type a0 % 14, a1
+#define FZ_ROP_HOST_WORD 6u      /* word a0 % 5 (FZ_W_*) = a1 | a2 << 8 (times 8 if a0 bit 7) */
+#define FZ_ROP_HOST_DATA 7u      /* a2 stream bytes at data offset (a0 | a1 << 8) % size */
+#define FZ_ROP_WRONG_ROLE 8u     /* writer calls on the reader, NULL rings (a0 bit 0) */
+#define FZ_ROP_HOST_PACKET                                                                     \
+    9u /* the host appends a well-formed packet: type a0 % 14, a1
                                   8-byte units of stream bytes, flags a2, then publishes */
-#define FZ_ROP_ARITH 10u       /* ring.h index arithmetic on five stream words (size, two
+#define FZ_ROP_ARITH                                                                           \
+    10u /* ring.h index arithmetic on five stream words (size, two
                                   indices, a third index, a count) against its model */
 #define FZ_ROP_COUNT 11u
 
 /* Writer operations: code, a0..a6. */
-#define FZ_WOP_WRITE 0u        /* type a0, flags a1, ext_len a2, body (a3 | a4 << 8) %
+#define FZ_WOP_WRITE                                                                           \
+    0u                         /* type a0, flags a1, ext_len a2, body (a3 | a4 << 8) %
                                   (size + 16), gather list shape a5 (FZ_SEG_*), split a6;
                                   trans_id: 8 stream bytes, then the body bytes */
 #define FZ_WOP_WRITE_ADD 1u    /* as WRITE, without the commit */
@@ -93,13 +97,14 @@
 #define FZ_WOP_COUNT 8u
 
 /* Gather list shape byte a5 of a write. */
-#define FZ_SEG_COUNT(a5) (((a5) & 7u) % 5u) /* 0 to 4 segments (0: no body) */
-#define FZ_SEG_HUGE 0x08u            /* the last segment claims VMBP_PKT_MAX_LEN + 1 bytes */
-#define FZ_SEG_MAX_PAIR 0x10u        /* two segments of VMBP_PKT_MAX_LEN - 8 (with HUGE:
+#define FZ_SEG_COUNT(a5) (((a5)&7u) % 5u) /* 0 to 4 segments (0: no body) */
+#define FZ_SEG_HUGE 0x08u /* the last segment claims VMBP_PKT_MAX_LEN + 1 bytes */
+#define FZ_SEG_MAX_PAIR                                                                        \
+    0x10u                       /* two segments of VMBP_PKT_MAX_LEN - 8 (with HUGE:
                                         VMBP_PKT_MAX_LEN) and 8 bytes: past the packet limit */
-#define FZ_SEG_NULL_PTR 0x20u        /* a non-empty segment with a NULL pointer */
-#define FZ_SEG_NULL_LIST 0x40u       /* segs == NULL */
-#define FZ_SEG_NULL_EMPTY 0x80u      /* empty segments get a NULL pointer (allowed) */
+#define FZ_SEG_NULL_PTR 0x20u   /* a non-empty segment with a NULL pointer */
+#define FZ_SEG_NULL_LIST 0x40u  /* segs == NULL */
+#define FZ_SEG_NULL_EMPTY 0x80u /* empty segments get a NULL pointer (allowed) */
 
 /* Control words, in FZ_*OP_HOST_WORD order, and their byte offsets in the page. */
 #define FZ_W_WRITE 0u
@@ -109,12 +114,12 @@
 #define FZ_W_FEATURES 4u
 
 /* SynIC operations. */
-#define FZ_SOP_SNAPSHOT 0u  /* 256 slot bytes; then complete: u8 how, u32 seen_type */
-#define FZ_SOP_SCAN 1u      /* 256 flag bytes, u16 first, u8 cap */
-#define FZ_SOP_TAKE 2u      /* 256 flag bytes, u8 cap, u8 tac (0: default), race bytes */
-#define FZ_SOP_REGS 3u      /* u64 value, u8 register, u8 sint: register decoders */
-#define FZ_SOP_HVCALL 4u    /* u64 control, u64 result, u16 status: hypercall words */
-#define FZ_SOP_CPUID 5u     /* 4 x u32: CPUID leaf decoders */
+#define FZ_SOP_SNAPSHOT 0u /* 256 slot bytes; then complete: u8 how, u32 seen_type */
+#define FZ_SOP_SCAN 1u     /* 256 flag bytes, u16 first, u8 cap */
+#define FZ_SOP_TAKE 2u     /* 256 flag bytes, u8 cap, u8 tac (0: default), race bytes */
+#define FZ_SOP_REGS 3u     /* u64 value, u8 register, u8 sint: register decoders */
+#define FZ_SOP_HVCALL 4u   /* u64 control, u64 result, u16 status: hypercall words */
+#define FZ_SOP_CPUID 5u    /* 4 x u32: CPUID leaf decoders */
 #define FZ_SOP_COUNT 6u
 
 #endif /* VMBP_FUZZ_FORMAT_H */

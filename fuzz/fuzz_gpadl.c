@@ -69,13 +69,14 @@ static void op_split(struct fz *in)
     }
     if (want == VMBP_OK)
         want_msgs = 1u + (words > 27u ? (uint32_t)((words - 27u + 28u - 1u) / 28u) : 0u);
-    st = vmbp_gpadl_plan_init(&plan, relid, handle, nr == 0 && (handle & 1u) ? NULL : ranges, nr);
+    st = vmbp_gpadl_plan_init(&plan, relid, handle, nr == 0 && (handle & 1u) ? NULL : ranges,
+                              nr);
     FZ_CHECK(st == want, "plan_init of %u ranges: 0x%x, the model 0x%x", nr, (unsigned)st,
              (unsigned)want);
     if (st != VMBP_OK)
         goto out;
-    FZ_CHECK(plan.nwords == words && plan.nmsgs == want_msgs && plan.range_buflen == words * 8u &&
-                 plan.rangecount == nr,
+    FZ_CHECK(plan.nwords == words && plan.nmsgs == want_msgs &&
+                 plan.range_buflen == words * 8u && plan.rangecount == nr,
              "plan: %u words in %u messages, the model %llu in %u", plan.nwords, plan.nmsgs,
              (unsigned long long)words, want_msgs);
 
@@ -214,7 +215,8 @@ static void op_sequence(struct fz *in)
 
         fz_bytes(in, buf, len);
         if (fz_u8(in) & 1u) { /* most of the time a message of the right shape */
-            fz_put32(buf, (i == 0 || buf[4] == 0) ? VMBP_MSG_GPADL_HEADER : VMBP_MSG_GPADL_BODY);
+            fz_put32(buf,
+                     (i == 0 || buf[4] == 0) ? VMBP_MSG_GPADL_HEADER : VMBP_MSG_GPADL_BODY);
             if (buf[0] == VMBP_MSG_GPADL_HEADER && len >= 12)
                 fz_put32(buf + 8, 1u + buf[8] % 2047u);
         }

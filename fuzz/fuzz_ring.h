@@ -33,14 +33,14 @@
 #define FZ_OFF_FEATURES 64u
 
 struct fz_ring {
-    uint8_t *alloc;      /* heap block holding the ring (ASan catches any access outside) */
-    uint8_t *mem;        /* the ring: control page, then data area */
-    uint8_t *mirror;     /* what the ring must hold */
-    size_t len;          /* FZ_CTL + size */
-    uint32_t size;       /* data area bytes */
-    uint32_t own;        /* byte offset of the index this end publishes */
-    bool race;           /* racing host on */
-    struct fz *stream;   /* racing-host and host-write bytes */
+    uint8_t *alloc;    /* heap block holding the ring (ASan catches any access outside) */
+    uint8_t *mem;      /* the ring: control page, then data area */
+    uint8_t *mirror;   /* what the ring must hold */
+    size_t len;        /* FZ_CTL + size */
+    uint32_t size;     /* data area bytes */
+    uint32_t own;      /* byte offset of the index this end publishes */
+    bool race;         /* racing host on */
+    struct fz *stream; /* racing-host and host-write bytes */
     /* the shared reads of the current library call */
     unsigned step;       /* step within the call */
     unsigned own_writes; /* tshm write count of the own index when the step began */
@@ -51,7 +51,7 @@ struct fz_ring {
     size_t expect[FZ_STEPS]; /* bytes the model says the library must read */
     uint32_t ctl[FZ_STEPS][FZ_CTL_WORDS];
     uint32_t ctl_read[FZ_STEPS]; /* bit i: control word i was read in that step */
-    uint32_t gstep0;     /* gstep of the call's first step */
+    uint32_t gstep0;             /* gstep of the call's first step */
 };
 
 static inline uint32_t fz_dist(uint32_t size, uint32_t a, uint32_t b)
@@ -170,7 +170,7 @@ FZ_NOCOV static inline void fz_ring_mutator(void *ctx, uint8_t *addr, size_t len
 
 /* Ring memory of a data area of size bytes (extra: slack bytes before the ring). */
 static inline void fz_ring_open(struct fz_ring *R, uint32_t size, uint32_t own, bool race,
-                         struct fz *stream, size_t extra)
+                                struct fz *stream, size_t extra)
 {
     memset(R, 0, sizeof(*R));
     R->size = size;
@@ -223,7 +223,8 @@ static inline uint32_t fz_seen32(struct fz_ring *R, unsigned s, uint32_t off)
 }
 
 /* Model side: n data bytes from ring offset pos (wrapping) as read in step s. */
-FZ_NOCOV static inline void fz_seen_data(struct fz_ring *R, unsigned s, uint32_t pos, uint8_t *dst, uint32_t n)
+FZ_NOCOV static inline void fz_seen_data(struct fz_ring *R, unsigned s, uint32_t pos,
+                                         uint8_t *dst, uint32_t n)
 {
     uint32_t i;
 
@@ -267,7 +268,8 @@ static inline void fz_lib32(struct fz_ring *R, uint32_t off, uint32_t v)
     fz_put32(R->mirror + off, v);
 }
 
-FZ_NOCOV static inline void fz_host_data(struct fz_ring *R, uint32_t pos, const uint8_t *src, uint32_t n)
+FZ_NOCOV static inline void fz_host_data(struct fz_ring *R, uint32_t pos, const uint8_t *src,
+                                         uint32_t n)
 {
     uint32_t i;
 
@@ -278,7 +280,8 @@ FZ_NOCOV static inline void fz_host_data(struct fz_ring *R, uint32_t pos, const 
     }
 }
 
-FZ_NOCOV static inline void fz_lib_data(struct fz_ring *R, uint32_t pos, const uint8_t *src, uint32_t n)
+FZ_NOCOV static inline void fz_lib_data(struct fz_ring *R, uint32_t pos, const uint8_t *src,
+                                        uint32_t n)
 {
     uint32_t i;
 

@@ -26,14 +26,14 @@
 /* The reader model. */
 struct fz_rmodel {
     uint32_t size;
-    uint32_t types;      /* accepted packet types */
+    uint32_t types; /* accepted packet types */
     bool trusted;
-    uint32_t priv;       /* next packet */
-    uint32_t pub;        /* read index published */
-    uint32_t peer;       /* write index accepted */
-    uint32_t mask;       /* interrupt_mask we last stored */
+    uint32_t priv; /* next packet */
+    uint32_t pub;  /* read index published */
+    uint32_t peer; /* write index accepted */
+    uint32_t mask; /* interrupt_mask we last stored */
     enum vmbp_status state;
-    bool have_desc;      /* a descriptor was read and validated but its packet not taken */
+    bool have_desc; /* a descriptor was read and validated but its packet not taken */
     uint8_t desc[16];
 };
 
@@ -69,7 +69,8 @@ static inline enum vmbp_status fz_rm_load_w(struct fz_ring *R, struct fz_rmodel 
 }
 
 /* spec/packet.md: the descriptor rules, in their order. */
-static inline enum vmbp_status fz_rm_desc(const struct fz_rmodel *M, const uint8_t *d, uint32_t avail)
+static inline enum vmbp_status fz_rm_desc(const struct fz_rmodel *M, const uint8_t *d,
+                                          uint32_t avail)
 {
     uint32_t type = fz_le16(d), off8 = fz_le16(d + 2), len8 = fz_le16(d + 4);
     uint32_t flags = fz_le16(d + 6);
@@ -103,7 +104,8 @@ static inline enum vmbp_status fz_rm_ranges(const uint8_t *p, uint32_t *count)
 
 /* spec/packet.md, the two range validators on their own: any buffer of len bytes, the
  * type not looked at. gpa: false for transfer-page rules, true for GPA-direct. */
-static inline enum vmbp_status fz_rm_ext(const uint8_t *p, size_t len, bool gpa, uint32_t *count)
+static inline enum vmbp_status fz_rm_ext(const uint8_t *p, size_t len, bool gpa,
+                                         uint32_t *count)
 {
     uint32_t end;
 
@@ -171,14 +173,15 @@ static inline void fz_check_packet_api(const uint8_t *p, uint32_t len, uint32_t 
                 pos = next;
             }
             /* a range head that would not fit */
-            FZ_CHECK(vmbp_pkt_gpa_range_decode(p, end, end, &rr, &next) == VMBP_E_RING_RANGE_BOUNDS,
+            FZ_CHECK(vmbp_pkt_gpa_range_decode(p, end, end, &rr, &next) ==
+                         VMBP_E_RING_RANGE_BOUNDS,
                      "range decode at the end");
         }
     }
 }
 
-static inline void fz_rm_expect_pkt(const uint8_t *d, uint32_t count, const struct vmbp_pkt_in *pkt,
-                             const char *what)
+static inline void fz_rm_expect_pkt(const uint8_t *d, uint32_t count,
+                                    const struct vmbp_pkt_in *pkt, const char *what)
 {
     FZ_CHECK(pkt->type == fz_le16(d) && pkt->data_offset == fz_le16(d + 2) * 8u &&
                  pkt->len == fz_le16(d + 4) * 8u && pkt->flags == fz_le16(d + 6) &&
@@ -218,16 +221,17 @@ static inline enum vmbp_status fz_rm_next(struct fz_ring *R, struct fz_rmodel *M
 FZ_NOCOV static inline bool fz_buf_untouched(const uint8_t *buf, size_t from, size_t cap)
 {
     /* all equal to the first, which is the fill byte */
-    return from >= cap ||
-           (buf[from] == FZ_BUF_FILL && memcmp(buf + from, buf + from + 1, cap - from - 1) == 0);
+    return from >= cap || (buf[from] == FZ_BUF_FILL &&
+                           memcmp(buf + from, buf + from + 1, cap - from - 1) == 0);
 }
 
 /* vmbp_ring_peek (and the first half of vmbp_ring_read), checked against the model. */
 /* Returns the model's peek result; with read, *lib_st and *lib_sig are the library's
  * result and signal, which the caller checks against the commit half when a packet came. */
-static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M, struct vmbp_ring *r,
-                                  uint8_t a0, uint8_t a1, uint8_t a2, bool read,
-                                  enum vmbp_status *lib_st, bool *lib_sig)
+static inline enum vmbp_status fz_r_peek(struct fz_ring *R, struct fz_rmodel *M,
+                                         struct vmbp_ring *r, uint8_t a0, uint8_t a1,
+                                         uint8_t a2, bool read, enum vmbp_status *lib_st,
+                                         bool *lib_sig)
 {
     uint32_t c16 = (uint32_t)a0 | (uint32_t)a1 << 8, len, count = 0;
     size_t cap = c16 >= 0xFF00u ? R->size : c16 == 1u ? 0u : c16;
@@ -371,7 +375,8 @@ out:
         FZ_CHECK(more == want_more, "%s: more %d, the model says %d", what, more, want_more);
 }
 
-static inline void fz_r_inplace(struct fz_ring *R, struct fz_rmodel *M, struct vmbp_ring *r, uint8_t a2)
+static inline void fz_r_inplace(struct fz_ring *R, struct fz_rmodel *M, struct vmbp_ring *r,
+                                uint8_t a2)
 {
     struct vmbp_ring_view view, *vp = (a2 & 1u) ? NULL : &view;
     struct vmbp_pkt_in pkt, *pp = (a2 & 2u) ? NULL : &pkt;
@@ -411,7 +416,7 @@ static inline void fz_r_inplace(struct fz_ring *R, struct fz_rmodel *M, struct v
 
 /* Writer calls on a reader (VMBP_E_STATE), and NULL rings (VMBP_E_INVAL). */
 static inline void fz_r_wrong_role(struct fz_ring *R, struct fz_rmodel *M, struct vmbp_ring *r,
-                            uint8_t a0)
+                                   uint8_t a0)
 {
     struct vmbp_pkt_out po;
     enum vmbp_status want = M->state != VMBP_OK ? M->state : VMBP_E_STATE;
@@ -425,7 +430,8 @@ static inline void fz_r_wrong_role(struct fz_ring *R, struct fz_rmodel *M, struc
     b = true;
     FZ_CHECK(vmbp_ring_write(r, &po, NULL, 0, &b) == want && !b, "write on a reader");
     b = true;
-    FZ_CHECK(vmbp_ring_pending_send_set(r, 8, &b) == want && !b, "pending_send_set on a reader");
+    FZ_CHECK(vmbp_ring_pending_send_set(r, 8, &b) == want && !b,
+             "pending_send_set on a reader");
     FZ_CHECK(vmbp_ring_write_needed(r) == 0, "write_needed on a reader");
     FZ_CHECK(vmbp_ring_state(r) == M->state, "state");
     if (a0 & 1u) {
@@ -522,11 +528,13 @@ static inline void fz_r_arith(struct fz *st)
              size, a);
     /* avail(w = a, r = b) and free */
     s = vmbp_ring_avail(size, a, b, &out);
-    want = !sv ? VMBP_E_INVAL : !av ? VMBP_E_RING_WRITE_INDEX : !bv ? VMBP_E_RING_READ_INDEX
-                                                                    : VMBP_OK;
+    want = !sv   ? VMBP_E_INVAL
+           : !av ? VMBP_E_RING_WRITE_INDEX
+           : !bv ? VMBP_E_RING_READ_INDEX
+                 : VMBP_OK;
     want_out = want == VMBP_OK ? (a >= b ? a - b : size - (b - a)) : 0xEEEEEEEEu;
-    FZ_CHECK(s == want && out == want_out, "avail(%u, %u, %u): 0x%x %u", size, a, b, (unsigned)s,
-             out);
+    FZ_CHECK(s == want && out == want_out, "avail(%u, %u, %u): 0x%x %u", size, a, b,
+             (unsigned)s, out);
     out = 0xEEEEEEEEu;
     s = vmbp_ring_free(size, a, b, &out);
     FZ_CHECK(s == want && out == (want == VMBP_OK ? size - want_out - 8u : 0xEEEEEEEEu),
@@ -544,9 +552,10 @@ static inline void fz_r_arith(struct fz *st)
     else if (!cv)
         want = VMBP_E_RING_READ_INDEX;
     else
-        want = fz_dist(size, c, a) > fz_dist(size, b, a) ? VMBP_E_RING_READ_PAST_WRITE : VMBP_OK;
-    FZ_CHECK(s == want, "read_index_check(%u, %u, %u, %u): 0x%x, the model 0x%x", size, a, b,
-             c, (unsigned)s, (unsigned)want);
+        want =
+            fz_dist(size, c, a) > fz_dist(size, b, a) ? VMBP_E_RING_READ_PAST_WRITE : VMBP_OK;
+    FZ_CHECK(s == want, "read_index_check(%u, %u, %u, %u): 0x%x, the model 0x%x", size, a, b, c,
+             (unsigned)s, (unsigned)want);
     /* the reader's check of a write index: r_pub = a, w_seen = b, w_new = c */
     s = vmbp_ring_write_index_check(size, a, b, c);
     if (!sv || !av || !bv)
@@ -573,7 +582,7 @@ static inline void fz_r_arith(struct fz *st)
 /* One input: role is VMBP_RING_GUEST_RECV or VMBP_RING_HOST_RECV; race_cfg says whether
  * the cfg bit FZ_CFG_RACE decides the racing host (else race is forced to force_race). */
 static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring_role role,
-                         bool race_cfg, bool force_race)
+                                bool race_cfg, bool force_race)
 {
     struct fz in = {data, size}, stream;
     struct fz_ring R;
@@ -712,9 +721,11 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
             continue;
         }
         if (fz_trace())
-            fprintf(stderr, "op %u: code %u (%u %u %u): status 0x%x, state 0x%x, priv %u pub %u "
-                    "peer %u\n", i, code, a0, a1, a2, (unsigned)st, (unsigned)M.state, M.priv,
-                    M.pub, M.peer);
+            fprintf(stderr,
+                    "op %u: code %u (%u %u %u): status 0x%x, state 0x%x, priv %u pub %u "
+                    "peer %u\n",
+                    i, code, a0, a1, a2, (unsigned)st, (unsigned)M.state, M.priv, M.pub,
+                    M.peer);
         FZ_CHECK(!fz_is_ring_violation(st) || vmbp_ring_state(&ring) == st,
                  "a violation (0x%x) that did not break the ring", (unsigned)st);
         FZ_CHECK(vmbp_ring_state(&ring) == M.state, "state 0x%x, the model's 0x%x",

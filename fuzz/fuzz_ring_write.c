@@ -55,10 +55,10 @@ struct fz_wpkt {
     struct vmbp_pkt_out po;
     struct vmbp_seg *segs; /* exactly nsegs entries (or NULL) */
     size_t nsegs;
-    uint8_t *body;         /* the gather list's bytes, concatenated */
+    uint8_t *body; /* the gather list's bytes, concatenated */
     uint32_t blen;
-    bool null_ptr;         /* a non-empty segment has a NULL pointer */
-    bool huge;             /* the gather list is longer than any packet */
+    bool null_ptr; /* a non-empty segment has a NULL pointer */
+    bool huge;     /* the gather list is longer than any packet */
 };
 
 /* Build a packet from an op record and the stream. */
@@ -133,15 +133,15 @@ static enum vmbp_status wm_add(struct fz_ring *R, struct fz_wmodel *M, const str
 
     if (M->state != VMBP_OK)
         return M->state;
-    if ((P->nsegs && !P->segs) || type < 1u || type > 13u || (P->po.flags & ~1u) ||
-        ext % 8u || ((type == 7u || type == 9u) && ext < 8u) || P->null_ptr ||
-        (P->huge && P->segs))
+    if ((P->nsegs && !P->segs) || type < 1u || type > 13u || (P->po.flags & ~1u) || ext % 8u ||
+        ((type == 7u || type == 9u) && ext < 8u) || P->null_ptr || (P->huge && P->segs))
         return VMBP_E_INVAL;
     total = ((16u + P->blen + 7u) & ~7u) + 8u;
     if (ext > P->blen || total > M->size - 8u)
         return VMBP_E_INVAL;
     /* the writer refuses an extension the reader would reject (ext >= 8 was checked) */
-    if ((type == 7u || type == 9u) && fz_model_ext_ranges(P->body, ext, type == 9u, &n) != VMBP_OK)
+    if ((type == 7u || type == 9u) &&
+        fz_model_ext_ranges(P->body, ext, type == 9u, &n) != VMBP_OK)
         return VMBP_E_INVAL;
     if (total > wm_free(M)) {
         enum vmbp_status st = wm_load_r(R, M, 0);
@@ -248,7 +248,8 @@ static void w_host_consume(struct fz_ring *R, uint8_t k)
 }
 
 /* Reader calls on a writer (VMBP_E_STATE), and NULL rings (VMBP_E_INVAL). */
-static void w_wrong_role(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_ring *r, uint8_t a0)
+static void w_wrong_role(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_ring *r,
+                         uint8_t a0)
 {
     enum vmbp_status want = M->state != VMBP_OK ? M->state : VMBP_E_STATE;
     struct vmbp_pkt_in pkt;
@@ -274,7 +275,8 @@ static void w_wrong_role(struct fz_ring *R, struct fz_wmodel *M, struct vmbp_rin
         b = true;
         FZ_CHECK(vmbp_ring_write_commit(NULL, &b) == VMBP_E_INVAL && !b, "commit(NULL)");
         b = true;
-        FZ_CHECK(vmbp_ring_pending_send_set(NULL, 8, &b) == VMBP_E_INVAL && !b, "pending(NULL)");
+        FZ_CHECK(vmbp_ring_pending_send_set(NULL, 8, &b) == VMBP_E_INVAL && !b,
+                 "pending(NULL)");
         FZ_CHECK(vmbp_ring_write_needed(NULL) == 0, "write_needed(NULL)");
         /* a NULL packet is a bad argument on a healthy writer */
         FZ_CHECK(vmbp_ring_write_add(r, NULL, NULL, 0) ==
@@ -291,7 +293,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct vmbp_ring ring;
     uint8_t cfg = fz_u8(&in), ops[FZ_MAX_OPS][8];
     uint32_t dsize = fz_size_from_code(fz_u16(&in)), words[5], i, nops;
-    enum vmbp_ring_role role = (cfg & FZ_WCFG_HOST) ? VMBP_RING_HOST_SEND : VMBP_RING_GUEST_SEND;
+    enum vmbp_ring_role role =
+        (cfg & FZ_WCFG_HOST) ? VMBP_RING_HOST_SEND : VMBP_RING_GUEST_SEND;
     bool attach = (cfg & FZ_CFG_ATTACH) != 0;
     enum vmbp_status st;
 
@@ -379,8 +382,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     want_b = true;
                 } else {
                     want = wm_load_r(&R, &M, 0);
-                    want_b = want == VMBP_OK &&
-                             dsize - fz_dist(dsize, M.peer, M.pub) - 8u >= want8;
+                    want_b =
+                        want == VMBP_OK && dsize - fz_dist(dsize, M.peer, M.pub) - 8u >= want8;
                 }
             }
             FZ_CHECK(st == want, "pending_send_set(%u): status 0x%x, the model expects 0x%x",
@@ -408,9 +411,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         if (fz_trace())
-            fprintf(stderr, "op %u: code %u: status 0x%x, state 0x%x, priv %u pub %u peer %u "
-                    "needed %u\n", i, code, (unsigned)st, (unsigned)M.state, M.priv, M.pub,
-                    M.peer, M.needed);
+            fprintf(stderr,
+                    "op %u: code %u: status 0x%x, state 0x%x, priv %u pub %u peer %u "
+                    "needed %u\n",
+                    i, code, (unsigned)st, (unsigned)M.state, M.priv, M.pub, M.peer, M.needed);
         FZ_CHECK(!fz_is_ring_violation(st) || vmbp_ring_state(&ring) == st,
                  "a violation (0x%x) that did not break the ring", (unsigned)st);
         FZ_CHECK(vmbp_ring_state(&ring) == M.state, "state 0x%x, the model's 0x%x",

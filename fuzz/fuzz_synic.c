@@ -31,16 +31,16 @@
 #define LOGMAX 160
 
 struct sfz {
-    struct fz *in;     /* ops and racing-host bytes */
-    uint8_t *slot;     /* live message slot (256 bytes, shared) */
-    uint8_t *flags;    /* live event flags (256 bytes, shared) */
+    struct fz *in;  /* ops and racing-host bytes */
+    uint8_t *slot;  /* live message slot (256 bytes, shared) */
+    uint8_t *flags; /* live event flags (256 bytes, shared) */
     bool race;
     /* shared reads of the current call, in order */
     size_t nlog;
-    uint32_t log_off[LOGMAX];   /* byte offset in its region */
+    uint32_t log_off[LOGMAX]; /* byte offset in its region */
     uint32_t log_len[LOGMAX];
-    uint32_t log_val[LOGMAX];   /* value of a 4-byte read */
-    bool log_slot[LOGMAX];      /* region: slot or flags */
+    uint32_t log_val[LOGMAX]; /* value of a 4-byte read */
+    bool log_slot[LOGMAX];    /* region: slot or flags */
 };
 
 static void sfz_mutator(void *ctx, uint8_t *addr, size_t len)
@@ -168,7 +168,8 @@ static void op_snapshot(struct sfz *S)
         }
         pending = sfz_next(S, &li, true, 4, 4);
         FZ_CHECK(st == VMBP_OK && eom == (((pending >> 8) & 1u) != 0),
-                 "complete: status 0x%x eom %d (pending word 0x%x)", (unsigned)st, eom, pending);
+                 "complete: status 0x%x eom %d (pending word 0x%x)", (unsigned)st, eom,
+                 pending);
         break;
     }
     case 2:
@@ -205,8 +206,10 @@ static void op_scan(struct sfz *S)
         n++;
     }
     want_next = f < 2048u ? f : 2048u;
-    FZ_CHECK(got == n && next == want_next, "scan from %u cap %u: %zu ids next %u, expected %u "
-             "next %u", first, cap, got, next, n, want_next);
+    FZ_CHECK(got == n && next == want_next,
+             "scan from %u cap %u: %zu ids next %u, expected %u "
+             "next %u",
+             first, cap, got, next, n, want_next);
     for (i = 0; i < got; i++)
         FZ_CHECK(ids[i] != 0, "scan reported flag 0");
     free(ids);
@@ -300,13 +303,19 @@ static void op_take(struct sfz *S)
             want = VMBP_E_NOSPACE;
     }
     FZ_CHECK(li == S->nlog, "take: %zu shared reads, the model accounts for %zu", S->nlog, li);
-    FZ_CHECK(st == want && n == k && n <= cap, "take (cap %u): status 0x%x with %zu ids, the "
-             "model expects 0x%x with %zu", cap, (unsigned)st, n, (unsigned)want, k);
+    FZ_CHECK(st == want && n == k && n <= cap,
+             "take (cap %u): status 0x%x with %zu ids, the "
+             "model expects 0x%x with %zu",
+             cap, (unsigned)st, n, (unsigned)want, k);
     for (i = 0; i < 64; i++) {
-        FZ_CHECK(!own_tac || T.called[i] == tacked[i], "test-and-clear of word %zu: %d, "
-                 "the model: %d", i, T.called[i], tacked[i]);
-        FZ_CHECK(fz_le32(S->flags + i * 4u) == after[i], "flags word %zu is 0x%x, expected "
-                 "0x%x (only taken flags are cleared)", i, fz_le32(S->flags + i * 4u), after[i]);
+        FZ_CHECK(!own_tac || T.called[i] == tacked[i],
+                 "test-and-clear of word %zu: %d, "
+                 "the model: %d",
+                 i, T.called[i], tacked[i]);
+        FZ_CHECK(fz_le32(S->flags + i * 4u) == after[i],
+                 "flags word %zu is 0x%x, expected "
+                 "0x%x (only taken flags are cleared)",
+                 i, fz_le32(S->flags + i * 4u), after[i]);
     }
     free(ids);
 }
@@ -446,8 +455,10 @@ static void op_hvcall(struct sfz *S)
         FZ_CHECK(act == VMBP_HYPERCALL_POST_RETRY && name, "retry statuses");
         break;
     case 0x0012: /* INVALID_CONNECTION_ID */
-        FZ_CHECK(act == (contact ? VMBP_HYPERCALL_POST_NEXT_VERSION : VMBP_HYPERCALL_POST_FAIL)
-                 && name, "INVALID_CONNECTION_ID");
+        FZ_CHECK(
+            act == (contact ? VMBP_HYPERCALL_POST_NEXT_VERSION : VMBP_HYPERCALL_POST_FAIL) &&
+                name,
+            "INVALID_CONNECTION_ID");
         break;
     default:
         FZ_CHECK(act == VMBP_HYPERCALL_POST_FAIL, "status 0x%x: action %d", status, (int)act);

@@ -46,7 +46,8 @@ static void put(struct seed *s, uint8_t v)
 }
 
 /* One op and its FZC_ARGS argument bytes (the last one 0). */
-static void op(struct seed *s, uint8_t code, uint8_t a0, uint8_t a1, uint8_t a2, uint8_t a3, uint8_t a4)
+static void op(struct seed *s, uint8_t code, uint8_t a0, uint8_t a1, uint8_t a2, uint8_t a3,
+               uint8_t a4)
 {
     put(s, code);
     put(s, a0);
@@ -295,12 +296,19 @@ static void guest_seeds(void)
 {
     struct seed s;
     struct vmbp_msg m;
-    static const uint32_t every[] = {
-        VMBP_MSG_VERSION_RESPONSE, VMBP_MSG_OFFER_CHANNEL, VMBP_MSG_ALL_OFFERS_DELIVERED,
-        VMBP_MSG_RESCIND_CHANNEL_OFFER, VMBP_MSG_OPEN_CHANNEL_RESULT, VMBP_MSG_GPADL_CREATED,
-        VMBP_MSG_GPADL_TORNDOWN, VMBP_MSG_MODIFY_CHANNEL_RESPONSE,
-        VMBP_MSG_MODIFY_CONNECTION_RESPONSE, VMBP_MSG_PAUSE_RESPONSE, VMBP_MSG_UNLOAD_COMPLETE,
-        VMBP_MSG_TL_CONNECT_RESULT, VMBP_MSG_CLOSE_RESERVED_RESPONSE};
+    static const uint32_t every[] = {VMBP_MSG_VERSION_RESPONSE,
+                                     VMBP_MSG_OFFER_CHANNEL,
+                                     VMBP_MSG_ALL_OFFERS_DELIVERED,
+                                     VMBP_MSG_RESCIND_CHANNEL_OFFER,
+                                     VMBP_MSG_OPEN_CHANNEL_RESULT,
+                                     VMBP_MSG_GPADL_CREATED,
+                                     VMBP_MSG_GPADL_TORNDOWN,
+                                     VMBP_MSG_MODIFY_CHANNEL_RESPONSE,
+                                     VMBP_MSG_MODIFY_CONNECTION_RESPONSE,
+                                     VMBP_MSG_PAUSE_RESPONSE,
+                                     VMBP_MSG_UNLOAD_COMPLETE,
+                                     VMBP_MSG_TL_CONNECT_RESULT,
+                                     VMBP_MSG_CLOSE_RESERVED_RESPONSE};
     unsigned i;
 
     /* a whole life, host messages from the machine's own state */
@@ -369,8 +377,9 @@ static void guest_seeds(void)
     guest_up(&s, FZC_GCFG_CONFIDENTIAL | FZC_GCFG_ISOLATED, 0x10);
     offer(&s, 1, 1, VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER);
     offer(&s, 2, 2, VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY);
-    offer(&s, 3, 3, VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |
-                        VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY);
+    offer(&s, 3, 3,
+          VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |
+              VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY);
     op(&s, FZC_G_GPADL_CREATE, 0, 4, 1, 0, 0);
     op(&s, FZC_G_GPADL_CREATE, 0, 4, 0x31, 0, 0);
     emit("conn_guest", "confidential", &s);

@@ -11,7 +11,7 @@
 #include <vmbus_proto/msg_gpadl.h>
 
 #define SMALL_WORDS 40u
-#define MAX_STEPS 300 /* enough messages to complete the largest GPADL (1 + 293) */
+#define MAX_STEPS 300    /* enough messages to complete the largest GPADL (1 + 293) */
 #define MAX_RANGES 4096u /* more than plan_init can accept (each range takes 2+ words) */
 
 static uint64_t storage[VMBP_GPADL_MAX_WORDS];

@@ -22,7 +22,8 @@ void proof_ring_read(void)
     struct vmbp_ring r;
     struct vmbp_pkt_in pkt;
     struct vmbp_ring_view view;
-    enum vmbp_ring_role role = Frama_C_nondet(0, 1) ? VMBP_RING_GUEST_RECV : VMBP_RING_HOST_RECV;
+    enum vmbp_ring_role role =
+        Frama_C_nondet(0, 1) ? VMBP_RING_GUEST_RECV : VMBP_RING_HOST_RECV;
     enum vmbp_status st;
     bool flag, more;
 

@@ -74,7 +74,8 @@ void proof_ring_write(void)
     struct vmbp_ring r;
     struct vmbp_pkt_out pkt;
     struct vmbp_seg segs[MAX_SEGS], null_seg;
-    enum vmbp_ring_role role = Frama_C_nondet(0, 1) ? VMBP_RING_GUEST_SEND : VMBP_RING_HOST_SEND;
+    enum vmbp_ring_role role =
+        Frama_C_nondet(0, 1) ? VMBP_RING_GUEST_SEND : VMBP_RING_HOST_SEND;
     size_t i;
 
     Frama_C_make_unknown((char *)ring_mem, sizeof(ring_mem));

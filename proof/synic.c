@@ -28,8 +28,8 @@ void proof_synic(void)
     st = vmbp_synic_event_take(event_page + 256u * 2u, NULL, NULL, ids, 2048, &n);
     st = vmbp_synic_event_take(event_page + 256u * 2u, NULL, NULL, ids_small, 5, &n);
     vmbp_shared_copy_from(flags, event_page + 256u * 2u, sizeof(flags));
-    got = vmbp_synic_event_scan(flags, Frama_C_unsigned_int_interval(0, 0xFFFFFFFFu), ids,
-                                2048, &next);
+    got = vmbp_synic_event_scan(flags, Frama_C_unsigned_int_interval(0, 0xFFFFFFFFu), ids, 2048,
+                                &next);
     got = vmbp_synic_event_scan(flags, 0, ids_small, 5, &next);
     (void)got;
     (void)st;

@@ -7,8 +7,7 @@
 #include "vmbp_conn_priv.h"
 
 void vmbp_conn_out_init(struct vmbp_conn_out *out, struct vmbp_conn_msg *msgs,
-                        uint32_t msgs_cap, struct vmbp_conn_event *events,
-                        uint32_t events_cap)
+                        uint32_t msgs_cap, struct vmbp_conn_event *events, uint32_t events_cap)
 {
     if (!out)
         return;
@@ -139,16 +138,33 @@ const char *vmbp_conn_gpadl_state_name(enum vmbp_conn_gpadl_state s)
 
 const char *vmbp_conn_event_name(enum vmbp_conn_event_kind k)
 {
-    static const char *const names[] = {
-        "NONE",           "VERSION_REFUSED",  "CONTACT_FALLBACK",
-        "CONNECTED",      "CONNECT_FAILED",   "OFFER",
-        "ALL_OFFERS_DELIVERED", "RESCIND",    "OPEN_RESULT",
-        "GPADL_CREATED",  "GPADL_TORNDOWN",   "MODIFY_CHANNEL_RESULT",
-        "MODIFY_CONNECTION_RESULT", "PAUSED", "TL_CONNECT_RESULT",
-        "CANCELLED",      "DISCONNECTED",     "CONTACT",
-        "OPEN_REQUEST",   "CLOSE",            "GPADL_READY",
-        "GPADL_TEARDOWN", "MODIFY_CHANNEL",   "RELEASED",
-        "RESUMED",        "TL_CONNECT_REQUEST", "MODIFY_CONNECTION"};
+    static const char *const names[] = {"NONE",
+                                        "VERSION_REFUSED",
+                                        "CONTACT_FALLBACK",
+                                        "CONNECTED",
+                                        "CONNECT_FAILED",
+                                        "OFFER",
+                                        "ALL_OFFERS_DELIVERED",
+                                        "RESCIND",
+                                        "OPEN_RESULT",
+                                        "GPADL_CREATED",
+                                        "GPADL_TORNDOWN",
+                                        "MODIFY_CHANNEL_RESULT",
+                                        "MODIFY_CONNECTION_RESULT",
+                                        "PAUSED",
+                                        "TL_CONNECT_RESULT",
+                                        "CANCELLED",
+                                        "DISCONNECTED",
+                                        "CONTACT",
+                                        "OPEN_REQUEST",
+                                        "CLOSE",
+                                        "GPADL_READY",
+                                        "GPADL_TEARDOWN",
+                                        "MODIFY_CHANNEL",
+                                        "RELEASED",
+                                        "RESUMED",
+                                        "TL_CONNECT_REQUEST",
+                                        "MODIFY_CONNECTION"};
 
     VMBP_STATIC_ASSERT(sizeof(names) / sizeof(names[0]) == VMBP_CONN_EV_COUNT,
                        vmbp_conn_event_names);
@@ -157,9 +173,9 @@ const char *vmbp_conn_event_name(enum vmbp_conn_event_kind k)
 
 const char *vmbp_conn_request_name(enum vmbp_conn_request r)
 {
-    static const char *const names[] = {"NONE",           "CONTACT",          "OPEN",
-                                        "GPADL_CREATE",   "GPADL_TEARDOWN",   "MODIFY_CHANNEL",
-                                        "MODIFY_CONNECTION", "PAUSE",         "UNLOAD"};
+    static const char *const names[] = {
+        "NONE",           "CONTACT",           "OPEN",  "GPADL_CREATE", "GPADL_TEARDOWN",
+        "MODIFY_CHANNEL", "MODIFY_CONNECTION", "PAUSE", "UNLOAD"};
 
     return name_at(names, sizeof(names) / sizeof(names[0]), (unsigned)r);
 }

@@ -16,7 +16,7 @@
 #define G_PROPOSAL_UNSENT VMBP_PRIV_CONN_G_PROPOSAL_UNSENT
 #define G_HOST_PAGES VMBP_PRIV_CONN_G_HOST_PAGES
 
-#define CHAN_FLAGS_KNOWN                                                                      \
+#define CHAN_FLAGS_KNOWN                                                                       \
     (VMBP_CONN_CHAN_F_RESCINDED | VMBP_CONN_CHAN_F_MODIFYING | VMBP_CONN_CHAN_F_NO_INTERRUPT)
 
 static enum vmbp_status refuse(struct vmbp_conn_guest *g, enum vmbp_status st, const char *rule)
@@ -249,8 +249,9 @@ static uint32_t versions_from(uint32_t newest, uint32_t *vs)
     return n;
 }
 
-static enum vmbp_status connect_core(struct vmbp_conn_guest *g, const struct vmbp_conn_connect *c,
-                                     bool emit, struct vmbp_conn_out *out)
+static enum vmbp_status connect_core(struct vmbp_conn_guest *g,
+                                     const struct vmbp_conn_connect *c, bool emit,
+                                     struct vmbp_conn_out *out)
 {
     uint32_t vs[VMBP_VERSION_COUNT], n = 0, want;
     struct vmbp_initiate_contact ic;
@@ -310,7 +311,8 @@ enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
 /* Propose versions[index] after a refusal: the message, unless replaying, where the guest's
  * own INITIATE_CONTACT is awaited (vmbp_conn_guest_replay()). */
 static enum vmbp_status next_proposal(struct vmbp_conn_guest *g, uint32_t index, uint32_t slot,
-                                      struct vmbp_conn_out *out, struct vmbp_initiate_contact *c)
+                                      struct vmbp_conn_out *out,
+                                      struct vmbp_initiate_contact *c)
 {
     proposal(g, g->versions[index], c);
     if (g->cfg_flags & VMBP_CONN_GUEST_F_REPLAY)
@@ -488,8 +490,8 @@ static enum vmbp_status on_version_response(struct vmbp_conn_guest *g,
     e->features = features;
     g->ctx.version = v;
     g->ctx.features = features;
-    g->msg_conn_id = vmbp_version_has_target_sint(v) ? vr->msg_conn_id
-                                                     : VMBP_MESSAGE_CONNECTION_ID;
+    g->msg_conn_id =
+        vmbp_version_has_target_sint(v) ? vr->msg_conn_id : VMBP_MESSAGE_CONNECTION_ID;
     g->message_vp = vmbp_version_has_reconnect(v) ? g->contact.target_message_vp : 0;
     g->monitor_page1 = p1;
     g->monitor_page2 = p2;
@@ -653,7 +655,8 @@ static enum vmbp_status on_rescind(struct vmbp_conn_guest *g, uint32_t relid,
 
 /* ---- responses ----------------------------------------------------------------------------- */
 
-static enum vmbp_status on_open_result(struct vmbp_conn_guest *g, const struct vmbp_open_result *r,
+static enum vmbp_status on_open_result(struct vmbp_conn_guest *g,
+                                       const struct vmbp_open_result *r,
                                        struct vmbp_conn_out *out)
 {
     struct vmbp_conn_gchan *c = chan_find(g, r->child_relid);
@@ -941,8 +944,10 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
         uint32_t type = 0;
 
         /* the codec applies the offer-flag checks the offer's rule is about */
-        if (vmbp_msg_header_type(buf, len, &type) == VMBP_OK && type == VMBP_MSG_OFFER_CHANNEL &&
-            (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT || st == VMBP_E_FEATURE))
+        if (vmbp_msg_header_type(buf, len, &type) == VMBP_OK &&
+            type == VMBP_MSG_OFFER_CHANNEL &&
+            (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT ||
+             st == VMBP_E_FEATURE))
             return refuse(g, st, "VMBP-CONN-113");
         return refuse(g, st, "VMBP-CONN-101");
     }
@@ -1016,7 +1021,8 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
     g->rule = NULL;
     if (p->purpose != VMBP_CONN_GPADL_RING && p->purpose != VMBP_CONN_GPADL_BUFFER)
         return VMBP_E_INVAL;
-    if (p->mem != VMBP_CONFIDENTIAL_MEM_PRIVATE && p->mem != VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE &&
+    if (p->mem != VMBP_CONFIDENTIAL_MEM_PRIVATE &&
+        p->mem != VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE &&
         p->mem != VMBP_CONFIDENTIAL_MEM_ENCRYPTED)
         return VMBP_E_INVAL;
     st = action_allowed(g);
@@ -1028,9 +1034,9 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
     if (p->mem != want)
         return refuse(g, VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124");
     if (p->purpose == VMBP_CONN_GPADL_RING) {
-        pages = p->nranges == 1 ? ring_pages(1, p->ranges[0].byte_offset,
-                                             p->ranges[0].byte_count)
-                                : 0;
+        pages = p->nranges == 1
+                    ? ring_pages(1, p->ranges[0].byte_offset, p->ranges[0].byte_count)
+                    : 0;
         if (pages < 2)
             return refuse(g, VMBP_E_GPADL_RANGE, "VMBP-CONN-118");
     }
@@ -1073,8 +1079,8 @@ enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
     return accepted(g);
 }
 
-static enum vmbp_status teardown_core(struct vmbp_conn_guest *g, uint32_t relid, uint32_t handle,
-                                      bool emit, struct vmbp_conn_out *out)
+static enum vmbp_status teardown_core(struct vmbp_conn_guest *g, uint32_t relid,
+                                      uint32_t handle, bool emit, struct vmbp_conn_out *out)
 {
     struct vmbp_conn_gchan *c;
     struct vmbp_conn_ggpadl *p;
@@ -1115,8 +1121,9 @@ enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint3
 
 /* ---- open, close, release, modify ------------------------------------------------------- */
 
-static enum vmbp_status open_core(struct vmbp_conn_guest *g, const struct vmbp_conn_open_params *p,
-                                  bool emit, struct vmbp_conn_out *out)
+static enum vmbp_status open_core(struct vmbp_conn_guest *g,
+                                  const struct vmbp_conn_open_params *p, bool emit,
+                                  struct vmbp_conn_out *out)
 {
     struct vmbp_conn_gchan *c;
     struct vmbp_conn_ggpadl *r;
@@ -1371,7 +1378,8 @@ enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
     return modify_connection_core(g, monitor_page1, monitor_page2, true, out);
 }
 
-static enum vmbp_status pause_core(struct vmbp_conn_guest *g, bool emit, struct vmbp_conn_out *out)
+static enum vmbp_status pause_core(struct vmbp_conn_guest *g, bool emit,
+                                   struct vmbp_conn_out *out)
 {
     struct vmbp_msg m;
     enum vmbp_status st = action_allowed(g);
@@ -1602,8 +1610,8 @@ enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct 
                            false, out);
     case VMBP_MSG_MODIFY_CONNECTION:
         return modify_connection_core(g, m->u.modify_connection.parent_to_child_monitor_gpa,
-                                      m->u.modify_connection.child_to_parent_monitor_gpa,
-                                      false, out);
+                                      m->u.modify_connection.child_to_parent_monitor_gpa, false,
+                                      out);
     case VMBP_MSG_PAUSE:
         return pause_core(g, false, out);
     case VMBP_MSG_RESUME:
@@ -1741,8 +1749,8 @@ static bool gpadl_ok(const struct vmbp_conn_guest *g, const struct vmbp_conn_ggp
     for (j = 0; j < g->ngpadls; j++)
         if (&g->gpadls[j] != p && g->gpadls[j].handle == p->handle)
             return false;
-    if (p->words_left != 0 && (!(g->cfg_flags & VMBP_CONN_GUEST_F_REPLAY) ||
-                               p->state != VMBP_CONN_GPADL_CREATING))
+    if (p->words_left != 0 &&
+        (!(g->cfg_flags & VMBP_CONN_GUEST_F_REPLAY) || p->state != VMBP_CONN_GPADL_CREATING))
         return false;
     return p->state == VMBP_CONN_GPADL_CREATING || p->state == VMBP_CONN_GPADL_CREATED ||
            p->state == VMBP_CONN_GPADL_TEARING_DOWN;
@@ -1793,8 +1801,8 @@ enum vmbp_status vmbp_conn_guest_check(const struct vmbp_conn_guest *g)
             return VMBP_E_STATE;
         if ((g->flags & G_PAUSED) && (g->flags & G_PAUSING))
             return VMBP_E_STATE;
-        if ((g->state == VMBP_CONN_READY) != ((g->flags & G_OFFERS_DELIVERED) != 0 &&
-                                               g->state != VMBP_CONN_UNLOADING))
+        if ((g->state == VMBP_CONN_READY) !=
+            ((g->flags & G_OFFERS_DELIVERED) != 0 && g->state != VMBP_CONN_UNLOADING))
             return VMBP_E_STATE;
         return VMBP_OK;
     default:

@@ -132,7 +132,8 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
     maxv = cfg->max_version ? cfg->max_version : (uint32_t)VMBP_VERSION_LATEST;
     minv = cfg->min_version ? cfg->min_version : (uint32_t)VMBP_VERSION_0_13;
     if (!vmbp_version_is_known(maxv) || !vmbp_version_is_known(minv) || minv > maxv ||
-        (cfg->features & ~VMBP_FEATURES_KNOWN) != 0 || cfg->msg_conn_id > VMBP_CONNECTION_ID_MAX)
+        (cfg->features & ~VMBP_FEATURES_KNOWN) != 0 ||
+        cfg->msg_conn_id > VMBP_CONNECTION_ID_MAX)
         return VMBP_E_INVAL;
     if (cfg->monitor_page1 != 0 || cfg->monitor_page2 != 0) {
         struct vmbp_confidential_plan none; /* the rules of VMBP-CONF-015 but memory's */
@@ -339,8 +340,9 @@ static uint32_t end_connection(struct vmbp_conn_host *h, struct vmbp_conn_out *o
 
 /* ---- contact ---------------------------------------------------------------------------- */
 
-static enum vmbp_status on_contact(struct vmbp_conn_host *h, const struct vmbp_initiate_contact *ic,
-                                   bool trusted, struct vmbp_conn_out *out)
+static enum vmbp_status on_contact(struct vmbp_conn_host *h,
+                                   const struct vmbp_initiate_contact *ic, bool trusted,
+                                   struct vmbp_conn_out *out)
 {
     struct vmbp_version_response vr;
     struct vmbp_msg m;
@@ -685,7 +687,8 @@ static enum vmbp_status on_gpadl_body(struct vmbp_conn_host *h, const struct vmb
 }
 
 /* Whether p is the ring of c's open (or opening) channel. */
-static bool gpadl_is_live_ring(const struct vmbp_conn_hchan *c, const struct vmbp_conn_hgpadl *p)
+static bool gpadl_is_live_ring(const struct vmbp_conn_hchan *c,
+                               const struct vmbp_conn_hgpadl *p)
 {
     return (c->state == VMBP_CONN_CHAN_OPEN || c->state == VMBP_CONN_CHAN_OPENING) &&
            c->ring_gpadl == p->handle;
@@ -872,7 +875,8 @@ static enum vmbp_status on_release(struct vmbp_conn_host *h, uint32_t relid,
     return accepted(h);
 }
 
-static enum vmbp_status on_modify(struct vmbp_conn_host *h, const struct vmbp_modify_channel *mc,
+static enum vmbp_status on_modify(struct vmbp_conn_host *h,
+                                  const struct vmbp_modify_channel *mc,
                                   struct vmbp_conn_out *out)
 {
     struct vmbp_conn_hchan *c = chan_find(h, mc->child_relid);
@@ -964,7 +968,8 @@ static enum vmbp_status on_simple(struct vmbp_conn_host *h, uint32_t type,
     struct vmbp_msg m;
     enum vmbp_status st;
     uint32_t nmsg = type == VMBP_MSG_PAUSE ? 1u : 0u;
-    uint32_t nev = (type == VMBP_MSG_PAUSE || (type == VMBP_MSG_RESUME && !h->paused)) ? 0u : 1u;
+    uint32_t nev =
+        (type == VMBP_MSG_PAUSE || (type == VMBP_MSG_RESUME && !h->paused)) ? 0u : 1u;
 
     vmbp_priv_conn_msg_init(&m, VMBP_MSG_PAUSE_RESPONSE);
     st = send(h, out, nmsg, nev, &m);

@@ -22,8 +22,8 @@
 
 #define RING_WRITER(role) ((role) == VMBP_RING_GUEST_SEND || (role) == VMBP_RING_HOST_SEND)
 #define RING_READER(role) ((role) == VMBP_RING_GUEST_RECV || (role) == VMBP_RING_HOST_RECV)
-#define RING_KNOWN_FLAGS                                                                    \
-    (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES |                     \
+#define RING_KNOWN_FLAGS                                                                       \
+    (VMBP_RING_F_RESET | VMBP_RING_F_TRUSTED | VMBP_RING_F_LEGACY_TYPES |                      \
      VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
 #define RING_START_FLAGS (VMBP_RING_F_START_MASKED | VMBP_RING_F_START_UNMASKED)
 
@@ -243,8 +243,8 @@ enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring
     if (r->max_body > VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE)
         r->max_body = VMBP_PKT_MAX_LEN - VMBP_PKT_DESC_SIZE;
     r->flags = (uint8_t)flags;
-    r->types = (flags & VMBP_RING_F_LEGACY_TYPES) ? VMBP_PKT_TYPES_DEFINED
-                                                  : VMBP_PKT_TYPES_CURRENT;
+    r->types =
+        (flags & VMBP_RING_F_LEGACY_TYPES) ? VMBP_PKT_TYPES_DEFINED : VMBP_PKT_TYPES_CURRENT;
     r->state = VMBP_OK;
 
     if (flags & VMBP_RING_F_RESET) {
@@ -334,8 +334,8 @@ RING_NOINLINE enum vmbp_status writer_make_room(struct vmbp_ring *r, uint32_t to
 
 /* Copy n bytes at offset off of the bytes a gather list describes into dst; the list holds at
  * least off + n bytes (its entries were checked). */
-RING_NOINLINE void segs_read(const struct vmbp_seg *segs, size_t nsegs, size_t off, uint8_t *dst,
-                             size_t n)
+RING_NOINLINE void segs_read(const struct vmbp_seg *segs, size_t nsegs, size_t off,
+                             uint8_t *dst, size_t n)
 {
     size_t i, j = 0;
 
@@ -426,7 +426,7 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
     ranges = pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT;
     if (ranges && pkt->ext_len < 8u)
         return VMBP_E_INVAL;
-    if (nsegs == 1) { /* the common case, the loop below unrolled */
+    if (nsegs == 1) {       /* the common case, the loop below unrolled */
         body = segs[0].len; /* (its bound is checked with the ring's below) */
         if (body && !segs[0].ptr)
             return VMBP_E_INVAL;
@@ -666,7 +666,8 @@ RING_HOT enum vmbp_status reader_poll(struct vmbp_ring *r)
  * decoded (@p d): the copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the
  * ring.
  */
-RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw, struct vmbp_pkt_desc *d)
+RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw,
+                                      struct vmbp_pkt_desc *d)
 {
     enum vmbp_status st;
     uint32_t avail, size = r->size, priv = r->priv;

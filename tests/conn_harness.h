@@ -46,8 +46,8 @@ static inline void th_probe_fail(const char *what)
     abort();
 }
 
-static inline void th_probe_begin(const struct vmbp_conn_guest *g, const struct vmbp_conn_host *h,
-                                  struct vmbp_conn_out *out)
+static inline void th_probe_begin(const struct vmbp_conn_guest *g,
+                                  const struct vmbp_conn_host *h, struct vmbp_conn_out *out)
 {
     th_p.calls++;
     if (!out)
@@ -115,45 +115,45 @@ static inline bool th_probe_again(const struct vmbp_conn_guest *g,
     return true;
 }
 
-#define TH_PROBED(g, h, out, CALL)                                                            \
-    (th_probe_begin((g), (h), (out)), th_p.st = (CALL),                                       \
+#define TH_PROBED(g, h, out, CALL)                                                             \
+    (th_probe_begin((g), (h), (out)), th_p.st = (CALL),                                        \
      th_probe_again((g), (h), (out), th_p.st) ? (CALL) : th_p.st)
 
 #ifdef TH_PROBE
 /* The functions named here are called through TH_PROBED below this point (a macro's own name
  * is not expanded again inside it, so the call reaches the function). */
 #define vmbp_conn_guest_connect(g, c, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_connect(g, c, o))
-#define vmbp_conn_guest_contact_failed(g, s, o)                                               \
+#define vmbp_conn_guest_contact_failed(g, s, o)                                                \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_contact_failed(g, s, o))
-#define vmbp_conn_guest_request_offers(g, o)                                                  \
+#define vmbp_conn_guest_request_offers(g, o)                                                   \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_request_offers(g, o))
-#define vmbp_conn_guest_gpadl_create(g, p, hp, o)                                             \
+#define vmbp_conn_guest_gpadl_create(g, p, hp, o)                                              \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_gpadl_create(g, p, hp, o))
-#define vmbp_conn_guest_gpadl_teardown(g, r, hd, o)                                           \
+#define vmbp_conn_guest_gpadl_teardown(g, r, hd, o)                                            \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_gpadl_teardown(g, r, hd, o))
 #define vmbp_conn_guest_open(g, p, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_open(g, p, o))
 #define vmbp_conn_guest_close(g, r, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_close(g, r, o))
 #define vmbp_conn_guest_release(g, r, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_release(g, r, o))
-#define vmbp_conn_guest_modify_channel(g, r, v, o)                                            \
+#define vmbp_conn_guest_modify_channel(g, r, v, o)                                             \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_modify_channel(g, r, v, o))
-#define vmbp_conn_guest_modify_connection(g, a, b, o)                                         \
+#define vmbp_conn_guest_modify_connection(g, a, b, o)                                          \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_modify_connection(g, a, b, o))
 #define vmbp_conn_guest_pause(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_pause(g, o))
 #define vmbp_conn_guest_resume(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_resume(g, o))
 #define vmbp_conn_guest_unload(g, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_unload(g, o))
 #define vmbp_conn_guest_receive(g, m, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_receive(g, m, o))
-#define vmbp_conn_guest_receive_bytes(g, b, n, o)                                             \
+#define vmbp_conn_guest_receive_bytes(g, b, n, o)                                              \
     TH_PROBED(g, NULL, o, vmbp_conn_guest_receive_bytes(g, b, n, o))
 #define vmbp_conn_guest_replay(g, m, o) TH_PROBED(g, NULL, o, vmbp_conn_guest_replay(g, m, o))
 #define vmbp_conn_host_offer(h, m, r, o) TH_PROBED(NULL, h, o, vmbp_conn_host_offer(h, m, r, o))
 #define vmbp_conn_host_rescind(h, r, o) TH_PROBED(NULL, h, o, vmbp_conn_host_rescind(h, r, o))
-#define vmbp_conn_host_open_complete(h, r, s, o)                                              \
+#define vmbp_conn_host_open_complete(h, r, s, o)                                               \
     TH_PROBED(NULL, h, o, vmbp_conn_host_open_complete(h, r, s, o))
-#define vmbp_conn_host_gpadl_complete(h, r, hd, s, o)                                         \
+#define vmbp_conn_host_gpadl_complete(h, r, hd, s, o)                                          \
     TH_PROBED(NULL, h, o, vmbp_conn_host_gpadl_complete(h, r, hd, s, o))
-#define vmbp_conn_host_receive(h, m, tr, o)                                                   \
+#define vmbp_conn_host_receive(h, m, tr, o)                                                    \
     TH_PROBED(NULL, h, o, vmbp_conn_host_receive(h, m, tr, o))
-#define vmbp_conn_host_receive_bytes(h, b, n, tr, o)                                          \
+#define vmbp_conn_host_receive_bytes(h, b, n, tr, o)                                           \
     TH_PROBED(NULL, h, o, vmbp_conn_host_receive_bytes(h, b, n, tr, o))
 #endif
 #define TH_WORDS 600u
@@ -304,7 +304,8 @@ static inline enum vmbp_status th_version(struct th *t, uint8_t supported, uint8
     struct vmbp_msg m;
 
     th_msg(&m, VMBP_MSG_VERSION_RESPONSE);
-    m.variant = with_features ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
+    m.variant =
+        with_features ? VMBP_MSGV_VERSION_RESPONSE_FEATURES : VMBP_MSGV_VERSION_RESPONSE;
     m.u.version_response.variant = m.variant;
     m.u.version_response.version_supported = supported;
     m.u.version_response.connection_state = state;
@@ -329,8 +330,8 @@ static inline void th_offer_msg(struct vmbp_msg *m, uint32_t relid, uint8_t inst
     m->u.offer.connection_id = 0x2000u + relid;
 }
 
-static inline enum vmbp_status th_offer(struct th *t, uint32_t relid, uint8_t inst, uint16_t sub,
-                                        uint16_t flags)
+static inline enum vmbp_status th_offer(struct th *t, uint32_t relid, uint8_t inst,
+                                        uint16_t sub, uint16_t flags)
 {
     struct vmbp_msg m;
 
@@ -476,7 +477,8 @@ static inline uint32_t th_open_chan(struct th *t, uint32_t relid)
     if (th_offer(t, relid, (uint8_t)relid, 0, 0) != VMBP_OK)
         abort();
     ring = th_ring(t, relid);
-    if (th_open(t, relid, relid, ring, 2) != VMBP_OK || th_open_result(t, relid, relid, 0) != VMBP_OK)
+    if (th_open(t, relid, relid, ring, 2) != VMBP_OK ||
+        th_open_result(t, relid, relid, 0) != VMBP_OK)
         abort();
     th_out_reset(t);
     return ring;

@@ -215,9 +215,9 @@ static const struct step_row relay_steps[] = {
  * hv_synic_alloc allocates them without decrypting), then the hypervisor's, SINT without
  * proxy on both, SCONTROL through the paravisor */
 static const struct step_row conf_steps[] = {
-    {S_SIMP, PARA, DIR, M_ENC, 0, 0}, {S_SIEFP, PARA, DIR, M_ENC, 0, 0},
-    {S_SIMP, HYP, ESC, M_PROV, 0, 0}, {S_SIEFP, HYP, ESC, M_PROV, 0, 0},
-    {S_SINT, HYP, ESC, M_NONE, 0, 0}, {S_SINT, PARA, DIR, M_NONE, 0, 1},
+    {S_SIMP, PARA, DIR, M_ENC, 0, 0},  {S_SIEFP, PARA, DIR, M_ENC, 0, 0},
+    {S_SIMP, HYP, ESC, M_PROV, 0, 0},  {S_SIEFP, HYP, ESC, M_PROV, 0, 0},
+    {S_SINT, HYP, ESC, M_NONE, 0, 0},  {S_SINT, PARA, DIR, M_NONE, 0, 1},
     {S_SCTL, PARA, DIR, M_NONE, 0, 0},
 };
 /* documentation patch v1: "Set the proxy flag on SINT 2 for the paravisor"; SCONTROL as
@@ -240,35 +240,93 @@ struct routes_row {
     bool confidential, request;
 };
 
-static const struct routes_row direct_routes = {
-    {HYP, DIR, M_OWN}, {HYP, DIR, M_NONE}, {HYP, DIR, M_NONE}, {0, 0, 0}, HYP, HYP, false,
-    false};
+static const struct routes_row direct_routes = {{HYP, DIR, M_OWN},
+                                                {HYP, DIR, M_NONE},
+                                                {HYP, DIR, M_NONE},
+                                                {0, 0, 0},
+                                                HYP,
+                                                HYP,
+                                                false,
+                                                false};
 /* Linux hv_post_message / vmbus_set_event / hv_set_msr(EOM) with a paravisor, not
  * confidential */
-static const struct routes_row relay_routes = {
-    {HYP, ESC, M_POSTESC}, {HYP, ESC, M_NONE}, {HYP, ESC, M_NONE}, {0, 0, 0}, HYP, HYP, false,
-    false};
+static const struct routes_row relay_routes = {{HYP, ESC, M_POSTESC},
+                                               {HYP, ESC, M_NONE},
+                                               {HYP, ESC, M_NONE},
+                                               {0, 0, 0},
+                                               HYP,
+                                               HYP,
+                                               false,
+                                               false};
 static const struct routes_row conf_routes[8] = {
     /* eom PARAVISOR (Linux), signal HYPERVISOR (Linux, mu_msvm), messages BOTH (Linux) */
-    {{PARA, DIR, M_ENC}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE},
-     HYP | PARA, HYP | PARA, true, true},
+    {{PARA, DIR, M_ENC},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     HYP | PARA,
+     HYP | PARA,
+     true,
+     true},
     /* messages PARAVISOR only (mu_msvm) */
-    {{PARA, DIR, M_ENC}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE}, PARA,
-     HYP | PARA, true, true},
+    {{PARA, DIR, M_ENC},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     PARA,
+     HYP | PARA,
+     true,
+     true},
     /* signal PARAVISOR (coco.rst) */
-    {{PARA, DIR, M_ENC}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE},
-     HYP | PARA, HYP | PARA, true, true},
-    {{PARA, DIR, M_ENC}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE}, {PARA, DIR, M_NONE}, PARA,
-     HYP | PARA, true, true},
+    {{PARA, DIR, M_ENC},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     HYP | PARA,
+     HYP | PARA,
+     true,
+     true},
+    {{PARA, DIR, M_ENC},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     {PARA, DIR, M_NONE},
+     PARA,
+     HYP | PARA,
+     true,
+     true},
     /* eom SOURCE (mu_msvm): a hypervisor-page message is completed on the hypervisor */
-    {{PARA, DIR, M_ENC}, {HYP, ESC, M_NONE}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE},
-     HYP | PARA, HYP | PARA, true, true},
-    {{PARA, DIR, M_ENC}, {HYP, ESC, M_NONE}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE}, PARA,
-     HYP | PARA, true, true},
-    {{PARA, DIR, M_ENC}, {PARA, DIR, M_NONE}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE},
-     HYP | PARA, HYP | PARA, true, true},
-    {{PARA, DIR, M_ENC}, {PARA, DIR, M_NONE}, {HYP, ESC, M_NONE}, {PARA, DIR, M_NONE}, PARA,
-     HYP | PARA, true, true},
+    {{PARA, DIR, M_ENC},
+     {HYP, ESC, M_NONE},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     HYP | PARA,
+     HYP | PARA,
+     true,
+     true},
+    {{PARA, DIR, M_ENC},
+     {HYP, ESC, M_NONE},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     PARA,
+     HYP | PARA,
+     true,
+     true},
+    {{PARA, DIR, M_ENC},
+     {PARA, DIR, M_NONE},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     HYP | PARA,
+     HYP | PARA,
+     true,
+     true},
+    {{PARA, DIR, M_ENC},
+     {PARA, DIR, M_NONE},
+     {HYP, ESC, M_NONE},
+     {PARA, DIR, M_NONE},
+     PARA,
+     HYP | PARA,
+     true,
+     true},
 };
 
 static uint8_t subst_via(uint8_t v, unsigned iso)
@@ -408,9 +466,9 @@ START_TEST(step_values)
     /* provided page: only the enable bit is set */
     s.op = S_SIEFP;
     s.page = M_PROV;
-    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, (1ull << 46) | 0x5000 | 0x2, 0x999,
-                                                  0, false, &v),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_confidential_step_value(&s, X64, (1ull << 46) | 0x5000 | 0x2, 0x999, 0, false, &v),
+        VMBP_OK);
     ck_assert_uint_eq(v, (1ull << 46) | 0x5000 | 0x3);
     ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, 0xFFE, 0, 0, false, &v),
                      VMBP_E_STATE);
@@ -427,8 +485,7 @@ START_TEST(step_values)
                      VMBP_OK);
     ck_assert_uint_eq(v, 0x200000ull | (1u << 20) | (1u << 17) | 0xF3);
     s.proxy = 0;
-    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, ~0ull, 0, 0x10, false, &v),
-                     VMBP_OK);
+    ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, ~0ull, 0, 0x10, false, &v), VMBP_OK);
     ck_assert_uint_eq(v, (~0ull & ~0xFFull & ~(1ull << 16) & ~(1ull << 17) & ~(1ull << 20)) |
                              0x10);
     ck_assert_int_eq(vmbp_confidential_step_value(&s, X64, 0, 0, 15, false, &v),
@@ -488,9 +545,8 @@ START_TEST(provided_page_checks)
 
     for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
         uint64_t gpa = 0xDEAD;
-        enum vmbp_status st =
-            vmbp_confidential_provided_page_check(rows[i].reg, rows[i].synic, rows[i].boundary,
-                                                  &gpa);
+        enum vmbp_status st = vmbp_confidential_provided_page_check(rows[i].reg, rows[i].synic,
+                                                                    rows[i].boundary, &gpa);
 
         ck_assert_msg(st == rows[i].st, "row %zu: %s", i, vmbp_status_str(st));
         ck_assert_uint_eq(gpa, st == VMBP_OK ? rows[i].gpa : 0xDEAD);
@@ -532,7 +588,8 @@ END_TEST
 
 static struct vmbp_confidential_plan plan_of(unsigned iso, bool pv, unsigned mode)
 {
-    struct vmbp_confidential_facts f = facts(X64, iso, pv, mode != VMBP_CONFIDENTIAL_MODE_RELAY);
+    struct vmbp_confidential_facts f =
+        facts(X64, iso, pv, mode != VMBP_CONFIDENTIAL_MODE_RELAY);
     struct vmbp_confidential_policy p = vmbp_confidential_policy_linux();
     struct vmbp_confidential_plan pl;
 
@@ -614,9 +671,9 @@ START_TEST(monitor_pages_check)
                           VMBP_E_MONITOR_PAGE);
         ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, 0, base | (a + 4095)),
                           VMBP_E_MONITOR_PAGE);
-        ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | (b + 1),
-                                                                base | a),
-                          VMBP_E_MONITOR_PAGE);
+        ck_assert_uint_eq(
+            vmbp_confidential_monitor_pages_check(pl, vtom, base | (b + 1), base | a),
+            VMBP_E_MONITOR_PAGE);
         ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(pl, vtom, base | a, base | a),
                           VMBP_E_MONITOR_PAGE);
         /* arguments */
@@ -627,7 +684,8 @@ START_TEST(monitor_pages_check)
 
     /* not isolated: anywhere */
     ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&plain, 0, b, a), VMBP_OK);
-    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&plain, vtom, b, vtom | a), VMBP_OK);
+    ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&plain, vtom, b, vtom | a),
+                      VMBP_OK);
     /* the host's pages are host-visible: at or above the boundary, both of them */
     ck_assert_uint_eq(vmbp_confidential_monitor_pages_check(&relay, vtom, 0, a),
                       VMBP_E_MONITOR_PAGE);
@@ -768,12 +826,12 @@ END_TEST
 /* ---- the bring-up example against a simulated hypervisor and paravisor ----------------- */
 
 #define NPAGES 16
-#define REGS (6 + 16) /* SCONTROL..SIRBP, then SINT0..15 */
+#define REGS (6 + 16)         /* SCONTROL..SIRBP, then SINT0..15 */
 #define BOUNDARY (1ull << 46) /* vTOM as OpenHCL sets it on SNP */
 #define VEC 0xF3u             /* Linux HYPERVISOR_CALLBACK_VECTOR */
 #define PAGE_GPN(i) (0x1000u + (unsigned)(i))
 #define PAGE_GPA(i) ((uint64_t)PAGE_GPN(i) << 12)
-#define HYP_SIMP_PAGE 14  /* pages the paravisor provided to the hypervisor SynIC */
+#define HYP_SIMP_PAGE 14 /* pages the paravisor provided to the hypervisor SynIC */
 #define HYP_SIEFP_PAGE 15
 
 struct wr {
@@ -968,7 +1026,7 @@ static uint16_t sim_fast(void *ctx, uint8_t synic, uint8_t via, uint16_t code, u
 }
 
 static struct sim the_sim;
-static struct bringup_platform platform = {&the_sim,  sim_read,  sim_write,     sim_hypercall,
+static struct bringup_platform platform = {&the_sim, sim_read,  sim_write,     sim_hypercall,
                                            sim_fast, sim_alloc, sim_map_shared};
 
 /* A fresh VM: SINT2 masked at reset with a reserved bit set that must survive; SCONTROL
@@ -1010,14 +1068,13 @@ static void expect_log(const struct wr *want, unsigned n)
     for (i = 0; i < n; i++) {
         const struct wr *g = &the_sim.log[i];
 
-        ck_assert_msg(g->synic == want[i].synic && g->via == want[i].via &&
-                          g->reg == want[i].reg && g->sint == want[i].sint &&
-                          g->value == want[i].value,
-                      "write %u: synic %u via %u reg %u sint %u value 0x%llx, want synic %u "
-                      "via %u reg %u value 0x%llx",
-                      i, g->synic, g->via, g->reg, g->sint, (unsigned long long)g->value,
-                      want[i].synic, want[i].via, want[i].reg,
-                      (unsigned long long)want[i].value);
+        ck_assert_msg(
+            g->synic == want[i].synic && g->via == want[i].via && g->reg == want[i].reg &&
+                g->sint == want[i].sint && g->value == want[i].value,
+            "write %u: synic %u via %u reg %u sint %u value 0x%llx, want synic %u "
+            "via %u reg %u value 0x%llx",
+            i, g->synic, g->via, g->reg, g->sint, (unsigned long long)g->value, want[i].synic,
+            want[i].via, want[i].reg, (unsigned long long)want[i].value);
     }
 }
 

@@ -20,8 +20,8 @@ START_TEST(received_and_caller_decoded_messages_are_gated)
     th_init(&t, NULL, 0);
     /* before negotiation only VERSION_RESPONSE gets past the codec */
     th_snap(&t);
-    ck_assert(th_refused(&t, th_empty(&t, VMBP_MSG_ALL_OFFERS_DELIVERED),
-                         VMBP_E_NOT_NEGOTIATED, "VMBP-CONN-101"));
+    ck_assert(th_refused(&t, th_empty(&t, VMBP_MSG_ALL_OFFERS_DELIVERED), VMBP_E_NOT_NEGOTIATED,
+                         "VMBP-CONN-101"));
     /* a guest message fed to the guest */
     th_up(&t, v53, 0, true);
     th_snap(&t);
@@ -108,8 +108,8 @@ START_TEST(proposals_go_newest_first_then_stop)
 
     th_init(&t, NULL, 0);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_connect(&t, bad, 2, 0), VMBP_E_SEQ_VERSION_ORDER,
-                         "VMBP-CONN-103"));
+    ck_assert(
+        th_refused(&t, th_connect(&t, bad, 2, 0), VMBP_E_SEQ_VERSION_ORDER, "VMBP-CONN-103"));
     ck_assert_int_eq(th_connect(&t, vs, 0, 0), VMBP_E_INVAL);
     ck_assert_int_eq(th_connect(&t, vs, 3, 0), VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 8), VMBP_VERSION_6_0);
@@ -170,8 +170,8 @@ START_TEST(connection_ids_and_message_vp)
     th_init(&t, NULL, 0);
     ck_assert_int_eq(th_connect(&t, vs, 1, 0), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_version(&t, 1, 0, 0, false, 0), VMBP_E_FIELD_RANGE,
-                         "VMBP-CONN-104"));
+    ck_assert(
+        th_refused(&t, th_version(&t, 1, 0, 0, false, 0), VMBP_E_FIELD_RANGE, "VMBP-CONN-104"));
     ck_assert(th_refused(&t, th_version(&t, 1, 0, 0x1000000, false, 0), VMBP_E_FIELD_RANGE,
                          "VMBP-CONN-104"));
     ck_assert_int_eq(th_version(&t, 1, 0, 0x2005, false, 0), VMBP_OK);
@@ -204,25 +204,25 @@ START_TEST(failed_posts_of_the_contact)
     ck_assert_int_eq(vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_SUCCESS, &t.out),
                      VMBP_E_INVAL);
     /* queue full: the same message again */
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INSUFFICIENT_BUFFERS,
-                                                    &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INSUFFICIENT_BUFFERS, &t.out),
+        VMBP_OK);
     ck_assert_uint_eq(t.out.msgs[1].len, t.out.msgs[0].len);
     ck_assert_mem_eq(t.out.msgs[1].data, t.out.msgs[0].data, t.out.msgs[0].len);
     /* an old host: on below 5.0, connection ID 1 */
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(
-                         &t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[2].data + 8), VMBP_VERSION_4_1);
     ck_assert_uint_eq(t.out.msgs[2].connection_id, VMBP_MESSAGE_CONNECTION_ID);
     /* from 4.1, a failure with no older version below 5.0 ... still 3.0 left */
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(
-                         &t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[3].data + 8), VMBP_VERSION_3_0);
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(
-                         &t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_CONNECT_FAILED);
     /* any other failure: give up */
     th_out_reset(&t);
@@ -445,13 +445,12 @@ START_TEST(responses_only_to_pending_requests)
     /* answered once */
     ring = th_open_chan(&t, 1);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open_result(&t, 1, 1, 0), VMBP_E_SEQ_NO_REQUEST,
-                         "VMBP-CONN-108"));
-    ck_assert(th_refused(&t, th_created(&t, 1, ring, 0), VMBP_E_SEQ_NO_REQUEST,
-                         "VMBP-CONN-108"));
+    ck_assert(
+        th_refused(&t, th_open_result(&t, 1, 1, 0), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
+    ck_assert(
+        th_refused(&t, th_created(&t, 1, ring, 0), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
     ck_assert(th_refused(&t, th_torndown(&t, ring), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
-    ck_assert(th_refused(&t, th_modify_resp(&t, 1, 0), VMBP_E_SEQ_NO_REQUEST,
-                         "VMBP-CONN-108"));
+    ck_assert(th_refused(&t, th_modify_resp(&t, 1, 0), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
 }
 END_TEST
 
@@ -515,13 +514,13 @@ START_TEST(an_offer_never_reuses_a_live_channel_id)
     th_up(&t, v53, 0, true);
     ck_assert_int_eq(th_offer(&t, 5, 1, 0, 0), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 5, 2, 0, 0), VMBP_E_SEQ_RELID_IN_USE,
-                         "VMBP-CONN-111"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 5, 2, 0, 0), VMBP_E_SEQ_RELID_IN_USE, "VMBP-CONN-111"));
     /* rescinded but not released: still live */
     ck_assert_int_eq(th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 5), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 5, 2, 0, 0), VMBP_E_SEQ_RELID_IN_USE,
-                         "VMBP-CONN-111"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 5, 2, 0, 0), VMBP_E_SEQ_RELID_IN_USE, "VMBP-CONN-111"));
     ck_assert_int_eq(vmbp_conn_guest_release(&t.g, 5, &t.out), VMBP_OK);
     ck_assert_int_eq(th_offer(&t, 5, 2, 0, 0), VMBP_OK);
 }
@@ -536,12 +535,12 @@ START_TEST(a_second_offer_of_an_instance_is_refused)
     th_up(&t, v53, 0, true);
     ck_assert_int_eq(th_offer(&t, 1, 7, 0, 0), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 2, 7, 0, 0), VMBP_E_SEQ_DUPLICATE_OFFER,
-                         "VMBP-CONN-112"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 2, 7, 0, 0), VMBP_E_SEQ_DUPLICATE_OFFER, "VMBP-CONN-112"));
     ck_assert_int_eq(th_offer(&t, 2, 7, 1, 0), VMBP_OK); /* a sub-channel */
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 3, 7, 1, 0), VMBP_E_SEQ_DUPLICATE_OFFER,
-                         "VMBP-CONN-112"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 3, 7, 1, 0), VMBP_E_SEQ_DUPLICATE_OFFER, "VMBP-CONN-112"));
 }
 END_TEST
 
@@ -557,21 +556,22 @@ START_TEST(confidential_offer_flags_need_the_negotiated_feature)
     th_init(&t, NULL, 0);
     th_up(&t, v60, 0x2f, true);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL,
-                         "VMBP-CONN-113"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL, "VMBP-CONN-113"));
     /* confidential contact, feature requested but not granted */
     th_init(&t, th_plan(&t, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL), 0);
     th_up(&t, v60, 0x2f, true);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL,
-                         "VMBP-CONN-113"));
+    ck_assert(
+        th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL, "VMBP-CONN-113"));
     /* granted: the memory decided at the offer */
     th_init(&t, th_plan(&t, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL), 0);
     th_up(&t, v60, 0x10, true);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_offer(&t, 1, 1, 0, ext), VMBP_E_CONFIDENTIAL_EXT,
-                         "VMBP-CONN-113"));
-    ck_assert(th_refused(&t, th_offer(&t, 1, 1, 0, VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY),
+    ck_assert(
+        th_refused(&t, th_offer(&t, 1, 1, 0, ext), VMBP_E_CONFIDENTIAL_EXT, "VMBP-CONN-113"));
+    ck_assert(th_refused(&t,
+                         th_offer(&t, 1, 1, 0, VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY),
                          VMBP_E_FEATURE, "VMBP-CONN-113"));
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, ring), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_chan(&t.g, 1, &ci), VMBP_OK);
@@ -620,9 +620,9 @@ START_TEST(a_rescind_cancels_the_open_and_keeps_gpadl_requests)
                          VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-115"));
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
     ring = th_ring(&t, 1);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h2),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h2),
+        VMBP_OK);
     ck_assert_int_eq(th_open(&t, 1, 1, ring, 2), VMBP_OK);
     th_out_reset(&t);
     ck_assert_int_eq(th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 1), VMBP_OK);
@@ -636,8 +636,8 @@ START_TEST(a_rescind_cancels_the_open_and_keeps_gpadl_requests)
     th_snap(&t);
     ck_assert(th_refused(&t, th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 1),
                          VMBP_E_SEQ_CHAN_STATE, "VMBP-CONN-115"));
-    ck_assert(th_refused(&t, th_open_result(&t, 1, 1, 0), VMBP_E_SEQ_NO_REQUEST,
-                         "VMBP-CONN-108"));
+    ck_assert(
+        th_refused(&t, th_open_result(&t, 1, 1, 0), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
     /* an open without interrupts cancelled by the rescind leaves a plain closed channel */
     {
         struct vmbp_conn_open_params p;
@@ -668,18 +668,18 @@ START_TEST(after_a_rescind_close_then_release)
     th_up(&t, v53, 0, true);
     ring = th_open_chan(&t, 1);
     ck_assert_int_eq(vmbp_conn_guest_modify_channel(&t.g, 1, 3, &t.out), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h2),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h2),
+        VMBP_OK);
     th_snap(&t);
     ck_assert(th_refused(&t, vmbp_conn_guest_release(&t.g, 1, &t.out), VMBP_E_SEQ_NOT_RESCINDED,
                          "VMBP-CONN-116"));
     ck_assert_int_eq(th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 1), VMBP_OK);
     th_out_reset(&t);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
-                         VMBP_E_SEQ_RESCINDED, "VMBP-CONN-116"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_E_SEQ_RESCINDED, "VMBP-CONN-116"));
     ck_assert(th_refused(&t, vmbp_conn_guest_modify_channel(&t.g, 1, 4, &t.out),
                          VMBP_E_SEQ_RESCINDED, "VMBP-CONN-116"));
     ck_assert(th_refused(&t, vmbp_conn_guest_release(&t.g, 1, &t.out), VMBP_E_SEQ_CHAN_STATE,
@@ -688,7 +688,8 @@ START_TEST(after_a_rescind_close_then_release)
     ck_assert_int_eq(vmbp_conn_guest_close(&t.g, 1, &t.out), VMBP_OK);
     ck_assert_uint_eq(t.out.nmsgs, 0);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open(&t, 1, 1, ring, 2), VMBP_E_SEQ_RESCINDED, "VMBP-CONN-116"));
+    ck_assert(
+        th_refused(&t, th_open(&t, 1, 1, ring, 2), VMBP_E_SEQ_RESCINDED, "VMBP-CONN-116"));
     /* a GPADL still being created holds the release */
     ck_assert(th_refused(&t, vmbp_conn_guest_release(&t.g, 1, &t.out), VMBP_E_SEQ_PENDING,
                          "VMBP-CONN-116"));
@@ -716,15 +717,15 @@ START_TEST(a_released_channel_names_nothing)
     ck_assert_int_eq(vmbp_conn_guest_close(&t.g, 4, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_release(&t.g, 4, &t.out), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open_result(&t, 4, 4, 0), VMBP_E_SEQ_UNKNOWN_RELID,
-                         "VMBP-CONN-119"));
-    ck_assert(th_refused(&t, th_created(&t, 4, ring, 0), VMBP_E_SEQ_UNKNOWN_GPADL,
-                         "VMBP-CONN-122"));
+    ck_assert(
+        th_refused(&t, th_open_result(&t, 4, 4, 0), VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-119"));
+    ck_assert(
+        th_refused(&t, th_created(&t, 4, ring, 0), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-122"));
     ck_assert(th_refused(&t, th_torndown(&t, ring), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-123"));
     ck_assert(th_refused(&t, th_relid_msg(&t, VMBP_MSG_RESCIND_CHANNEL_OFFER, 4),
                          VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-115"));
-    ck_assert(th_refused(&t, th_modify_resp(&t, 4, 0), VMBP_E_SEQ_UNKNOWN_RELID,
-                         "VMBP-CONN-125"));
+    ck_assert(
+        th_refused(&t, th_modify_resp(&t, 4, 0), VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-125"));
     ck_assert_int_eq(th_offer(&t, 4, 9, 0, 0), VMBP_OK);
 }
 END_TEST
@@ -744,30 +745,30 @@ START_TEST(open_needs_a_created_ring_gpadl_of_the_channel)
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
     ring = th_ring(&t, 1);
     other = th_ring(&t, 2);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 3, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 3, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_created(&t, 1, buf, 0), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &pending),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &pending),
+        VMBP_OK);
     th_out_reset(&t);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open(&t, 9, 1, ring, 2), VMBP_E_SEQ_UNKNOWN_RELID,
-                         "VMBP-CONN-118"));
-    ck_assert(th_refused(&t, th_open(&t, 1, 1, other, 2), VMBP_E_SEQ_UNKNOWN_GPADL,
-                         "VMBP-CONN-118"));
-    ck_assert(th_refused(&t, th_open(&t, 1, 1, 0x99, 2), VMBP_E_SEQ_UNKNOWN_GPADL,
-                         "VMBP-CONN-118"));
-    ck_assert(th_refused(&t, th_open(&t, 1, 1, pending, 2), VMBP_E_SEQ_GPADL_STATE,
-                         "VMBP-CONN-118"));
+    ck_assert(
+        th_refused(&t, th_open(&t, 9, 1, ring, 2), VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-118"));
+    ck_assert(
+        th_refused(&t, th_open(&t, 1, 1, other, 2), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-118"));
+    ck_assert(
+        th_refused(&t, th_open(&t, 1, 1, 0x99, 2), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-118"));
+    ck_assert(
+        th_refused(&t, th_open(&t, 1, 1, pending, 2), VMBP_E_SEQ_GPADL_STATE, "VMBP-CONN-118"));
     ck_assert(th_refused(&t, th_open(&t, 1, 1, buf, 1), VMBP_E_FIELD_RANGE, "VMBP-CONN-118"));
     ck_assert(th_refused(&t, th_open(&t, 1, 1, ring, 0), VMBP_E_FIELD_RANGE, "VMBP-CONN-118"));
     ck_assert(th_refused(&t, th_open(&t, 1, 1, ring, 4), VMBP_E_FIELD_RANGE, "VMBP-CONN-118"));
     /* a ring GPADL is one range at offset 0 of at least 2 whole pages */
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_RING,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
-                         VMBP_E_GPADL_RANGE, "VMBP-CONN-118"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_E_GPADL_RANGE, "VMBP-CONN-118"));
     /* 6.0 with GUEST_SPECIFIED_SIGNAL_PARAMETERS: the 156-byte form */
     memset(&p, 0, sizeof(p));
     p.relid = 1;
@@ -797,8 +798,8 @@ START_TEST(open_result_matches_channel_and_open_id)
     ring = th_ring(&t, 3);
     ck_assert_int_eq(th_open(&t, 3, 0x33, ring, 2), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open_result(&t, 3, 0x34, 0), VMBP_E_SEQ_OPEN_ID,
-                         "VMBP-CONN-119"));
+    ck_assert(
+        th_refused(&t, th_open_result(&t, 3, 0x34, 0), VMBP_E_SEQ_OPEN_ID, "VMBP-CONN-119"));
     ck_assert(th_refused(&t, th_open_result(&t, 5, 0x33, 0), VMBP_E_SEQ_UNKNOWN_RELID,
                          "VMBP-CONN-119"));
     ck_assert_int_eq(th_open_result(&t, 3, 0x33, VMBP_NTSTATUS_UNSUCCESSFUL), VMBP_OK);
@@ -858,27 +859,27 @@ START_TEST(gpadl_handles_are_unique_and_counted_from_e1e10)
     th_up(&t, v53, 0, true);
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &a),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &a),
+        VMBP_OK);
     ck_assert_uint_eq(a, VMBP_CONN_GPADL_HANDLE_FIRST);
     /* a caller handle equal to the next one: the allocator skips it */
-    ck_assert_int_eq(th_gpadl(&t, 2, a + 1, 2, VMBP_CONN_GPADL_RING,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
-                     VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &c),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, a + 1, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
+        VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &c),
+        VMBP_OK);
     ck_assert_uint_eq(c, a + 2);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, b, 2, VMBP_CONN_GPADL_RING,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
-                         VMBP_E_SEQ_GPADL_HANDLE, "VMBP-CONN-121"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 1, b, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_E_SEQ_GPADL_HANDLE, "VMBP-CONN-121"));
     /* a failed GPADL frees its handle */
     ck_assert_int_eq(th_created(&t, 1, a, VMBP_NTSTATUS_UNSUCCESSFUL), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, a, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              NULL),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, a, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_OK);
 }
 END_TEST
 
@@ -895,9 +896,9 @@ START_TEST(gpadl_messages_go_together_and_created_names_its_channel)
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 3, 0, 2, VMBP_CONN_GPADL_RING,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
-                         VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-122"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 3, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-122"));
     /* 60 pages: a header and two bodies */
     memset(&p, 0, sizeof(p));
     r.byte_offset = 0;
@@ -914,10 +915,10 @@ START_TEST(gpadl_messages_go_together_and_created_names_its_channel)
     for (i = 1; i < 3; i++)
         ck_assert_int_eq(th_msg_type(&t, i), VMBP_MSG_GPADL_BODY);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_created(&t, 2, h, 0), VMBP_E_SEQ_UNKNOWN_GPADL,
-                         "VMBP-CONN-122"));
-    ck_assert(th_refused(&t, th_created(&t, 1, h + 1, 0), VMBP_E_SEQ_UNKNOWN_GPADL,
-                         "VMBP-CONN-122"));
+    ck_assert(
+        th_refused(&t, th_created(&t, 2, h, 0), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-122"));
+    ck_assert(
+        th_refused(&t, th_created(&t, 1, h + 1, 0), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-122"));
     ck_assert_int_eq(th_created(&t, 1, h, 0), VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_GPADL_CREATED);
     /* a bad range list is the plan's refusal */
@@ -939,9 +940,9 @@ START_TEST(teardown_and_torndown)
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
     ring = th_ring(&t, 1);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     th_snap(&t);
     ck_assert(th_refused(&t, vmbp_conn_guest_gpadl_teardown(&t.g, 1, h, &t.out),
                          VMBP_E_SEQ_GPADL_STATE, "VMBP-CONN-123"));
@@ -949,7 +950,8 @@ START_TEST(teardown_and_torndown)
                          VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-123"));
     ck_assert(th_refused(&t, vmbp_conn_guest_gpadl_teardown(&t.g, 6, ring, &t.out),
                          VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-123"));
-    ck_assert(th_refused(&t, th_torndown(&t, 0x123), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-123"));
+    ck_assert(
+        th_refused(&t, th_torndown(&t, 0x123), VMBP_E_SEQ_UNKNOWN_GPADL, "VMBP-CONN-123"));
     ck_assert(th_refused(&t, th_torndown(&t, ring), VMBP_E_SEQ_NO_REQUEST, "VMBP-CONN-108"));
     ck_assert_int_eq(vmbp_conn_guest_gpadl_teardown(&t.g, 1, ring, &t.out), VMBP_OK);
     th_snap(&t);
@@ -973,23 +975,25 @@ START_TEST(gpadls_in_the_memory_the_offer_demands)
     /* ring confidential only: ring encrypted, buffers host-visible */
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING,
-                                      VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, NULL),
-                         VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_BUFFER,
-                                      VMBP_CONFIDENTIAL_MEM_ENCRYPTED, NULL),
-                         VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, &buf),
-                     VMBP_OK);
+    ck_assert(th_refused(
+        &t,
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, NULL),
+        VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
+    ck_assert(th_refused(
+        &t,
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_ENCRYPTED, NULL),
+        VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_created(&t, 1, buf, 0), VMBP_OK);
     /* a host-visible buffer cannot serve as the encrypted ring */
     th_snap(&t);
-    ck_assert(th_refused(&t, th_open(&t, 1, 1, buf, 2), VMBP_E_SEQ_GPADL_MEMORY,
-                         "VMBP-CONN-124"));
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_ENCRYPTED,
-                              &ring),
-                     VMBP_OK);
+    ck_assert(
+        th_refused(&t, th_open(&t, 1, 1, buf, 2), VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_ENCRYPTED, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_created(&t, 1, ring, 0), VMBP_OK);
     ck_assert_int_eq(th_open(&t, 1, 1, ring, 2), VMBP_OK);
     /* both flags: no host-visible GPADL at all */
@@ -998,9 +1002,10 @@ START_TEST(gpadls_in_the_memory_the_offer_demands)
                                   VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY),
                      VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_BUFFER,
-                                      VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, NULL),
-                         VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
+    ck_assert(th_refused(
+        &t,
+        th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE, NULL),
+        VMBP_E_SEQ_GPADL_MEMORY, "VMBP-CONN-124"));
     ck_assert_int_eq(th_gpadl(&t, 2, 0, 4, 0, VMBP_CONFIDENTIAL_MEM_ENCRYPTED, NULL),
                      VMBP_E_INVAL);
     ck_assert_int_eq(th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_BUFFER, 0, NULL), VMBP_E_INVAL);
@@ -1045,8 +1050,8 @@ START_TEST(modify_channel_rules)
     th_snap(&t);
     ck_assert(th_refused(&t, vmbp_conn_guest_modify_channel(&t.g, 1, 3, &t.out),
                          VMBP_E_SEQ_PENDING, "VMBP-CONN-125"));
-    ck_assert(th_refused(&t, th_modify_resp(&t, 9, 0), VMBP_E_SEQ_UNKNOWN_RELID,
-                         "VMBP-CONN-125"));
+    ck_assert(
+        th_refused(&t, th_modify_resp(&t, 9, 0), VMBP_E_SEQ_UNKNOWN_RELID, "VMBP-CONN-125"));
     ck_assert_int_eq(th_modify_resp(&t, 1, VMBP_NTSTATUS_UNSUCCESSFUL), VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_MODIFY_CHANNEL_RESULT);
     ck_assert_uint_eq(th_last_event(&t)->value, 2);
@@ -1102,8 +1107,8 @@ START_TEST(pause_and_resume)
     th_init(&t, NULL, 0);
     th_up(&t, v60, 0x04, true);
     th_snap(&t);
-    ck_assert(th_refused(&t, vmbp_conn_guest_pause(&t.g, &t.out), VMBP_E_FEATURE,
-                         "VMBP-CONN-127"));
+    ck_assert(
+        th_refused(&t, vmbp_conn_guest_pause(&t.g, &t.out), VMBP_E_FEATURE, "VMBP-CONN-127"));
     th_init(&t, NULL, 0);
     th_up(&t, v60, 0x20, true);
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
@@ -1114,9 +1119,9 @@ START_TEST(pause_and_resume)
                          "VMBP-CONN-127"));
     ck_assert(th_refused(&t, vmbp_conn_guest_resume(&t.g, &t.out), VMBP_E_SEQ_CONN_STATE,
                          "VMBP-CONN-127"));
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_RING,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
-                         VMBP_E_SEQ_PAUSED, "VMBP-CONN-127"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 1, 0, 2, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, NULL),
+        VMBP_E_SEQ_PAUSED, "VMBP-CONN-127"));
     /* messages sent before the host saw PAUSE still come */
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
     ck_assert_int_eq(th_empty(&t, VMBP_MSG_PAUSE_RESPONSE), VMBP_OK);
@@ -1153,8 +1158,8 @@ START_TEST(unload_ends_everything_at_unload_complete)
     th_init(&t, NULL, 0);
     th_up(&t, v013, 0, true);
     th_snap(&t);
-    ck_assert(th_refused(&t, vmbp_conn_guest_unload(&t.g, &t.out), VMBP_E_VERSION,
-                         "VMBP-CONN-128"));
+    ck_assert(
+        th_refused(&t, vmbp_conn_guest_unload(&t.g, &t.out), VMBP_E_VERSION, "VMBP-CONN-128"));
     th_init(&t, NULL, 0);
     th_snap(&t);
     ck_assert(th_refused(&t, vmbp_conn_guest_unload(&t.g, &t.out), VMBP_E_SEQ_CONN_STATE,
@@ -1168,9 +1173,9 @@ START_TEST(unload_ends_everything_at_unload_complete)
     ck_assert_int_eq(vmbp_conn_guest_modify_channel(&t.g, 1, 2, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_gpadl_teardown(&t.g, 1, ring, &t.out),
                      VMBP_E_SEQ_GPADL_STATE);
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_modify_connection(&t.g, 0x1000, 0x2000, &t.out), VMBP_OK);
     th_out_reset(&t);
     ck_assert_int_eq(vmbp_conn_guest_unload(&t.g, &t.out), VMBP_OK);
@@ -1249,9 +1254,8 @@ START_TEST(invariants_hold_over_a_long_hostile_walk)
             st = vmbp_conn_guest_release(&t.g, relid, &t.out);
             break;
         case 11:
-            st = vmbp_conn_guest_gpadl_teardown(&t.g, relid,
-                                                 VMBP_CONN_GPADL_HANDLE_FIRST + (r >> 20 & 7),
-                                                 &t.out);
+            st = vmbp_conn_guest_gpadl_teardown(
+                &t.g, relid, VMBP_CONN_GPADL_HANDLE_FIRST + (r >> 20 & 7), &t.out);
             break;
         case 12:
             (void)th_torndown(&t, VMBP_CONN_GPADL_HANDLE_FIRST + (r >> 20 & 7));
@@ -1311,7 +1315,6 @@ START_TEST(names_and_bad_arguments)
 }
 END_TEST
 
-
 /* ---- host -------------------------------------------------------------------------------- */
 
 /* A host at `v` with a guest machine connected through it, offers requested. */
@@ -1342,9 +1345,9 @@ static uint32_t host_open(struct th *t, uint32_t relid)
 {
     uint32_t ring = 0;
 
-    ck_assert_int_eq(th_gpadl(t, relid, 0, 4, VMBP_CONN_GPADL_RING,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(t, relid, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t->h, relid, ring, 0, &t->out), VMBP_OK);
     ck_assert_int_eq(th_pump(t, false), VMBP_OK);
@@ -1511,8 +1514,9 @@ START_TEST(host_offers_after_request_offers)
     th_host(&t, 0, 0x2f);
     ck_assert_int_eq(th_hcontact(&t, VMBP_VERSION_6_0, 0x2f, false), VMBP_OK);
     th_out_reset(&t);
-    host_offer(&t, 3, 3, VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |
-                             VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY);
+    host_offer(&t, 3, 3,
+               VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER |
+                   VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY);
     host_offer(&t, 1, 1, 0);
     ck_assert_uint_eq(t.out.nmsgs, 0); /* not before REQUEST_OFFERS */
     th_offer_msg(&m, 1, 9, 0, 0);
@@ -1566,9 +1570,9 @@ START_TEST(host_rescind_and_the_races_it_causes)
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ring = host_open(&t, 1);
     /* a GPADL at the device and an open at the device on channel 2 */
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h2),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h2),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     th_out_reset(&t);
     ck_assert_int_eq(vmbp_conn_host_rescind(&t.h, 2, &t.out), VMBP_OK);
@@ -1678,9 +1682,9 @@ START_TEST(host_answers_refused_requests)
     ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[0].data + 16), VMBP_NTSTATUS_UNSUCCESSFUL);
     /* a ring GPADL still at the device, then one split outside it */
     th_out_reset(&t);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     m.u.open_channel.ring_buffer_gpadl = h;
     ck_assert_int_eq(th_hfeed(&t, &m, false), VMBP_E_SEQ_GPADL_STATE);
@@ -1724,7 +1728,8 @@ START_TEST(host_answers_refused_requests)
     m.u.modify_connection.child_to_parent_monitor_gpa = 0x1000;
     ck_assert_int_eq(th_hfeed(&t, &m, false), VMBP_E_FIELD_RANGE);
     ck_assert_int_eq(th_msg_type(&t, t.out.nmsgs - 1), VMBP_MSG_MODIFY_CONNECTION_RESPONSE);
-    ck_assert_uint_eq(t.out.msgs[t.out.nmsgs - 1].data[8], VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
+    ck_assert_uint_eq(t.out.msgs[t.out.nmsgs - 1].data[8],
+                      VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE);
     /* close the channel, then close again */
     th_msg(&m, VMBP_MSG_CLOSE_CHANNEL);
     m.u.close_channel.child_relid = 1;

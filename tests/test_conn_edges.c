@@ -184,14 +184,14 @@ START_TEST(gpadl_handles_wrap_past_zero)
                               VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
                      VMBP_OK);
     t.g.next_gpadl = 0xFFFFFFFEu;
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_uint_eq(h, 0xFFFFFFFEu);
     /* 0xFFFFFFFF is in use, 0 names no GPADL: 1 */
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_uint_eq(h, 1);
     ck_assert_int_eq(vmbp_conn_guest_gpadl(&t.g, 1, &gi), VMBP_OK);
     ck_assert_uint_eq(gi.handle, 1);
@@ -200,12 +200,12 @@ START_TEST(gpadl_handles_wrap_past_zero)
     ck_assert_uint_eq(gi.pages, 0);
     ck_assert_int_eq(vmbp_conn_guest_gpadl(&t.g, 2, &gi), VMBP_E_SEQ_UNKNOWN_GPADL);
     /* 2 is taken by the caller: the one after skips it */
-    ck_assert_int_eq(th_gpadl(&t, 1, 2, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 2, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_uint_eq(h, 3);
     ck_assert_int_eq(vmbp_conn_guest_check(&t.g), VMBP_OK);
 }
@@ -284,9 +284,9 @@ static void rich_guest(struct th *t)
     th_up(t, VMBP_VERSION_5_3, 0, true);
     (void)th_open_chan(t, 1);
     ck_assert_int_eq(th_offer(t, 2, 2, 0, 0), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     th_out_reset(t);
     ck_assert_int_eq(vmbp_conn_guest_check(&t->g), VMBP_OK);
     th_snap(t);
@@ -429,17 +429,17 @@ START_TEST(host_checker_catches_corrupted_tables)
     pair_up(&t, VMBP_VERSION_5_3, 0);
     pair_offer(&t, 1);
     pair_offer(&t, 2);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(th_open(&t, 1, 1, ring, 2), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     th_out_reset(&t);
     ck_assert_int_eq(vmbp_conn_host_check(&t.h), VMBP_OK);
@@ -574,14 +574,14 @@ START_TEST(host_release_drops_the_channels_gpadls)
 
     pair_up(&t, VMBP_VERSION_5_3, 0);
     pair_offer(&t, 1);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &a),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &a),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, a, 0, &t.out), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     th_out_reset(&t);
     /* a RELID_RELEASED the guest machine would not send (its channel is not rescinded):
@@ -591,8 +591,10 @@ START_TEST(host_release_drops_the_channels_gpadls)
     m.u.relid_released.child_relid = 1;
     ck_assert_int_eq(th_hfeed(&t, &m, false), VMBP_OK);
     for (i = 0; i < t.out.nevents; i++) {
-        torn |= t.out.events[i].kind == VMBP_CONN_EV_GPADL_TEARDOWN && t.out.events[i].gpadl == a;
-        cancelled |= t.out.events[i].kind == VMBP_CONN_EV_CANCELLED && t.out.events[i].gpadl == b;
+        torn |=
+            t.out.events[i].kind == VMBP_CONN_EV_GPADL_TEARDOWN && t.out.events[i].gpadl == a;
+        cancelled |=
+            t.out.events[i].kind == VMBP_CONN_EV_CANCELLED && t.out.events[i].gpadl == b;
     }
     ck_assert(torn && cancelled);
     ck_assert_uint_eq(t.out.events[t.out.nevents - 1u].kind, VMBP_CONN_EV_RELEASED);
@@ -631,9 +633,9 @@ START_TEST(host_completions_and_messages_naming_nothing)
     ck_assert_int_eq(vmbp_conn_host_open_complete(&t.h, 5, 0, &t.out),
                      VMBP_E_SEQ_UNKNOWN_RELID);
     ck_assert(th_hrule(&t, "VMBP-CONN-133"));
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out),
@@ -652,9 +654,9 @@ START_TEST(host_completions_and_messages_naming_nothing)
     ck_assert(th_hrule(&t, "VMBP-CONN-134"));
     ck_assert_uint_eq(t.out.nmsgs + t.out.nevents, 0);
     /* a GPADL of 60 pages: a header and two bodies, the first leaving it pending */
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 60, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &big),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 60, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &big),
+        VMBP_OK);
     ck_assert_uint_eq(t.out.nmsgs, 3);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert(th_has_event(&t, VMBP_CONN_EV_GPADL_READY, 1));
@@ -687,13 +689,13 @@ START_TEST(host_gpadl_table_full)
     ck_assert_int_eq(vmbp_conn_guest_request_offers(&t.g, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     pair_offer(&t, 1);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &a),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &a),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &b),
+        VMBP_OK);
     /* the host has no slot: GPADL_CREATED with a failure, which the guest takes */
     ck_assert_int_eq(th_pump(&t, false), VMBP_E_NOSPACE);
     ck_assert(th_hrule(&t, "VMBP-CONN-134"));
@@ -719,8 +721,8 @@ START_TEST(messages_decoded_by_the_caller_are_gated)
     /* before negotiation, decoded by a caller that skipped the codec's state */
     th_offer_msg(&m, 1, 1, 0, 0);
     th_snap(&t);
-    ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out),
-                         VMBP_E_NOT_NEGOTIATED, "VMBP-CONN-101"));
+    ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out), VMBP_E_NOT_NEGOTIATED,
+                         "VMBP-CONN-101"));
     /* a guest message handed to the guest */
     th_up(&t, VMBP_VERSION_6_0, 0, true);
     th_msg(&m, VMBP_MSG_UNLOAD);
@@ -748,9 +750,9 @@ START_TEST(guest_requests_refused_where_the_fuzzers_seldom_go)
     ck_assert_int_eq(th_connect(&t, unknown, 1, 0), VMBP_E_INVAL);
     /* an old host, but nothing below 5.0 to go on with */
     ck_assert_int_eq(th_connect(&t, new_only, 2, 0), VMBP_OK);
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID,
-                                                    &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_CONNECT_FAILED);
     ck_assert_int_eq(vmbp_conn_guest_state(&t.g), VMBP_CONN_DISCONNECTED);
     /* probing for a paravisor that is not confidential after all: no fallback to make */
@@ -772,13 +774,13 @@ START_TEST(guest_requests_refused_where_the_fuzzers_seldom_go)
     th_up(&t, VMBP_VERSION_5_3, 0, true);
     ck_assert_int_eq(th_offer(&t, 1, 1, 0, 0), VMBP_OK);
     for (i = 0; i < TH_NGPADL; i++)
-        ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                                  VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                         VMBP_OK);
+        ck_assert_int_eq(
+            th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+            VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                                      VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                         VMBP_E_NOSPACE, "VMBP-CONN-121"));
+    ck_assert(th_refused(
+        &t, th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_E_NOSPACE, "VMBP-CONN-121"));
     ck_assert_int_eq(vmbp_conn_guest_gpadl(&t.g, 0, &gi), VMBP_E_SEQ_UNKNOWN_GPADL);
     /* a ring whose range does not start at offset 0 has no ring pages */
     th_init(&t, NULL, 0);
@@ -817,9 +819,9 @@ START_TEST(unload_complete_cancels_every_kind_of_request)
     ck_assert_int_eq(th_offer(&t, 2, 2, 0, 0), VMBP_OK);
     ring = th_ring(&t, 1);
     ck_assert_int_eq(th_open(&t, 1, 9, ring, 2), VMBP_OK); /* open pending */
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_created(&t, 2, buf, 0), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_gpadl_teardown(&t.g, 2, buf, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_pause(&t.g, &t.out), VMBP_OK); /* pause pending */
@@ -898,8 +900,8 @@ START_TEST(replayed_guest_messages_out_of_order)
     for (i = 1; i < TH_NGPADL; i++)
         ck_assert_int_eq(replay_header(&t, 1, 5 + i, 16, 2), VMBP_OK);
     th_snap(&t);
-    ck_assert(th_refused(&t, replay_header(&t, 1, 100, 16, 2), VMBP_E_NOSPACE,
-                         "VMBP-CONN-121"));
+    ck_assert(
+        th_refused(&t, replay_header(&t, 1, 100, 16, 2), VMBP_E_NOSPACE, "VMBP-CONN-121"));
     /* a header of a channel not offered (its check before the slot's) */
     ck_assert(th_refused(&t, replay_header(&t, 7, 101, 16, 2), VMBP_E_SEQ_UNKNOWN_RELID,
                          "VMBP-CONN-122"));
@@ -921,8 +923,8 @@ START_TEST(replayed_guest_messages_out_of_order)
     ck_assert_int_eq(th_empty(&t, VMBP_MSG_PAUSE_RESPONSE), VMBP_OK);
     /* paused: no GPADL message */
     th_snap(&t);
-    ck_assert(th_refused(&t, replay_header(&t, 1, 5, 16, 2), VMBP_E_SEQ_PAUSED,
-                         "VMBP-CONN-127"));
+    ck_assert(
+        th_refused(&t, replay_header(&t, 1, 5, 16, 2), VMBP_E_SEQ_PAUSED, "VMBP-CONN-127"));
     th_msg(&m, VMBP_MSG_GPADL_BODY);
     m.u.gpadl_body.gpadl = 5;
     m.u.gpadl_body.nwords = 1;
@@ -957,17 +959,17 @@ START_TEST(host_device_completions)
     bool open_cancelled = false, gpadl_cancelled = false;
 
     pair_paused_ready(&t);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     /* the device refuses the GPADL: freed, the guest told */
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 1, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl(&t.h, 1, ring, &gi), VMBP_E_SEQ_UNKNOWN_GPADL);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
@@ -992,16 +994,15 @@ START_TEST(host_device_completions)
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     /* paused: the device's completions wait */
     ck_assert_int_eq(th_open(&t, 1, 4, ring, 2), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_pause(&t.g, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     th_out_reset(&t);
     ck_assert_int_eq(vmbp_conn_host_open_complete(&t.h, 1, 0, &t.out), VMBP_E_SEQ_PAUSED);
     ck_assert(th_hrule(&t, "VMBP-CONN-136"));
-    ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, buf, 0, &t.out),
-                     VMBP_E_SEQ_PAUSED);
+    ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, buf, 0, &t.out), VMBP_E_SEQ_PAUSED);
     ck_assert(th_hrule(&t, "VMBP-CONN-136"));
     /* UNLOAD: the open and the GPADL the device holds are cancelled */
     th_msg(&m, VMBP_MSG_UNLOAD);
@@ -1066,13 +1067,27 @@ START_TEST(bad_configurations_are_refused_one_field_at_a_time)
     for (i = 0; i < 7; i++) {
         gc = g0;
         switch (i) {
-        case 0: gc.channels = NULL; break;
-        case 1: gc.gpadls = NULL; break;
-        case 2: gc.nchannels = 0; break;
-        case 3: gc.nchannels = VMBP_CONN_CHANNELS_MAX + 1u; break;
-        case 4: gc.ngpadls = 0; break;
-        case 5: gc.ngpadls = VMBP_CONN_GPADLS_MAX + 1u; break;
-        default: gc.flags = 2; break;
+        case 0:
+            gc.channels = NULL;
+            break;
+        case 1:
+            gc.gpadls = NULL;
+            break;
+        case 2:
+            gc.nchannels = 0;
+            break;
+        case 3:
+            gc.nchannels = VMBP_CONN_CHANNELS_MAX + 1u;
+            break;
+        case 4:
+            gc.ngpadls = 0;
+            break;
+        case 5:
+            gc.ngpadls = VMBP_CONN_GPADLS_MAX + 1u;
+            break;
+        default:
+            gc.flags = 2;
+            break;
         }
         ck_assert_msg(vmbp_conn_guest_init(&t.g, &gc) == VMBP_E_INVAL, "guest field %u", i);
     }
@@ -1088,20 +1103,49 @@ START_TEST(bad_configurations_are_refused_one_field_at_a_time)
     for (i = 0; i < 14; i++) {
         hc = h0;
         switch (i) {
-        case 0: hc.channels = NULL; break;
-        case 1: hc.gpadls = NULL; break;
-        case 2: hc.words = NULL; break;
-        case 3: hc.nchannels = 0; break;
-        case 4: hc.nchannels = VMBP_CONN_CHANNELS_MAX + 1u; break;
-        case 5: hc.ngpadls = 0; break;
-        case 6: hc.ngpadls = VMBP_CONN_GPADLS_MAX + 1u; break;
-        case 7: hc.words_per_gpadl = 0; break;
-        case 8: hc.words_per_gpadl = VMBP_GPADL_MAX_WORDS + 1u; break;
-        case 9: hc.max_version = 0x00070000u; break;
-        case 10: hc.min_version = 0x00070000u; break;
-        case 11: hc.features = 0x100u; break;
-        case 12: hc.msg_conn_id = VMBP_CONNECTION_ID_MAX + 1u; break;
-        default: hc.min_version = VMBP_VERSION_6_0; hc.max_version = VMBP_VERSION_5_3; break;
+        case 0:
+            hc.channels = NULL;
+            break;
+        case 1:
+            hc.gpadls = NULL;
+            break;
+        case 2:
+            hc.words = NULL;
+            break;
+        case 3:
+            hc.nchannels = 0;
+            break;
+        case 4:
+            hc.nchannels = VMBP_CONN_CHANNELS_MAX + 1u;
+            break;
+        case 5:
+            hc.ngpadls = 0;
+            break;
+        case 6:
+            hc.ngpadls = VMBP_CONN_GPADLS_MAX + 1u;
+            break;
+        case 7:
+            hc.words_per_gpadl = 0;
+            break;
+        case 8:
+            hc.words_per_gpadl = VMBP_GPADL_MAX_WORDS + 1u;
+            break;
+        case 9:
+            hc.max_version = 0x00070000u;
+            break;
+        case 10:
+            hc.min_version = 0x00070000u;
+            break;
+        case 11:
+            hc.features = 0x100u;
+            break;
+        case 12:
+            hc.msg_conn_id = VMBP_CONNECTION_ID_MAX + 1u;
+            break;
+        default:
+            hc.min_version = VMBP_VERSION_6_0;
+            hc.max_version = VMBP_VERSION_5_3;
+            break;
         }
         ck_assert_msg(vmbp_conn_host_init(&t.h, &hc) == VMBP_E_INVAL, "host field %u", i);
     }
@@ -1124,10 +1168,19 @@ START_TEST(connect_arguments_one_at_a_time)
         memset(&c, 0, sizeof(c));
         c.target_sint = VMBP_MSG_SINT;
         switch (i) {
-        case 0: c.features = 0x100u; break;
-        case 1: c.target_sint = VMBP_SINT_MAX + 1u; break;
-        case 2: c.target_vtl = VMBP_VTL_MAX + 1u; break;
-        default: c.versions = vs; c.nversions = VMBP_VERSION_COUNT + 1u; break;
+        case 0:
+            c.features = 0x100u;
+            break;
+        case 1:
+            c.target_sint = VMBP_SINT_MAX + 1u;
+            break;
+        case 2:
+            c.target_vtl = VMBP_VTL_MAX + 1u;
+            break;
+        default:
+            c.versions = vs;
+            c.nversions = VMBP_VERSION_COUNT + 1u;
+            break;
         }
         th_snap(&t);
         ck_assert_msg(vmbp_conn_guest_connect(&t.g, &c, &t.out) == VMBP_E_INVAL, "arg %u", i);
@@ -1724,12 +1777,12 @@ START_TEST(more_shapes_both_sides)
         ck_assert_uint_eq(ci.offer_flags, VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY);
     }
     /* tear down a buffer GPADL of an open channel (not its ring) */
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 1, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, buf, 0, &t.out), VMBP_OK);

@@ -52,9 +52,9 @@ START_TEST(a_3_0_host_rejects_connection_id_4)
 
     th_init(&t, NULL, 0);
     ck_assert_int_eq(th_connect(&t, NULL, 0, 0), VMBP_OK);
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(
-                         &t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[1].data + 8), VMBP_VERSION_4_1);
     ck_assert_uint_eq(t.out.msgs[1].connection_id, VMBP_MESSAGE_CONNECTION_ID);
     ck_assert_int_eq(th_version(&t, 0, 0, 0, false, 0), VMBP_OK);
@@ -89,9 +89,9 @@ START_TEST(openvmm_host_whole_channel_life)
     ck_assert_int_eq(vmbp_conn_guest_request_offers(&t.g, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_state(&t.g), VMBP_CONN_READY);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 8, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 8, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
@@ -132,16 +132,16 @@ START_TEST(openvmm_revoke_fails_device_work_first)
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_request_offers(&t.g, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 5, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 5, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 5, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(th_open(&t, 5, 5, ring, 2), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 5, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &buf),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 5, 0, 2, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &buf),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK); /* both at the device now */
     th_out_reset(&t);
     ck_assert_int_eq(vmbp_conn_host_rescind(&t.h, 5, &t.out), VMBP_OK);
@@ -183,9 +183,9 @@ START_TEST(openvmm_gpadl_created_after_the_rescind)
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     th_out_reset(&t);
     /* 40 pages: a header and a body; the host takes the header, then revokes */
-    ck_assert_int_eq(th_gpadl(&t, 2, 0, 40, VMBP_CONN_GPADL_BUFFER,
-                              VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 2, 0, 40, VMBP_CONN_GPADL_BUFFER, VMBP_CONFIDENTIAL_MEM_PRIVATE, &h),
+        VMBP_OK);
     ck_assert_uint_eq(t.out.nmsgs, 2);
     body = t.out.msgs[1];
     ck_assert_int_eq(vmbp_conn_host_receive_bytes(&t.h, t.out.msgs[0].data, t.out.msgs[0].len,
@@ -269,9 +269,9 @@ START_TEST(openhcl_confidential_connection)
     ck_assert_uint_eq(ci.mem.ring, VMBP_CONFIDENTIAL_MEM_ENCRYPTED);
     ck_assert_int_eq(vmbp_conn_guest_chan(&t.g, 2, &ci), VMBP_OK);
     ck_assert_uint_eq(ci.mem.ring, VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_ENCRYPTED,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_ENCRYPTED, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, true), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, true), VMBP_OK);
@@ -301,9 +301,9 @@ START_TEST(probe_falls_back_to_the_host)
     th_out_reset(&t);
     ck_assert_int_eq(th_connect(&t, vs, 2, 0x08), VMBP_OK);
     th_out_reset(&t); /* the post failed: the host never sees it */
-    ck_assert_int_eq(vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_PARAMETER,
-                                                    &t.out),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_PARAMETER, &t.out),
+        VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_CONTACT_FALLBACK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_state(&t.g), VMBP_CONN_CONNECTED);
@@ -406,13 +406,13 @@ START_TEST(modify_before_5_3_is_not_answered)
     ck_assert_int_eq(th_connect(&t, &v, 1, 0), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_request_offers(&t.g, &t.out), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_E_SEQ_UNKNOWN_RELID); /* the offer is not in yet */
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_E_SEQ_UNKNOWN_RELID); /* the offer is not in yet */
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
-    ck_assert_int_eq(th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE,
-                              &ring),
-                     VMBP_OK);
+    ck_assert_int_eq(
+        th_gpadl(&t, 1, 0, 4, VMBP_CONN_GPADL_RING, VMBP_CONFIDENTIAL_MEM_PRIVATE, &ring),
+        VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_host_gpadl_complete(&t.h, 1, ring, 0, &t.out), VMBP_OK);
     ck_assert_int_eq(th_pump(&t, false), VMBP_OK);

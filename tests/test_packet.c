@@ -59,11 +59,20 @@ START_TEST(types_and_defaults)
     ck_assert_uint_eq(VMBP_PKT_TYPE_BIT(40u), 0);
     /* names: those of the VMBP_PKT_<NAME> constants */
     {
-        static const char *const names[] = {
-            "INVALID",        "SYNCH",           "ADD_XFER_PAGESET", "RM_XFER_PAGESET",
-            "ESTABLISH_GPADL", "TEARDOWN_GPADL", "DATA_INBAND",      "DATA_XFER_PAGES",
-            "DATA_GPADL",     "DATA_GPA_DIRECT", "CANCEL_REQUEST",   "COMPLETION",
-            "DATA_ADDITIONAL_PKT", "ADDITIONAL_DATA"};
+        static const char *const names[] = {"INVALID",
+                                            "SYNCH",
+                                            "ADD_XFER_PAGESET",
+                                            "RM_XFER_PAGESET",
+                                            "ESTABLISH_GPADL",
+                                            "TEARDOWN_GPADL",
+                                            "DATA_INBAND",
+                                            "DATA_XFER_PAGES",
+                                            "DATA_GPADL",
+                                            "DATA_GPA_DIRECT",
+                                            "CANCEL_REQUEST",
+                                            "COMPLETION",
+                                            "DATA_ADDITIONAL_PKT",
+                                            "ADDITIONAL_DATA"};
 
         for (t = 0; t < sizeof(names) / sizeof(names[0]); t++)
             ck_assert_str_eq(vmbp_pkt_type_name(t), names[t]);
@@ -100,8 +109,8 @@ START_TEST(descriptor_rules_match_the_model_on_a_grid)
     static const unsigned offs[] = {0, 1, 2, 3, 4, 100, 0xFFFE, 0xFFFF};
     static const unsigned lens[] = {0, 1, 2, 3, 4, 5, 99, 100, 101, 0x7FFF, 0xFFFF};
     static const unsigned flagv[] = {0, 1, 2, 3, 0x8000, 0xFFFF};
-    static const unsigned long avails[] = {0, 8, 16, 24, 32, 40, 808, 816, 824, 524288, 524296,
-                                           0xFFFFFFF8ul};
+    static const unsigned long avails[] = {0,   8,   16,  24,     32,     40,
+                                           808, 816, 824, 524288, 524296, 0xFFFFFFF8ul};
     static const unsigned masks[] = {VMBP_PKT_TYPES_CURRENT, VMBP_PKT_TYPES_DEFINED};
     size_t a, b, c, e, f, m;
     unsigned long n = 0;
@@ -122,9 +131,9 @@ START_TEST(descriptor_rules_match_the_model_on_a_grid)
                                          masks[m]);
                             if (got != want)
                                 ck_abort_msg("type %u off8 %u len8 %u flags %u avail "
-                                          "%lu: %s, want %s", types[a], offs[b], lens[c],
-                                          flagv[e], avails[f], vmbp_status_str(got),
-                                          vmbp_status_str(want));
+                                             "%lu: %s, want %s",
+                                             types[a], offs[b], lens[c], flagv[e], avails[f],
+                                             vmbp_status_str(got), vmbp_status_str(want));
                             n++;
                         }
     ck_assert_uint_eq(n, 13ul * 8 * 11 * 6 * 12 * 2);

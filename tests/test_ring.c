@@ -24,10 +24,10 @@
 #endif
 
 /* Assertion for hot loops: Check's ck_assert records every passing call (a system call). */
-#define REQUIRE(cond, ...)                                                                    \
-    do {                                                                                      \
-        if (!(cond))                                                                          \
-            ck_abort_msg(__VA_ARGS__);                                                        \
+#define REQUIRE(cond, ...)                                                                     \
+    do {                                                                                       \
+        if (!(cond))                                                                           \
+            ck_abort_msg(__VA_ARGS__);                                                         \
     } while (0)
 
 #define CTL 4096u
@@ -39,8 +39,8 @@
 /* Ring memory with guard bytes on both sides: the ring starts at arena + 4096. */
 static uint8_t arena[4096 + CTL + MAXDATA + 4096] __attribute__((aligned(4096)));
 static uint8_t *const M = arena + 4096;
-static uint32_t S;               /* data size of the current ring */
-static uint8_t buf[BUFCAP];      /* the caller's private buffer */
+static uint32_t S;          /* data size of the current ring */
+static uint8_t buf[BUFCAP]; /* the caller's private buffer */
 
 /* ---- the read-once checker (instrumented build) ------------------------------------------ */
 static uint16_t rt_cnt[CTL + MAXDATA];
@@ -486,9 +486,9 @@ START_TEST(init_attach_rejects_bad_indices)
     for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         hw_set(0, bad[i]);
         hw_set(4, 0);
-        ck_assert_uint_eq(vmbp_ring_init(&r, M, CTL + S, VMBP_RING_HOST_RECV,
-                                         VMBP_RING_F_START_MASKED),
-                          VMBP_E_RING_WRITE_INDEX);
+        ck_assert_uint_eq(
+            vmbp_ring_init(&r, M, CTL + S, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED),
+            VMBP_E_RING_WRITE_INDEX);
         ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_RING_WRITE_INDEX);
         ck_assert_uint_eq(vmbp_ring_read(&r, small, sizeof(small), NULL, NULL),
                           VMBP_E_RING_WRITE_INDEX);
@@ -625,9 +625,8 @@ START_TEST(write_refuses_a_packet_len8_cannot_describe)
     ck_assert(ring && body && back);
     memset(ring, 0, CTL + size);
     fill_pattern(body, most, 3);
-    ck_assert_uint_eq(vmbp_ring_init(&w, ring, CTL + size, VMBP_RING_GUEST_SEND,
-                                     VMBP_RING_F_RESET),
-                      VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&w, ring, CTL + size, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET), VMBP_OK);
     memset(&o, 0, sizeof(o));
     o.type = VMBP_PKT_DATA_INBAND;
     sg[0].ptr = body;
@@ -644,9 +643,9 @@ START_TEST(write_refuses_a_packet_len8_cannot_describe)
     sg[0].len = most;
     ck_assert_uint_eq(vmbp_ring_write(&w, &o, sg, 1, NULL), VMBP_OK);
     ck_assert_uint_eq(vmbp_load_le32(ring), VMBP_PKT_MAX_LEN + VMBP_PKT_TRAILER_SIZE);
-    ck_assert_uint_eq(vmbp_ring_init(&rd2, ring, CTL + size, VMBP_RING_HOST_RECV,
-                                     VMBP_RING_F_START_MASKED),
-                      VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&rd2, ring, CTL + size, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED),
+        VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_read(&rd2, back, VMBP_PKT_MAX_LEN, &in, NULL), VMBP_OK);
     ck_assert_uint_eq(in.len, VMBP_PKT_MAX_LEN);
     ck_assert_uint_eq(in.data_offset, VMBP_PKT_DESC_SIZE);
@@ -761,9 +760,9 @@ START_TEST(failed_init_leaves_an_object_that_refuses_every_call)
     struct vmbp_pkt_in in;
 
     memset(&r, 0, sizeof(r)); /* state 0 would read as OK */
-    ck_assert_uint_eq(vmbp_ring_init(&r, M, 100, VMBP_RING_GUEST_RECV,
-                                     VMBP_RING_F_START_UNMASKED),
-                      VMBP_E_INVAL);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&r, M, 100, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED),
+        VMBP_E_INVAL);
     ck_assert_uint_eq(vmbp_ring_state(&r), VMBP_E_STATE);
     ck_assert_uint_eq(vmbp_ring_read(&r, buf, BUFCAP, &in, NULL), VMBP_E_STATE);
     ck_assert_uint_eq(put(&r, 8, 1, NULL), VMBP_E_STATE);
@@ -859,7 +858,7 @@ START_TEST(writer_rejects_a_read_index_out_of_range)
     ck_assert_uint_eq(put(&w, 100, 1, NULL), VMBP_OK);
     hw_set(4, 3);
     ck_assert_uint_eq(put(&w, 8, 2, &sig), VMBP_OK);
-    hw_set(4, 128); /* the reader took the first packet */
+    hw_set(4, 128);                                   /* the reader took the first packet */
     ck_assert_uint_eq(put(&w, 72, 3, &sig), VMBP_OK); /* 96 > 88 known free: loaded, valid */
     ck_assert_uint_eq(vmbp_ring_state(&w), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, 8, NULL), VMBP_OK);
@@ -1277,14 +1276,14 @@ START_TEST(guest_and_host_rings_of_a_channel)
     vmbp_tshm_detach_all();
     vmbp_tshm_attach(chan, sizeof(chan));
     vmbp_tshm_set_strict(true);
-    ck_assert_uint_eq(vmbp_ring_init(&gs, chan, CTL + 512, VMBP_RING_GUEST_SEND,
-                                     VMBP_RING_F_RESET), VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&gs, chan, CTL + 512, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_init(&gr, chan + CTL + 512, CTL + 512, VMBP_RING_GUEST_RECV,
                                      VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED),
                       VMBP_OK);
-    ck_assert_uint_eq(vmbp_ring_init(&hr, chan, CTL + 512, VMBP_RING_HOST_RECV,
-                                     VMBP_RING_F_START_MASKED),
-                      VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&hr, chan, CTL + 512, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED),
+        VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_init(&hs, chan + CTL + 512, CTL + 512, VMBP_RING_HOST_SEND, 0),
                       VMBP_OK);
     for (i = 0; i < 200; i++) {
@@ -1603,12 +1602,13 @@ static unsigned long stream_through(uint32_t size, unsigned laps)
             sg.len = n;
             st = vmbp_ring_write_add(&w, &o, &sg, 1);
             if (total > size - 8 - unread - used) { /* the model's free space */
-                enum vmbp_status want = total > size - 8 - used ? VMBP_E_RING_BATCH_FULL
-                                                                : VMBP_E_RING_FULL;
+                enum vmbp_status want =
+                    total > size - 8 - used ? VMBP_E_RING_BATCH_FULL : VMBP_E_RING_FULL;
 
                 REQUIRE(st == want, "size %u: %u bytes after %u + %u: %s", size, total, unread,
                         used, vmbp_status_str(st));
-                REQUIRE(vmbp_ring_write_needed(&w) == (st == VMBP_E_RING_FULL ? used + total : 0),
+                REQUIRE(vmbp_ring_write_needed(&w) ==
+                            (st == VMBP_E_RING_FULL ? used + total : 0),
                         "size %u: needed %u", size, vmbp_ring_write_needed(&w));
                 if (st == VMBP_E_RING_FULL)
                     sz_full++;
@@ -1850,13 +1850,12 @@ START_TEST(random_host_on_every_read_is_contained)
             } else if (vmbp_status_is_ring_violation(st)) {
                 broken++;
                 ck_assert_uint_eq(vmbp_ring_state(&rd), st);
-                assert_buf_untouched_from(st == VMBP_E_RING_RANGE_COUNT ||
-                                                  st == VMBP_E_RING_RANGE_BOUNDS ||
-                                                  st == VMBP_E_RING_EXT_OFFSET ||
-                                                  st == VMBP_E_RING_PENDING_SZ ||
-                                                  st == VMBP_E_RING_WRITE_INDEX
-                                              ? cap
-                                              : 0);
+                assert_buf_untouched_from(
+                    st == VMBP_E_RING_RANGE_COUNT || st == VMBP_E_RING_RANGE_BOUNDS ||
+                            st == VMBP_E_RING_EXT_OFFSET || st == VMBP_E_RING_PENDING_SZ ||
+                            st == VMBP_E_RING_WRITE_INDEX
+                        ? cap
+                        : 0);
                 break;
             } else {
                 ck_assert_msg(st == VMBP_E_RING_EMPTY || st == VMBP_E_NOSPACE, "%s",
@@ -1925,8 +1924,8 @@ static void parse_pkt(const char *s, struct vpkt *p)
 
 static enum vmbp_status status_by_name(const char *name)
 {
-#define RT_STATUS_BY_NAME(n, v, t)                                                            \
-    if (strcmp(name, #n) == 0)                                                                \
+#define RT_STATUS_BY_NAME(n, v, t)                                                             \
+    if (strcmp(name, #n) == 0)                                                                 \
         return VMBP_##n;
     VMBP_STATUS_LIST(RT_STATUS_BY_NAME)
 #undef RT_STATUS_BY_NAME
@@ -1978,15 +1977,13 @@ START_TEST(ring_image_vectors)
                 ck_assert_uint_eq(vmbp_ring_write_add(&w, &o, &sg, 1), VMBP_OK);
             }
             ck_assert_uint_eq(vmbp_ring_write_commit(&w, NULL), VMBP_OK);
-            ck_assert_msg(memcmp(M, v->bytes, CTL + size) == 0, "%s: image differs",
-                          v->name);
+            ck_assert_msg(memcmp(M, v->bytes, CTL + size) == 0, "%s: image differs", v->name);
             images++;
         }
         /* our reader decodes it */
         mem(size);
         memcpy(M, v->bytes, CTL + size);
-        st = vmbp_ring_init(&rd, M, CTL + S, VMBP_RING_GUEST_RECV,
-                            VMBP_RING_F_START_UNMASKED);
+        st = vmbp_ring_init(&rd, M, CTL + S, VMBP_RING_GUEST_RECV, VMBP_RING_F_START_UNMASKED);
         if (st != VMBP_OK) { /* indices already bad when attaching */
             ck_assert_msg(st == want, "%s: init %s", v->name, vmbp_status_str(st));
             decoded++;
@@ -2021,8 +2018,7 @@ START_TEST(ring_image_vectors)
                       v->name, vmbp_status_str(st), vmbp_status_str(want));
         decoded++;
     }
-    printf("ring vectors: %zu images reproduced by the writer, %zu decoded\n", images,
-           decoded);
+    printf("ring vectors: %zu images reproduced by the writer, %zu decoded\n", images, decoded);
     vmbp_vec_free(&set);
     mem(256);
 }

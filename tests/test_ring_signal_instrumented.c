@@ -109,9 +109,9 @@ static void open_ring(struct world *x, enum mask_use mask, enum reader_loop loop
     vmbp_tshm_attach(mem, sizeof(mem));
     vmbp_tshm_set_strict(true);
     if (mask == MASK_AT_START) { /* guest writes, host reads (guest to host ring) */
-        ck_assert_uint_eq(vmbp_ring_init(&x->w, mem, sizeof(mem), VMBP_RING_GUEST_SEND,
-                                         VMBP_RING_F_RESET),
-                          VMBP_OK);
+        ck_assert_uint_eq(
+            vmbp_ring_init(&x->w, mem, sizeof(mem), VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET),
+            VMBP_OK);
         ck_assert_uint_eq(vmbp_ring_init(&x->r, mem, sizeof(mem), VMBP_RING_HOST_RECV,
                                          VMBP_RING_F_START_MASKED),
                           VMBP_OK);
@@ -184,8 +184,8 @@ static uint32_t free_bytes(void)
 }
 
 /* Run `step` with `other` before its access number `at`, or after it when it has fewer. */
-static void run_with(struct world *x, void (*step)(struct world *), void (*other)(struct world *),
-                     unsigned at)
+static void run_with(struct world *x, void (*step)(struct world *),
+                     void (*other)(struct world *), unsigned at)
 {
     x->at = at;
     x->count = 0;
@@ -358,13 +358,13 @@ START_TEST(init_takes_the_initial_mask_from_the_caller)
         ck_assert_uint_eq(ctl_word(8), 0x5A5A5A5Au); /* nothing written */
     }
     /* the word follows the choice, on either side */
-    ck_assert_uint_eq(vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_HOST_RECV,
-                                     VMBP_RING_F_START_UNMASKED),
-                      VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_HOST_RECV, VMBP_RING_F_START_UNMASKED),
+        VMBP_OK);
     ck_assert_uint_eq(ctl_word(8), 0);
-    ck_assert_uint_eq(vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_GUEST_RECV,
-                                     VMBP_RING_F_START_MASKED),
-                      VMBP_OK);
+    ck_assert_uint_eq(
+        vmbp_ring_init(&r, mem, sizeof(mem), VMBP_RING_GUEST_RECV, VMBP_RING_F_START_MASKED),
+        VMBP_OK);
     ck_assert_uint_eq(ctl_word(8), 1);
 
     /* opened masked: no signal until the first end of batch, which finds the packet */

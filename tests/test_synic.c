@@ -337,8 +337,7 @@ START_TEST(setters_preserve_reserved_bits)
     ck_assert_uint_eq(v, VMBP_SYNIC_SINT_RSVDP_X64 | 0xF3u | (1ull << 17) | (1ull << 20));
     /* SCONTROL */
     ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(VMBP_SYNIC_SCONTROL_RSVDP, true), ~0ull);
-    ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(~0ull, false),
-                      VMBP_SYNIC_SCONTROL_RSVDP);
+    ck_assert_uint_eq(vmbp_synic_scontrol_set_enabled(~0ull, false), VMBP_SYNIC_SCONTROL_RSVDP);
     ck_assert(vmbp_synic_scontrol_enabled(1));
     ck_assert(!vmbp_synic_scontrol_enabled(VMBP_SYNIC_SCONTROL_RSVDP));
     ck_assert_uint_eq(vmbp_synic_sversion_version(0xFFFFFFFF00000001ull), 1);
@@ -415,7 +414,7 @@ START_TEST(message_types)
     ck_assert_str_eq(vmbp_synic_msg_type_name(1), "VMBUS");
     ck_assert_ptr_null(vmbp_synic_msg_type_name(2));
     /* every listed type by its own name */
-#define T_SYNIC_NAME(name, text)                                                              \
+#define T_SYNIC_NAME(name, text)                                                               \
     ck_assert_str_eq(vmbp_synic_msg_type_name(VMBP_SYNIC_MSG_TYPE_##name), #name);
     VMBP_SYNIC_MSG_TYPE_LIST(T_SYNIC_NAME)
 #undef T_SYNIC_NAME
@@ -922,16 +921,14 @@ START_TEST(event_take_reports_only_what_the_atomic_saw)
 }
 END_TEST
 
-
 /* The register descriptions tools print come from the same field lists as the coverage
  * assertions; check they agree with the typed accessors on arbitrary values. */
 /* covers: VMBP-CONV-004 */
 START_TEST(register_descriptions_match_the_accessors)
 {
-    static const enum vmbp_synic_register regs[] = {VMBP_SYNIC_SCONTROL, VMBP_SYNIC_SVERSION,
-                                                    VMBP_SYNIC_SIEFP,    VMBP_SYNIC_SIMP,
-                                                    VMBP_SYNIC_EOM,      VMBP_SYNIC_SIRBP,
-                                                    VMBP_SYNIC_SINT};
+    static const enum vmbp_synic_register regs[] = {
+        VMBP_SYNIC_SCONTROL, VMBP_SYNIC_SVERSION, VMBP_SYNIC_SIEFP, VMBP_SYNIC_SIMP,
+        VMBP_SYNIC_EOM,      VMBP_SYNIC_SIRBP,    VMBP_SYNIC_SINT};
     uint64_t x = 0x9E3779B97F4A7C15ull;
     size_t r, i, n;
     int arm;
@@ -965,7 +962,8 @@ START_TEST(register_descriptions_match_the_accessors)
         x ^= x >> 7;
         x ^= x << 17;
         ck_assert_uint_eq(vmbp_reg_field_get(&sx->fields[0], x), vmbp_synic_sint_vector_x64(x));
-        ck_assert_uint_eq(vmbp_reg_field_get(&sa->fields[0], x), vmbp_synic_sint_vector_arm64(x));
+        ck_assert_uint_eq(vmbp_reg_field_get(&sa->fields[0], x),
+                          vmbp_synic_sint_vector_arm64(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&sx->fields[1], x), vmbp_synic_sint_masked(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&sx->fields[5], x), vmbp_synic_sint_proxy(x));
         ck_assert_uint_eq(vmbp_reg_field_get(&pg->fields[0], x), vmbp_synic_page_enabled(x));
@@ -975,7 +973,8 @@ START_TEST(register_descriptions_match_the_accessors)
     ck_assert_int_eq(vmbp_reg_check(vmbp_synic_reg_desc(VMBP_SYNIC_EOM, false), 1),
                      VMBP_E_RSVD_NONZERO);
     /* preserved bits are not an error */
-    ck_assert_int_eq(vmbp_reg_check(vmbp_synic_reg_desc(VMBP_SYNIC_SIMP, false), 0xFFE), VMBP_OK);
+    ck_assert_int_eq(vmbp_reg_check(vmbp_synic_reg_desc(VMBP_SYNIC_SIMP, false), 0xFFE),
+                     VMBP_OK);
 }
 END_TEST
 

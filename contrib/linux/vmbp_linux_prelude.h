@@ -53,16 +53,16 @@
  */
 static inline void vmbp_linux_copy_from(void *dst, const volatile void *src, size_t n)
 {
-	barrier();
-	memcpy(dst, (const void *)src, n);
-	barrier();
+    barrier();
+    memcpy(dst, (const void *)src, n);
+    barrier();
 }
 
 static inline void vmbp_linux_copy_to(volatile void *dst, const void *src, size_t n)
 {
-	barrier();
-	memcpy((void *)dst, src, n);
-	barrier();
+    barrier();
+    memcpy((void *)dst, src, n);
+    barrier();
 }
 
 /*
@@ -77,17 +77,17 @@ static inline void vmbp_linux_copy_to(volatile void *dst, const void *src, size_
 
 static inline uint32_t vmbp_linux_fetch_and32(volatile uint32_t *p, uint32_t mask)
 {
-	uint32_t old = READ_ONCE(*p), seen;
-	unsigned int i;
+    uint32_t old = READ_ONCE(*p), seen;
+    unsigned int i;
 
-	for (i = 0; i < VMBP_LINUX_CMPXCHG_TRIES; i++) {
-		seen = cmpxchg(p, old, old & mask);
-		if (seen == old)
-			return old;
-		old = seen;
-	}
-	virt_mb(); /* the hook promises a full barrier, taken or not */
-	return old & mask;
+    for (i = 0; i < VMBP_LINUX_CMPXCHG_TRIES; i++) {
+        seen = cmpxchg(p, old, old & mask);
+        if (seen == old)
+            return old;
+        old = seen;
+    }
+    virt_mb(); /* the hook promises a full barrier, taken or not */
+    return old & mask;
 }
 
 #endif /* VMBP_LINUX_PRELUDE_H */

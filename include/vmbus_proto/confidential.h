@@ -337,9 +337,10 @@ VMBP_INLINE bool vmbp_priv_conf_facts_ok(const struct vmbp_confidential_facts *f
  *         isolation type the arch cannot report: above 4, CCA on x64, SNP/TDX on arm64);
  *         VMBP_E_UNSUPPORTED (rows above)
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_decide(const struct vmbp_confidential_facts *f,
-                                                      const struct vmbp_confidential_policy *p,
-                                                      enum vmbp_confidential_mode *mode)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_confidential_decide(const struct vmbp_confidential_facts *f,
+                         const struct vmbp_confidential_policy *p,
+                         enum vmbp_confidential_mode *mode)
 {
     if ((f->arch != (uint8_t)VMBP_CONFIDENTIAL_ARCH_X64 &&
          f->arch != (uint8_t)VMBP_CONFIDENTIAL_ARCH_ARM64) ||
@@ -510,8 +511,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_plan_build(
                         VMBP_CONFIDENTIAL_MEM_PROVIDED, 0, 0);
     vmbp_priv_conf_step(&pl, VMBP_CONFIDENTIAL_OP_SIEFP, hyp, esc,
                         VMBP_CONFIDENTIAL_MEM_PROVIDED, 0, 0);
-    vmbp_priv_conf_step(&pl, VMBP_CONFIDENTIAL_OP_SINT, hyp, esc, VMBP_CONFIDENTIAL_MEM_NONE,
-                        0, 0);
+    vmbp_priv_conf_step(&pl, VMBP_CONFIDENTIAL_OP_SINT, hyp, esc, VMBP_CONFIDENTIAL_MEM_NONE, 0,
+                        0);
     vmbp_priv_conf_step(&pl, VMBP_CONFIDENTIAL_OP_SINT, para, direct,
                         VMBP_CONFIDENTIAL_MEM_NONE, 0, 1);
     vmbp_priv_conf_step(&pl, VMBP_CONFIDENTIAL_OP_SCONTROL, para, direct,
@@ -631,9 +632,9 @@ vmbp_confidential_step_value(const struct vmbp_confidential_step *s, uint8_t arc
  *         (a hypervisor page below the boundary, or a paravisor page at or above it);
  *         VMBP_E_INVAL (bad synic, or a boundary that is not a power of two)
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic,
-                                                                   uint64_t boundary,
-                                                                   uint64_t *gpa)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic, uint64_t boundary,
+                                      uint64_t *gpa)
 {
     uint64_t a = vmbp_synic_page_gpa(reg);
 
@@ -799,8 +800,8 @@ vmbp_confidential_monitor_pages_check(const struct vmbp_confidential_plan *plan,
 
     if (plan == NULL || (boundary & (boundary - 1u)) != 0)
         return VMBP_E_INVAL;
-    if (child_to_parent == 0 || (child_to_parent & page) != 0 || (parent_to_child & page) != 0 ||
-        parent_to_child == child_to_parent)
+    if (child_to_parent == 0 || (child_to_parent & page) != 0 ||
+        (parent_to_child & page) != 0 || parent_to_child == child_to_parent)
         return VMBP_E_MONITOR_PAGE;
     if (!plan->isolated)
         return VMBP_OK;

@@ -38,20 +38,20 @@
  * and 0xB (OpenVMM accepts nothing else; Linux, DPDK and FreeBSD send nothing else).
  * @{
  */
-#define VMBP_PKT_INVALID 0x0u              /**< never valid */
-#define VMBP_PKT_SYNCH 0x1u                /**< legacy */
-#define VMBP_PKT_ADD_XFER_PAGESET 0x2u     /**< legacy */
-#define VMBP_PKT_RM_XFER_PAGESET 0x3u      /**< legacy */
-#define VMBP_PKT_ESTABLISH_GPADL 0x4u      /**< legacy */
-#define VMBP_PKT_TEARDOWN_GPADL 0x5u       /**< legacy */
-#define VMBP_PKT_DATA_INBAND 0x6u          /**< data in the packet */
-#define VMBP_PKT_DATA_XFER_PAGES 0x7u      /**< data in a transfer page set (ranges follow) */
-#define VMBP_PKT_DATA_GPADL 0x8u           /**< legacy */
-#define VMBP_PKT_DATA_GPA_DIRECT 0x9u      /**< data in guest pages (GPA ranges follow) */
-#define VMBP_PKT_CANCEL_REQUEST 0xAu       /**< legacy */
-#define VMBP_PKT_COMPLETION 0xBu           /**< completion of a request */
-#define VMBP_PKT_DATA_ADDITIONAL_PKT 0xCu  /**< legacy */
-#define VMBP_PKT_ADDITIONAL_DATA 0xDu      /**< legacy */
+#define VMBP_PKT_INVALID 0x0u             /**< never valid */
+#define VMBP_PKT_SYNCH 0x1u               /**< legacy */
+#define VMBP_PKT_ADD_XFER_PAGESET 0x2u    /**< legacy */
+#define VMBP_PKT_RM_XFER_PAGESET 0x3u     /**< legacy */
+#define VMBP_PKT_ESTABLISH_GPADL 0x4u     /**< legacy */
+#define VMBP_PKT_TEARDOWN_GPADL 0x5u      /**< legacy */
+#define VMBP_PKT_DATA_INBAND 0x6u         /**< data in the packet */
+#define VMBP_PKT_DATA_XFER_PAGES 0x7u     /**< data in a transfer page set (ranges follow) */
+#define VMBP_PKT_DATA_GPADL 0x8u          /**< legacy */
+#define VMBP_PKT_DATA_GPA_DIRECT 0x9u     /**< data in guest pages (GPA ranges follow) */
+#define VMBP_PKT_CANCEL_REQUEST 0xAu      /**< legacy */
+#define VMBP_PKT_COMPLETION 0xBu          /**< completion of a request */
+#define VMBP_PKT_DATA_ADDITIONAL_PKT 0xCu /**< legacy */
+#define VMBP_PKT_ADDITIONAL_DATA 0xDu     /**< legacy */
 /** @} */
 
 /** @brief Highest defined packet type. */
@@ -64,8 +64,8 @@
  * @brief The types current peers exchange and a reader accepts by default: in-band, transfer
  * pages, GPA direct, completion (OpenVMM `vmbus_ring` accepts exactly these).
  */
-#define VMBP_PKT_TYPES_CURRENT                                                                \
-    ((1u << VMBP_PKT_DATA_INBAND) | (1u << VMBP_PKT_DATA_XFER_PAGES) |                       \
+#define VMBP_PKT_TYPES_CURRENT                                                                 \
+    ((1u << VMBP_PKT_DATA_INBAND) | (1u << VMBP_PKT_DATA_XFER_PAGES) |                         \
      (1u << VMBP_PKT_DATA_GPA_DIRECT) | (1u << VMBP_PKT_COMPLETION))
 
 /** @brief Every defined type except INVALID (0x1 to 0xD), for peers that use legacy types. */
@@ -75,7 +75,7 @@
  * @brief The types whose header carries ranges after the descriptor (transfer pages, GPA
  * direct): `offset8 >= 3`, checked by vmbp_pkt_xfer_validate() / vmbp_pkt_gpa_direct_validate().
  */
-#define VMBP_PKT_TYPES_WITH_RANGES                                                            \
+#define VMBP_PKT_TYPES_WITH_RANGES                                                             \
     ((1u << VMBP_PKT_DATA_XFER_PAGES) | (1u << VMBP_PKT_DATA_GPA_DIRECT))
 
 /** @brief Descriptor flag: the sender wants a completion (the only defined flag). */
@@ -284,8 +284,8 @@ VMBP_INLINE bool vmbp_pkt_type_is_defined(uint16_t type)
  * @param types mask of accepted types (VMBP_PKT_TYPES_CURRENT or VMBP_PKT_TYPES_DEFINED)
  * @return VMBP_OK or the first failing rule's status
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d,
-                                                    uint32_t avail, uint32_t types)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d, uint32_t avail, uint32_t types)
 {
     if (d->len8 < d->offset8)
         return VMBP_E_RING_LEN_LT_OFFSET;
@@ -328,7 +328,7 @@ VMBP_INLINE uint32_t vmbp_pkt_gpa_pfn_count(uint32_t byte_offset, uint32_t byte_
  * VMBP_OK
  */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t byte_offset,
-                                                      uint32_t byte_count)
+                                                                      uint32_t byte_count)
 {
     if (byte_count == 0 || byte_offset >= VMBP_PKT_GPA_PAGE_SIZE)
         return VMBP_E_GPADL_RANGE;
@@ -348,7 +348,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t b
  * for zero ranges; VMBP_E_RING_RANGE_BOUNDS when the ranges pass the data offset
  */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_xfer_validate(const void *pkt, size_t len,
-                                                    uint32_t *count)
+                                                                    uint32_t *count)
 {
     const uint8_t *b = (const uint8_t *)pkt;
     uint32_t hdr_end, n;
@@ -394,10 +394,9 @@ VMBP_INLINE void vmbp_pkt_xfer_range(const void *pkt, uint32_t i, uint32_t *byte
  * @param next receives the packet offset after this range's PFNs (written only on success)
  * @return VMBP_OK or VMBP_E_RING_RANGE_BOUNDS
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t pos,
-                                                       uint32_t end,
-                                                       struct vmbp_pkt_gpa_range *out,
-                                                       uint32_t *next)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_pkt_gpa_range_decode(const void *pkt, uint32_t pos, uint32_t end,
+                          struct vmbp_pkt_gpa_range *out, uint32_t *next)
 {
     const uint8_t *b = (const uint8_t *)pkt;
     uint32_t bc, bo, pfns;
@@ -432,8 +431,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_decode(const voi
  * VMBP_E_RING_RANGE_COUNT for zero ranges; VMBP_E_RING_RANGE_BOUNDS when a range or its PFNs
  * pass the data offset
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_direct_validate(const void *pkt, size_t len,
-                                                          uint32_t *count)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_pkt_gpa_direct_validate(const void *pkt, size_t len, uint32_t *count)
 {
     const uint8_t *b = (const uint8_t *)pkt;
     uint32_t hdr_end, n, i, pos = VMBP_PKT_EXT_HDR_SIZE;
@@ -460,6 +459,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_direct_validate(const 
     return VMBP_OK;
 }
 
+/* clang-format off */
 /**
  * @brief The packet types by name, in value order: `X(NAME)` for each `VMBP_PKT_<NAME>`.
  */
@@ -467,6 +467,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_direct_validate(const 
     X(INVALID) X(SYNCH) X(ADD_XFER_PAGESET) X(RM_XFER_PAGESET) X(ESTABLISH_GPADL)             \
     X(TEARDOWN_GPADL) X(DATA_INBAND) X(DATA_XFER_PAGES) X(DATA_GPADL) X(DATA_GPA_DIRECT)       \
     X(CANCEL_REQUEST) X(COMPLETION) X(DATA_ADDITIONAL_PKT) X(ADDITIONAL_DATA)
+/* clang-format on */
 
 /** @cond VMBP_INTERNAL */
 struct vmbp_priv_pkt_type_row {

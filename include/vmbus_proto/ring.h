@@ -156,8 +156,8 @@ VMBP_INLINE uint32_t vmbp_ring_index_dist(uint32_t size, uint32_t a, uint32_t b)
  * @return VMBP_OK; VMBP_E_INVAL for a bad size; VMBP_E_RING_WRITE_INDEX or
  * VMBP_E_RING_READ_INDEX for an index out of range or misaligned
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_avail(uint32_t size, uint32_t w, uint32_t r,
-                                             uint32_t *avail)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_avail(uint32_t size, uint32_t w,
+                                                             uint32_t r, uint32_t *avail)
 {
     if (!vmbp_ring_size_valid(size))
         return VMBP_E_INVAL;
@@ -182,8 +182,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_avail(uint32_t size, uint
  * @param free_bytes receives the byte count (written only on success)
  * @return as vmbp_ring_avail()
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_free(uint32_t size, uint32_t w, uint32_t r,
-                                            uint32_t *free_bytes)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_free(uint32_t size, uint32_t w,
+                                                            uint32_t r, uint32_t *free_bytes)
 {
     uint32_t used = 0;
     enum vmbp_status st = vmbp_ring_avail(size, w, r, &used);
@@ -202,8 +202,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_free(uint32_t size, uint3
  * @param out  receives the new index (written only on success)
  * @return VMBP_OK; VMBP_E_INVAL for a bad size, index or count
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, uint32_t idx, uint32_t n,
-                                               uint32_t *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, uint32_t idx,
+                                                               uint32_t n, uint32_t *out)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, idx) || n >= size ||
         n % VMBP_RING_ALIGN != 0)
@@ -226,8 +226,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_advance(uint32_t size, ui
  * @return VMBP_OK; VMBP_E_RING_READ_INDEX when out of range or misaligned;
  * VMBP_E_RING_READ_PAST_WRITE when it claims bytes never written
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_accept(uint32_t size, uint32_t w_pub,
-                                                         uint32_t r_seen, uint32_t r_new)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_ring_read_index_accept(uint32_t size, uint32_t w_pub, uint32_t r_seen, uint32_t r_new)
 {
     if (!vmbp_ring_index_valid(size, r_new))
         return VMBP_E_RING_READ_INDEX;
@@ -247,8 +247,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_accept(uint32_
  * VMBP_E_RING_READ_PAST_WRITE when it claims bytes never written; VMBP_E_INVAL when
  * @p size, @p w_pub or @p r_seen are not valid
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t size, uint32_t w_pub,
-                                                        uint32_t r_seen, uint32_t r_new)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_ring_read_index_check(uint32_t size, uint32_t w_pub, uint32_t r_seen, uint32_t r_new)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, w_pub) ||
         !vmbp_ring_index_valid(size, r_seen))
@@ -270,8 +270,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read_index_check(uint32_t
  * @return VMBP_OK; VMBP_E_RING_WRITE_INDEX when out of range, misaligned or beyond the
  * writer's room
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_accept(uint32_t size, uint32_t r_pub,
-                                                          uint32_t w_seen, uint32_t w_new)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_ring_write_index_accept(uint32_t size, uint32_t r_pub, uint32_t w_seen, uint32_t w_new)
 {
     uint32_t used;
 
@@ -299,8 +299,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_accept(uint32
  * @return VMBP_OK; VMBP_E_RING_WRITE_INDEX when out of range, misaligned or beyond the
  * writer's room; VMBP_E_INVAL when @p size, @p r_pub or @p w_seen are not valid
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_check(uint32_t size, uint32_t r_pub,
-                                                         uint32_t w_seen, uint32_t w_new)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_ring_write_index_check(uint32_t size, uint32_t r_pub, uint32_t w_seen, uint32_t w_new)
 {
     if (!vmbp_ring_size_valid(size) || !vmbp_ring_index_valid(size, r_pub) ||
         !vmbp_ring_index_valid(size, w_seen))
@@ -316,8 +316,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_index_check(uint32_
  * @param out  receives `raw & ~7` (written only on success)
  * @return VMBP_OK or VMBP_E_RING_PENDING_SZ
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_check(uint32_t size, uint32_t raw,
-                                                     uint32_t *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_ring_pending_check(uint32_t size, uint32_t raw, uint32_t *out)
 {
     if (raw > size)
         return VMBP_E_RING_PENDING_SZ;

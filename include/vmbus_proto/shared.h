@@ -85,7 +85,7 @@
  * dropping the private copy and reading the shared source again where the copy is used (the
  * compiler-made double fetch of Xen XSA-155).
  */
-#define VMBP_SHARED_COPY_FROM(d, s, n)                                                        \
+#define VMBP_SHARED_COPY_FROM(d, s, n)                                                         \
     (VMBP_MEMCPY((d), (const void *)(s), (n)), VMBP_PRIV_COMPILER_FENCE())
 #endif
 #if !defined(VMBP_SHARED_COPY_TO)
@@ -102,12 +102,13 @@
 #endif
 #endif /* the compiler's atomics */
 
-#if !defined(VMBP_SHARED_LOAD32) || !defined(VMBP_SHARED_LOAD32_ACQUIRE) ||                  \
-    !defined(VMBP_SHARED_STORE32) || !defined(VMBP_SHARED_STORE32_RELEASE) ||                \
-    !defined(VMBP_SHARED_XCHG32) || !defined(VMBP_SHARED_CMPXCHG32) ||                       \
-    !defined(VMBP_SHARED_FETCH_AND32) || !defined(VMBP_SHARED_COPY_FROM) ||                  \
+#if !defined(VMBP_SHARED_LOAD32) || !defined(VMBP_SHARED_LOAD32_ACQUIRE) ||                    \
+    !defined(VMBP_SHARED_STORE32) || !defined(VMBP_SHARED_STORE32_RELEASE) ||                  \
+    !defined(VMBP_SHARED_XCHG32) || !defined(VMBP_SHARED_CMPXCHG32) ||                         \
+    !defined(VMBP_SHARED_FETCH_AND32) || !defined(VMBP_SHARED_COPY_FROM) ||                    \
     !defined(VMBP_SHARED_COPY_TO) || !defined(VMBP_SHARED_MB)
-#error "vmbus_proto: no default shared-memory accessors for this compiler; define the VMBP_SHARED_* hooks (see contrib/)"
+#error                                                                                         \
+    "vmbus_proto: no default shared-memory accessors for this compiler; define the VMBP_SHARED_* hooks (see contrib/)"
 #endif
 
 #if defined(__cplusplus)

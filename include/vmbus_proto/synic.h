@@ -297,29 +297,29 @@ enum vmbp_synic_register {
 /** @brief SCONTROL fields. */
 #define VMBP_SYNIC_SCONTROL_FIELDS(X) X(VMBP_SYNIC_SCONTROL_ENABLE, "enable", "SynIC enabled")
 /** @brief SVERSION fields. */
-#define VMBP_SYNIC_SVERSION_FIELDS(X)                                                         \
+#define VMBP_SYNIC_SVERSION_FIELDS(X)                                                          \
     X(VMBP_SYNIC_SVERSION_VERSION, "version", "SynIC version (1)")
 /** @brief SIMP, SIEFP and SIRBP fields. */
-#define VMBP_SYNIC_PAGE_FIELDS(X)                                                             \
-    X(VMBP_SYNIC_PAGE_ENABLE, "enable", "page enabled")                                       \
+#define VMBP_SYNIC_PAGE_FIELDS(X)                                                              \
+    X(VMBP_SYNIC_PAGE_ENABLE, "enable", "page enabled")                                        \
     X(VMBP_SYNIC_PAGE_GPN, "gpn", "guest page number of the page (GPA >> 12)")
 /** @brief EOM has no fields. */
 #define VMBP_SYNIC_EOM_FIELDS(X)
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_SINT_FLAG_FIELDS(X)                                                         \
-    X(VMBP_SYNIC_SINT_MASKED, "masked", "no interrupt is delivered")                          \
-    X(VMBP_SYNIC_SINT_AUTO_EOI, "auto_eoi", "the hypervisor performs the EOI")                \
-    X(VMBP_SYNIC_SINT_POLLING, "polling", "no interrupt; the guest polls the slot")           \
-    X(VMBP_SYNIC_SINT_AS_INTERCEPT, "as_intercept", "deliver as an intercept")                \
+#define VMBP_PRIV_SINT_FLAG_FIELDS(X)                                                          \
+    X(VMBP_SYNIC_SINT_MASKED, "masked", "no interrupt is delivered")                           \
+    X(VMBP_SYNIC_SINT_AUTO_EOI, "auto_eoi", "the hypervisor performs the EOI")                 \
+    X(VMBP_SYNIC_SINT_POLLING, "polling", "no interrupt; the guest polls the slot")            \
+    X(VMBP_SYNIC_SINT_AS_INTERCEPT, "as_intercept", "deliver as an intercept")                 \
     X(VMBP_SYNIC_SINT_PROXY, "proxy", "the paravisor forwards the hypervisor's interrupts")
 /** @endcond */
 /** @brief SINT fields on x64 (8-bit vector). */
-#define VMBP_SYNIC_SINT_X64_FIELDS(X)                                                         \
-    X(VMBP_SYNIC_SINT_VECTOR_X64, "vector", "interrupt vector, 16..255")                      \
+#define VMBP_SYNIC_SINT_X64_FIELDS(X)                                                          \
+    X(VMBP_SYNIC_SINT_VECTOR_X64, "vector", "interrupt vector, 16..255")                       \
     VMBP_PRIV_SINT_FLAG_FIELDS(X)
 /** @brief SINT fields on arm64 (10-bit vector: an interrupt ID). */
-#define VMBP_SYNIC_SINT_ARM64_FIELDS(X)                                                       \
-    X(VMBP_SYNIC_SINT_VECTOR_ARM64, "vector", "interrupt ID, 16..1023")                       \
+#define VMBP_SYNIC_SINT_ARM64_FIELDS(X)                                                        \
+    X(VMBP_SYNIC_SINT_VECTOR_ARM64, "vector", "interrupt ID, 16..1023")                        \
     VMBP_PRIV_SINT_FLAG_FIELDS(X)
 
 /** @} */
@@ -497,48 +497,49 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_synic_message_page_wire, slot) == 0,
 #define VMBP_SYNIC_MSG_TYPE_X64_SEV_VMGEXIT_INTERCEPT 0x80010013u
 
 /** @brief The message types with their meanings: `X(NAME, "meaning")`, value `VMBP_SYNIC_MSG_TYPE_<NAME>`. */
-#define VMBP_SYNIC_MSG_TYPE_LIST(X)                                                           \
-    X(NONE, "free slot")                                                                      \
-    X(VMBUS, "VMBus channel message")                                                         \
-    X(UNMAPPED_GPA, "unmapped GPA")                                                           \
-    X(GPA_INTERCEPT, "GPA intercept")                                                         \
-    X(MMIO_INTERCEPT, "MMIO intercept (arm64, mu_msvm)")                                      \
-    X(UNACCEPTED_GPA, "unaccepted GPA")                                                       \
-    X(GPA_ATTRIBUTE_INTERCEPT, "GPA attribute intercept")                                     \
-    X(ENABLE_PARTITION_VTL_INTERCEPT, "enable partition VTL intercept")                       \
-    X(TIMER_EXPIRED, "synthetic timer expired")                                               \
-    X(INVALID_VP_REGISTER_VALUE, "invalid VP register value")                                 \
-    X(UNRECOVERABLE_EXCEPTION, "unrecoverable exception")                                     \
-    X(UNSUPPORTED_FEATURE, "unsupported feature")                                             \
-    X(TLB_PAGE_SIZE_MISMATCH, "TLB page size mismatch")                                       \
-    X(IOMMU_FAULT, "IOMMU fault")                                                             \
-    X(EVENTLOG_BUFFER_COMPLETE, "event log buffer complete")                                  \
-    X(HYPERCALL_INTERCEPT, "hypercall intercept")                                             \
-    X(SYNIC_EVENT_INTERCEPT, "SynIC event intercept")                                         \
-    X(SYNIC_SINT_INTERCEPT, "SynIC SINT intercept")                                           \
-    X(SYNIC_SINT_DELIVERABLE, "SynIC SINT deliverable")                                       \
-    X(ASYNC_CALL_COMPLETION, "asynchronous call completion")                                  \
-    X(SCHEDULER_VP_SIGNAL_BITSET, "scheduler VP signal bitset")                               \
-    X(SCHEDULER_VP_SIGNAL_PAIR, "scheduler VP signal pair")                                   \
-    X(X64_IO_PORT_INTERCEPT, "x64 I/O port intercept (mu_msvm arm64: reset intercept)")       \
-    X(MSR_INTERCEPT, "MSR intercept")                                                         \
-    X(X64_CPUID_INTERCEPT, "x64 CPUID intercept")                                             \
-    X(EXCEPTION_INTERCEPT, "exception intercept")                                             \
-    X(X64_APIC_EOI, "x64 APIC EOI")                                                           \
-    X(X64_LEGACY_FP_ERROR, "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")       \
-    X(REGISTER_INTERCEPT, "register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ)")\
-    X(X64_HALT, "x64 halt")                                                                   \
-    X(X64_INTERRUPTION_DELIVERABLE, "x64 interruption deliverable")                           \
-    X(X64_SIPI_INTERCEPT, "x64 SIPI intercept")                                               \
-    X(X64_RDTSC_INTERCEPT, "x64 RDTSC intercept")                                             \
-    X(X64_APIC_SMI_INTERCEPT, "x64 APIC SMI intercept")                                       \
-    X(ARM64_RESET_INTERCEPT, "arm64 reset intercept (OpenVMM)")                               \
-    X(X64_APIC_INIT_SIPI_INTERCEPT, "x64 APIC INIT/SIPI intercept")                           \
-    X(X64_APIC_WRITE_INTERCEPT, "x64 APIC write intercept")                                   \
-    X(X64_PROXY_INTERRUPT_INTERCEPT, "x64 proxy interrupt intercept")                         \
-    X(X64_ISOLATION_CTRL_REG_INTERCEPT, "x64 isolation control register")                     \
-    X(X64_SNP_GUEST_REQUEST_INTERCEPT, "x64 SNP guest request intercept")                     \
-    X(X64_EXCEPTION_TRAP_INTERCEPT, "x64 exception trap intercept")                           \
+#define VMBP_SYNIC_MSG_TYPE_LIST(X)                                                            \
+    X(NONE, "free slot")                                                                       \
+    X(VMBUS, "VMBus channel message")                                                          \
+    X(UNMAPPED_GPA, "unmapped GPA")                                                            \
+    X(GPA_INTERCEPT, "GPA intercept")                                                          \
+    X(MMIO_INTERCEPT, "MMIO intercept (arm64, mu_msvm)")                                       \
+    X(UNACCEPTED_GPA, "unaccepted GPA")                                                        \
+    X(GPA_ATTRIBUTE_INTERCEPT, "GPA attribute intercept")                                      \
+    X(ENABLE_PARTITION_VTL_INTERCEPT, "enable partition VTL intercept")                        \
+    X(TIMER_EXPIRED, "synthetic timer expired")                                                \
+    X(INVALID_VP_REGISTER_VALUE, "invalid VP register value")                                  \
+    X(UNRECOVERABLE_EXCEPTION, "unrecoverable exception")                                      \
+    X(UNSUPPORTED_FEATURE, "unsupported feature")                                              \
+    X(TLB_PAGE_SIZE_MISMATCH, "TLB page size mismatch")                                        \
+    X(IOMMU_FAULT, "IOMMU fault")                                                              \
+    X(EVENTLOG_BUFFER_COMPLETE, "event log buffer complete")                                   \
+    X(HYPERCALL_INTERCEPT, "hypercall intercept")                                              \
+    X(SYNIC_EVENT_INTERCEPT, "SynIC event intercept")                                          \
+    X(SYNIC_SINT_INTERCEPT, "SynIC SINT intercept")                                            \
+    X(SYNIC_SINT_DELIVERABLE, "SynIC SINT deliverable")                                        \
+    X(ASYNC_CALL_COMPLETION, "asynchronous call completion")                                   \
+    X(SCHEDULER_VP_SIGNAL_BITSET, "scheduler VP signal bitset")                                \
+    X(SCHEDULER_VP_SIGNAL_PAIR, "scheduler VP signal pair")                                    \
+    X(X64_IO_PORT_INTERCEPT, "x64 I/O port intercept (mu_msvm arm64: reset intercept)")        \
+    X(MSR_INTERCEPT, "MSR intercept")                                                          \
+    X(X64_CPUID_INTERCEPT, "x64 CPUID intercept")                                              \
+    X(EXCEPTION_INTERCEPT, "exception intercept")                                              \
+    X(X64_APIC_EOI, "x64 APIC EOI")                                                            \
+    X(X64_LEGACY_FP_ERROR, "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")        \
+    X(REGISTER_INTERCEPT,                                                                      \
+      "register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ)")                  \
+    X(X64_HALT, "x64 halt")                                                                    \
+    X(X64_INTERRUPTION_DELIVERABLE, "x64 interruption deliverable")                            \
+    X(X64_SIPI_INTERCEPT, "x64 SIPI intercept")                                                \
+    X(X64_RDTSC_INTERCEPT, "x64 RDTSC intercept")                                              \
+    X(X64_APIC_SMI_INTERCEPT, "x64 APIC SMI intercept")                                        \
+    X(ARM64_RESET_INTERCEPT, "arm64 reset intercept (OpenVMM)")                                \
+    X(X64_APIC_INIT_SIPI_INTERCEPT, "x64 APIC INIT/SIPI intercept")                            \
+    X(X64_APIC_WRITE_INTERCEPT, "x64 APIC write intercept")                                    \
+    X(X64_PROXY_INTERRUPT_INTERCEPT, "x64 proxy interrupt intercept")                          \
+    X(X64_ISOLATION_CTRL_REG_INTERCEPT, "x64 isolation control register")                      \
+    X(X64_SNP_GUEST_REQUEST_INTERCEPT, "x64 SNP guest request intercept")                      \
+    X(X64_EXCEPTION_TRAP_INTERCEPT, "x64 exception trap intercept")                            \
     X(X64_SEV_VMGEXIT_INTERCEPT, "x64 SEV VMGEXIT intercept")
 
 /** @cond VMBP_INTERNAL */
@@ -986,8 +987,10 @@ static const struct vmbp_reg_field vmbp_priv_synic_sint_x64_fields[] = {
     VMBP_SYNIC_SINT_X64_FIELDS(VMBP_REG_FIELD_INIT)};
 static const struct vmbp_reg_field vmbp_priv_synic_sint_arm64_fields[] = {
     VMBP_SYNIC_SINT_ARM64_FIELDS(VMBP_REG_FIELD_INIT)};
-#define VMBP_PRIV_SYNIC_DESC(name, tab, rsvdz, rsvdp)                                         \
-    {name, 64, tab, sizeof(tab) / sizeof((tab)[0]), rsvdz, rsvdp}
+#define VMBP_PRIV_SYNIC_DESC(name, tab, rsvdz, rsvdp)                                          \
+    {                                                                                          \
+        name, 64, tab, sizeof(tab) / sizeof((tab)[0]), rsvdz, rsvdp                            \
+    }
 static const struct vmbp_reg_desc vmbp_priv_synic_descs[] = {
     VMBP_PRIV_SYNIC_DESC("SCONTROL", vmbp_priv_synic_scontrol_fields, 0,
                          VMBP_SYNIC_SCONTROL_RSVDP),
@@ -1092,8 +1095,8 @@ VMBP_INLINE volatile void *vmbp_synic_message_slot(volatile void *page, unsigned
  * @return VMBP_OK; VMBP_E_LENGTH_FIELD if payload_size > 240; VMBP_E_UNKNOWN_TYPE if the
  *         type is not in VMBP_SYNIC_MSG_TYPE_LIST
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_slot_snapshot(const volatile void *slot,
-                                                      struct vmbp_synic_message *out)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_synic_slot_snapshot(const volatile void *slot, struct vmbp_synic_message *out)
 {
     uint8_t raw[VMBP_SYNIC_MESSAGE_SIZE];
 
@@ -1149,8 +1152,8 @@ VMBP_INLINE bool vmbp_priv_synic_slot_pending(volatile void *slot)
  * @param eom       set to whether EOM must be written
  * @return VMBP_OK, or VMBP_E_STATE when the slot did not hold @p seen_type (or it is NONE)
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_slot_complete(volatile void *slot, uint32_t seen_type,
-                                                      bool *eom)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_synic_slot_complete(volatile void *slot, uint32_t seen_type, bool *eom)
 {
     *eom = false;
     if (seen_type == (uint32_t)VMBP_SYNIC_MSG_TYPE_NONE ||
@@ -1247,9 +1250,9 @@ VMBP_INLINE uint32_t vmbp_priv_synic_default_tac(volatile uint32_t *word, uint32
  * @return VMBP_OK when every set flag was taken; VMBP_E_NOSPACE when @p ids filled up
  *         while set flags remained (call again after handling these)
  */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_event_take(volatile void *flags,
-                                                   vmbp_synic_test_and_clear_fn tac, void *ctx,
-                                                   uint32_t *ids, size_t cap, size_t *n)
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_synic_event_take(volatile void *flags, vmbp_synic_test_and_clear_fn tac, void *ctx,
+                      uint32_t *ids, size_t cap, size_t *n)
 {
     volatile uint32_t *w = (volatile uint32_t *)flags;
     vmbp_synic_test_and_clear_fn clear = tac ? tac : vmbp_priv_synic_default_tac;

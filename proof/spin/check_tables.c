@@ -39,12 +39,18 @@ static bool tracing;
 static int word_of(const volatile uint32_t *p)
 {
     switch ((uintptr_t)p - (uintptr_t)mem) {
-    case 0: return 0;  /* write_index */
-    case 4: return 1;  /* read_index */
-    case 8: return 2;  /* interrupt_mask */
-    case 12: return 3; /* pending_send_sz */
-    case 64: return 4; /* feature_bits */
-    default: return -1;
+    case 0:
+        return 0; /* write_index */
+    case 4:
+        return 1; /* read_index */
+    case 8:
+        return 2; /* interrupt_mask */
+    case 12:
+        return 3; /* pending_send_sz */
+    case 64:
+        return 4; /* feature_bits */
+    default:
+        return -1;
     }
 }
 
@@ -65,7 +71,8 @@ static void log_op(char kind, const volatile uint32_t *p, uint32_t raw)
         n = snprintf(trace + trace_len, sizeof(trace) - trace_len, " %c%d=%u", kind, word,
                      v / UNIT);
     else if (word == 0 || word == 1 || word == 3)
-        n = snprintf(trace + trace_len, sizeof(trace) - trace_len, " %c%d=%u bytes", kind, word, v);
+        n = snprintf(trace + trace_len, sizeof(trace) - trace_len, " %c%d=%u bytes", kind, word,
+                     v);
     else
         n = snprintf(trace + trace_len, sizeof(trace) - trace_len, " %c%d=%u", kind, word, v);
     if (n > 0 && (size_t)n < sizeof(trace) - trace_len)
@@ -162,7 +169,10 @@ static enum vmbp_status add(struct vmbp_ring *w, uint32_t units)
 
 static int status_code(enum vmbp_status st)
 {
-    return st == VMBP_OK ? 0 : st == VMBP_E_RING_FULL ? 1 : st == VMBP_E_RING_BATCH_FULL ? 2 : -1;
+    return st == VMBP_OK                  ? 0
+           : st == VMBP_E_RING_FULL       ? 1
+           : st == VMBP_E_RING_BATCH_FULL ? 2
+                                          : -1;
 }
 
 static void open_writer(struct vmbp_ring *w, uint32_t old, uint32_t r0)
@@ -306,8 +316,8 @@ int main(int argc, char **argv)
         char kind;
         int fields; /* numbers on the line, outputs included */
         void (*run)(const char *, const unsigned *, const char *);
-    } kinds[] = {{'W', 9, row_w}, {'A', 8, row_a}, {'P', 6, row_p}, {'R', 11, row_r},
-                 {'B', 1, row_b}};
+    } kinds[] = {
+        {'W', 9, row_w}, {'A', 8, row_a}, {'P', 6, row_p}, {'R', 11, row_r}, {'B', 1, row_b}};
     enum { NKINDS = sizeof(kinds) / sizeof(kinds[0]) };
     FILE *in = argc > 1 ? fopen(argv[1], "r") : stdin;
     char line[256];

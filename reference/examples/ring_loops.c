@@ -44,8 +44,8 @@ enum vmbp_status ring_produce(struct vmbp_ring *tx, const struct vmbp_pkt_out *p
     bool signal, ready;
 
     for (;;) {
-        while (*sent < n && (st = vmbp_ring_write_add(tx, &pkts[*sent], &segs[*sent], 1)) ==
-                                VMBP_OK)
+        while (*sent < n &&
+               (st = vmbp_ring_write_add(tx, &pkts[*sent], &segs[*sent], 1)) == VMBP_OK)
             (*sent)++;
         cst = vmbp_ring_write_commit(tx, &signal); /* one index store for the batch */
         if (cst != VMBP_OK)

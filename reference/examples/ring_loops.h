@@ -10,9 +10,9 @@
 
 /* The caller's side of a loop. */
 struct ring_loop_env {
-    void *buf;          /* consumer: private buffer for one packet */
-    size_t cap;         /* its bytes */
-    bool mask;          /* consumer: mask interrupts while draining (fewer signals) */
+    void *buf;  /* consumer: private buffer for one packet */
+    size_t cap; /* its bytes */
+    bool mask;  /* consumer: mask interrupts while draining (fewer signals) */
     void (*handle)(struct ring_loop_env *env, const struct vmbp_pkt_in *pkt);
     void (*signal_peer)(struct ring_loop_env *env); /* event flag, monitor page or hypercall */
 };

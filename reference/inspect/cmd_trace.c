@@ -139,10 +139,12 @@ static int parse(const uint8_t *p, size_t n, struct trace_record **out, size_t *
             r.line = line++;
             i = e + 1;
         } else {
-            if (n - i < 2 || (p[i] != VMBP_DIR_GUEST_TO_HOST && p[i] != VMBP_DIR_HOST_TO_GUEST) ||
+            if (n - i < 2 ||
+                (p[i] != VMBP_DIR_GUEST_TO_HOST && p[i] != VMBP_DIR_HOST_TO_GUEST) ||
                 p[i + 1] == 0 || (size_t)p[i + 1] > n - i - 2) {
-                snprintf(err, errlen, "binary record at offset %zu: a direction byte (1 or 2), a "
-                                      "length byte and that many bytes",
+                snprintf(err, errlen,
+                         "binary record at offset %zu: a direction byte (1 or 2), a "
+                         "length byte and that many bytes",
                          i);
                 free(recs);
                 return -1;
@@ -256,7 +258,8 @@ static void gpadl_state(const struct vmbp_conn_guest *g, uint32_t handle, char *
     if (vmbp_conn_guest_gpadl(g, handle, &gi) != VMBP_OK)
         snprintf(buf, n, "none");
     else
-        snprintf(buf, n, "%s", vmbp_conn_gpadl_state_name((enum vmbp_conn_gpadl_state)gi.state));
+        snprintf(buf, n, "%s",
+                 vmbp_conn_gpadl_state_name((enum vmbp_conn_gpadl_state)gi.state));
 }
 
 static void conn_state(const struct vmbp_conn_guest *g, char *buf, size_t n)
@@ -264,7 +267,9 @@ static void conn_state(const struct vmbp_conn_guest *g, char *buf, size_t n)
     int p = vmbp_conn_guest_paused(g);
 
     snprintf(buf, n, "%s%s", vmbp_conn_state_name(vmbp_conn_guest_state(g)),
-             p == 2 ? "+PAUSED" : p == 1 ? "+PAUSING" : "");
+             p == 2   ? "+PAUSED"
+             : p == 1 ? "+PAUSING"
+                      : "");
 }
 
 /* The events of one record, "CONNECTED 6.0 0x2f; OFFER 1". */
@@ -303,8 +308,9 @@ static void events_text(const struct vmbp_conn_out *out, char *buf, size_t n)
                          e->relid, e->status);
             break;
         default:
-            w = e->relid ? snprintf(buf + used, n - used, "%s%s %u", i ? "; " : "", name, e->relid)
-                         : snprintf(buf + used, n - used, "%s%s", i ? "; " : "", name);
+            w = e->relid
+                    ? snprintf(buf + used, n - used, "%s%s %u", i ? "; " : "", name, e->relid)
+                    : snprintf(buf + used, n - used, "%s%s", i ? "; " : "", name);
             break;
         }
         if (w < 0)
@@ -331,10 +337,10 @@ static void append(char *buf, size_t n, const char *fmt, ...)
 static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t count,
                const struct trace_opts *opts, FILE *err)
 {
-    struct vmbp_conn_gchan *chans = (struct vmbp_conn_gchan *)calloc(VMBP_CONN_CHANNELS_MAX,
-                                                                     sizeof(*chans));
-    struct vmbp_conn_ggpadl *gpadls = (struct vmbp_conn_ggpadl *)calloc(TRACE_GPADLS,
-                                                                        sizeof(*gpadls));
+    struct vmbp_conn_gchan *chans =
+        (struct vmbp_conn_gchan *)calloc(VMBP_CONN_CHANNELS_MAX, sizeof(*chans));
+    struct vmbp_conn_ggpadl *gpadls =
+        (struct vmbp_conn_ggpadl *)calloc(TRACE_GPADLS, sizeof(*gpadls));
     struct vmbp_conn_event *events = (struct vmbp_conn_event *)calloc(
         VMBP_CONN_GUEST_EVENTS_MAX(VMBP_CONN_CHANNELS_MAX, TRACE_GPADLS), sizeof(*events));
     struct vmbp_conn_msg *msgs = (struct vmbp_conn_msg *)calloc(1, sizeof(*msgs));
@@ -382,9 +388,10 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "message trace");
-    vmbpi_str(o, "guest", opts->confidential ? "confidential, isolated"
-                          : opts->isolated   ? "isolated"
-                                             : "not isolated");
+    vmbpi_str(o, "guest",
+              opts->confidential ? "confidential, isolated"
+              : opts->isolated   ? "isolated"
+                                 : "not isolated");
     vmbpi_u64(o, "records", count);
     for (width = 1, i = count; i >= 10; i /= 10) /* the record numbers line up */
         width++;
@@ -394,8 +401,7 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         bool from_guest = r->dir == VMBP_DIR_GUEST_TO_HOST;
         struct vmbp_conn_out out;
         struct vmbp_msg m;
-        char before[48], after[48], cb[48] = "", ca[48] = "", ev[512], line[900] = "",
-             what[64];
+        char before[48], after[48], cb[48] = "", ca[48] = "", ev[512], line[900] = "", what[64];
         uint32_t type = 0, relid = 0, gpadl = 0;
         const char *tname, *rule;
         enum vmbp_status st, dec;
@@ -424,9 +430,9 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
             st = dec == VMBP_OK ? vmbp_conn_guest_replay(&g, &m, &out) : dec;
         else
             st = vmbp_conn_guest_receive_bytes(&g, r->data, r->len, &out);
-        rule = st == VMBP_OK ? NULL
+        rule = st == VMBP_OK                  ? NULL
                : from_guest && dec != VMBP_OK ? "VMBP-CONN-101"
-                                               : vmbp_conn_guest_last_rule(&g);
+                                              : vmbp_conn_guest_last_rule(&g);
         conn_state(&g, after, sizeof(after));
         if (gpadl)
             gpadl_state(&g, gpadl, ca, sizeof(ca));
@@ -503,7 +509,8 @@ static int run(struct vmbpi_out *o, const struct trace_record *recs, size_t coun
         tname = vmbp_msg_type_name(type);
         vmbpi_obj_begin(o, "first_violation");
         vmbpi_u64(o, "record", first + 1);
-        snprintf(where, sizeof(where), "%s %s", r->dir == VMBP_DIR_GUEST_TO_HOST ? "guest" : "host",
+        snprintf(where, sizeof(where), "%s %s",
+                 r->dir == VMBP_DIR_GUEST_TO_HOST ? "guest" : "host",
                  tname ? tname : "unknown message");
         vmbpi_str(o, "message", where);
         vmbpi_str(o, "status", vmbp_status_name(first_st));

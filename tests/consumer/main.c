@@ -44,7 +44,8 @@ int main(void)
     /* --- the README example --- */
     st = vmbp_synic_slot_snapshot(vmbp_synic_message_slot(simp, VMBP_SYNIC_VMBUS_SINT), &slot);
     if (st == VMBP_OK)
-        st = vmbp_msg_decode(slot.payload, slot.payload_size, &ctx, VMBP_DIR_HOST_TO_GUEST, &msg);
+        st = vmbp_msg_decode(slot.payload, slot.payload_size, &ctx, VMBP_DIR_HOST_TO_GUEST,
+                             &msg);
     if (st != VMBP_OK) {
         printf("rejected: %s\n", vmbp_status_str(st));
         return 1;

@@ -31,11 +31,11 @@ enum { ST_OVERLAY_NONE = 0, ST_OVERLAY_PIPE = 1, ST_OVERLAY_HVSOCK = 2 };
 
 struct st_field {
     const char *name;
-    uint8_t kind;           /* ST_FIELD_* */
-    uint64_t num;           /* NUM */
-    const uint8_t *bytes;   /* BYTES (GUIDs as their 16 wire bytes) */
-    uint32_t n;             /* bytes, or words */
-    const uint64_t *words;  /* NUM and WORDS */
+    uint8_t kind;          /* ST_FIELD_* */
+    uint64_t num;          /* NUM */
+    const uint8_t *bytes;  /* BYTES (GUIDs as their 16 wire bytes) */
+    uint32_t n;            /* bytes, or words */
+    const uint64_t *words; /* NUM and WORDS */
 };
 
 struct st_msg_vec {
@@ -114,18 +114,18 @@ struct st_offer_vec {
 #define ST_CTL 4096u
 #define ST_RING_DATA 8192u
 #define ST_RING_BYTES (ST_CTL + ST_RING_DATA)
-#define ST_OFF_RING_A 0u                               /* guest -> host ring */
-#define ST_OFF_RING_B (ST_OFF_RING_A + ST_RING_BYTES)  /* host -> guest ring */
-#define ST_OFF_IMAGE (ST_OFF_RING_B + ST_RING_BYTES)   /* ring-image vectors */
+#define ST_OFF_RING_A 0u                              /* guest -> host ring */
+#define ST_OFF_RING_B (ST_OFF_RING_A + ST_RING_BYTES) /* host -> guest ring */
+#define ST_OFF_IMAGE (ST_OFF_RING_B + ST_RING_BYTES)  /* ring-image vectors */
 #define ST_IMAGE_MAX 8192u
-#define ST_OFF_SIMP (ST_OFF_IMAGE + ST_IMAGE_MAX)      /* SynIC message page */
-#define ST_OFF_SIEFP (ST_OFF_SIMP + 4096u)             /* SynIC event flags page */
-#define ST_OFF_TX (ST_OFF_SIEFP + 4096u)               /* private packet buffers */
+#define ST_OFF_SIMP (ST_OFF_IMAGE + ST_IMAGE_MAX) /* SynIC message page */
+#define ST_OFF_SIEFP (ST_OFF_SIMP + 4096u)        /* SynIC event flags page */
+#define ST_OFF_TX (ST_OFF_SIEFP + 4096u)          /* private packet buffers */
 #define ST_PKT_BUF 2048u
 #define ST_OFF_RX (ST_OFF_TX + ST_PKT_BUF)
-#define ST_OFF_MSG (ST_OFF_RX + ST_PKT_BUF)            /* struct vmbp_msg x 2 */
-#define ST_OFF_OUT (ST_OFF_MSG + 4096u)                /* encoder output, expected bytes */
-#define ST_OFF_SLOTCOPY (ST_OFF_OUT + 1024u)           /* struct vmbp_synic_message */
+#define ST_OFF_MSG (ST_OFF_RX + ST_PKT_BUF)  /* struct vmbp_msg x 2 */
+#define ST_OFF_OUT (ST_OFF_MSG + 4096u)      /* encoder output, expected bytes */
+#define ST_OFF_SLOTCOPY (ST_OFF_OUT + 1024u) /* struct vmbp_synic_message */
 #define ST_MEM_USED (ST_OFF_SLOTCOPY + 1024u)
 
 VMBP_STATIC_ASSERT(ST_MEM_USED <= VMBP_SELFTEST_MEM_BYTES, st_workspace_fits);
@@ -227,7 +227,8 @@ static int st_true(struct st *t, const char *what, int cond)
 }
 
 /* A status check prints the names of both statuses. */
-static int st_status(struct st *t, const char *what, enum vmbp_status got, enum vmbp_status want)
+static int st_status(struct st *t, const char *what, enum vmbp_status got,
+                     enum vmbp_status want)
 {
     if (got == want)
         return st_eq(t, what, 0, 0);
@@ -329,7 +330,8 @@ static void st_msg_field(struct st *t, const struct st_msg_vec *v, const struct 
         if (!st_eq(t, "field kind", vf->kind, ST_FIELD_BYTES) ||
             !st_eq(t, vf->name, vf->n, f->kind == VMBP_MSG_FIELD_GUID ? 16u : f->size))
             break;
-        st_true(t, vf->name, st_mem_eq((const uint8_t *)host + f->host_offset, vf->bytes, vf->n));
+        st_true(t, vf->name,
+                st_mem_eq((const uint8_t *)host + f->host_offset, vf->bytes, vf->n));
         st_true(t, vf->name,
                 (uint32_t)f->offset + vf->n <= v->len &&
                     st_mem_eq(v->bytes + f->offset, vf->bytes, vf->n));
@@ -620,8 +622,9 @@ static void st_ring_vector(struct st *t, const struct st_ring_vec *v, uint32_t *
         st_eq(t, "len", in.len, p->len);
         st_eq(t, "data_offset", in.data_offset, p->data_offset);
         st_eq(t, "data bytes", in.len - in.data_offset, (p->n + 7u) / 8u * 8u);
-        st_true(t, "data", in.data_offset + p->n <= ST_PKT_BUF &&
-                               st_mem_eq(buf + in.data_offset, p->data, p->n));
+        st_true(t, "data",
+                in.data_offset + p->n <= ST_PKT_BUF &&
+                    st_mem_eq(buf + in.data_offset, p->data, p->n));
     }
     st = vmbp_ring_read(&r, buf, ST_PKT_BUF, &in, 0);
     st_status(t, "after the packets", st, v->status == VMBP_OK ? VMBP_E_RING_EMPTY : v->status);
@@ -644,9 +647,12 @@ static void st_ring_vectors(struct st *t)
 static void st_synic(struct st *t)
 {
     volatile uint8_t *simp = t->mem + ST_OFF_SIMP;
-    volatile uint8_t *slot = (volatile uint8_t *)vmbp_synic_message_slot(simp, VMBP_SYNIC_VMBUS_SINT);
-    uint8_t *flags = t->mem + ST_OFF_SIEFP + VMBP_SYNIC_VMBUS_SINT * VMBP_SYNIC_EVENT_FLAGS_BYTES;
-    struct vmbp_synic_message *m = (struct vmbp_synic_message *)(void *)(t->mem + ST_OFF_SLOTCOPY);
+    volatile uint8_t *slot =
+        (volatile uint8_t *)vmbp_synic_message_slot(simp, VMBP_SYNIC_VMBUS_SINT);
+    uint8_t *flags =
+        t->mem + ST_OFF_SIEFP + VMBP_SYNIC_VMBUS_SINT * VMBP_SYNIC_EVENT_FLAGS_BYTES;
+    struct vmbp_synic_message *m =
+        (struct vmbp_synic_message *)(void *)(t->mem + ST_OFF_SLOTCOPY);
     uint32_t ids[4], i;
     size_t n = 0;
     bool eom = false;
@@ -686,9 +692,9 @@ static void st_synic(struct st *t)
     /* event flags through the prelude's atomic AND: flag 0 cleared and not reported */
     t->item = "event flags";
     VMBP_MEMSET(t->mem + ST_OFF_SIEFP, 0, 4096);
-    vmbp_store_le32(flags, 0x21u);                    /* flags 0 and 5 */
-    vmbp_store_le32(flags + 4, 0x2u);                 /* flag 33 */
-    vmbp_store_le32(flags + 252, 0x80000000u);        /* flag 2047 */
+    vmbp_store_le32(flags, 0x21u);             /* flags 0 and 5 */
+    vmbp_store_le32(flags + 4, 0x2u);          /* flag 33 */
+    vmbp_store_le32(flags + 252, 0x80000000u); /* flag 2047 */
     st_status(t, "take into room for 1", vmbp_synic_event_take(flags, 0, 0, ids, 1, &n),
               VMBP_E_NOSPACE);
     st_eq(t, "taken", n, 1);
@@ -824,7 +830,8 @@ static void st_ring_flow(struct st *t)
 {
     uint8_t *a = t->mem + ST_OFF_RING_A, *b = t->mem + ST_OFF_RING_B;
     uint8_t *rx = t->mem + ST_OFF_RX;
-    struct vmbp_ring gs, hr, hs, gr; /* guest send / host recv on A, host send / guest recv on B */
+    struct vmbp_ring gs, hr, hs,
+        gr; /* guest send / host recv on A, host send / guest recv on B */
     struct vmbp_pkt_in in;
     uint32_t i, k, packets = 0, commits_a = 0, signals_a = 0, commits_b = 0, signals_b = 0;
     uint32_t rsignals = 0, bytes = 0, written;
@@ -835,13 +842,17 @@ static void st_ring_flow(struct st *t)
     t->item = "open";
     /* the guest allocates and resets both rings; the host attaches to them */
     VMBP_MEMSET(a, 0xCC, 2u * ST_RING_BYTES);
-    st_status(t, "guest send", vmbp_ring_init(&gs, a, ST_RING_BYTES, VMBP_RING_GUEST_SEND,
-                                              VMBP_RING_F_RESET), VMBP_OK);
-    st_status(t, "guest recv", vmbp_ring_init(&gr, b, ST_RING_BYTES, VMBP_RING_GUEST_RECV,
-                                              VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED),
+    st_status(t, "guest send",
+              vmbp_ring_init(&gs, a, ST_RING_BYTES, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET),
               VMBP_OK);
-    st_status(t, "host recv", vmbp_ring_init(&hr, a, ST_RING_BYTES, VMBP_RING_HOST_RECV,
-                                             VMBP_RING_F_START_MASKED), VMBP_OK);
+    st_status(t, "guest recv",
+              vmbp_ring_init(&gr, b, ST_RING_BYTES, VMBP_RING_GUEST_RECV,
+                             VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED),
+              VMBP_OK);
+    st_status(
+        t, "host recv",
+        vmbp_ring_init(&hr, a, ST_RING_BYTES, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED),
+        VMBP_OK);
     st_status(t, "host send", vmbp_ring_init(&hs, b, ST_RING_BYTES, VMBP_RING_HOST_SEND, 0),
               VMBP_OK);
     /* the host starts masked; the commit before its first wait unmasks, finds nothing */
@@ -889,11 +900,13 @@ static void st_ring_flow(struct st *t)
         st_true(t, "host: nothing more", !more);
         /* one completion per round, carrying the last request's size and seed */
         k = i + written - 1u;
-        st_status(t, "completion", st_send(t, &hs, VMBP_PKT_COMPLETION, st_size(k) / 2u + 1u,
-                                           k, 0, &sig), VMBP_OK);
+        st_status(t, "completion",
+                  st_send(t, &hs, VMBP_PKT_COMPLETION, st_size(k) / 2u + 1u, k, 0, &sig),
+                  VMBP_OK);
         commits_b++;
         signals_b += sig ? 1u : 0u;
-        if (!st_status(t, "guest read", vmbp_ring_read(&gr, rx, ST_PKT_BUF, &in, &sig), VMBP_OK))
+        if (!st_status(t, "guest read", vmbp_ring_read(&gr, rx, ST_PKT_BUF, &in, &sig),
+                       VMBP_OK))
             return;
         rsignals += sig ? 1u : 0u;
         st_received(t, &in, VMBP_PKT_COMPLETION, st_size(k) / 2u + 1u, k);
@@ -957,7 +970,8 @@ static void st_ring_flow(struct st *t)
     st_status(t, "still broken", vmbp_ring_read(&hr, rx, ST_PKT_BUF, &in, &sig),
               VMBP_E_RING_WRITE_INDEX);
     t->item = "corrupt read index";
-    vmbp_shared_store32((volatile uint32_t *)(void *)(b + 4), ST_RING_DATA + 8u); /* past the end */
+    vmbp_shared_store32((volatile uint32_t *)(void *)(b + 4),
+                        ST_RING_DATA + 8u); /* past the end */
     st_status(t, "host write",
               st_send(t, &hs, VMBP_PKT_COMPLETION, ST_RING_DATA - 64u, 7, 0, &sig),
               VMBP_E_RING_READ_INDEX);
@@ -978,8 +992,8 @@ void vmbp_selftest_run(void *mem, size_t mem_bytes, vmbp_selftest_print_fn print
     t.print = print;
     t.ctx = ctx;
     st_part_begin(&t, "setup");
-    if (st_true(&t, "working memory", mem && mem_bytes >= VMBP_SELFTEST_MEM_BYTES &&
-                                          ((uintptr_t)mem & 4095u) == 0)) {
+    if (st_true(&t, "working memory",
+                mem && mem_bytes >= VMBP_SELFTEST_MEM_BYTES && ((uintptr_t)mem & 4095u) == 0)) {
         st_msg_vectors(&t);
         st_ring_vectors(&t);
         st_synic(&t);

@@ -68,7 +68,7 @@ static void event_wait(struct event *e, unsigned long seen)
 
 struct side {
     struct vmbp_ring tx, rx;
-    struct event ev;          /* this side's interrupt */
+    struct event ev; /* this side's interrupt */
     struct side *peer;
     unsigned long commits, reader_signals, writer_signals, pending_sets, waits;
 };
@@ -350,8 +350,10 @@ int main(int argc, char **argv)
     }
     if (g2h < MIN_G2H || h2g < MIN_H2G || g2h % 8u || h2g % 8u || g2h > (1u << 30) ||
         h2g > (1u << 30)) {
-        fprintf(stderr, "ring_stress: data sizes: multiples of 8, guest->host >= %u, "
-                        "host->guest >= %u\n", MIN_G2H, MIN_H2G);
+        fprintf(stderr,
+                "ring_stress: data sizes: multiples of 8, guest->host >= %u, "
+                "host->guest >= %u\n",
+                MIN_G2H, MIN_H2G);
         return 2;
     }
     open_rings(g2h, h2g);
@@ -367,8 +369,8 @@ int main(int argc, char **argv)
     if (guest.reader_signals > guest.commits || host.reader_signals > host.commits ||
         host.writer_signals > guest.pending_sets || guest.writer_signals > host.pending_sets)
         fail("more signals than their causes", total);
-    if (vmbp_ring_state(&guest.tx) || vmbp_ring_state(&guest.rx) ||
-        vmbp_ring_state(&host.tx) || vmbp_ring_state(&host.rx))
+    if (vmbp_ring_state(&guest.tx) || vmbp_ring_state(&guest.rx) || vmbp_ring_state(&host.tx) ||
+        vmbp_ring_state(&host.rx))
         fail("a ring is broken", total);
     sig_total = (double)(guest.reader_signals + guest.writer_signals + host.reader_signals +
                          host.writer_signals);

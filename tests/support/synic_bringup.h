@@ -98,8 +98,8 @@ static inline enum vmbp_status bringup_run_plan(const struct bringup_platform *p
         if ((s->op == VMBP_CONFIDENTIAL_OP_SIMP || s->op == VMBP_CONFIDENTIAL_OP_SIEFP) &&
             s->page != VMBP_CONFIDENTIAL_MEM_PROVIDED)
             own = pf->alloc_page(pf->ctx, s->page, &gpn);
-        rc = vmbp_confidential_step_value(s, st->facts.arch, cur, gpn, st->vector,
-                                          st->auto_eoi, &val);
+        rc = vmbp_confidential_step_value(s, st->facts.arch, cur, gpn, st->vector, st->auto_eoi,
+                                          &val);
         if (rc != VMBP_OK)
             return rc;
         if (s->op == VMBP_CONFIDENTIAL_OP_SIMP || s->op == VMBP_CONFIDENTIAL_OP_SIEFP) {
@@ -130,9 +130,8 @@ static inline enum vmbp_status bringup_run_plan(const struct bringup_platform *p
 
 /* HvPostMessage of a VMBus message along the plan's post route, from an input page in the
  * memory the route requires. Returns the HV_STATUS. */
-static inline uint16_t bringup_post(const struct bringup_platform *pf,
-                                    struct bringup_state *st, uint32_t connection_id,
-                                    const void *msg, size_t len)
+static inline uint16_t bringup_post(const struct bringup_platform *pf, struct bringup_state *st,
+                                    uint32_t connection_id, const void *msg, size_t len)
 {
     const struct vmbp_confidential_route *r = &st->plan.post;
     size_t n;
@@ -197,8 +196,8 @@ static inline enum vmbp_status bringup_connect(const struct bringup_platform *pf
         /* the pages set up so far stay; the fallback plan's routes replace the old ones */
         st->plan = fb;
         st->mode = VMBP_CONFIDENTIAL_MODE_RELAY;
-        len = bringup_initiate_contact(
-            msg, vmbp_confidential_contact_features(&st->plan, features));
+        len = bringup_initiate_contact(msg,
+                                       vmbp_confidential_contact_features(&st->plan, features));
         *hv_status = bringup_post(pf, st, vmbp_version_contact_connection_id(VMBP_VERSION_6_0),
                                   msg, len);
         next = vmbp_confidential_contact_outcome(st->mode, *hv_status);

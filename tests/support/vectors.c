@@ -63,7 +63,8 @@ static void add_hex(struct vmbp_vec *v, const char *hex, const char *file, unsig
             continue;
         if (!isxdigit((unsigned char)*hex))
             die(file, line, "bad hex digit");
-        d = isdigit((unsigned char)*hex) ? *hex - '0' : (tolower((unsigned char)*hex) - 'a' + 10);
+        d = isdigit((unsigned char)*hex) ? *hex - '0'
+                                         : (tolower((unsigned char)*hex) - 'a' + 10);
         if (hi < 0) {
             hi = d;
             continue;

@@ -16,12 +16,12 @@ struct vmbp_vec_kv {
 };
 
 struct vmbp_vec {
-    char *file;               /* path relative to tests/vectors */
-    unsigned line;            /* line of the "vector:" line */
-    char *name;               /* vector: */
-    uint8_t *bytes;           /* hex:, concatenated */
+    char *file;     /* path relative to tests/vectors */
+    unsigned line;  /* line of the "vector:" line */
+    char *name;     /* vector: */
+    uint8_t *bytes; /* hex:, concatenated */
     size_t len;
-    struct vmbp_vec_kv *kv;   /* every other key in file order, fields included */
+    struct vmbp_vec_kv *kv; /* every other key in file order, fields included */
     size_t nkv;
 };
 

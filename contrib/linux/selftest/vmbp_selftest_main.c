@@ -19,21 +19,20 @@
 
 static void vmbp_selftest_print(void *ctx, const char *line)
 {
-	pr_info("%s\n", line);
+    pr_info("%s\n", line);
 }
 
 static int __init vmbp_selftest_init(void)
 {
-	unsigned int order = get_order(VMBP_SELFTEST_MEM_BYTES);
-	unsigned long mem = __get_free_pages(GFP_KERNEL, order);
-	struct vmbp_selftest_result res;
+    unsigned int order = get_order(VMBP_SELFTEST_MEM_BYTES);
+    unsigned long mem = __get_free_pages(GFP_KERNEL, order);
+    struct vmbp_selftest_result res;
 
-	if (!mem)
-		return -ENOMEM;
-	vmbp_selftest_run((void *)mem, VMBP_SELFTEST_MEM_BYTES, vmbp_selftest_print, NULL,
-			  &res);
-	free_pages(mem, order);
-	return res.failed || !res.passed ? -EINVAL : 0;
+    if (!mem)
+        return -ENOMEM;
+    vmbp_selftest_run((void *)mem, VMBP_SELFTEST_MEM_BYTES, vmbp_selftest_print, NULL, &res);
+    free_pages(mem, order);
+    return res.failed || !res.passed ? -EINVAL : 0;
 }
 
 static void __exit vmbp_selftest_exit(void)

@@ -75,8 +75,7 @@ extern "C" {
  * @brief Messages one host call can append at most: REQUEST_OFFERS sends every offer and
  * ALL_OFFERS_DELIVERED; a rescind fails every pending GPADL of the channel first.
  */
-#define VMBP_CONN_HOST_MSGS_MAX(nchan, ngpadl)                                                \
-    (((nchan) > (ngpadl) ? (nchan) : (ngpadl)) + 2u)
+#define VMBP_CONN_HOST_MSGS_MAX(nchan, ngpadl) (((nchan) > (ngpadl) ? (nchan) : (ngpadl)) + 2u)
 
 /**
  * @brief Messages one guest call appends at most, a GPADL aside: 1. A GPADL needs the
@@ -107,33 +106,33 @@ enum vmbp_conn_event_kind {
                                             state, or the HV_STATUS of a failed post, or 0
                                             when every version was refused */
     VMBP_CONN_EV_OFFER = 5,            /**< channel @c relid offered */
-    VMBP_CONN_EV_ALL_OFFERS_DELIVERED = 6, /**< the boot-time offers are all in */
-    VMBP_CONN_EV_RESCIND = 7,          /**< channel @c relid rescinded */
-    VMBP_CONN_EV_OPEN_RESULT = 8,      /**< @c relid, @c status (NTSTATUS; 0 open) */
-    VMBP_CONN_EV_GPADL_CREATED = 9,    /**< @c relid, @c gpadl, @c status (0 created) */
-    VMBP_CONN_EV_GPADL_TORNDOWN = 10,  /**< @c relid, @c gpadl */
+    VMBP_CONN_EV_ALL_OFFERS_DELIVERED = 6,   /**< the boot-time offers are all in */
+    VMBP_CONN_EV_RESCIND = 7,                /**< channel @c relid rescinded */
+    VMBP_CONN_EV_OPEN_RESULT = 8,            /**< @c relid, @c status (NTSTATUS; 0 open) */
+    VMBP_CONN_EV_GPADL_CREATED = 9,          /**< @c relid, @c gpadl, @c status (0 created) */
+    VMBP_CONN_EV_GPADL_TORNDOWN = 10,        /**< @c relid, @c gpadl */
     VMBP_CONN_EV_MODIFY_CHANNEL_RESULT = 11, /**< @c relid, @c value VP, @c status */
     VMBP_CONN_EV_MODIFY_CONNECTION_RESULT = 12, /**< @c status connection state */
-    VMBP_CONN_EV_PAUSED = 13,          /**< the host stopped sending until RESUME */
-    VMBP_CONN_EV_TL_CONNECT_RESULT = 14, /**< hv_sock connect failed: @c status */
-    VMBP_CONN_EV_CANCELLED = 15,       /**< request @c request (on @c relid, @c gpadl) will
+    VMBP_CONN_EV_PAUSED = 13,                   /**< the host stopped sending until RESUME */
+    VMBP_CONN_EV_TL_CONNECT_RESULT = 14,        /**< hv_sock connect failed: @c status */
+    VMBP_CONN_EV_CANCELLED = 15,    /**< request @c request (on @c relid, @c gpadl) will
                                             never be answered */
-    VMBP_CONN_EV_DISCONNECTED = 16,    /**< no connection (after UNLOAD, or reset) */
+    VMBP_CONN_EV_DISCONNECTED = 16, /**< no connection (after UNLOAD, or reset) */
     /* host */
-    VMBP_CONN_EV_CONTACT = 17,         /**< INITIATE_CONTACT for @c value: @c status 0
+    VMBP_CONN_EV_CONTACT = 17,        /**< INITIATE_CONTACT for @c value: @c status 0
                                             accepted with @c features, else refused */
-    VMBP_CONN_EV_OPEN_REQUEST = 18,    /**< open @c relid on ring @c gpadl, VP @c value;
+    VMBP_CONN_EV_OPEN_REQUEST = 18,   /**< open @c relid on ring @c gpadl, VP @c value;
                                             answer with vmbp_conn_host_open_complete() */
-    VMBP_CONN_EV_CLOSE = 19,           /**< close @c relid (the device stops using its ring) */
-    VMBP_CONN_EV_GPADL_READY = 20,     /**< @c gpadl of @c relid complete; answer with
+    VMBP_CONN_EV_CLOSE = 19,          /**< close @c relid (the device stops using its ring) */
+    VMBP_CONN_EV_GPADL_READY = 20,    /**< @c gpadl of @c relid complete; answer with
                                             vmbp_conn_host_gpadl_complete() */
-    VMBP_CONN_EV_GPADL_TEARDOWN = 21,  /**< @c gpadl of @c relid torn down (stop using it) */
-    VMBP_CONN_EV_MODIFY_CHANNEL = 22,  /**< move @c relid's interrupt to VP @c value */
-    VMBP_CONN_EV_RELEASED = 23,        /**< the guest released @c relid */
-    VMBP_CONN_EV_RESUMED = 24,         /**< the guest resumed the connection */
+    VMBP_CONN_EV_GPADL_TEARDOWN = 21, /**< @c gpadl of @c relid torn down (stop using it) */
+    VMBP_CONN_EV_MODIFY_CHANNEL = 22, /**< move @c relid's interrupt to VP @c value */
+    VMBP_CONN_EV_RELEASED = 23,       /**< the guest released @c relid */
+    VMBP_CONN_EV_RESUMED = 24,        /**< the guest resumed the connection */
     VMBP_CONN_EV_TL_CONNECT_REQUEST = 25, /**< hv_sock connect request (the message) */
     VMBP_CONN_EV_MODIFY_CONNECTION = 26,  /**< new monitor pages (the message) */
-    VMBP_CONN_EV_COUNT                 /**< one past the last kind */
+    VMBP_CONN_EV_COUNT                    /**< one past the last kind */
 };
 
 /** @brief Requests that can be pending (struct vmbp_conn_event @c request). */
@@ -185,8 +184,7 @@ struct vmbp_conn_out {
  * @param events_cap its entries
  */
 void vmbp_conn_out_init(struct vmbp_conn_out *out, struct vmbp_conn_msg *msgs,
-                        uint32_t msgs_cap, struct vmbp_conn_event *events,
-                        uint32_t events_cap);
+                        uint32_t msgs_cap, struct vmbp_conn_event *events, uint32_t events_cap);
 
 /**
  * @brief Empty an output (keep its arrays).
@@ -206,17 +204,17 @@ enum vmbp_conn_state {
 
 /** @brief Channel states (both roles). */
 enum vmbp_conn_chan_state {
-    VMBP_CONN_CHAN_FREE = 0,     /**< slot unused */
-    VMBP_CONN_CHAN_OFFERED = 1,  /**< offered and closed */
-    VMBP_CONN_CHAN_OPENING = 2,  /**< OPEN_CHANNEL sent (guest) or at the device (host) */
-    VMBP_CONN_CHAN_OPEN = 3,     /**< open */
+    VMBP_CONN_CHAN_FREE = 0,       /**< slot unused */
+    VMBP_CONN_CHAN_OFFERED = 1,    /**< offered and closed */
+    VMBP_CONN_CHAN_OPENING = 2,    /**< OPEN_CHANNEL sent (guest) or at the device (host) */
+    VMBP_CONN_CHAN_OPEN = 3,       /**< open */
     VMBP_CONN_CHAN_REGISTERED = 4, /**< host: known, not offered on this connection */
-    VMBP_CONN_CHAN_RELEASED = 5  /**< host: released by the guest without a rescind */
+    VMBP_CONN_CHAN_RELEASED = 5    /**< host: released by the guest without a rescind */
 };
 
 /** @brief Channel flags (struct vmbp_conn_chan_info @c flags). */
-#define VMBP_CONN_CHAN_F_RESCINDED 0x01u /**< the host rescinded it: release pending */
-#define VMBP_CONN_CHAN_F_MODIFYING 0x02u /**< a MODIFY_CHANNEL awaits its response */
+#define VMBP_CONN_CHAN_F_RESCINDED 0x01u    /**< the host rescinded it: release pending */
+#define VMBP_CONN_CHAN_F_MODIFYING 0x02u    /**< a MODIFY_CHANNEL awaits its response */
 #define VMBP_CONN_CHAN_F_NO_INTERRUPT 0x04u /**< opened with target VP 0xFFFFFFFF */
 
 /** @brief GPADL states (both roles). */
@@ -230,18 +228,18 @@ enum vmbp_conn_gpadl_state {
 
 /** @brief A guest channel slot; caller-allocated, members private. */
 struct vmbp_conn_gchan {
-    uint32_t relid;                      /**< channel ID; 0: free */
-    uint32_t connection_id;              /**< offer's connection ID (HvSignalEvent) */
-    uint32_t open_id;                    /**< open ID of the pending or accepted open */
-    uint32_t ring_gpadl;                 /**< ring GPADL of the pending or accepted open */
-    uint32_t modify_vp;                  /**< target VP of the pending modify */
-    uint16_t offer_flags;                /**< offer flags as offered */
-    uint16_t sub_channel_index;          /**< 0: primary */
-    uint8_t state;                       /**< `enum vmbp_conn_chan_state` */
-    uint8_t flags;                       /**< VMBP_CONN_CHAN_F_* */
+    uint32_t relid;             /**< channel ID; 0: free */
+    uint32_t connection_id;     /**< offer's connection ID (HvSignalEvent) */
+    uint32_t open_id;           /**< open ID of the pending or accepted open */
+    uint32_t ring_gpadl;        /**< ring GPADL of the pending or accepted open */
+    uint32_t modify_vp;         /**< target VP of the pending modify */
+    uint16_t offer_flags;       /**< offer flags as offered */
+    uint16_t sub_channel_index; /**< 0: primary */
+    uint8_t state;              /**< `enum vmbp_conn_chan_state` */
+    uint8_t flags;              /**< VMBP_CONN_CHAN_F_* */
     struct vmbp_confidential_offer_memory mem; /**< memory decided at the offer */
-    struct vmbp_guid interface_type;     /**< class */
-    struct vmbp_guid interface_instance; /**< instance */
+    struct vmbp_guid interface_type;           /**< class */
+    struct vmbp_guid interface_instance;       /**< instance */
 };
 
 /** @brief A guest GPADL slot; caller-allocated, members private. */
@@ -272,7 +270,7 @@ struct vmbp_conn_guest_config {
      *  @c isolated and @c request_confidential_channels decide the features requested,
      *  the versions allowed and every offer's memory. NULL: a VM without isolation. */
     const struct vmbp_confidential_plan *plan;
-    uint32_t flags;                   /**< VMBP_CONN_GUEST_F_* */
+    uint32_t flags; /**< VMBP_CONN_GUEST_F_* */
     /** Shared GPA boundary of an isolated VM (cpuid.h `shared_gpa_boundary`; 0 without
      *  vTOM or unknown): where host-provided monitor pages must lie (VMBP-CONF-015). A power
      *  of two or 0. */
@@ -284,50 +282,50 @@ struct vmbp_conn_guest_config {
  * functions).
  */
 struct vmbp_conn_guest {
-    struct vmbp_conn_gchan *chans;    /**< channel table */
-    struct vmbp_conn_ggpadl *gpadls;  /**< GPADL table */
-    uint32_t nchans;                  /**< channel slots */
-    uint32_t ngpadls;                 /**< GPADL slots */
-    struct vmbp_ctx ctx;              /**< negotiated version and features */
+    struct vmbp_conn_gchan *chans;         /**< channel table */
+    struct vmbp_conn_ggpadl *gpadls;       /**< GPADL table */
+    uint32_t nchans;                       /**< channel slots */
+    uint32_t ngpadls;                      /**< GPADL slots */
+    struct vmbp_ctx ctx;                   /**< negotiated version and features */
     uint32_t versions[VMBP_VERSION_COUNT]; /**< proposals, newest first */
-    uint32_t nversions;               /**< entries in @c versions */
-    uint32_t vindex;                  /**< index of the outstanding proposal */
-    uint32_t msg_conn_id;             /**< connection ID of messages after the contact */
-    uint32_t message_vp;              /**< VP host messages arrive on */
-    uint32_t next_gpadl;              /**< next handle to try */
-    uint32_t want_features;           /**< features the caller wants (before the plan) */
-    uint32_t nchan_live;              /**< channels in the table */
-    uint32_t ngpadl_live;             /**< GPADLs in the table */
-    struct vmbp_initiate_contact contact; /**< the proposal (re-posted on retry) */
-    uint64_t boundary;                /**< shared GPA boundary (config) */
-    uint64_t monitor_page1;           /**< parent-to-child monitor page in use (or 0) */
-    uint64_t monitor_page2;           /**< child-to-parent monitor page in use (or 0) */
-    uint64_t modify_page1;            /**< MODIFY_CONNECTION pending: its pages */
-    uint64_t modify_page2;            /**< MODIFY_CONNECTION pending: its pages */
-    const char *rule;                 /**< rule of the last refusal, or NULL */
-    uint8_t state;                    /**< `enum vmbp_conn_state` */
-    uint8_t flags;                    /**< private VMBP_PRIV_CONN_G_* bits */
-    uint8_t cfg_flags;                /**< VMBP_CONN_GUEST_F_* */
-    uint8_t plan_mode;                /**< `enum vmbp_confidential_mode` (0: none) */
-    uint8_t confidential;             /**< the connection is confidential */
-    uint8_t isolated;                 /**< the VM is isolated */
-    uint8_t request_cc;               /**< request CONFIDENTIAL_CHANNELS */
-    uint8_t pad;                      /**< zero */
+    uint32_t nversions;                    /**< entries in @c versions */
+    uint32_t vindex;                       /**< index of the outstanding proposal */
+    uint32_t msg_conn_id;                  /**< connection ID of messages after the contact */
+    uint32_t message_vp;                   /**< VP host messages arrive on */
+    uint32_t next_gpadl;                   /**< next handle to try */
+    uint32_t want_features;                /**< features the caller wants (before the plan) */
+    uint32_t nchan_live;                   /**< channels in the table */
+    uint32_t ngpadl_live;                  /**< GPADLs in the table */
+    struct vmbp_initiate_contact contact;  /**< the proposal (re-posted on retry) */
+    uint64_t boundary;                     /**< shared GPA boundary (config) */
+    uint64_t monitor_page1;                /**< parent-to-child monitor page in use (or 0) */
+    uint64_t monitor_page2;                /**< child-to-parent monitor page in use (or 0) */
+    uint64_t modify_page1;                 /**< MODIFY_CONNECTION pending: its pages */
+    uint64_t modify_page2;                 /**< MODIFY_CONNECTION pending: its pages */
+    const char *rule;                      /**< rule of the last refusal, or NULL */
+    uint8_t state;                         /**< `enum vmbp_conn_state` */
+    uint8_t flags;                         /**< private VMBP_PRIV_CONN_G_* bits */
+    uint8_t cfg_flags;                     /**< VMBP_CONN_GUEST_F_* */
+    uint8_t plan_mode;                     /**< `enum vmbp_confidential_mode` (0: none) */
+    uint8_t confidential;                  /**< the connection is confidential */
+    uint8_t isolated;                      /**< the VM is isolated */
+    uint8_t request_cc;                    /**< request CONFIDENTIAL_CHANNELS */
+    uint8_t pad;                           /**< zero */
 };
 
 /** @brief Parameters of vmbp_conn_guest_connect(). */
 struct vmbp_conn_connect {
-    const uint32_t *versions;  /**< versions to propose, newest first, strictly decreasing;
+    const uint32_t *versions;   /**< versions to propose, newest first, strictly decreasing;
                                     NULL: every version this library knows, 6.0 to 0.13 */
-    uint32_t nversions;        /**< entries at @c versions (1..11) */
-    uint32_t features;         /**< 6.0 features wanted (the plan adds or removes
+    uint32_t nversions;         /**< entries at @c versions (1..11) */
+    uint32_t features;          /**< 6.0 features wanted (the plan adds or removes
                                     CONFIDENTIAL_CHANNELS, VMBP-CONF-013) */
-    uint32_t target_vp;        /**< VP for host messages (honoured from 3.0) */
-    uint8_t target_sint;       /**< from 5.0: SINT for host messages (2) */
-    uint8_t target_vtl;        /**< from 5.0: VTL for host messages (0) */
-    uint64_t interrupt_page;   /**< below 5.0: GPA of the interrupt page */
-    uint64_t monitor_page1;    /**< parent-to-child monitor page GPA (or 0) */
-    uint64_t monitor_page2;    /**< child-to-parent monitor page GPA (or 0) */
+    uint32_t target_vp;         /**< VP for host messages (honoured from 3.0) */
+    uint8_t target_sint;        /**< from 5.0: SINT for host messages (2) */
+    uint8_t target_vtl;         /**< from 5.0: VTL for host messages (0) */
+    uint64_t interrupt_page;    /**< below 5.0: GPA of the interrupt page */
+    uint64_t monitor_page1;     /**< parent-to-child monitor page GPA (or 0) */
+    uint64_t monitor_page2;     /**< child-to-parent monitor page GPA (or 0) */
     struct vmbp_guid client_id; /**< with CLIENT_ID requested */
 };
 
@@ -351,16 +349,16 @@ struct vmbp_conn_gpadl_params {
 
 /** @brief Parameters of vmbp_conn_guest_open(). */
 struct vmbp_conn_open_params {
-    uint32_t relid;              /**< channel */
-    uint32_t open_id;            /**< echoed by the result (Linux uses the channel ID) */
-    uint32_t ring_gpadl;         /**< created ring GPADL of this channel */
-    uint32_t downstream_offset;  /**< first page of the host-to-guest ring: 0 < it < pages */
-    uint32_t target_vp;          /**< VP of the channel interrupt, or
+    uint32_t relid;             /**< channel */
+    uint32_t open_id;           /**< echoed by the result (Linux uses the channel ID) */
+    uint32_t ring_gpadl;        /**< created ring GPADL of this channel */
+    uint32_t downstream_offset; /**< first page of the host-to-guest ring: 0 < it < pages */
+    uint32_t target_vp;         /**< VP of the channel interrupt, or
                                       VMBP_VP_INDEX_DISABLE_INTERRUPT */
     uint8_t user_data[VMBP_OPEN_USER_DATA_SIZE]; /**< for the host's device */
-    uint32_t connection_id;      /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS, else 0 */
-    uint16_t event_flag;         /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS, else 0 */
-    uint16_t flags;              /**< VMBP_OPEN_FLAG_* with CHANNEL_INTERRUPT_REDIRECTION */
+    uint32_t connection_id; /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS, else 0 */
+    uint16_t event_flag;    /**< with GUEST_SPECIFIED_SIGNAL_PARAMETERS, else 0 */
+    uint16_t flags;         /**< VMBP_OPEN_FLAG_* with CHANNEL_INTERRUPT_REDIRECTION */
 };
 
 /** @brief A channel as the machine sees it (vmbp_conn_guest_chan(), vmbp_conn_host_chan()). */
@@ -392,7 +390,7 @@ struct vmbp_conn_gpadl_info {
  * maximum, or an unknown flag
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_init(struct vmbp_conn_guest *g,
-                                      const struct vmbp_conn_guest_config *cfg);
+                                                      const struct vmbp_conn_guest_config *cfg);
 
 /**
  * @brief Forget everything and go DISCONNECTED, without a message or event (after the
@@ -412,8 +410,8 @@ void vmbp_conn_guest_reset(struct vmbp_conn_guest *g);
  * VMBP_E_INVAL for an unknown version or a NULL argument; VMBP_E_NOSPACE
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest *g,
-                                         const struct vmbp_conn_connect *c,
-                                         struct vmbp_conn_out *out);
+                                                         const struct vmbp_conn_connect *c,
+                                                         struct vmbp_conn_out *out);
 
 /**
  * @brief Posting the outstanding INITIATE_CONTACT failed with @p hv_status (VMBP-CONN-105):
@@ -425,8 +423,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest 
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE when no proposal is outstanding; VMBP_E_INVAL for
  * HV_STATUS_SUCCESS; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint16_t hv_status,
-                                                struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g,
+                                                                uint16_t hv_status,
+                                                                struct vmbp_conn_out *out);
 
 /**
  * @brief Send REQUEST_OFFERS (VMBP-CONN-109), once per connection.
@@ -435,7 +434,7 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn_guest *g,
-                                                struct vmbp_conn_out *out);
+                                                                struct vmbp_conn_out *out);
 
 /**
  * @brief Create a GPADL on a channel: GPADL_HEADER and its GPADL_BODY messages
@@ -448,9 +447,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_request_offers(struct vmbp_conn
  * VMBP_E_SEQ_GPADL_MEMORY, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; the range statuses of
  * vmbp_gpadl_plan_init(); VMBP_E_NOSPACE when the GPADL table or @p out is full
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g,
-                                              const struct vmbp_conn_gpadl_params *p,
-                                              uint32_t *handle, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status
+vmbp_conn_guest_gpadl_create(struct vmbp_conn_guest *g, const struct vmbp_conn_gpadl_params *p,
+                             uint32_t *handle, struct vmbp_conn_out *out);
 
 /**
  * @brief Tear a created GPADL down: GPADL_TEARDOWN (VMBP-CONN-123).
@@ -461,8 +460,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_create(struct vmbp_conn_g
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_UNKNOWN_GPADL,
  * VMBP_E_SEQ_GPADL_STATE, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g, uint32_t relid,
-                                                uint32_t handle, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn_guest *g,
+                                                                uint32_t relid, uint32_t handle,
+                                                                struct vmbp_conn_out *out);
 
 /**
  * @brief Open a channel: OPEN_CHANNEL in the form the features select (VMBP-CONN-118).
@@ -475,8 +475,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl_teardown(struct vmbp_conn
  * VMBP_E_FEATURE (signal parameters or flags without their feature); VMBP_E_NOSPACE
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
-                                      const struct vmbp_conn_open_params *p,
-                                      struct vmbp_conn_out *out);
+                                                      const struct vmbp_conn_open_params *p,
+                                                      struct vmbp_conn_out *out);
 
 /**
  * @brief Close an open channel: CLOSE_CHANNEL, unless the host rescinded it (VMBP-CONN-120,
@@ -487,8 +487,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_open(struct vmbp_conn_guest *g,
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid,
-                                       struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status
+vmbp_conn_guest_close(struct vmbp_conn_guest *g, uint32_t relid, struct vmbp_conn_out *out);
 
 /**
  * @brief Release a rescinded, closed channel: RELID_RELEASED (VMBP-CONN-116). Its GPADLs
@@ -500,8 +500,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_close(struct vmbp_conn_guest *g
  * VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_PENDING, VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t relid,
-                                         struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status
+vmbp_conn_guest_release(struct vmbp_conn_guest *g, uint32_t relid, struct vmbp_conn_out *out);
 
 /**
  * @brief Move an open channel's interrupt: MODIFY_CHANNEL (VMBP-CONN-125).
@@ -513,8 +513,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_release(struct vmbp_conn_guest 
  * VMBP_E_SEQ_RESCINDED, VMBP_E_SEQ_CHAN_STATE, VMBP_E_SEQ_PENDING, VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g, uint32_t relid,
-                                                uint32_t target_vp, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn_guest *g,
+                                                                uint32_t relid,
+                                                                uint32_t target_vp,
+                                                                struct vmbp_conn_out *out);
 
 /**
  * @brief Replace the monitor pages: MODIFY_CONNECTION (VMBP-CONN-126).
@@ -526,9 +528,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_channel(struct vmbp_conn
  * VMBP_E_SEQ_CONN_STATE, VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_conn_guest *g,
-                                                   uint64_t monitor_page1,
-                                                   uint64_t monitor_page2,
-                                                   struct vmbp_conn_out *out);
+                                                                   uint64_t monitor_page1,
+                                                                   uint64_t monitor_page2,
+                                                                   struct vmbp_conn_out *out);
 
 /**
  * @brief Ask the host to stop sending messages: PAUSE (VMBP-CONN-127).
@@ -537,7 +539,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_modify_connection(struct vmbp_c
  * @return VMBP_OK; VMBP_E_FEATURE without PAUSE_RESUME; VMBP_E_SEQ_CONN_STATE,
  * VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g,
+                                                       struct vmbp_conn_out *out);
 
 /**
  * @brief Let the host send again: RESUME (VMBP-CONN-127).
@@ -545,7 +548,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_pause(struct vmbp_conn_guest *g
  * @param out output: one message
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE when not paused; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *g,
+                                                        struct vmbp_conn_out *out);
 
 /**
  * @brief End the connection: UNLOAD (VMBP-CONN-128); UNLOAD_COMPLETE ends it. Not at 0.13,
@@ -554,7 +558,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_resume(struct vmbp_conn_guest *
  * @param out output: one message
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE; VMBP_E_VERSION at 0.13; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *g,
+                                                        struct vmbp_conn_out *out);
 
 /**
  * @brief Feed a message from the host, decoded by the codec with vmbp_conn_guest_ctx().
@@ -568,8 +573,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_unload(struct vmbp_conn_guest *
  * VMBP_E_FEATURE, VMBP_E_CONFIDENTIAL, ...); a sequence status; VMBP_E_NOSPACE. On any
  * failure nothing changed; vmbp_conn_guest_last_rule() names the rule.
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
-                                         struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g,
+                                                         const struct vmbp_msg *m,
+                                                         struct vmbp_conn_out *out);
 
 /**
  * @brief Decode a message from the host (a private copy of the SynIC payload) with the
@@ -580,8 +586,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest 
  * @param out output
  * @return as vmbp_conn_guest_receive(), and every status of vmbp_msg_decode()
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const void *buf,
-                                               size_t len, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g,
+                                                               const void *buf, size_t len,
+                                                               struct vmbp_conn_out *out);
 
 /**
  * @brief Apply a message a guest sent, as the action that produces it (a monitor or a
@@ -597,8 +604,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_
  * @return VMBP_OK, or the status the action returns (VMBP_E_DIRECTION for a host message,
  * VMBP_E_UNSUPPORTED for types the machine does not follow: reserved channels)
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g, const struct vmbp_msg *m,
-                                        struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_replay(struct vmbp_conn_guest *g,
+                                                        const struct vmbp_msg *m,
+                                                        struct vmbp_conn_out *out);
 
 /**
  * @brief The negotiated state, for decoding the host's messages (version 0 before).
@@ -620,8 +628,8 @@ const struct vmbp_ctx *vmbp_conn_guest_ctx(const struct vmbp_conn_guest *g);
  * argument
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_monitor_pages(const struct vmbp_conn_guest *g,
-                                               uint64_t *parent_to_child,
-                                               uint64_t *child_to_parent);
+                                                               uint64_t *parent_to_child,
+                                                               uint64_t *child_to_parent);
 
 /**
  * @brief The connection state.
@@ -652,8 +660,9 @@ uint32_t vmbp_conn_guest_message_vp(const struct vmbp_conn_guest *g);
  * @param info  receives the channel
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_INVAL
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g, uint32_t relid,
-                                      struct vmbp_conn_chan_info *info);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_guest *g,
+                                                      uint32_t relid,
+                                                      struct vmbp_conn_chan_info *info);
 
 /**
  * @brief Look a GPADL up.
@@ -662,8 +671,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_chan(const struct vmbp_conn_gue
  * @param info   receives the GPADL
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_INVAL
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl(const struct vmbp_conn_guest *g, uint32_t handle,
-                                       struct vmbp_conn_gpadl_info *info);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_gpadl(const struct vmbp_conn_guest *g,
+                                                       uint32_t handle,
+                                                       struct vmbp_conn_gpadl_info *info);
 
 /**
  * @brief The rule of spec/conn.md (or of the codec's pages) that refused the last call.
@@ -757,7 +767,7 @@ struct vmbp_conn_host {
  * @return VMBP_OK; VMBP_E_INVAL for a NULL argument, bad sizes or versions
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
-                                     const struct vmbp_conn_host_config *cfg);
+                                                     const struct vmbp_conn_host_config *cfg);
 
 /**
  * @brief Register a channel and offer it at once if the guest requested offers on this
@@ -769,8 +779,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
  * @return VMBP_OK; VMBP_E_SEQ_RELID_IN_USE, VMBP_E_SEQ_DUPLICATE_OFFER, VMBP_E_SEQ_PAUSED;
  * VMBP_E_INVAL; VMBP_E_NOSPACE (table or output full)
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmbp_offer *offer,
-                                      uint32_t *relid, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h,
+                                                      const struct vmbp_offer *offer,
+                                                      uint32_t *relid,
+                                                      struct vmbp_conn_out *out);
 
 /**
  * @brief Rescind a channel (VMBP-CONN-133): device GPADLs pending are failed first, a
@@ -782,8 +794,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, 
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID, VMBP_E_SEQ_RESCINDED, VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid,
-                                        struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status
+vmbp_conn_host_rescind(struct vmbp_conn_host *h, uint32_t relid, struct vmbp_conn_out *out);
 
 /**
  * @brief Answer an OPEN_REQUEST: OPEN_CHANNEL_RESULT with @p ntstatus (0 opens).
@@ -794,8 +806,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_rescind(struct vmbp_conn_host *h
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_SEQ_NO_REQUEST when no open is
  * pending (rescinded or unloaded since); VMBP_E_SEQ_PAUSED; VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h, uint32_t relid,
-                                              uint32_t ntstatus, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_host *h,
+                                                              uint32_t relid, uint32_t ntstatus,
+                                                              struct vmbp_conn_out *out);
 
 /**
  * @brief Answer a GPADL_READY: GPADL_CREATED with @p ntstatus (0 creates).
@@ -807,9 +820,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_open_complete(struct vmbp_conn_h
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_SEQ_NO_REQUEST; VMBP_E_SEQ_PAUSED;
  * VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h, uint32_t relid,
-                                               uint32_t handle, uint32_t ntstatus,
-                                               struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_host *h,
+                                                               uint32_t relid, uint32_t handle,
+                                                               uint32_t ntstatus,
+                                                               struct vmbp_conn_out *out);
 
 /**
  * @brief Feed a message from the guest, decoded with vmbp_conn_host_ctx().
@@ -824,8 +838,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl_complete(struct vmbp_conn_
  * @param out     output
  * @return VMBP_OK; a codec or sequence status (the host's state unchanged); VMBP_E_NOSPACE
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h, const struct vmbp_msg *m,
-                                        bool trusted, struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h,
+                                                        const struct vmbp_msg *m, bool trusted,
+                                                        struct vmbp_conn_out *out);
 
 /**
  * @brief Decode a message from the guest with the negotiated state and feed it.
@@ -836,9 +851,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive(struct vmbp_conn_host *h
  * @param out     output
  * @return as vmbp_conn_host_receive(), and every status of vmbp_msg_decode()
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h, const void *buf,
-                                              size_t len, bool trusted,
-                                              struct vmbp_conn_out *out);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_receive_bytes(struct vmbp_conn_host *h,
+                                                              const void *buf, size_t len,
+                                                              bool trusted,
+                                                              struct vmbp_conn_out *out);
 
 /**
  * @brief The negotiated state, for decoding the guest's messages.
@@ -862,8 +878,9 @@ enum vmbp_conn_state vmbp_conn_host_state(const struct vmbp_conn_host *h);
  * @param info  receives the channel
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_RELID; VMBP_E_INVAL
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h, uint32_t relid,
-                                     struct vmbp_conn_chan_info *info);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host *h,
+                                                     uint32_t relid,
+                                                     struct vmbp_conn_chan_info *info);
 
 /**
  * @brief Look a GPADL up; for a created one, its reassembled ranges are read with
@@ -874,8 +891,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_chan(const struct vmbp_conn_host
  * @param info   receives the GPADL
  * @return VMBP_OK; VMBP_E_SEQ_UNKNOWN_GPADL; VMBP_E_INVAL
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl(const struct vmbp_conn_host *h, uint32_t relid,
-                                      uint32_t handle, struct vmbp_conn_gpadl_info *info);
+VMBP_MUST_CHECK enum vmbp_status vmbp_conn_host_gpadl(const struct vmbp_conn_host *h,
+                                                      uint32_t relid, uint32_t handle,
+                                                      struct vmbp_conn_gpadl_info *info);
 
 /**
  * @brief The reassembly of a complete GPADL (vmbp_gpadl_reasm_range() reads its ranges).

@@ -141,20 +141,20 @@ struct vmbp_ring_view {
 struct vmbp_ring {
     volatile struct vmbp_ring_control_wire *ctl; /**< control page (shared) */
     volatile uint8_t *data;                      /**< data area (shared) */
-    uint32_t size;        /**< data area bytes */
-    uint32_t types;       /**< reader: mask of accepted packet types */
-    uint32_t priv;        /**< writer: end of the written batch; reader: next packet */
-    uint32_t pub;         /**< index we last published */
-    uint32_t peer;        /**< peer's index we last accepted */
-    uint32_t needed;      /**< writer: pending_send_sz to wait for after VMBP_E_RING_FULL */
-    uint32_t max_body;    /**< writer: the largest packet body this ring can hold */
+    uint32_t size;                               /**< data area bytes */
+    uint32_t types;                              /**< reader: mask of accepted packet types */
+    uint32_t priv;          /**< writer: end of the written batch; reader: next packet */
+    uint32_t pub;           /**< index we last published */
+    uint32_t peer;          /**< peer's index we last accepted */
+    uint32_t needed;        /**< writer: pending_send_sz to wait for after VMBP_E_RING_FULL */
+    uint32_t max_body;      /**< writer: the largest packet body this ring can hold */
     enum vmbp_status state; /**< VMBP_OK or the first violation (BROKEN) */
-    uint8_t role;         /**< enum vmbp_ring_role */
-    uint8_t flags;        /**< VMBP_RING_F_* */
-    uint8_t pending_set;  /**< writer: we set pending_send_sz and have not cleared it */
-    uint8_t have_desc;    /**< reader: desc holds the validated next descriptor */
-    uint8_t masked;       /**< reader: we set interrupt_mask and have not cleared it */
-    uint8_t mode;         /**< the calls that run: writer, reader, or none (BROKEN, no init) */
+    uint8_t role;           /**< enum vmbp_ring_role */
+    uint8_t flags;          /**< VMBP_RING_F_* */
+    uint8_t pending_set;    /**< writer: we set pending_send_sz and have not cleared it */
+    uint8_t have_desc;      /**< reader: desc holds the validated next descriptor */
+    uint8_t masked;         /**< reader: we set interrupt_mask and have not cleared it */
+    uint8_t mode; /**< the calls that run: writer, reader, or none (BROKEN, no init) */
     struct vmbp_pkt_desc desc; /**< reader: that descriptor, validated, decoded */
 };
 
@@ -183,8 +183,9 @@ struct vmbp_ring {
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem, size_t ring_bytes,
-                                enum vmbp_ring_role role, uint32_t flags);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_init(struct vmbp_ring *r, void *ring_mem,
+                                                size_t ring_bytes, enum vmbp_ring_role role,
+                                                uint32_t flags);
 
 /**
  * @brief The ring's state.
@@ -208,8 +209,10 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_state(const struct vmbp_ring *r);
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
-                                 const struct vmbp_seg *segs, size_t nsegs, bool *signal);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write(struct vmbp_ring *r,
+                                                 const struct vmbp_pkt_out *pkt,
+                                                 const struct vmbp_seg *segs, size_t nsegs,
+                                                 bool *signal);
 
 /**
  * @brief Copy one packet into the ring without publishing it (batch writes).
@@ -233,8 +236,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write(struct vmbp_ring *r, const stru
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r, const struct vmbp_pkt_out *pkt,
-                                     const struct vmbp_seg *segs, size_t nsegs);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_write_add(struct vmbp_ring *r,
+                                                     const struct vmbp_pkt_out *pkt,
+                                                     const struct vmbp_seg *segs, size_t nsegs);
 
 /**
  * @brief Publish every packet added since the last commit with one index store, and decide
@@ -278,7 +282,8 @@ uint32_t vmbp_ring_write_needed(const struct vmbp_ring *r);
  * @snippet ring_loops.c producer
  * @snippet ring_loops.c consumer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes, bool *ready);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r, uint32_t bytes,
+                                                            bool *ready);
 
 /**
  * @brief Read one packet: copy it into @p buf and publish the new read index
@@ -296,7 +301,7 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_pending_send_set(struct vmbp_ring *r,
  * @snippet ring_loops.c producer
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
-                                struct vmbp_pkt_in *pkt, bool *signal);
+                                                struct vmbp_pkt_in *pkt, bool *signal);
 
 /**
  * @brief Copy the next packet into @p buf and step past it without publishing (batch
@@ -321,7 +326,7 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, 
  * @snippet ring_loops.c producer
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
-                                struct vmbp_pkt_in *pkt);
+                                                struct vmbp_pkt_in *pkt);
 
 /**
  * @brief Trusted rings only (VMBP_RING_F_TRUSTED): step past the next packet and return
@@ -336,8 +341,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, 
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_view *view,
-                                        struct vmbp_pkt_in *pkt);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r,
+                                                        struct vmbp_ring_view *view,
+                                                        struct vmbp_pkt_in *pkt);
 
 /**
  * @brief End a batch of reads: publish the read index past every packet peeked (one store),
@@ -361,7 +367,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, str
  * @snippet ring_loops.c consumer
  * @snippet ring_loops.c producer
  */
-VMBP_MUST_CHECK enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more);
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal,
+                                                  bool *more);
 
 /**
  * @brief Reader: mask interrupts before draining, so that the writer does not signal packets

@@ -11,13 +11,9 @@
 #include "vmbp_selftest.h"
 
 STATIC
-VOID
-VmbpSelfTestPrint (
-  IN VOID        *Context,
-  IN CONST CHAR8 *Line
-  )
+VOID VmbpSelfTestPrint(IN VOID *Context, IN CONST CHAR8 *Line)
 {
-  Print (L"%a\n", Line);
+    Print(L"%a\n", Line);
 }
 
 /**
@@ -32,21 +28,18 @@ VmbpSelfTestPrint (
 **/
 EFI_STATUS
 EFIAPI
-VmbpSelfTestMain (
-  IN EFI_HANDLE        ImageHandle,
-  IN EFI_SYSTEM_TABLE  *SystemTable
-  )
+VmbpSelfTestMain(IN EFI_HANDLE ImageHandle, IN EFI_SYSTEM_TABLE *SystemTable)
 {
-  struct vmbp_selftest_result  Result;
-  VOID                         *Mem;
+    struct vmbp_selftest_result Result;
+    VOID *Mem;
 
-  Mem = AllocatePages (EFI_SIZE_TO_PAGES (VMBP_SELFTEST_MEM_BYTES));
-  if (Mem == NULL) {
-    Print (L"vmbp selftest: no memory\n");
-    return EFI_OUT_OF_RESOURCES;
-  }
+    Mem = AllocatePages(EFI_SIZE_TO_PAGES(VMBP_SELFTEST_MEM_BYTES));
+    if (Mem == NULL) {
+        Print(L"vmbp selftest: no memory\n");
+        return EFI_OUT_OF_RESOURCES;
+    }
 
-  vmbp_selftest_run (Mem, VMBP_SELFTEST_MEM_BYTES, VmbpSelfTestPrint, NULL, &Result);
-  FreePages (Mem, EFI_SIZE_TO_PAGES (VMBP_SELFTEST_MEM_BYTES));
-  return Result.failed == 0 ? EFI_SUCCESS : EFI_ABORTED;
+    vmbp_selftest_run(Mem, VMBP_SELFTEST_MEM_BYTES, VmbpSelfTestPrint, NULL, &Result);
+    FreePages(Mem, EFI_SIZE_TO_PAGES(VMBP_SELFTEST_MEM_BYTES));
+    return Result.failed == 0 ? EFI_SUCCESS : EFI_ABORTED;
 }

@@ -31,5 +31,5 @@ typedef unsigned char BOOLEAN;
 #define TRUE ((BOOLEAN)(1 == 1))
 #define FALSE ((BOOLEAN)(0 == 1))
 #define NULL ((VOID *)0)
-#define OFFSET_OF(TYPE, Field) ((UINTN)__builtin_offsetof(TYPE, Field))
+#define OFFSET_OF(TYPE, Field) ((UINTN) __builtin_offsetof(TYPE, Field))
 #endif
