@@ -92,7 +92,7 @@ struct vmbp_priv_version_row {
     | ((min) <= 4u ? (uint64_t)1u << ((maj)*5u + (min)) : (uint64_t)0u)
 #define VMBP_PRIV_VERSION_BITS ((uint64_t)0u VMBP_VERSION_LIST(VMBP_PRIV_VERSION_BIT))
 #define VMBP_PRIV_VERSION_ODD(sfx, maj, min, win, lnx, ovmm)                                   \
-    || ((min) > 4u && v == (uint32_t)VMBP_VERSION_##sfx)
+    || ((min) > 4u && v == VMBP_MAKE_VERSION(maj, min))
 #define VMBP_PRIV_VERSION_SMALL(sfx, maj, min, win, lnx, ovmm)                                 \
     VMBP_STATIC_ASSERT((min) > 4u || (maj) <= 11u, vmbp_version_bit_##sfx);
 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_SMALL)
