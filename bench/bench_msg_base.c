@@ -6,6 +6,7 @@
  */
 #include "bench_msg_base.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define NOINLINE __attribute__((noinline))
@@ -958,52 +959,69 @@ NOINLINE enum vmbp_status bench_hand_tl_connect_result(const void *buf, size_t l
     return VMBP_OK;
 }
 
-#define BASE(type, hand, ovmm)                                                                 \
+/* nvariants: the variants of the type the two decoders were written for. */
+#define BASE(type, nvariants, hand, ovmm)                                                      \
     {                                                                                          \
-        type, hand, #hand, ovmm, #ovmm                                                         \
+        type, nvariants, hand, #hand, ovmm, #ovmm                                              \
     }
 static const struct bench_msg_base bases[] = {
-    BASE(VMBP_MSG_OFFER_CHANNEL, bench_hand_offer, bench_ovmm_offer),
-    BASE(VMBP_MSG_RESCIND_CHANNEL_OFFER, bench_hand_rescind, bench_ovmm_offer),
-    BASE(VMBP_MSG_REQUEST_OFFERS, bench_hand_request_offers, bench_ovmm_connect),
-    BASE(VMBP_MSG_ALL_OFFERS_DELIVERED, bench_hand_all_offers_delivered, bench_ovmm_connect),
-    BASE(VMBP_MSG_OPEN_CHANNEL, bench_hand_open_channel, bench_ovmm_channel),
-    BASE(VMBP_MSG_OPEN_CHANNEL_RESULT, bench_hand_open_result, bench_ovmm_channel),
-    BASE(VMBP_MSG_CLOSE_CHANNEL, bench_hand_close_channel, bench_ovmm_channel),
-    BASE(VMBP_MSG_GPADL_HEADER, bench_hand_gpadl_header, bench_ovmm_gpadl),
-    BASE(VMBP_MSG_GPADL_BODY, bench_hand_gpadl_body, bench_ovmm_gpadl),
-    BASE(VMBP_MSG_GPADL_CREATED, bench_hand_gpadl_created, bench_ovmm_gpadl),
-    BASE(VMBP_MSG_GPADL_TEARDOWN, bench_hand_gpadl_teardown, bench_ovmm_gpadl),
-    BASE(VMBP_MSG_GPADL_TORNDOWN, bench_hand_gpadl_torndown, bench_ovmm_gpadl),
-    BASE(VMBP_MSG_RELID_RELEASED, bench_hand_relid_released, bench_ovmm_offer),
-    BASE(VMBP_MSG_INITIATE_CONTACT, bench_hand_initiate_contact, bench_ovmm_connect),
-    BASE(VMBP_MSG_VERSION_RESPONSE, bench_hand_version_response, bench_ovmm_connect),
-    BASE(VMBP_MSG_UNLOAD, bench_hand_unload, bench_ovmm_connect),
-    BASE(VMBP_MSG_UNLOAD_COMPLETE, bench_hand_unload_complete, bench_ovmm_connect),
-    BASE(VMBP_MSG_OPEN_RESERVED_CHANNEL, bench_hand_open_reserved_channel, bench_ovmm_channel),
-    BASE(VMBP_MSG_CLOSE_RESERVED_CHANNEL, bench_hand_close_reserved_channel,
+    BASE(VMBP_MSG_OFFER_CHANNEL, 2, bench_hand_offer, bench_ovmm_offer),
+    BASE(VMBP_MSG_RESCIND_CHANNEL_OFFER, 1, bench_hand_rescind, bench_ovmm_offer),
+    BASE(VMBP_MSG_REQUEST_OFFERS, 1, bench_hand_request_offers, bench_ovmm_connect),
+    BASE(VMBP_MSG_ALL_OFFERS_DELIVERED, 1, bench_hand_all_offers_delivered, bench_ovmm_connect),
+    BASE(VMBP_MSG_OPEN_CHANNEL, 2, bench_hand_open_channel, bench_ovmm_channel),
+    BASE(VMBP_MSG_OPEN_CHANNEL_RESULT, 1, bench_hand_open_result, bench_ovmm_channel),
+    BASE(VMBP_MSG_CLOSE_CHANNEL, 1, bench_hand_close_channel, bench_ovmm_channel),
+    BASE(VMBP_MSG_GPADL_HEADER, 1, bench_hand_gpadl_header, bench_ovmm_gpadl),
+    BASE(VMBP_MSG_GPADL_BODY, 1, bench_hand_gpadl_body, bench_ovmm_gpadl),
+    BASE(VMBP_MSG_GPADL_CREATED, 1, bench_hand_gpadl_created, bench_ovmm_gpadl),
+    BASE(VMBP_MSG_GPADL_TEARDOWN, 1, bench_hand_gpadl_teardown, bench_ovmm_gpadl),
+    BASE(VMBP_MSG_GPADL_TORNDOWN, 1, bench_hand_gpadl_torndown, bench_ovmm_gpadl),
+    BASE(VMBP_MSG_RELID_RELEASED, 1, bench_hand_relid_released, bench_ovmm_offer),
+    BASE(VMBP_MSG_INITIATE_CONTACT, 4, bench_hand_initiate_contact, bench_ovmm_connect),
+    BASE(VMBP_MSG_VERSION_RESPONSE, 3, bench_hand_version_response, bench_ovmm_connect),
+    BASE(VMBP_MSG_UNLOAD, 1, bench_hand_unload, bench_ovmm_connect),
+    BASE(VMBP_MSG_UNLOAD_COMPLETE, 1, bench_hand_unload_complete, bench_ovmm_connect),
+    BASE(VMBP_MSG_OPEN_RESERVED_CHANNEL, 1, bench_hand_open_reserved_channel,
          bench_ovmm_channel),
-    BASE(VMBP_MSG_CLOSE_RESERVED_RESPONSE, bench_hand_close_reserved_response,
+    BASE(VMBP_MSG_CLOSE_RESERVED_CHANNEL, 1, bench_hand_close_reserved_channel,
          bench_ovmm_channel),
-    BASE(VMBP_MSG_TL_CONNECT_REQUEST, bench_hand_tl_connect_request, bench_ovmm_hvsock),
-    BASE(VMBP_MSG_MODIFY_CHANNEL, bench_hand_modify_channel, bench_ovmm_channel),
-    BASE(VMBP_MSG_TL_CONNECT_RESULT, bench_hand_tl_connect_result, bench_ovmm_hvsock),
-    BASE(VMBP_MSG_MODIFY_CHANNEL_RESPONSE, bench_hand_modify_channel_response,
+    BASE(VMBP_MSG_CLOSE_RESERVED_RESPONSE, 1, bench_hand_close_reserved_response,
          bench_ovmm_channel),
-    BASE(VMBP_MSG_MODIFY_CONNECTION, bench_hand_modify_connection, bench_ovmm_connect),
-    BASE(VMBP_MSG_MODIFY_CONNECTION_RESPONSE, bench_hand_modify_connection_response,
+    BASE(VMBP_MSG_TL_CONNECT_REQUEST, 2, bench_hand_tl_connect_request, bench_ovmm_hvsock),
+    BASE(VMBP_MSG_MODIFY_CHANNEL, 1, bench_hand_modify_channel, bench_ovmm_channel),
+    BASE(VMBP_MSG_TL_CONNECT_RESULT, 1, bench_hand_tl_connect_result, bench_ovmm_hvsock),
+    BASE(VMBP_MSG_MODIFY_CHANNEL_RESPONSE, 1, bench_hand_modify_channel_response,
+         bench_ovmm_channel),
+    BASE(VMBP_MSG_MODIFY_CONNECTION, 1, bench_hand_modify_connection, bench_ovmm_connect),
+    BASE(VMBP_MSG_MODIFY_CONNECTION_RESPONSE, 1, bench_hand_modify_connection_response,
          bench_ovmm_connect),
-    BASE(VMBP_MSG_PAUSE, bench_hand_pause, bench_ovmm_connect),
-    BASE(VMBP_MSG_PAUSE_RESPONSE, bench_hand_pause_response, bench_ovmm_connect),
-    BASE(VMBP_MSG_RESUME, bench_hand_resume, bench_ovmm_connect),
+    BASE(VMBP_MSG_PAUSE, 1, bench_hand_pause, bench_ovmm_connect),
+    BASE(VMBP_MSG_PAUSE_RESPONSE, 1, bench_hand_pause_response, bench_ovmm_connect),
+    BASE(VMBP_MSG_RESUME, 1, bench_hand_resume, bench_ovmm_connect),
 };
 
 const struct bench_msg_base *bench_msg_base_of(uint32_t type)
 {
+    static uint32_t told; /* types already reported as stale, as bits */
+    const struct vmbp_msg_type_info *ti = vmbp_msg_type_lookup(type);
     size_t i;
 
-    for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
-        if (bases[i].type == type)
-            return &bases[i];
+    for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+        if (bases[i].type != type)
+            continue;
+        /* a variant added to the table since: the baselines would disagree with the
+         * library on its vectors, so the type is left out until they learn it */
+        if (ti && ti->nvariants != bases[i].nvariants) {
+            if ((told >> (type & 31u) & 1u) == 0)
+                fprintf(stderr,
+                        "bench: baselines of %s written for %u variants, the table has %u: "
+                        "not measured\n",
+                        ti->name, bases[i].nvariants, ti->nvariants);
+            told |= 1u << (type & 31u);
+            return NULL;
+        }
+        return &bases[i];
+    }
     return NULL;
 }

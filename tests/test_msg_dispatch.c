@@ -296,20 +296,25 @@ static size_t expected_len(const struct vmbp_msg *m)
 }
 
 /* The status a valid vector's first L bytes decode with (spec/msg.md size rule): short of
- * the variant it is truncated, unless a shorter variant of a size-selected type fits. */
+ * the variant it is truncated, unless the variant is chosen by size and a later (older,
+ * smaller) variant of its type fits: the table's rows say which, in table order. */
 static enum vmbp_status truncated_status(const struct vcase *c, size_t L)
 {
-    if (L < 8)
+    enum vmbp_msg_variant v = c->variant;
+    const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup(v);
+
+    if (L < VMBP_MSG_HEADER_SIZE)
         return VMBP_E_TRUNCATED;
-    switch (c->variant) {
-    case VMBP_MSGV_VERSION_RESPONSE_MONITOR:
-    case VMBP_MSGV_VERSION_RESPONSE_FEATURES:
-        return L >= 16 ? VMBP_OK : VMBP_E_TRUNCATED;
-    case VMBP_MSGV_TL_CONNECT_REQUEST_SILO:
-        return L >= 40 ? VMBP_OK : VMBP_E_TRUNCATED;
-    default:
-        return L >= vmbp_msg_variant_size(c->variant) ? VMBP_OK : VMBP_E_TRUNCATED;
+    while (vi->select == (uint8_t)VMBP_MSG_SELECT_SIZE && L < vi->size) {
+        const struct vmbp_msg_variant_info *older =
+            vmbp_msg_variant_lookup((enum vmbp_msg_variant)((unsigned)v + 1u));
+
+        ck_assert_msg(older && older->type == vi->type, "%s: chosen by size, no smaller row",
+                      vi->name);
+        v = (enum vmbp_msg_variant)((unsigned)v + 1u);
+        vi = older;
     }
+    return L >= vi->size ? VMBP_OK : VMBP_E_TRUNCATED;
 }
 
 static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fields)
