@@ -303,6 +303,7 @@ static void bad_arguments(void)
 
     memset(&h, 0, sizeof(h));
     memset(&b, 0, sizeof(b));
+    memset(&r, 0, sizeof(r));
     FZ_CHECK(vmbp_gpadl_plan_init(NULL, 1, 1, &r, 1) == VMBP_E_INVAL &&
                  vmbp_gpadl_plan_init(&plan, 1, 1, NULL, 1) == VMBP_E_INVAL &&
                  vmbp_gpadl_plan_init(&plan, 1, 1, NULL, 0) == VMBP_E_GPADL_RANGE,
