@@ -470,7 +470,8 @@ static void run_vector(const struct vmbp_vec *v, unsigned *n_ok, unsigned *n_fie
 START_TEST(every_vector_decodes_and_encodes_byte_exactly)
 {
     struct vmbp_vec_set set;
-    unsigned n_ok = 0, n_fields = 0, types_seen[30], variants_seen[VMBP_MSGV_COUNT];
+    unsigned n_ok = 0, n_fields = 0, types_seen[VMBP_MSG_TYPE_MAX + 1],
+             variants_seen[VMBP_MSGV_COUNT];
     size_t i;
 
     memset(types_seen, 0, sizeof(types_seen));
@@ -488,7 +489,7 @@ START_TEST(every_vector_decodes_and_encodes_byte_exactly)
         }
     }
     /* every type and every variant has at least one valid vector */
-    for (i = 1; i <= 29; i++)
+    for (i = 1; i <= VMBP_MSG_TYPE_MAX; i++)
         ck_assert_msg(types_seen[i] > 0, "no valid vector of type %zu", i);
     for (i = 1; i < VMBP_MSGV_COUNT; i++)
         ck_assert_msg(variants_seen[i] > 0, "no valid vector of %s",
@@ -660,7 +661,7 @@ START_TEST(generic_entry_points_refuse_unusable_arguments)
     m.variant = VMBP_MSGV_OPEN_CHANNEL_SIGNAL;
     m.u.open_channel.variant = VMBP_MSGV_OPEN_CHANNEL;
     ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_E_INVAL);
-    m.type = 30;
+    m.type = VMBP_MSG_TYPE_MAX + 1u;
     m.variant = VMBP_MSGV_NONE;
     ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_E_INVAL);
     m.type = 0; /* type 0 and no variant agree with each other, and name no message */
@@ -672,8 +673,9 @@ START_TEST(generic_entry_points_refuse_unusable_arguments)
 
         ck_assert_int_eq(vmbp_priv_msg_decode_type(0, buf, 12, &ctx, NULL, NULL, &v),
                          VMBP_E_UNKNOWN_TYPE);
-        ck_assert_int_eq(vmbp_priv_msg_decode_type(30, buf, 12, &ctx, &m.u, NULL, &v),
-                         VMBP_E_UNKNOWN_TYPE);
+        ck_assert_int_eq(
+            vmbp_priv_msg_decode_type(VMBP_MSG_TYPE_MAX + 1u, buf, 12, &ctx, &m.u, NULL, &v),
+            VMBP_E_UNKNOWN_TYPE);
         ck_assert_int_eq(v, VMBP_MSGV_NONE);
     }
 }

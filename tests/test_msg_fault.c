@@ -340,13 +340,13 @@ START_TEST(framing_and_gating_name_their_rule)
     ck_assert_str_eq(f.rule, "VMBP-MSG-003");
     ck_assert_uint_eq(f.value, 241);
     /* the rest name the header's type */
-    vmbp_store_le32(b, 30);
+    vmbp_store_le32(b, VMBP_MSG_TYPE_MAX + 1u);
     f = fault_of(b, 8, &ctx53, VMBP_DIR_ANY, VMBP_E_UNKNOWN_TYPE);
     ck_assert_str_eq(f.rule, "VMBP-MSG-004");
     ck_assert_str_eq(f.field->name, "msgtype");
     ck_assert_uint_eq(f.offset, 0);
     ck_assert_uint_eq(f.size, 4);
-    ck_assert_uint_eq(f.value, 30);
+    ck_assert_uint_eq(f.value, VMBP_MSG_TYPE_MAX + 1u);
     vmbp_store_le32(b, VMBP_MSG_UNLOAD);
     f = fault_of(b, 8, &ctx53, VMBP_DIR_HOST_TO_GUEST, VMBP_E_DIRECTION);
     ck_assert_str_eq(f.rule, "VMBP-MSG-005");
