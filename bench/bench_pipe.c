@@ -34,7 +34,10 @@
  * signals themselves (the DPDK-style model, which has all of it, is the last step). The
  * library and the DPDK-style model also run "polled": the consumer masks interrupts once and
  * spins on an empty ring, so no signal is sent either way unless the ring fills; that pair
- * compares the two data paths with the same (absent) wake-up traffic.
+ * compares the two data paths with the same (absent) wake-up traffic. Both write the
+ * protocol's packets on the same control page, so each end of one can run against the other's
+ * (GAP_SWAP: the library's writer and the model's reader, and the reverse), which tells which
+ * end a difference comes from.
  *
  * VMBP_BENCH_PIPE_TRACE=1 prints, for every run, the signals per 1000 packets in each
  * direction, the pending_send_sz settings, and how often and how long the consumer waited.
@@ -73,13 +76,16 @@ enum mode { M_RING, M_PIPE, M_DPDK, M_LINUX };
 #define GAP_ONELINE 0x2u /* both positions in one cache line */
 #define GAP_MB 0x4u      /* a full barrier after every publish */
 #define GAP_POLL 0x8u    /* ring, DPDK model: the consumer masks once and polls */
+#define GAP_SWAP 0x10u   /* ring, DPDK model: with the other one's producer */
 
 struct pipe {
-    /* ring mode */
+    /* ring mode; each end's private state on cache lines of its own (the two threads) */
     uint8_t *mem;
-    struct vmbp_ring w, r;
+    struct vmbp_ring w __attribute__((aligned(64)));
+    struct vmbp_ring r __attribute__((aligned(64)));
     /* peer modes */
-    struct peer_ring ptx, prx;
+    struct peer_ring ptx __attribute__((aligned(64)));
+    struct peer_ring prx __attribute__((aligned(64)));
     uint8_t *pkt_buffer;
     struct counter ev_reader, ev_writer; /* the two "interrupts" */
     unsigned long reader_signals, writer_signals, pending_sets;
@@ -536,7 +542,7 @@ static void *producer_main(void *arg)
     start_line(p);
     if (p->mode == M_PIPE)
         pipe_producer(p);
-    else if (p->mode == M_DPDK)
+    else if ((p->mode == M_DPDK) != ((p->gap & GAP_SWAP) != 0))
         dpdk_producer(p);
     else if (p->mode == M_LINUX)
         linux_producer(p);
@@ -589,7 +595,18 @@ static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, ui
     p->tail_p = gap & GAP_ONELINE ? (unsigned long *)(void *)(p->mem + 8) : &p->tail.v;
     if (gap & GAP_ONELINE)
         p->head_p = (unsigned long *)(void *)p->mem;
-    if (mode == M_RING) {
+    if (mode == M_RING && (gap & GAP_SWAP)) {
+        st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
+                            VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
+        if (st != VMBP_OK)
+            die("vmbp_ring_init", (int)st);
+        peer_ring_open(&p->ptx, p->mem, bytes, false, NULL, 0);
+    } else if (mode == M_DPDK && (gap & GAP_SWAP)) {
+        peer_ring_open(&p->prx, p->mem, bytes, true, p->pkt_buffer, OUT_CAP);
+        st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
+        if (st != VMBP_OK)
+            die("vmbp_ring_init", (int)st);
+    } else if (mode == M_RING) {
         st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
                             VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
         if (st == VMBP_OK)
@@ -605,8 +622,8 @@ static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, ui
         die("pthread_create", 0);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
-    if (mode == M_RING &&
-        (vmbp_ring_state(&p->w) != VMBP_OK || vmbp_ring_state(&p->r) != VMBP_OK))
+    if ((mode == M_RING && vmbp_ring_state(&p->r) != VMBP_OK) ||
+        ((mode == M_RING) != ((gap & GAP_SWAP) != 0) && vmbp_ring_state(&p->w) != VMBP_OK))
         die("ring state", 0);
     free(p->mem);
     free(p->pkt_buffer);
@@ -707,6 +724,8 @@ void bench_pipe_gap(void)
         {"pipe + reload + one line + mb", M_PIPE, GAP_RELOAD | GAP_ONELINE | GAP_MB},
         {"dpdk model, polled", M_DPDK, GAP_POLL},
         {"vmbp_ring, polled", M_RING, GAP_POLL},
+        {"dpdk writer, vmbp_ring reader, polled", M_RING, GAP_POLL | GAP_SWAP},
+        {"vmbp_ring writer, dpdk reader, polled", M_DPDK, GAP_POLL | GAP_SWAP},
         {"dpdk model (+ signals)", M_DPDK, 0},
         {"vmbp_ring", M_RING, 0},
     };
