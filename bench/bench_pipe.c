@@ -31,7 +31,16 @@
  * alternating with the plain pipe, to show what the distance between the two is made of:
  * reloading the other end's position at every packet, the two positions in one cache line
  * (the control page), a full barrier after every publish (the signalling pairs), and the
- * signals themselves (the DPDK-style model, which has all of it, is the last step).
+ * signals themselves (the DPDK-style model, which has all of it, is the last step). The
+ * library and the DPDK-style model also run "polled": the consumer masks interrupts once and
+ * spins on an empty ring, so no signal is sent either way unless the ring fills; that pair
+ * compares the two data paths with the same (absent) wake-up traffic. Both write the
+ * protocol's packets on the same control page, so each end of one can run against the other's
+ * (GAP_SWAP: the library's writer and the model's reader, and the reverse), which tells which
+ * end a difference comes from.
+ *
+ * VMBP_BENCH_PIPE_TRACE=1 prints, for every run, the signals per 1000 packets in each
+ * direction, the pending_send_sz settings, and how often and how long the consumer waited.
  */
 #define _GNU_SOURCE
 #include "bench.h"
@@ -66,16 +75,22 @@ enum mode { M_RING, M_PIPE, M_DPDK, M_LINUX };
 #define GAP_RELOAD 0x1u  /* reload the other end's position at every packet */
 #define GAP_ONELINE 0x2u /* both positions in one cache line */
 #define GAP_MB 0x4u      /* a full barrier after every publish */
+#define GAP_POLL 0x8u    /* ring, DPDK model: the consumer masks once and polls */
+#define GAP_SWAP 0x10u   /* ring, DPDK model: with the other one's producer */
 
 struct pipe {
-    /* ring mode */
+    /* ring mode; each end's private state on cache lines of its own (the two threads) */
     uint8_t *mem;
-    struct vmbp_ring w, r;
+    struct vmbp_ring w __attribute__((aligned(64)));
+    struct vmbp_ring r __attribute__((aligned(64)));
     /* peer modes */
-    struct peer_ring ptx, prx;
+    struct peer_ring ptx __attribute__((aligned(64)));
+    struct peer_ring prx __attribute__((aligned(64)));
     uint8_t *pkt_buffer;
     struct counter ev_reader, ev_writer; /* the two "interrupts" */
     unsigned long reader_signals, writer_signals, pending_sets;
+    unsigned long waits; /* times the consumer waited for a signal */
+    double wait_ns;      /* and how long, in all */
     /* baseline mode */
     uint8_t *data;
     uint32_t size;
@@ -127,6 +142,16 @@ static void wait_change(const struct counter *c, unsigned long seen)
 
     while (ld(c) == seen)
         cpu_relax(&spins);
+}
+
+/* The consumer waits for the producer's signal: counted and timed (VMBP_BENCH_PIPE_TRACE). */
+static void consumer_wait(struct pipe *p, unsigned long seen)
+{
+    double t = bench_now_ns();
+
+    wait_change(&p->ev_reader, seen);
+    p->wait_ns += bench_now_ns() - t;
+    p->waits++;
 }
 
 static void pin(size_t cpu)
@@ -213,7 +238,38 @@ static void ring_consumer(struct pipe *p)
             die("vmbp_ring_commit", (int)st);
         if (more || got == p->count)
             continue;
-        wait_change(&p->ev_reader, seen);
+        consumer_wait(p, seen);
+    }
+}
+
+/* Polling (GAP_POLL): masked from the start, so the producer never signals; the consumer
+ * spins on an empty ring and only signals the producer when it waits for space. */
+static void ring_consumer_poll(struct pipe *p)
+{
+    static uint8_t buf[OUT_CAP];
+    unsigned long got = 0;
+    uint32_t want_len = VMBP_PKT_DESC_SIZE + ((p->n + 7u) & ~7u);
+    unsigned spins = 0;
+
+    if (vmbp_ring_mask_begin(&p->r) != VMBP_OK)
+        die("vmbp_ring_mask_begin", 0);
+    while (got < p->count) {
+        struct vmbp_pkt_in in;
+        bool sig = false;
+        enum vmbp_status st = vmbp_ring_read(&p->r, buf, sizeof(buf), &in, &sig);
+
+        if (st == VMBP_E_RING_EMPTY) {
+            cpu_relax(&spins);
+            continue;
+        }
+        if (st != VMBP_OK || in.trans_id != got || in.len != want_len)
+            die("vmbp_ring_read", (int)st);
+        got++;
+        spins = 0;
+        if (sig) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
+        }
     }
 }
 
@@ -369,7 +425,37 @@ static void dpdk_consumer(struct pipe *p)
         }
         if (dpdk_intr_unmask(&p->prx) != 0 || got == p->count)
             continue;
-        wait_change(&p->ev_reader, seen);
+        consumer_wait(p, seen);
+    }
+}
+
+/* Polling (GAP_POLL), as ring_consumer_poll(). */
+static void dpdk_consumer_poll(struct pipe *p)
+{
+    static uint8_t buf[OUT_CAP];
+    unsigned long got = 0;
+    uint32_t want_len = (p->n + 7u) & ~7u;
+    unsigned spins = 0;
+
+    dpdk_intr_mask(&p->prx);
+    while (got < p->count) {
+        uint32_t len = sizeof(buf);
+        uint64_t id = ~0ull;
+        bool sig = false;
+        int err = dpdk_chan_recv(&p->prx, buf, &len, &id, &sig);
+
+        if (err == -EAGAIN) {
+            cpu_relax(&spins);
+            continue;
+        }
+        if (err != 0 || id != got || len != want_len)
+            die("dpdk_chan_recv", err);
+        got++;
+        spins = 0;
+        if (sig) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
+        }
     }
 }
 
@@ -433,7 +519,7 @@ static void linux_consumer(struct pipe *p)
         }
         if (linux_end_read(&p->prx) != 0 || got == p->count)
             continue;
-        wait_change(&p->ev_reader, seen);
+        consumer_wait(p, seen);
     }
 }
 
@@ -456,7 +542,7 @@ static void *producer_main(void *arg)
     start_line(p);
     if (p->mode == M_PIPE)
         pipe_producer(p);
-    else if (p->mode == M_DPDK)
+    else if ((p->mode == M_DPDK) != ((p->gap & GAP_SWAP) != 0))
         dpdk_producer(p);
     else if (p->mode == M_LINUX)
         linux_producer(p);
@@ -475,11 +561,11 @@ static void *consumer_main(void *arg)
     if (p->mode == M_PIPE)
         pipe_consumer(p);
     else if (p->mode == M_DPDK)
-        dpdk_consumer(p);
+        (p->gap & GAP_POLL ? dpdk_consumer_poll : dpdk_consumer)(p);
     else if (p->mode == M_LINUX)
         linux_consumer(p);
     else
-        ring_consumer(p);
+        (p->gap & GAP_POLL ? ring_consumer_poll : ring_consumer)(p);
     p->t1 = bench_now_ns();
     return NULL;
 }
@@ -509,7 +595,18 @@ static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, ui
     p->tail_p = gap & GAP_ONELINE ? (unsigned long *)(void *)(p->mem + 8) : &p->tail.v;
     if (gap & GAP_ONELINE)
         p->head_p = (unsigned long *)(void *)p->mem;
-    if (mode == M_RING) {
+    if (mode == M_RING && (gap & GAP_SWAP)) {
+        st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
+                            VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
+        if (st != VMBP_OK)
+            die("vmbp_ring_init", (int)st);
+        peer_ring_open(&p->ptx, p->mem, bytes, false, NULL, 0);
+    } else if (mode == M_DPDK && (gap & GAP_SWAP)) {
+        peer_ring_open(&p->prx, p->mem, bytes, true, p->pkt_buffer, OUT_CAP);
+        st = vmbp_ring_init(&p->w, p->mem, bytes, VMBP_RING_HOST_SEND, 0);
+        if (st != VMBP_OK)
+            die("vmbp_ring_init", (int)st);
+    } else if (mode == M_RING) {
         st = vmbp_ring_init(&p->r, p->mem, bytes, VMBP_RING_GUEST_RECV,
                             VMBP_RING_F_RESET | VMBP_RING_F_START_UNMASKED);
         if (st == VMBP_OK)
@@ -525,11 +622,22 @@ static double run(struct pipe *p, enum mode mode, unsigned gap, uint32_t kib, ui
         die("pthread_create", 0);
     pthread_join(a, NULL);
     pthread_join(b, NULL);
-    if (mode == M_RING &&
-        (vmbp_ring_state(&p->w) != VMBP_OK || vmbp_ring_state(&p->r) != VMBP_OK))
+    if ((mode == M_RING && vmbp_ring_state(&p->r) != VMBP_OK) ||
+        ((mode == M_RING) != ((gap & GAP_SWAP) != 0) && vmbp_ring_state(&p->w) != VMBP_OK))
         die("ring state", 0);
     free(p->mem);
     free(p->pkt_buffer);
+    if (getenv("VMBP_BENCH_PIPE_TRACE"))
+        fprintf(stderr,
+                "pipe-trace mode %d gap %u ring %u KiB bytes %u: %.1f ns/packet; per 1000: "
+                "%.2f signals to the reader, %.2f to the writer, %.2f pending sets, %.2f "
+                "waits of %.0f ns on average\n",
+                (int)mode, gap, kib, n, (p->t1 - p->t0) / (double)count,
+                1000.0 * (double)p->reader_signals / (double)count,
+                1000.0 * (double)p->writer_signals / (double)count,
+                1000.0 * (double)p->pending_sets / (double)count,
+                1000.0 * (double)p->waits / (double)count,
+                p->waits ? p->wait_ns / (double)p->waits : 0.0);
     return (p->t1 - p->t0) / (double)count;
 }
 
@@ -614,6 +722,10 @@ void bench_pipe_gap(void)
         {"pipe + one line", M_PIPE, GAP_ONELINE},
         {"pipe + reload + one line", M_PIPE, GAP_RELOAD | GAP_ONELINE},
         {"pipe + reload + one line + mb", M_PIPE, GAP_RELOAD | GAP_ONELINE | GAP_MB},
+        {"dpdk model, polled", M_DPDK, GAP_POLL},
+        {"vmbp_ring, polled", M_RING, GAP_POLL},
+        {"dpdk writer, vmbp_ring reader, polled", M_RING, GAP_POLL | GAP_SWAP},
+        {"vmbp_ring writer, dpdk reader, polled", M_DPDK, GAP_POLL | GAP_SWAP},
         {"dpdk model (+ signals)", M_DPDK, 0},
         {"vmbp_ring", M_RING, 0},
     };
