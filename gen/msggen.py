@@ -2127,6 +2127,7 @@ def gen_store_member(body, dm):
         if body.words_local:
             return ["VMBP_MEMCPY(out->words, words, sizeof(out->words));"]
         return zero_words(body.words.words_max, (MSG_MAX_SIZE - w.size) // 8) + [
+            "VMBP_PRIV_MSG_PLAIN_LOOP",
             "for (i = 0; i < n; i++)",
             "    out->words[i] = vmbp_load_le64(p + sizeof(struct %s) + 8u * i);" % w.name]
     f = next((x for x in lay.fields if x.host == name), None)
