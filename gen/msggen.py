@@ -445,7 +445,7 @@ def mask_of(types):
 
 
 def gate_of(t):
-    """What vmbp_priv_msg_gate() checks of type @p t before its selection: the minimum
+    """What the selection of type @p t checks first: the minimum
     version and the features no variant can do without, as (version or None, features)."""
     if t.content:
         return None, []
@@ -574,9 +574,17 @@ def unused(body, names):
 
 
 def select_body(t):
-    """The statements of vmbp_priv_msg_select_<type>(): its variant by content, or by version,
-    features and length after vmbp_priv_msg_gate()."""
+    """The statements of vmbp_priv_msg_select_<type>(): the version and features the type needs
+    whatever its variant (constants, one test each), then its variant by content, or by
+    version, features and length."""
     body = []
+    ver, fs = gate_of(t)
+    if ver:
+        body.append("if (ctx->version < (uint32_t)%s)" % version_const(ver))
+        body.append("    return VMBP_E_VERSION;")
+    if fs:
+        body.append("if ((ctx->features & (%s)) == 0)" % features_expr(fs))
+        body.append("    return VMBP_E_FEATURE;")
     if t.content:
         vf = t.variants[0].wire.by_name[t.content["version"]]
         ff = t.variants[0].wire.by_name[t.content["features"]]
@@ -640,40 +648,9 @@ def gen_msg_select(model):
                 L.append("    return VMBP_MSGV_NONE;")
             L.append("}")
             L.append("")
-    # the gate: negotiation state, then the version and features each type needs whatever
-    # its variant (VMBP-MSG-006, -007), as one mask test per distinct requirement
-    vers, feats = {}, {}
     for t in model.types:
-        ver, fs = gate_of(t)
-        if ver:
-            vers.setdefault(ver, []).append(t)
-        if fs:
-            feats.setdefault(tuple(fs), []).append(t)
-    L.append("/* The negotiation state, then the version and features a type needs whatever its")
-    L.append(" * variant (VMBP-MSG-006, -007), for a framed message of a known type t: a mask of")
-    L.append(" * the types per requirement. */")
-    L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_gate(uint32_t t, "
-             "const struct vmbp_ctx *ctx)")
-    L.append("{")
-    L.append("    if (ctx->version == 0 && ((VMBP_PRIV_MSG_ANY_STATE_TYPES >> t) & 1u) == 0)")
-    L.append("        return VMBP_E_NOT_NEGOTIATED;")
-    for ver in sorted(vers, key=version_value):
-        ts = vers[ver]
-        L.append("    /* from %s: %s */" % (ver, ", ".join(x.name for x in ts)))
-        L.append("    if (((0x%08Xu >> t) & 1u) != 0 && ctx->version < (uint32_t)%s)"
-                 % (mask_of(ts), version_const(ver)))
-        L.append("        return VMBP_E_VERSION;")
-    for fs in feats:
-        ts = feats[fs]
-        L.append("    /* with %s: %s */" % (" or ".join(fs), ", ".join(x.name for x in ts)))
-        L.append("    if (((0x%08Xu >> t) & 1u) != 0 && (ctx->features & (%s)) == 0)"
-                 % (mask_of(ts), features_expr(list(fs))))
-        L.append("        return VMBP_E_FEATURE;")
-    L.append("    return VMBP_OK;")
-    L.append("}")
-    L.append("")
-    for t in model.types:
-        L.append("/* %s: its variant by %s, after vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */"
+        L.append("/* %s: the version and features it needs whatever its variant (VMBP-MSG-007), "
+                 "then its variant by %s (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */"
                  % (t.name, "content" if t.content else "version, features and length"))
         L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_%s("
                  "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, "
@@ -1149,14 +1126,54 @@ def gen_family_decoder(model, codec, types):
     L.append("    if (st != VMBP_OK)")
     L.append("        return st;")
     if codec == "empty":
-        # the header is the whole message: the frame and the gate have checked it all
-        L.append("    (void)v;")
-        L.append("    if (out)")
-        L.append("        out->type = type;")
-        L.append("    return VMBP_OK;")
+        # the header is the whole message: the type's version and features are left
+        L.append("    switch (type) {")
+        for t in types:
+            L.append("    case VMBP_MSG_%s:" % t.name)
+            if t is types[-1]:
+                L.append("    default: /* vmbp_priv_msg_frame() admits these types only */")
+            L.append("        return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, "
+                     "NULL, &v);" % t.lower)
+        L.append("    }")
     else:
         L.append("    return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, NULL, &v);"
                  % t0.lower)
+    L.append("}")
+    if codec == "empty":
+        for t in types:
+            L.append("")
+            L += gen_empty_decoder(t)
+    return L
+
+
+def decoder_name(t):
+    """The public decoder of type @p t: its family's, or for a header-only type its own."""
+    return "vmbp_msg_%s_decode" % (t.lower if t.codec == "empty" else t.codec)
+
+
+def gen_empty_decoder(t):
+    """The decoder of one header-only type: vmbp_msg_empty_decode() with the type a constant,
+    so that its framing and gating fold to a few comparisons."""
+    D = t.decoded
+    L = doc_block("\n".join([
+        "Decode %s, a header-only message, as vmbp_msg_empty_decode() does for this type" % t.name,
+        "only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.",
+        "@param buf message (private memory)", "@param len bytes in @p buf",
+        "@param ctx negotiated state",
+        "@param out decoded message, written on success only; may be NULL",
+        "@return VMBP_OK or the first failed check"]))
+    L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status %s(const void *buf, size_t len, "
+             "const struct vmbp_ctx *ctx, struct %s *out)" % (decoder_name(t), D.name))
+    L.append("{")
+    L.append("    enum vmbp_msg_variant v = VMBP_MSGV_NONE;")
+    L.append("    uint32_t type = 0;")
+    L.append("    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, "
+             "VMBP_MSG_%s, 0u, &type);" % t.name)
+    L.append("")
+    L.append("    if (st != VMBP_OK)")
+    L.append("        return st;")
+    L.append("    return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, NULL, &v);"
+             % t.lower)
     L.append("}")
     return L
 
@@ -1471,6 +1488,12 @@ def gen_codec(model, fam):
 
 # ---- msg_dispatch.h ---------------------------------------------------------------------------
 
+def outlined(t):
+    """Whether the dispatch calls the decoder of type @p t out of line: the types whose decoders
+    walk a list or copy a large struct, which need more registers than the others."""
+    return any(v.size > 100 or any(f.kind == "words" for f in v.fields) for v in t.variants)
+
+
 def gen_dispatch(model):
     L = []
     members = []
@@ -1495,11 +1518,12 @@ def gen_dispatch(model):
     L.append("")
     L += doc_block("""The decoder of every type: `X(type, decode, encode, decoded struct tag, member of
 union vmbp_msg_body, "family")`, in type order, for code that handles every type (the
-benchmarks, the fuzz targets, the proof). The seven header-only types share
-vmbp_msg_empty_decode().""")
+benchmarks, the fuzz targets, the proof). The header-only types have a decoder each
+(vmbp_msg_empty_decode() takes any of them) and share vmbp_msg_empty_encode().""")
     L.append("#define VMBP_MSG_CODEC_LIST(X) \\")
-    rows = ['X(VMBP_MSG_%s, vmbp_msg_%s_decode, vmbp_msg_%s_encode, %s, %s, "%s")' % (
-        t.name, t.codec, t.codec, t.decoded.name, t.member, t.family) for t in model.types]
+    rows = ['X(VMBP_MSG_%s, %s, vmbp_msg_%s_encode, %s, %s, "%s")' % (
+        t.name, decoder_name(t), t.codec, t.decoded.name, t.member, t.family)
+        for t in model.types]
     L += ["    %s \\" % r for r in rows[:-1]] + ["    " + rows[-1]]
     L.append("")
     L.append("/** @brief The user-data overlays of an offer (vmbp_msg_offer_overlay_fault()). */")
@@ -1578,7 +1602,56 @@ vmbp_msg_empty_decode().""")
     L.append("VMBP_STATIC_ASSERT(sizeof(vmbp_priv_msg_overlays) / sizeof(vmbp_priv_msg_overlays[0]) =="
              " VMBP_MSG_OVERLAY_COUNT, vmbp_msg_overlays_count);")
     L.append("")
-    L.append("/* The decoder of a framed message of a known type; out (may be NULL) its union. */")
+    heavy = [t for t in model.types if outlined(t)]
+    L.append("/* The decoders of the types with the most to do, into any message (out, not NULL,")
+    L.append(" * written on success only), without a fault report: out of line, so that their")
+    L.append(" * registers do not weigh on the dispatch of the others. */")
+    for t in heavy:
+        L.append("VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_any_%s("
+                 "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)"
+                 % t.lower)
+        L.append("{")
+        L.append("    enum vmbp_msg_variant v = VMBP_MSGV_NONE;")
+        L.append("    enum vmbp_status st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
+                 % (t.lower, t.member))
+        L.append("")
+        L.append("    if (st == VMBP_OK) {")
+        L.append("        out->type = VMBP_MSG_%s;" % t.name)
+        L.append("        out->variant = v;")
+        L.append("    }")
+        L.append("    return st;")
+        L.append("}")
+        L.append("")
+    L.append("/* The decoder of a framed message of a known type into any message (out not NULL,")
+    L.append(" * written on success only), without a fault report. */")
+    L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_known(uint32_t type, "
+             "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)")
+    L.append("{")
+    L.append("    enum vmbp_msg_variant v = VMBP_MSGV_NONE;")
+    L.append("    enum vmbp_status st;")
+    L.append("")
+    L.append("    switch (type) {")
+    for t in model.types:
+        L.append("    case VMBP_MSG_%s:" % t.name)
+        if t is model.types[-1]:
+            L.append("    default: /* vmbp_priv_msg_frame() admits the known types only */")
+        if t in heavy:
+            L.append("        return vmbp_priv_msg_any_%s(p, len, ctx, out);" % t.lower)
+        else:
+            L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
+                     % (t.lower, t.member))
+            L.append("        break;")
+    L.append("    }")
+    L.append("    if (st == VMBP_OK) {")
+    L.append("        out->type = type;")
+    L.append("        out->variant = v;")
+    L.append("    }")
+    L.append("    return st;")
+    L.append("}")
+    L.append("")
+    L.append("/* The decoder of a framed message of a known type, with a fault report (fault may be")
+    L.append(" * NULL); out (may be NULL) its union, converted to the type's member (every member")
+    L.append(" * starts at the union's address, and NULL stays NULL). */")
     L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_type(uint32_t type, "
              "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, union vmbp_msg_body *out, "
              "struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)")
@@ -1586,8 +1659,8 @@ vmbp_msg_empty_decode().""")
     L.append("    switch (type) {")
     for t in model.types:
         L.append("    case VMBP_MSG_%s:" % t.name)
-        L.append("        return vmbp_priv_msg_decode_%s(p, len, ctx, out ? &out->%s : NULL, fault, "
-                 "variant);" % (t.lower, t.member))
+        L.append("        return vmbp_priv_msg_decode_%s(p, len, ctx, (struct %s *)(void *)out, fault, "
+                 "variant);" % (t.lower, t.decoded.name))
     L.append("    default:")
     L.append("        return VMBP_E_UNKNOWN_TYPE;")
     L.append("    }")
@@ -2054,6 +2127,7 @@ def gen_store_member(body, dm):
         if body.words_local:
             return ["VMBP_MEMCPY(out->words, words, sizeof(out->words));"]
         return zero_words(body.words.words_max, (MSG_MAX_SIZE - w.size) // 8) + [
+            "VMBP_PRIV_MSG_PLAIN_LOOP",
             "for (i = 0; i < n; i++)",
             "    out->words[i] = vmbp_load_le64(p + sizeof(struct %s) + 8u * i);" % w.name]
     f = next((x for x in lay.fields if x.host == name), None)

@@ -316,6 +316,63 @@ START_TEST(header_only_messages)
 }
 END_TEST
 
+/* Each header-only type's own decoder is vmbp_msg_empty_decode() for that type: the same
+ * status and output in every negotiated state and at every length, and VMBP_E_UNKNOWN_TYPE
+ * for any other type (the codec list, the benchmarks and the fuzz targets use them). */
+/* covers: VMBP-CONN-005 VMBP-MSG-004 */
+START_TEST(header_only_types_have_decoders_of_their_own)
+{
+    typedef enum vmbp_status (*empty_fn)(const void *, size_t, const struct vmbp_ctx *,
+                                         struct vmbp_msg_empty *);
+    static const struct {
+        uint32_t type;
+        empty_fn fn;
+    } own[] = {
+        {VMBP_MSG_REQUEST_OFFERS, vmbp_msg_request_offers_decode},
+        {VMBP_MSG_ALL_OFFERS_DELIVERED, vmbp_msg_all_offers_delivered_decode},
+        {VMBP_MSG_UNLOAD, vmbp_msg_unload_decode},
+        {VMBP_MSG_UNLOAD_COMPLETE, vmbp_msg_unload_complete_decode},
+        {VMBP_MSG_PAUSE, vmbp_msg_pause_decode},
+        {VMBP_MSG_PAUSE_RESPONSE, vmbp_msg_pause_response_decode},
+        {VMBP_MSG_RESUME, vmbp_msg_resume_decode},
+    };
+    static const uint32_t versions[] = {0,           0x0000000Du, 0x00010001u,
+                                        0x00050003u, 0x00060000u, 0x00070000u};
+    static const uint32_t features[] = {0, 0x20, 0xFFFFFFFFu};
+    static const size_t lens[] = {0, 7, 8, 9, 240, 241};
+    uint8_t msg[VMBP_MSG_MAX_SIZE + 1];
+    size_t i, t, vi, fi, li;
+
+    memset(msg, 0, sizeof(msg));
+    for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+        for (t = 0; t <= 32; t++)
+            for (vi = 0; vi < sizeof(versions) / sizeof(versions[0]); vi++)
+                for (fi = 0; fi < sizeof(features) / sizeof(features[0]); fi++)
+                    for (li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
+                        struct vmbp_ctx ctx = {versions[vi], features[fi]};
+                        struct vmbp_msg_empty a = {0xEEEEEEEEu}, b = {0xEEEEEEEEu};
+                        enum vmbp_status sa, sb;
+
+                        vmbp_store_le32(msg, (uint32_t)t);
+                        sa = own[i].fn(msg, lens[li], &ctx, &a);
+                        sb = vmbp_msg_empty_decode(msg, lens[li], &ctx, &b);
+                        if (t == own[i].type) {
+                            ck_assert_int_eq(sa, sb);
+                            ck_assert_uint_eq(a.type, b.type);
+                        } else if (sb == VMBP_OK || sb == VMBP_E_UNKNOWN_TYPE) {
+                            /* framed, the type is not this decoder's */
+                            ck_assert_int_eq(sa, VMBP_E_UNKNOWN_TYPE);
+                            ck_assert_uint_eq(a.type, 0xEEEEEEEEu);
+                        }
+                        ck_assert_int_eq(own[i].fn(msg, lens[li], &ctx, NULL),
+                                         t == own[i].type ? sb : sa);
+                    }
+    ck_assert_int_eq(vmbp_msg_unload_decode(NULL, 8, &(struct vmbp_ctx){0x00060000u, 0}, NULL),
+                     VMBP_E_INVAL);
+    ck_assert_int_eq(vmbp_msg_unload_decode(msg, 8, NULL, NULL), VMBP_E_INVAL);
+}
+END_TEST
+
 /* covers: VMBP-CONN-006 VMBP-MSG-008 */
 START_TEST(modify_connection_and_its_9_byte_response)
 {
@@ -429,6 +486,7 @@ static Suite *msg_connect_suite(void)
     tcase_add_test(tc, version_response_forms_and_monitor_pages);
     tcase_add_test(tc, version_response_encoder);
     tcase_add_test(tc, header_only_messages);
+    tcase_add_test(tc, header_only_types_have_decoders_of_their_own);
     tcase_add_test(tc, modify_connection_and_its_9_byte_response);
     tcase_add_test(tc, decoders_write_nothing_on_failure);
     tcase_add_test(tc, connection_constants_and_formulas);

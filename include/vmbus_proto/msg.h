@@ -1056,6 +1056,15 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_fail(struct vmbp_msg_
     return st;
 }
 
+/* Put before a loop that copies a message's words, to keep it a plain loop: clang would
+ * vectorize it behind run-time overlap checks, several hundred bytes of code in every
+ * decoder of a GPADL message for lists of at most 29 words. */
+#if defined(__clang__)
+#define VMBP_PRIV_MSG_PLAIN_LOOP _Pragma("clang loop vectorize(disable) interleave(disable)")
+#else
+#define VMBP_PRIV_MSG_PLAIN_LOOP
+#endif
+
 /* Whether n bytes are all zero. */
 VMBP_INLINE bool vmbp_priv_msg_zero(const uint8_t *p, size_t n)
 {
@@ -1105,42 +1114,9 @@ VMBP_INLINE enum vmbp_msg_variant vmbp_priv_msg_initiate_contact_form(uint32_t v
     return VMBP_MSGV_INITIATE_CONTACT_IPAGE;
 }
 
-/* The negotiation state, then the version and features a type needs whatever its
- * variant (VMBP-MSG-006, -007), for a framed message of a known type t: a mask of
- * the types per requirement. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_gate(uint32_t t,
-                                                                const struct vmbp_ctx *ctx)
-{
-    if (ctx->version == 0 && ((VMBP_PRIV_MSG_ANY_STATE_TYPES >> t) & 1u) == 0)
-        return VMBP_E_NOT_NEGOTIATED;
-    /* from 1.1: UNLOAD_COMPLETE */
-    if (((0x00020000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_1_1)
-        return VMBP_E_VERSION;
-    /* from 4.0: OPEN_RESERVED_CHANNEL, CLOSE_RESERVED_RESPONSE, TL_CONNECT_REQUEST */
-    if (((0x00340000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_4_0)
-        return VMBP_E_VERSION;
-    /* from 4.1: MODIFY_CHANNEL, TL_CONNECT_RESULT */
-    if (((0x00C00000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_4_1)
-        return VMBP_E_VERSION;
-    /* from 5.3: MODIFY_CHANNEL_RESPONSE */
-    if (((0x01000000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_5_3)
-        return VMBP_E_VERSION;
-    /* from 6.0: MODIFY_CONNECTION, MODIFY_CONNECTION_RESPONSE, PAUSE, PAUSE_RESPONSE, RESUME */
-    if (((0x3E000000u >> t) & 1u) != 0 && ctx->version < (uint32_t)VMBP_VERSION_6_0)
-        return VMBP_E_VERSION;
-    /* with MODIFY_CONNECTION: MODIFY_CONNECTION, MODIFY_CONNECTION_RESPONSE */
-    if (((0x06000000u >> t) & 1u) != 0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) == 0)
-        return VMBP_E_FEATURE;
-    /* with PAUSE_RESUME: PAUSE, PAUSE_RESPONSE, RESUME */
-    if (((0x38000000u >> t) & 1u) != 0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) == 0)
-        return VMBP_E_FEATURE;
-    return VMBP_OK;
-}
-
-/* OFFER_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* OFFER_CHANNEL: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
@@ -1158,8 +1134,9 @@ vmbp_priv_msg_select_offer_channel(const uint8_t *p, size_t len, const struct vm
     return VMBP_OK;
 }
 
-/* RESCIND_CHANNEL_OFFER: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* RESCIND_CHANNEL_OFFER: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_rescind_channel_offer(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
@@ -1171,8 +1148,9 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_rescind_channe
     return VMBP_OK;
 }
 
-/* REQUEST_OFFERS: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* REQUEST_OFFERS: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_request_offers(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
@@ -1184,8 +1162,9 @@ vmbp_priv_msg_select_request_offers(const uint8_t *p, size_t len, const struct v
     return VMBP_OK;
 }
 
-/* ALL_OFFERS_DELIVERED: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* ALL_OFFERS_DELIVERED: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_all_offers_delivered(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
@@ -1196,8 +1175,8 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_all_offers_del
     return VMBP_OK;
 }
 
-/* OPEN_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* OPEN_CHANNEL: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   enum vmbp_msg_variant *variant)
@@ -1217,8 +1196,9 @@ vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmb
     return VMBP_OK;
 }
 
-/* OPEN_CHANNEL_RESULT: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* OPEN_CHANNEL_RESULT: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_channel_result(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
@@ -1230,8 +1210,9 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_channel_r
     return VMBP_OK;
 }
 
-/* CLOSE_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* CLOSE_CHANNEL: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_close_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
@@ -1244,8 +1225,8 @@ vmbp_priv_msg_select_close_channel(const uint8_t *p, size_t len, const struct vm
     return VMBP_OK;
 }
 
-/* GPADL_HEADER: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* GPADL_HEADER: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   enum vmbp_msg_variant *variant)
@@ -1258,8 +1239,8 @@ vmbp_priv_msg_select_gpadl_header(const uint8_t *p, size_t len, const struct vmb
     return VMBP_OK;
 }
 
-/* GPADL_BODY: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* GPADL_BODY: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                 enum vmbp_msg_variant *variant)
@@ -1272,8 +1253,9 @@ vmbp_priv_msg_select_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_
     return VMBP_OK;
 }
 
-/* GPADL_CREATED: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* GPADL_CREATED: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    enum vmbp_msg_variant *variant)
@@ -1286,8 +1268,9 @@ vmbp_priv_msg_select_gpadl_created(const uint8_t *p, size_t len, const struct vm
     return VMBP_OK;
 }
 
-/* GPADL_TEARDOWN: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* GPADL_TEARDOWN: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_teardown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
@@ -1300,8 +1283,9 @@ vmbp_priv_msg_select_gpadl_teardown(const uint8_t *p, size_t len, const struct v
     return VMBP_OK;
 }
 
-/* GPADL_TORNDOWN: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* GPADL_TORNDOWN: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_gpadl_torndown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
@@ -1314,8 +1298,9 @@ vmbp_priv_msg_select_gpadl_torndown(const uint8_t *p, size_t len, const struct v
     return VMBP_OK;
 }
 
-/* RELID_RELEASED: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* RELID_RELEASED: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_relid_released(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
@@ -1328,7 +1313,8 @@ vmbp_priv_msg_select_relid_released(const uint8_t *p, size_t len, const struct v
     return VMBP_OK;
 }
 
-/* INITIATE_CONTACT: its variant by content, after vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* INITIATE_CONTACT: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by content (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                       enum vmbp_msg_variant *variant)
@@ -1345,8 +1331,9 @@ vmbp_priv_msg_select_initiate_contact(const uint8_t *p, size_t len, const struct
     return VMBP_OK;
 }
 
-/* VERSION_RESPONSE: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* VERSION_RESPONSE: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_version_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                       enum vmbp_msg_variant *variant)
@@ -1367,8 +1354,8 @@ vmbp_priv_msg_select_version_response(const uint8_t *p, size_t len, const struct
     return VMBP_OK;
 }
 
-/* UNLOAD: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* UNLOAD: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_unload(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             enum vmbp_msg_variant *variant)
@@ -1380,34 +1367,39 @@ vmbp_priv_msg_select_unload(const uint8_t *p, size_t len, const struct vmbp_ctx 
     return VMBP_OK;
 }
 
-/* UNLOAD_COMPLETE: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* UNLOAD_COMPLETE: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_unload_complete(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                      enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_1_1)
+        return VMBP_E_VERSION;
     *variant = VMBP_MSGV_UNLOAD_COMPLETE;
     return VMBP_OK;
 }
 
-/* OPEN_RESERVED_CHANNEL: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* OPEN_RESERVED_CHANNEL: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_open_reserved_channel(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_4_0)
+        return VMBP_E_VERSION;
     if (len < 28u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_OPEN_RESERVED_CHANNEL;
     return VMBP_OK;
 }
 
-/* CLOSE_RESERVED_CHANNEL: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* CLOSE_RESERVED_CHANNEL: the version and features it needs whatever its variant
+ * (VMBP-MSG-007), then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_channel(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
@@ -1419,25 +1411,30 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved
     return VMBP_OK;
 }
 
-/* CLOSE_RESERVED_RESPONSE: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* CLOSE_RESERVED_RESPONSE: the version and features it needs whatever its variant
+ * (VMBP-MSG-007), then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_close_reserved_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_4_0)
+        return VMBP_E_VERSION;
     if (len < 12u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_CLOSE_RESERVED_RESPONSE;
     return VMBP_OK;
 }
 
-/* TL_CONNECT_REQUEST: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* TL_CONNECT_REQUEST: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_tl_connect_request(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
+    if (ctx->version < (uint32_t)VMBP_VERSION_4_0)
+        return VMBP_E_VERSION;
     if (ctx->version >= (uint32_t)VMBP_VERSION_5_2 && len >= 56u) {
         *variant = VMBP_MSGV_TL_CONNECT_REQUEST_SILO;
         return VMBP_OK;
@@ -1448,109 +1445,133 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_tl_connect_req
     return VMBP_OK;
 }
 
-/* MODIFY_CHANNEL: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* MODIFY_CHANNEL: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_modify_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_4_1)
+        return VMBP_E_VERSION;
     if (len < 16u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_MODIFY_CHANNEL;
     return VMBP_OK;
 }
 
-/* TL_CONNECT_RESULT: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* TL_CONNECT_RESULT: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_tl_connect_result(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_4_1)
+        return VMBP_E_VERSION;
     if (len < 44u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_TL_CONNECT_RESULT;
     return VMBP_OK;
 }
 
-/* MODIFY_CHANNEL_RESPONSE: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* MODIFY_CHANNEL_RESPONSE: the version and features it needs whatever its variant
+ * (VMBP-MSG-007), then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_channel_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_5_3)
+        return VMBP_E_VERSION;
     if (len < 16u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_MODIFY_CHANNEL_RESPONSE;
     return VMBP_OK;
 }
 
-/* MODIFY_CONNECTION: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* MODIFY_CONNECTION: the version and features it needs whatever its variant (VMBP-MSG-007),
+ * then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_modify_connection(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    if ((ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) == 0)
+        return VMBP_E_FEATURE;
     if (len < 24u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_MODIFY_CONNECTION;
     return VMBP_OK;
 }
 
-/* MODIFY_CONNECTION_RESPONSE: its variant by version, features and length, after
- * vmbp_priv_msg_gate() (VMBP-MSG-007, -003). */
+/* MODIFY_CONNECTION_RESPONSE: the version and features it needs whatever its variant
+ * (VMBP-MSG-007), then its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_select_modify_connection_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, enum vmbp_msg_variant *variant)
 {
     (void)p;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    if ((ctx->features & ((uint32_t)VMBP_FEATURE_MODIFY_CONNECTION)) == 0)
+        return VMBP_E_FEATURE;
     if (len < 9u)
         return VMBP_E_TRUNCATED;
     *variant = VMBP_MSGV_MODIFY_CONNECTION_RESPONSE;
     return VMBP_OK;
 }
 
-/* PAUSE: its variant by version, features and length, after vmbp_priv_msg_gate() (VMBP-MSG-007,
- * -003). */
+/* PAUSE: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                            enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    if ((ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) == 0)
+        return VMBP_E_FEATURE;
     *variant = VMBP_MSGV_PAUSE;
     return VMBP_OK;
 }
 
-/* PAUSE_RESPONSE: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* PAUSE_RESPONSE: the version and features it needs whatever its variant (VMBP-MSG-007), then
+ * its variant by version, features and length (VMBP-MSG-007, -003), after
+ * vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_pause_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    if ((ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) == 0)
+        return VMBP_E_FEATURE;
     *variant = VMBP_MSGV_PAUSE_RESPONSE;
     return VMBP_OK;
 }
 
-/* RESUME: its variant by version, features and length, after vmbp_priv_msg_gate()
- * (VMBP-MSG-007, -003). */
+/* RESUME: the version and features it needs whatever its variant (VMBP-MSG-007), then its
+ * variant by version, features and length (VMBP-MSG-007, -003), after vmbp_priv_msg_frame(). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_select_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             enum vmbp_msg_variant *variant)
 {
     (void)p;
     (void)len;
-    (void)ctx;
+    if (ctx->version < (uint32_t)VMBP_VERSION_6_0)
+        return VMBP_E_VERSION;
+    if ((ctx->features & ((uint32_t)VMBP_FEATURE_PAUSE_RESUME)) == 0)
+        return VMBP_E_FEATURE;
     *variant = VMBP_MSGV_RESUME;
     return VMBP_OK;
 }
@@ -1626,35 +1647,52 @@ vmbp_priv_msg_select_type(uint32_t type, const uint8_t *p, size_t len,
 /* @generated end select */
 
 /** @cond VMBP_INTERNAL */
-/* The framing and gating steps of VMBP-MSG-002, in order: arguments, length, type,
- * direction, negotiation state, and the version and features the type needs whatever its
- * variant (vmbp_priv_msg_gate()). The type must be `expect`, or with `expect` 0 one of the
- * types in the mask `accept` (bit n: type n). */
+/* The status of a message vmbp_priv_msg_frame() refuses after its length: the first of
+ * type, direction and negotiation state that fails, in the order of VMBP-MSG-002. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_frame_refusal(uint32_t t, uint32_t accept, uint32_t senders)
+{
+    if (t > 31u || ((accept >> t) & 1u) == 0)
+        return VMBP_E_UNKNOWN_TYPE;
+    if (((senders >> t) & 1u) == 0)
+        return VMBP_E_DIRECTION;
+    return VMBP_E_NOT_NEGOTIATED;
+}
+
+/* The framing steps of VMBP-MSG-002, in order, common to every type: arguments, length,
+ * type, direction and negotiation state. The version and features the type needs come next,
+ * first thing in its selection (vmbp_priv_msg_select_<type>()), where they are constants.
+ * The type must be `expect`, or with `expect` 0 one of the types in the mask `accept`
+ * (bit n: type n). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enum vmbp_dir dir,
                     uint32_t expect, uint32_t accept, uint32_t *type)
 {
-    uint32_t t, senders = 0;
+    uint32_t t, valid, senders = 0;
 
     if (!buf || !ctx || (unsigned)dir < 1u || (unsigned)dir > 3u)
         return VMBP_E_INVAL;
     if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
         return VMBP_E_INVAL;
-    if (len < VMBP_MSG_HEADER_SIZE)
-        return VMBP_E_TRUNCATED;
-    if (len > VMBP_MSG_MAX_SIZE)
-        return VMBP_E_TOO_LONG;
+    /* 8..240 bytes, one comparison */
+    if (len - VMBP_MSG_HEADER_SIZE > VMBP_MSG_MAX_SIZE - VMBP_MSG_HEADER_SIZE)
+        return len < VMBP_MSG_HEADER_SIZE ? VMBP_E_TRUNCATED : VMBP_E_TOO_LONG;
     t = vmbp_load_le32(buf);
-    if (t > 31u || (expect != 0 ? t != expect : ((accept >> t) & 1u) == 0))
-        return VMBP_E_UNKNOWN_TYPE;
     if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)
         senders |= VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES;
     if (((unsigned)dir & (unsigned)VMBP_DIR_HOST_TO_GUEST) != 0)
         senders |= VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES;
-    if (((senders >> t) & 1u) == 0)
-        return VMBP_E_DIRECTION;
+    /* the types valid in the negotiation state, as a mask rather than a branch on the
+     * version (which the compiler would copy each type's decoding into) */
+    valid = senders & (ctx->version != 0 ? 0xFFFFFFFFu : VMBP_PRIV_MSG_ANY_STATE_TYPES);
+    if (expect != 0)
+        accept = (uint32_t)1u << (expect & 31u);
+    /* a known type the caller accepts, from a sender it accepts, valid in the negotiation
+     * state: one bit test; the refusal says which step failed */
+    if (t > 31u || (expect != 0 && t != expect) || (((accept & valid) >> t) & 1u) == 0)
+        return vmbp_priv_msg_frame_refusal(t, accept, senders);
     *type = t;
-    return vmbp_priv_msg_gate(t, ctx);
+    return VMBP_OK;
 }
 
 /* Every known type, as bits. */

@@ -1332,9 +1332,13 @@ vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct 
                                      struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                      enum vmbp_msg_variant *variant)
 {
-    *variant = VMBP_MSGV_UNLOAD_COMPLETE;
-    return vmbp_priv_msg_body_unload_complete(p, len, ctx, VMBP_MSGV_UNLOAD_COMPLETE, out,
-                                              fault);
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_unload_complete(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_unload_complete(p, len, ctx, v, out, fault);
 }
 
 /* MODIFY_CONNECTION: the variant, then its decoder. */
@@ -1374,8 +1378,13 @@ vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *
                            struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                            enum vmbp_msg_variant *variant)
 {
-    *variant = VMBP_MSGV_PAUSE;
-    return vmbp_priv_msg_body_pause(p, len, ctx, VMBP_MSGV_PAUSE, out, fault);
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_pause(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_pause(p, len, ctx, v, out, fault);
 }
 
 /* PAUSE_RESPONSE: the variant, then its decoder. */
@@ -1384,8 +1393,13 @@ vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct v
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
 {
-    *variant = VMBP_MSGV_PAUSE_RESPONSE;
-    return vmbp_priv_msg_body_pause_response(p, len, ctx, VMBP_MSGV_PAUSE_RESPONSE, out, fault);
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_pause_response(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_pause_response(p, len, ctx, v, out, fault);
 }
 
 /* RESUME: the variant, then its decoder. */
@@ -1394,8 +1408,13 @@ vmbp_priv_msg_decode_resume(const uint8_t *p, size_t len, const struct vmbp_ctx 
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)
 {
-    *variant = VMBP_MSGV_RESUME;
-    return vmbp_priv_msg_body_resume(p, len, ctx, VMBP_MSGV_RESUME, out, fault);
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_select_resume(p, len, ctx, &v);
+
+    if (st != VMBP_OK)
+        return st;
+    *variant = v;
+    return vmbp_priv_msg_body_resume(p, len, ctx, v, out, fault);
 }
 
 /** @endcond */
@@ -1420,10 +1439,189 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_empty_decode(const void *b
 
     if (st != VMBP_OK)
         return st;
-    (void)v;
-    if (out)
-        out->type = type;
-    return VMBP_OK;
+    switch (type) {
+    case VMBP_MSG_REQUEST_OFFERS:
+        return vmbp_priv_msg_decode_request_offers((const uint8_t *)buf, len, ctx, out, NULL,
+                                                   &v);
+    case VMBP_MSG_ALL_OFFERS_DELIVERED:
+        return vmbp_priv_msg_decode_all_offers_delivered((const uint8_t *)buf, len, ctx, out,
+                                                         NULL, &v);
+    case VMBP_MSG_UNLOAD:
+        return vmbp_priv_msg_decode_unload((const uint8_t *)buf, len, ctx, out, NULL, &v);
+    case VMBP_MSG_UNLOAD_COMPLETE:
+        return vmbp_priv_msg_decode_unload_complete((const uint8_t *)buf, len, ctx, out, NULL,
+                                                    &v);
+    case VMBP_MSG_PAUSE:
+        return vmbp_priv_msg_decode_pause((const uint8_t *)buf, len, ctx, out, NULL, &v);
+    case VMBP_MSG_PAUSE_RESPONSE:
+        return vmbp_priv_msg_decode_pause_response((const uint8_t *)buf, len, ctx, out, NULL,
+                                                   &v);
+    case VMBP_MSG_RESUME:
+    default: /* vmbp_priv_msg_frame() admits these types only */
+        return vmbp_priv_msg_decode_resume((const uint8_t *)buf, len, ctx, out, NULL, &v);
+    }
+}
+
+/**
+ * @brief Decode REQUEST_OFFERS, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_request_offers_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_REQUEST_OFFERS, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_request_offers((const uint8_t *)buf, len, ctx, out, NULL, &v);
+}
+
+/**
+ * @brief Decode ALL_OFFERS_DELIVERED, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_all_offers_delivered_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                     struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st = vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY,
+                                              VMBP_MSG_ALL_OFFERS_DELIVERED, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_all_offers_delivered((const uint8_t *)buf, len, ctx, out, NULL,
+                                                     &v);
+}
+
+/**
+ * @brief Decode UNLOAD, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_unload_decode(const void *buf, size_t len,
+                                                                    const struct vmbp_ctx *ctx,
+                                                                    struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_UNLOAD, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_unload((const uint8_t *)buf, len, ctx, out, NULL, &v);
+}
+
+/**
+ * @brief Decode UNLOAD_COMPLETE, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_unload_complete_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                                struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_UNLOAD_COMPLETE, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_unload_complete((const uint8_t *)buf, len, ctx, out, NULL, &v);
+}
+
+/**
+ * @brief Decode PAUSE, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_pause_decode(const void *buf, size_t len,
+                                                                   const struct vmbp_ctx *ctx,
+                                                                   struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_PAUSE, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_pause((const uint8_t *)buf, len, ctx, out, NULL, &v);
+}
+
+/**
+ * @brief Decode PAUSE_RESPONSE, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_msg_pause_response_decode(const void *buf, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_PAUSE_RESPONSE, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_pause_response((const uint8_t *)buf, len, ctx, out, NULL, &v);
+}
+
+/**
+ * @brief Decode RESUME, a header-only message, as vmbp_msg_empty_decode() does for this type
+ * only (another type is VMBP_E_UNKNOWN_TYPE). Bytes after the header are ignored.
+ * @param buf message (private memory)
+ * @param len bytes in @p buf
+ * @param ctx negotiated state
+ * @param out decoded message, written on success only; may be NULL
+ * @return VMBP_OK or the first failed check
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_msg_resume_decode(const void *buf, size_t len,
+                                                                    const struct vmbp_ctx *ctx,
+                                                                    struct vmbp_msg_empty *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    uint32_t type = 0;
+    enum vmbp_status st =
+        vmbp_priv_msg_frame(buf, len, ctx, VMBP_DIR_ANY, VMBP_MSG_RESUME, 0u, &type);
+
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_priv_msg_decode_resume((const uint8_t *)buf, len, ctx, out, NULL, &v);
 }
 
 /**

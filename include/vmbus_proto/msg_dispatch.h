@@ -37,6 +37,17 @@
 extern "C" {
 #endif
 
+/** @cond VMBP_INTERNAL */
+/* A function the compiler keeps out of line: each type's decoder behind the dispatch. */
+#if defined(__GNUC__) || defined(__clang__)
+#define VMBP_PRIV_MSG_OUTLINE static __attribute__((__noinline__, __unused__))
+#elif defined(_MSC_VER)
+#define VMBP_PRIV_MSG_OUTLINE __declspec(noinline) VMBP_INLINE
+#else
+#define VMBP_PRIV_MSG_OUTLINE VMBP_INLINE
+#endif
+/** @endcond */
+
 /* @generated begin dispatch: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief The decoded form of every message type; which member is valid follows @c type.
@@ -82,18 +93,18 @@ struct vmbp_msg {
 /**
  * @brief The decoder of every type: `X(type, decode, encode, decoded struct tag, member of
  * union vmbp_msg_body, "family")`, in type order, for code that handles every type (the
- * benchmarks, the fuzz targets, the proof). The seven header-only types share
- * vmbp_msg_empty_decode().
+ * benchmarks, the fuzz targets, the proof). The header-only types have a decoder each
+ * (vmbp_msg_empty_decode() takes any of them) and share vmbp_msg_empty_encode().
  */
 #define VMBP_MSG_CODEC_LIST(X)                                                                 \
     X(VMBP_MSG_OFFER_CHANNEL, vmbp_msg_offer_decode, vmbp_msg_offer_encode, vmbp_offer, offer, \
       "offer")                                                                                 \
     X(VMBP_MSG_RESCIND_CHANNEL_OFFER, vmbp_msg_rescind_decode, vmbp_msg_rescind_encode,        \
       vmbp_rescind, rescind, "offer")                                                          \
-    X(VMBP_MSG_REQUEST_OFFERS, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty,   \
-      empty, "connect")                                                                        \
-    X(VMBP_MSG_ALL_OFFERS_DELIVERED, vmbp_msg_empty_decode, vmbp_msg_empty_encode,             \
+    X(VMBP_MSG_REQUEST_OFFERS, vmbp_msg_request_offers_decode, vmbp_msg_empty_encode,          \
       vmbp_msg_empty, empty, "connect")                                                        \
+    X(VMBP_MSG_ALL_OFFERS_DELIVERED, vmbp_msg_all_offers_delivered_decode,                     \
+      vmbp_msg_empty_encode, vmbp_msg_empty, empty, "connect")                                 \
     X(VMBP_MSG_OPEN_CHANNEL, vmbp_msg_open_channel_decode, vmbp_msg_open_channel_encode,       \
       vmbp_open_channel, open_channel, "channel")                                              \
     X(VMBP_MSG_OPEN_CHANNEL_RESULT, vmbp_msg_open_result_decode, vmbp_msg_open_result_encode,  \
@@ -116,10 +127,10 @@ struct vmbp_msg {
       vmbp_msg_initiate_contact_encode, vmbp_initiate_contact, initiate_contact, "connect")    \
     X(VMBP_MSG_VERSION_RESPONSE, vmbp_msg_version_response_decode,                             \
       vmbp_msg_version_response_encode, vmbp_version_response, version_response, "connect")    \
-    X(VMBP_MSG_UNLOAD, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,    \
+    X(VMBP_MSG_UNLOAD, vmbp_msg_unload_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,   \
       "connect")                                                                               \
-    X(VMBP_MSG_UNLOAD_COMPLETE, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty,  \
-      empty, "connect")                                                                        \
+    X(VMBP_MSG_UNLOAD_COMPLETE, vmbp_msg_unload_complete_decode, vmbp_msg_empty_encode,        \
+      vmbp_msg_empty, empty, "connect")                                                        \
     X(VMBP_MSG_OPEN_RESERVED_CHANNEL, vmbp_msg_open_reserved_channel_decode,                   \
       vmbp_msg_open_reserved_channel_encode, vmbp_open_reserved_channel,                       \
       open_reserved_channel, "channel")                                                        \
@@ -144,11 +155,11 @@ struct vmbp_msg {
     X(VMBP_MSG_MODIFY_CONNECTION_RESPONSE, vmbp_msg_modify_connection_response_decode,         \
       vmbp_msg_modify_connection_response_encode, vmbp_modify_connection_response,             \
       modify_connection_response, "connect")                                                   \
-    X(VMBP_MSG_PAUSE, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,     \
+    X(VMBP_MSG_PAUSE, vmbp_msg_pause_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,     \
       "connect")                                                                               \
-    X(VMBP_MSG_PAUSE_RESPONSE, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty,   \
-      empty, "connect")                                                                        \
-    X(VMBP_MSG_RESUME, vmbp_msg_empty_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,    \
+    X(VMBP_MSG_PAUSE_RESPONSE, vmbp_msg_pause_response_decode, vmbp_msg_empty_encode,          \
+      vmbp_msg_empty, empty, "connect")                                                        \
+    X(VMBP_MSG_RESUME, vmbp_msg_resume_decode, vmbp_msg_empty_encode, vmbp_msg_empty, empty,   \
       "connect")
 
 /** @brief The user-data overlays of an offer (vmbp_msg_offer_overlay_fault()). */
@@ -1061,7 +1072,185 @@ VMBP_STATIC_ASSERT(sizeof(vmbp_priv_msg_overlays) / sizeof(vmbp_priv_msg_overlay
                        VMBP_MSG_OVERLAY_COUNT,
                    vmbp_msg_overlays_count);
 
-/* The decoder of a framed message of a known type; out (may be NULL) its union. */
+/* The decoders of the types with the most to do, into any message (out, not NULL,
+ * written on success only), without a fault report: out of line, so that their
+ * registers do not weigh on the dispatch of the others. */
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st =
+        vmbp_priv_msg_decode_offer_channel(p, len, ctx, &out->u.offer, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_OFFER_CHANNEL;
+        out->variant = v;
+    }
+    return st;
+}
+
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st =
+        vmbp_priv_msg_decode_open_channel(p, len, ctx, &out->u.open_channel, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_OPEN_CHANNEL;
+        out->variant = v;
+    }
+    return st;
+}
+
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                               struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st =
+        vmbp_priv_msg_decode_gpadl_header(p, len, ctx, &out->u.gpadl_header, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_GPADL_HEADER;
+        out->variant = v;
+    }
+    return st;
+}
+
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                             struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st =
+        vmbp_priv_msg_decode_gpadl_body(p, len, ctx, &out->u.gpadl_body, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_GPADL_BODY;
+        out->variant = v;
+    }
+    return st;
+}
+
+/* The decoder of a framed message of a known type into any message (out not NULL,
+ * written on success only), without a fault report. */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
+                           const struct vmbp_ctx *ctx, struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st;
+
+    switch (type) {
+    case VMBP_MSG_OFFER_CHANNEL:
+        return vmbp_priv_msg_any_offer_channel(p, len, ctx, out);
+    case VMBP_MSG_RESCIND_CHANNEL_OFFER:
+        st = vmbp_priv_msg_decode_rescind_channel_offer(p, len, ctx, &out->u.rescind, NULL, &v);
+        break;
+    case VMBP_MSG_REQUEST_OFFERS:
+        st = vmbp_priv_msg_decode_request_offers(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_ALL_OFFERS_DELIVERED:
+        st = vmbp_priv_msg_decode_all_offers_delivered(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_OPEN_CHANNEL:
+        return vmbp_priv_msg_any_open_channel(p, len, ctx, out);
+    case VMBP_MSG_OPEN_CHANNEL_RESULT:
+        st = vmbp_priv_msg_decode_open_channel_result(p, len, ctx, &out->u.open_result, NULL,
+                                                      &v);
+        break;
+    case VMBP_MSG_CLOSE_CHANNEL:
+        st = vmbp_priv_msg_decode_close_channel(p, len, ctx, &out->u.close_channel, NULL, &v);
+        break;
+    case VMBP_MSG_GPADL_HEADER:
+        return vmbp_priv_msg_any_gpadl_header(p, len, ctx, out);
+    case VMBP_MSG_GPADL_BODY:
+        return vmbp_priv_msg_any_gpadl_body(p, len, ctx, out);
+    case VMBP_MSG_GPADL_CREATED:
+        st = vmbp_priv_msg_decode_gpadl_created(p, len, ctx, &out->u.gpadl_created, NULL, &v);
+        break;
+    case VMBP_MSG_GPADL_TEARDOWN:
+        st = vmbp_priv_msg_decode_gpadl_teardown(p, len, ctx, &out->u.gpadl_teardown, NULL, &v);
+        break;
+    case VMBP_MSG_GPADL_TORNDOWN:
+        st = vmbp_priv_msg_decode_gpadl_torndown(p, len, ctx, &out->u.gpadl_torndown, NULL, &v);
+        break;
+    case VMBP_MSG_RELID_RELEASED:
+        st = vmbp_priv_msg_decode_relid_released(p, len, ctx, &out->u.relid_released, NULL, &v);
+        break;
+    case VMBP_MSG_INITIATE_CONTACT:
+        st = vmbp_priv_msg_decode_initiate_contact(p, len, ctx, &out->u.initiate_contact, NULL,
+                                                   &v);
+        break;
+    case VMBP_MSG_VERSION_RESPONSE:
+        st = vmbp_priv_msg_decode_version_response(p, len, ctx, &out->u.version_response, NULL,
+                                                   &v);
+        break;
+    case VMBP_MSG_UNLOAD:
+        st = vmbp_priv_msg_decode_unload(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_UNLOAD_COMPLETE:
+        st = vmbp_priv_msg_decode_unload_complete(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_OPEN_RESERVED_CHANNEL:
+        st = vmbp_priv_msg_decode_open_reserved_channel(
+            p, len, ctx, &out->u.open_reserved_channel, NULL, &v);
+        break;
+    case VMBP_MSG_CLOSE_RESERVED_CHANNEL:
+        st = vmbp_priv_msg_decode_close_reserved_channel(
+            p, len, ctx, &out->u.close_reserved_channel, NULL, &v);
+        break;
+    case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
+        st = vmbp_priv_msg_decode_close_reserved_response(
+            p, len, ctx, &out->u.close_reserved_response, NULL, &v);
+        break;
+    case VMBP_MSG_TL_CONNECT_REQUEST:
+        st = vmbp_priv_msg_decode_tl_connect_request(p, len, ctx, &out->u.tl_connect_request,
+                                                     NULL, &v);
+        break;
+    case VMBP_MSG_MODIFY_CHANNEL:
+        st = vmbp_priv_msg_decode_modify_channel(p, len, ctx, &out->u.modify_channel, NULL, &v);
+        break;
+    case VMBP_MSG_TL_CONNECT_RESULT:
+        st = vmbp_priv_msg_decode_tl_connect_result(p, len, ctx, &out->u.tl_connect_result,
+                                                    NULL, &v);
+        break;
+    case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
+        st = vmbp_priv_msg_decode_modify_channel_response(
+            p, len, ctx, &out->u.modify_channel_response, NULL, &v);
+        break;
+    case VMBP_MSG_MODIFY_CONNECTION:
+        st = vmbp_priv_msg_decode_modify_connection(p, len, ctx, &out->u.modify_connection,
+                                                    NULL, &v);
+        break;
+    case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
+        st = vmbp_priv_msg_decode_modify_connection_response(
+            p, len, ctx, &out->u.modify_connection_response, NULL, &v);
+        break;
+    case VMBP_MSG_PAUSE:
+        st = vmbp_priv_msg_decode_pause(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_PAUSE_RESPONSE:
+        st = vmbp_priv_msg_decode_pause_response(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    case VMBP_MSG_RESUME:
+    default: /* vmbp_priv_msg_frame() admits the known types only */
+        st = vmbp_priv_msg_decode_resume(p, len, ctx, &out->u.empty, NULL, &v);
+        break;
+    }
+    if (st == VMBP_OK) {
+        out->type = type;
+        out->variant = v;
+    }
+    return st;
+}
+
+/* The decoder of a framed message of a known type, with a fault report (fault may be
+ * NULL); out (may be NULL) its union, converted to the type's member (every member
+ * starts at the union's address, and NULL stays NULL). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_type(uint32_t type, const uint8_t *p, size_t len,
                           const struct vmbp_ctx *ctx, union vmbp_msg_body *out,
@@ -1069,92 +1258,92 @@ vmbp_priv_msg_decode_type(uint32_t type, const uint8_t *p, size_t len,
 {
     switch (type) {
     case VMBP_MSG_OFFER_CHANNEL:
-        return vmbp_priv_msg_decode_offer_channel(p, len, ctx, out ? &out->offer : NULL, fault,
-                                                  variant);
+        return vmbp_priv_msg_decode_offer_channel(p, len, ctx, (struct vmbp_offer *)(void *)out,
+                                                  fault, variant);
     case VMBP_MSG_RESCIND_CHANNEL_OFFER:
         return vmbp_priv_msg_decode_rescind_channel_offer(
-            p, len, ctx, out ? &out->rescind : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_rescind *)(void *)out, fault, variant);
     case VMBP_MSG_REQUEST_OFFERS:
-        return vmbp_priv_msg_decode_request_offers(p, len, ctx, out ? &out->empty : NULL, fault,
-                                                   variant);
+        return vmbp_priv_msg_decode_request_offers(
+            p, len, ctx, (struct vmbp_msg_empty *)(void *)out, fault, variant);
     case VMBP_MSG_ALL_OFFERS_DELIVERED:
-        return vmbp_priv_msg_decode_all_offers_delivered(p, len, ctx, out ? &out->empty : NULL,
-                                                         fault, variant);
+        return vmbp_priv_msg_decode_all_offers_delivered(
+            p, len, ctx, (struct vmbp_msg_empty *)(void *)out, fault, variant);
     case VMBP_MSG_OPEN_CHANNEL:
-        return vmbp_priv_msg_decode_open_channel(p, len, ctx, out ? &out->open_channel : NULL,
-                                                 fault, variant);
+        return vmbp_priv_msg_decode_open_channel(
+            p, len, ctx, (struct vmbp_open_channel *)(void *)out, fault, variant);
     case VMBP_MSG_OPEN_CHANNEL_RESULT:
         return vmbp_priv_msg_decode_open_channel_result(
-            p, len, ctx, out ? &out->open_result : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_open_result *)(void *)out, fault, variant);
     case VMBP_MSG_CLOSE_CHANNEL:
-        return vmbp_priv_msg_decode_close_channel(p, len, ctx, out ? &out->close_channel : NULL,
-                                                  fault, variant);
+        return vmbp_priv_msg_decode_close_channel(
+            p, len, ctx, (struct vmbp_close_channel *)(void *)out, fault, variant);
     case VMBP_MSG_GPADL_HEADER:
-        return vmbp_priv_msg_decode_gpadl_header(p, len, ctx, out ? &out->gpadl_header : NULL,
-                                                 fault, variant);
+        return vmbp_priv_msg_decode_gpadl_header(
+            p, len, ctx, (struct vmbp_gpadl_header *)(void *)out, fault, variant);
     case VMBP_MSG_GPADL_BODY:
-        return vmbp_priv_msg_decode_gpadl_body(p, len, ctx, out ? &out->gpadl_body : NULL,
-                                               fault, variant);
+        return vmbp_priv_msg_decode_gpadl_body(
+            p, len, ctx, (struct vmbp_gpadl_body *)(void *)out, fault, variant);
     case VMBP_MSG_GPADL_CREATED:
-        return vmbp_priv_msg_decode_gpadl_created(p, len, ctx, out ? &out->gpadl_created : NULL,
-                                                  fault, variant);
+        return vmbp_priv_msg_decode_gpadl_created(
+            p, len, ctx, (struct vmbp_gpadl_created *)(void *)out, fault, variant);
     case VMBP_MSG_GPADL_TEARDOWN:
         return vmbp_priv_msg_decode_gpadl_teardown(
-            p, len, ctx, out ? &out->gpadl_teardown : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_gpadl_teardown *)(void *)out, fault, variant);
     case VMBP_MSG_GPADL_TORNDOWN:
         return vmbp_priv_msg_decode_gpadl_torndown(
-            p, len, ctx, out ? &out->gpadl_torndown : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_gpadl_torndown *)(void *)out, fault, variant);
     case VMBP_MSG_RELID_RELEASED:
         return vmbp_priv_msg_decode_relid_released(
-            p, len, ctx, out ? &out->relid_released : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_relid_released *)(void *)out, fault, variant);
     case VMBP_MSG_INITIATE_CONTACT:
         return vmbp_priv_msg_decode_initiate_contact(
-            p, len, ctx, out ? &out->initiate_contact : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_initiate_contact *)(void *)out, fault, variant);
     case VMBP_MSG_VERSION_RESPONSE:
         return vmbp_priv_msg_decode_version_response(
-            p, len, ctx, out ? &out->version_response : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_version_response *)(void *)out, fault, variant);
     case VMBP_MSG_UNLOAD:
-        return vmbp_priv_msg_decode_unload(p, len, ctx, out ? &out->empty : NULL, fault,
-                                           variant);
+        return vmbp_priv_msg_decode_unload(p, len, ctx, (struct vmbp_msg_empty *)(void *)out,
+                                           fault, variant);
     case VMBP_MSG_UNLOAD_COMPLETE:
-        return vmbp_priv_msg_decode_unload_complete(p, len, ctx, out ? &out->empty : NULL,
-                                                    fault, variant);
+        return vmbp_priv_msg_decode_unload_complete(
+            p, len, ctx, (struct vmbp_msg_empty *)(void *)out, fault, variant);
     case VMBP_MSG_OPEN_RESERVED_CHANNEL:
         return vmbp_priv_msg_decode_open_reserved_channel(
-            p, len, ctx, out ? &out->open_reserved_channel : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_open_reserved_channel *)(void *)out, fault, variant);
     case VMBP_MSG_CLOSE_RESERVED_CHANNEL:
         return vmbp_priv_msg_decode_close_reserved_channel(
-            p, len, ctx, out ? &out->close_reserved_channel : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_close_reserved_channel *)(void *)out, fault, variant);
     case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
         return vmbp_priv_msg_decode_close_reserved_response(
-            p, len, ctx, out ? &out->close_reserved_response : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_close_reserved_response *)(void *)out, fault, variant);
     case VMBP_MSG_TL_CONNECT_REQUEST:
         return vmbp_priv_msg_decode_tl_connect_request(
-            p, len, ctx, out ? &out->tl_connect_request : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_tl_connect_request *)(void *)out, fault, variant);
     case VMBP_MSG_MODIFY_CHANNEL:
         return vmbp_priv_msg_decode_modify_channel(
-            p, len, ctx, out ? &out->modify_channel : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_modify_channel *)(void *)out, fault, variant);
     case VMBP_MSG_TL_CONNECT_RESULT:
         return vmbp_priv_msg_decode_tl_connect_result(
-            p, len, ctx, out ? &out->tl_connect_result : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_tl_connect_result *)(void *)out, fault, variant);
     case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
         return vmbp_priv_msg_decode_modify_channel_response(
-            p, len, ctx, out ? &out->modify_channel_response : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_modify_channel_response *)(void *)out, fault, variant);
     case VMBP_MSG_MODIFY_CONNECTION:
         return vmbp_priv_msg_decode_modify_connection(
-            p, len, ctx, out ? &out->modify_connection : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_modify_connection *)(void *)out, fault, variant);
     case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
         return vmbp_priv_msg_decode_modify_connection_response(
-            p, len, ctx, out ? &out->modify_connection_response : NULL, fault, variant);
+            p, len, ctx, (struct vmbp_modify_connection_response *)(void *)out, fault, variant);
     case VMBP_MSG_PAUSE:
-        return vmbp_priv_msg_decode_pause(p, len, ctx, out ? &out->empty : NULL, fault,
-                                          variant);
+        return vmbp_priv_msg_decode_pause(p, len, ctx, (struct vmbp_msg_empty *)(void *)out,
+                                          fault, variant);
     case VMBP_MSG_PAUSE_RESPONSE:
-        return vmbp_priv_msg_decode_pause_response(p, len, ctx, out ? &out->empty : NULL, fault,
-                                                   variant);
+        return vmbp_priv_msg_decode_pause_response(
+            p, len, ctx, (struct vmbp_msg_empty *)(void *)out, fault, variant);
     case VMBP_MSG_RESUME:
-        return vmbp_priv_msg_decode_resume(p, len, ctx, out ? &out->empty : NULL, fault,
-                                           variant);
+        return vmbp_priv_msg_decode_resume(p, len, ctx, (struct vmbp_msg_empty *)(void *)out,
+                                           fault, variant);
     default:
         return VMBP_E_UNKNOWN_TYPE;
     }
@@ -1395,11 +1584,14 @@ vmbp_priv_msg_overlay_check(const struct vmbp_offer *offer, enum vmbp_msg_overla
 /* @generated end dispatch */
 
 /** @cond VMBP_INTERNAL */
-/* Framing, then the type's variant and decoder; out and fault may be NULL. */
+/* Framing, then the type's variant and decoder; out and fault may be NULL, not both given.
+ * Without a fault report, the decoders write a scratch copy when out is NULL: validating and
+ * decoding are one code path. */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_any(const void *buf, size_t len, const struct vmbp_ctx *ctx,
                          enum vmbp_dir dir, struct vmbp_msg *out, struct vmbp_msg_fault *fault)
 {
+    struct vmbp_msg scratch;
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     uint32_t type = 0;
     enum vmbp_status st =
@@ -1407,17 +1599,13 @@ vmbp_priv_msg_decode_any(const void *buf, size_t len, const struct vmbp_ctx *ctx
 
     if (st != VMBP_OK)
         return st;
-    st = vmbp_priv_msg_decode_type(type, (const uint8_t *)buf, len, ctx, out ? &out->u : NULL,
-                                   fault, &v);
-    if (fault)
-        fault->variant = v;
-    if (st != VMBP_OK)
-        return st;
-    if (out) {
-        out->type = type;
-        out->variant = v;
-    }
-    return VMBP_OK;
+    if (!fault)
+        return vmbp_priv_msg_decode_known(type, (const uint8_t *)buf, len, ctx,
+                                          out ? out : &scratch);
+    /* the fault report's path: vmbp_msg_validate_fault(), which decodes nothing */
+    st = vmbp_priv_msg_decode_type(type, (const uint8_t *)buf, len, ctx, NULL, fault, &v);
+    fault->variant = v;
+    return st;
 }
 
 /* The rule of a framing or gating step that rejected a message (VMBP-MSG-002 (1) to (5)). */

@@ -467,6 +467,7 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
         VMBP_MEMSET(&out->words[8], 0, 64u);
         VMBP_MEMSET(&out->words[16], 0, 64u);
         VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_HEADER_MAX_WORDS - 24u));
+        VMBP_PRIV_MSG_PLAIN_LOOP
         for (i = 0; i < n; i++)
             out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
     }
@@ -502,6 +503,7 @@ vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ct
         VMBP_MEMSET(&out->words[8], 0, 64u);
         VMBP_MEMSET(&out->words[16], 0, 64u);
         VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_BODY_MAX_WORDS - 24u));
+        VMBP_PRIV_MSG_PLAIN_LOOP
         for (i = 0; i < n; i++)
             out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
     }
