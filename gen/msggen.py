@@ -1041,7 +1041,7 @@ def gen_body_fn(model, v):
 def gen_type_decode(model, t):
     D = t.decoded
     L = ["/* %s: the variant, then its decoder. */" % t.name,
-         "VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
+         "VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
          "size_t len, const struct vmbp_ctx *ctx, struct %s *out, struct vmbp_msg_fault *fault, "
          "enum vmbp_msg_variant *variant)" % (t.lower, D.name),
          "{"]
