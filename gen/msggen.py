@@ -1641,12 +1641,13 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
         else:
             L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
                      % (t.lower, t.member))
-            L.append("        if (st == VMBP_OK) {")
-            L.append("            out->type = VMBP_MSG_%s;" % t.name)
-            L.append("            out->variant = v;")
-            L.append("        }")
-            L.append("        return st;")
+            L.append("        break;")
     L.append("    }")
+    L.append("    if (st == VMBP_OK) {")
+    L.append("        out->type = type;")
+    L.append("        out->variant = v;")
+    L.append("    }")
+    L.append("    return st;")
     L.append("}")
     L.append("")
     L.append("/* The decoder of a framed message of a known type, with a fault report (fault may be")

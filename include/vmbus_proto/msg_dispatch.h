@@ -1179,186 +1179,99 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
         return vmbp_priv_msg_any_offer_channel(p, len, ctx, out);
     case VMBP_MSG_RESCIND_CHANNEL_OFFER:
         st = vmbp_priv_msg_decode_rescind_channel_offer(p, len, ctx, &out->u.rescind, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_RESCIND_CHANNEL_OFFER;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_REQUEST_OFFERS:
         st = vmbp_priv_msg_decode_request_offers(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_REQUEST_OFFERS;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_ALL_OFFERS_DELIVERED:
         st = vmbp_priv_msg_decode_all_offers_delivered(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_ALL_OFFERS_DELIVERED;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_OPEN_CHANNEL:
         return vmbp_priv_msg_any_open_channel(p, len, ctx, out);
     case VMBP_MSG_OPEN_CHANNEL_RESULT:
         st = vmbp_priv_msg_decode_open_channel_result(p, len, ctx, &out->u.open_result, NULL,
                                                       &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_OPEN_CHANNEL_RESULT;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_CLOSE_CHANNEL:
         st = vmbp_priv_msg_decode_close_channel(p, len, ctx, &out->u.close_channel, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_CLOSE_CHANNEL;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_GPADL_HEADER:
         return vmbp_priv_msg_any_gpadl_header(p, len, ctx, out);
     case VMBP_MSG_GPADL_BODY:
         return vmbp_priv_msg_any_gpadl_body(p, len, ctx, out);
     case VMBP_MSG_GPADL_CREATED:
         st = vmbp_priv_msg_decode_gpadl_created(p, len, ctx, &out->u.gpadl_created, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_GPADL_CREATED;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_GPADL_TEARDOWN:
         st = vmbp_priv_msg_decode_gpadl_teardown(p, len, ctx, &out->u.gpadl_teardown, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_GPADL_TEARDOWN;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_GPADL_TORNDOWN:
         st = vmbp_priv_msg_decode_gpadl_torndown(p, len, ctx, &out->u.gpadl_torndown, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_GPADL_TORNDOWN;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_RELID_RELEASED:
         st = vmbp_priv_msg_decode_relid_released(p, len, ctx, &out->u.relid_released, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_RELID_RELEASED;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_INITIATE_CONTACT:
         return vmbp_priv_msg_any_initiate_contact(p, len, ctx, out);
     case VMBP_MSG_VERSION_RESPONSE:
         st = vmbp_priv_msg_decode_version_response(p, len, ctx, &out->u.version_response, NULL,
                                                    &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_VERSION_RESPONSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_UNLOAD:
         st = vmbp_priv_msg_decode_unload(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_UNLOAD;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_UNLOAD_COMPLETE:
         st = vmbp_priv_msg_decode_unload_complete(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_UNLOAD_COMPLETE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_OPEN_RESERVED_CHANNEL:
         st = vmbp_priv_msg_decode_open_reserved_channel(
             p, len, ctx, &out->u.open_reserved_channel, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_OPEN_RESERVED_CHANNEL;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_CLOSE_RESERVED_CHANNEL:
         st = vmbp_priv_msg_decode_close_reserved_channel(
             p, len, ctx, &out->u.close_reserved_channel, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_CLOSE_RESERVED_CHANNEL;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
         st = vmbp_priv_msg_decode_close_reserved_response(
             p, len, ctx, &out->u.close_reserved_response, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_CLOSE_RESERVED_RESPONSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_TL_CONNECT_REQUEST:
         return vmbp_priv_msg_any_tl_connect_request(p, len, ctx, out);
     case VMBP_MSG_MODIFY_CHANNEL:
         st = vmbp_priv_msg_decode_modify_channel(p, len, ctx, &out->u.modify_channel, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_MODIFY_CHANNEL;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_TL_CONNECT_RESULT:
         st = vmbp_priv_msg_decode_tl_connect_result(p, len, ctx, &out->u.tl_connect_result,
                                                     NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_TL_CONNECT_RESULT;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
         st = vmbp_priv_msg_decode_modify_channel_response(
             p, len, ctx, &out->u.modify_channel_response, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_MODIFY_CHANNEL_RESPONSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_MODIFY_CONNECTION:
         st = vmbp_priv_msg_decode_modify_connection(p, len, ctx, &out->u.modify_connection,
                                                     NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_MODIFY_CONNECTION;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
         st = vmbp_priv_msg_decode_modify_connection_response(
             p, len, ctx, &out->u.modify_connection_response, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_MODIFY_CONNECTION_RESPONSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_PAUSE:
         st = vmbp_priv_msg_decode_pause(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_PAUSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_PAUSE_RESPONSE:
         st = vmbp_priv_msg_decode_pause_response(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_PAUSE_RESPONSE;
-            out->variant = v;
-        }
-        return st;
+        break;
     case VMBP_MSG_RESUME:
     default: /* vmbp_priv_msg_frame() admits the known types only */
         st = vmbp_priv_msg_decode_resume(p, len, ctx, &out->u.empty, NULL, &v);
-        if (st == VMBP_OK) {
-            out->type = VMBP_MSG_RESUME;
-            out->variant = v;
-        }
-        return st;
+        break;
     }
+    if (st == VMBP_OK) {
+        out->type = type;
+        out->variant = v;
+    }
+    return st;
 }
 
 /* The decoder of a framed message of a known type, with a fault report (fault may be
