@@ -1041,7 +1041,7 @@ def gen_body_fn(model, v):
 def gen_type_decode(model, t):
     D = t.decoded
     L = ["/* %s: the variant, then its decoder. */" % t.name,
-         "VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
+         "VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
          "size_t len, const struct vmbp_ctx *ctx, struct %s *out, struct vmbp_msg_fault *fault, "
          "enum vmbp_msg_variant *variant)" % (t.lower, D.name),
          "{"]
@@ -1489,9 +1489,10 @@ def gen_codec(model, fam):
 # ---- msg_dispatch.h ---------------------------------------------------------------------------
 
 def outlined(t):
-    """Whether the dispatch calls the decoder of type @p t out of line: the types whose decoders
-    walk a list or copy a large struct, which need more registers than the others."""
-    return any(v.size > 100 or any(f.kind == "words" for f in v.fields) for v in t.variants)
+    """Whether the dispatch calls the decoder of type @p t out of line: the types of more than
+    50 bytes or with a word list, whose decoders need more registers than the others (inline,
+    gcc or clang would save registers on every message's path)."""
+    return any(v.size > 50 or any(f.kind == "words" for f in v.fields) for v in t.variants)
 
 
 def gen_dispatch(model):

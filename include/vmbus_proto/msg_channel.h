@@ -833,7 +833,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_body_modify_channel_r
 }
 
 /* OPEN_CHANNEL: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   struct vmbp_open_channel *out, struct vmbp_msg_fault *fault,
                                   enum vmbp_msg_variant *variant)
@@ -848,7 +848,7 @@ vmbp_priv_msg_decode_open_channel(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* OPEN_CHANNEL_RESULT: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_channel_result(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_channel_result(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_open_result *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
@@ -862,7 +862,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_channel_r
 }
 
 /* CLOSE_CHANNEL: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_close_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_close_channel *out, struct vmbp_msg_fault *fault,
                                    enum vmbp_msg_variant *variant)
@@ -877,10 +877,12 @@ vmbp_priv_msg_decode_close_channel(const uint8_t *p, size_t len, const struct vm
 }
 
 /* OPEN_RESERVED_CHANNEL: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_reserved_channel(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_open_reserved_channel *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_open_reserved_channel(const uint8_t *p, size_t len,
+                                           const struct vmbp_ctx *ctx,
+                                           struct vmbp_open_reserved_channel *out,
+                                           struct vmbp_msg_fault *fault,
+                                           enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_open_reserved_channel(p, len, ctx, &v);
@@ -892,10 +894,12 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_reserved_
 }
 
 /* CLOSE_RESERVED_CHANNEL: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_close_reserved_channel(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_close_reserved_channel *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_close_reserved_channel(const uint8_t *p, size_t len,
+                                            const struct vmbp_ctx *ctx,
+                                            struct vmbp_close_reserved_channel *out,
+                                            struct vmbp_msg_fault *fault,
+                                            enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_close_reserved_channel(p, len, ctx, &v);
@@ -907,10 +911,12 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_close_reserved
 }
 
 /* CLOSE_RESERVED_RESPONSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_close_reserved_response(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_close_reserved_response *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_close_reserved_response(const uint8_t *p, size_t len,
+                                             const struct vmbp_ctx *ctx,
+                                             struct vmbp_close_reserved_response *out,
+                                             struct vmbp_msg_fault *fault,
+                                             enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_close_reserved_response(p, len, ctx, &v);
@@ -922,7 +928,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_close_reserved
 }
 
 /* MODIFY_CHANNEL: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_channel(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_channel(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_modify_channel *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
@@ -936,10 +942,12 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_channel
 }
 
 /* MODIFY_CHANNEL_RESPONSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_channel_response(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_modify_channel_response *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_modify_channel_response(const uint8_t *p, size_t len,
+                                             const struct vmbp_ctx *ctx,
+                                             struct vmbp_modify_channel_response *out,
+                                             struct vmbp_msg_fault *fault,
+                                             enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_modify_channel_response(p, len, ctx, &v);

@@ -1269,7 +1269,7 @@ vmbp_priv_msg_body_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *c
 }
 
 /* REQUEST_OFFERS: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_request_offers(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
@@ -1279,9 +1279,12 @@ vmbp_priv_msg_decode_request_offers(const uint8_t *p, size_t len, const struct v
 }
 
 /* ALL_OFFERS_DELIVERED: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_all_offers_delivered(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg_empty *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_all_offers_delivered(const uint8_t *p, size_t len,
+                                          const struct vmbp_ctx *ctx,
+                                          struct vmbp_msg_empty *out,
+                                          struct vmbp_msg_fault *fault,
+                                          enum vmbp_msg_variant *variant)
 {
     *variant = VMBP_MSGV_ALL_OFFERS_DELIVERED;
     return vmbp_priv_msg_body_all_offers_delivered(p, len, ctx, VMBP_MSGV_ALL_OFFERS_DELIVERED,
@@ -1289,7 +1292,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_all_offers_del
 }
 
 /* INITIATE_CONTACT: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_initiate_contact(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_initiate_contact(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_initiate_contact *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
@@ -1303,7 +1306,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_initiate_conta
 }
 
 /* VERSION_RESPONSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_version_response(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_version_response(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_version_response *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
@@ -1317,7 +1320,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_version_respon
 }
 
 /* UNLOAD: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_unload(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)
@@ -1327,7 +1330,7 @@ vmbp_priv_msg_decode_unload(const uint8_t *p, size_t len, const struct vmbp_ctx 
 }
 
 /* UNLOAD_COMPLETE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                      struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                      enum vmbp_msg_variant *variant)
@@ -1342,7 +1345,7 @@ vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct 
 }
 
 /* MODIFY_CONNECTION: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_modify_connection(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        struct vmbp_modify_connection *out,
                                        struct vmbp_msg_fault *fault,
@@ -1358,10 +1361,12 @@ vmbp_priv_msg_decode_modify_connection(const uint8_t *p, size_t len, const struc
 }
 
 /* MODIFY_CONNECTION_RESPONSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_connection_response(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_modify_connection_response *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_modify_connection_response(const uint8_t *p, size_t len,
+                                                const struct vmbp_ctx *ctx,
+                                                struct vmbp_modify_connection_response *out,
+                                                struct vmbp_msg_fault *fault,
+                                                enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_modify_connection_response(p, len, ctx, &v);
@@ -1373,7 +1378,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_connect
 }
 
 /* PAUSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                            struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                            enum vmbp_msg_variant *variant)
@@ -1388,7 +1393,7 @@ vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *
 }
 
 /* PAUSE_RESPONSE: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
@@ -1403,7 +1408,7 @@ vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct v
 }
 
 /* RESUME: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)

@@ -1135,6 +1135,36 @@ vmbp_priv_msg_any_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx
     return st;
 }
 
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                   struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st =
+        vmbp_priv_msg_decode_initiate_contact(p, len, ctx, &out->u.initiate_contact, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_INITIATE_CONTACT;
+        out->variant = v;
+    }
+    return st;
+}
+
+VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_any_tl_connect_request(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                     struct vmbp_msg *out)
+{
+    enum vmbp_msg_variant v = VMBP_MSGV_NONE;
+    enum vmbp_status st = vmbp_priv_msg_decode_tl_connect_request(
+        p, len, ctx, &out->u.tl_connect_request, NULL, &v);
+
+    if (st == VMBP_OK) {
+        out->type = VMBP_MSG_TL_CONNECT_REQUEST;
+        out->variant = v;
+    }
+    return st;
+}
+
 /* The decoder of a framed message of a known type into any message (out not NULL,
  * written on success only), without a fault report. */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
@@ -1182,9 +1212,7 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
         st = vmbp_priv_msg_decode_relid_released(p, len, ctx, &out->u.relid_released, NULL, &v);
         break;
     case VMBP_MSG_INITIATE_CONTACT:
-        st = vmbp_priv_msg_decode_initiate_contact(p, len, ctx, &out->u.initiate_contact, NULL,
-                                                   &v);
-        break;
+        return vmbp_priv_msg_any_initiate_contact(p, len, ctx, out);
     case VMBP_MSG_VERSION_RESPONSE:
         st = vmbp_priv_msg_decode_version_response(p, len, ctx, &out->u.version_response, NULL,
                                                    &v);
@@ -1208,9 +1236,7 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
             p, len, ctx, &out->u.close_reserved_response, NULL, &v);
         break;
     case VMBP_MSG_TL_CONNECT_REQUEST:
-        st = vmbp_priv_msg_decode_tl_connect_request(p, len, ctx, &out->u.tl_connect_request,
-                                                     NULL, &v);
-        break;
+        return vmbp_priv_msg_any_tl_connect_request(p, len, ctx, out);
     case VMBP_MSG_MODIFY_CHANNEL:
         st = vmbp_priv_msg_decode_modify_channel(p, len, ctx, &out->u.modify_channel, NULL, &v);
         break;

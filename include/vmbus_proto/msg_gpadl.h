@@ -577,7 +577,7 @@ vmbp_priv_msg_body_gpadl_torndown(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* GPADL_HEADER: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   struct vmbp_gpadl_header *out, struct vmbp_msg_fault *fault,
                                   enum vmbp_msg_variant *variant)
@@ -592,7 +592,7 @@ vmbp_priv_msg_decode_gpadl_header(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* GPADL_BODY: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                 struct vmbp_gpadl_body *out, struct vmbp_msg_fault *fault,
                                 enum vmbp_msg_variant *variant)
@@ -607,7 +607,7 @@ vmbp_priv_msg_decode_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_
 }
 
 /* GPADL_CREATED: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_gpadl_created *out, struct vmbp_msg_fault *fault,
                                    enum vmbp_msg_variant *variant)
@@ -622,7 +622,7 @@ vmbp_priv_msg_decode_gpadl_created(const uint8_t *p, size_t len, const struct vm
 }
 
 /* GPADL_TEARDOWN: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_teardown(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_teardown(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_teardown *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {
@@ -636,7 +636,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_teardown
 }
 
 /* GPADL_TORNDOWN: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_torndown(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_torndown(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_torndown *out,
     struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
 {

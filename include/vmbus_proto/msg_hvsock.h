@@ -310,7 +310,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_body_tl_connect_resul
 }
 
 /* TL_CONNECT_REQUEST: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_tl_connect_request(
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_tl_connect_request(
     const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
     struct vmbp_tl_connect_request *out, struct vmbp_msg_fault *fault,
     enum vmbp_msg_variant *variant)
@@ -325,7 +325,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_tl_connect_req
 }
 
 /* TL_CONNECT_RESULT: the variant, then its decoder. */
-VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_tl_connect_result(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        struct vmbp_tl_connect_result *out,
                                        struct vmbp_msg_fault *fault,
