@@ -37,7 +37,9 @@
  * compares the two data paths with the same (absent) wake-up traffic. Both write the
  * protocol's packets on the same control page, so each end of one can run against the other's
  * (GAP_SWAP: the library's writer and the model's reader, and the reverse), which tells which
- * end a difference comes from.
+ * end a difference comes from. Last, the plain pipe and both polled pipelines with a reader
+ * kept 100 ns longer on each packet (GAP_LAG): whether a slower reader, which runs further
+ * behind its writer, makes the pipeline faster.
  *
  * VMBP_BENCH_PIPE_TRACE=1 prints, for every run, the signals per 1000 packets in each
  * direction, the pending_send_sz settings, and how often and how long the consumer waited.
@@ -77,6 +79,8 @@ enum mode { M_RING, M_PIPE, M_DPDK, M_LINUX };
 #define GAP_MB 0x4u      /* a full barrier after every publish */
 #define GAP_POLL 0x8u    /* ring, DPDK model: the consumer masks once and polls */
 #define GAP_SWAP 0x10u   /* ring, DPDK model: with the other one's producer */
+#define GAP_LAG 0x20u    /* the consumer spends LAG_NS more on each packet */
+#define LAG_NS 100.0
 
 struct pipe {
     /* ring mode; each end's private state on cache lines of its own (the two threads) */
@@ -152,6 +156,18 @@ static void consumer_wait(struct pipe *p, unsigned long seen)
     wait_change(&p->ev_reader, seen);
     p->wait_ns += bench_now_ns() - t;
     p->waits++;
+}
+
+/* GAP_LAG: keep the consumer LAG_NS longer on each packet (a slower reader). */
+static void lag(const struct pipe *p)
+{
+    double t;
+
+    if (!(p->gap & GAP_LAG))
+        return;
+    t = bench_now_ns();
+    while (bench_now_ns() - t < LAG_NS)
+        ;
 }
 
 static void pin(size_t cpu)
@@ -266,6 +282,7 @@ static void ring_consumer_poll(struct pipe *p)
             die("vmbp_ring_read", (int)st);
         got++;
         spins = 0;
+        lag(p);
         if (sig) {
             p->writer_signals++;
             bump(&p->ev_writer);
@@ -354,6 +371,7 @@ static void pipe_consumer(struct pipe *p)
         __atomic_store_n(p->tail_p, tail, __ATOMIC_RELEASE);
         if (mb)
             peer_mb();
+        lag(p);
     }
 }
 
@@ -452,6 +470,7 @@ static void dpdk_consumer_poll(struct pipe *p)
             die("dpdk_chan_recv", err);
         got++;
         spins = 0;
+        lag(p);
         if (sig) {
             p->writer_signals++;
             bump(&p->ev_writer);
@@ -726,6 +745,9 @@ void bench_pipe_gap(void)
         {"vmbp_ring, polled", M_RING, GAP_POLL},
         {"dpdk writer, vmbp_ring reader, polled", M_RING, GAP_POLL | GAP_SWAP},
         {"vmbp_ring writer, dpdk reader, polled", M_DPDK, GAP_POLL | GAP_SWAP},
+        {"pipe, reader +100 ns per packet", M_PIPE, GAP_LAG},
+        {"dpdk model, polled, reader +100 ns", M_DPDK, GAP_POLL | GAP_LAG},
+        {"vmbp_ring, polled, reader +100 ns", M_RING, GAP_POLL | GAP_LAG},
         {"dpdk model (+ signals)", M_DPDK, 0},
         {"vmbp_ring", M_RING, 0},
     };
