@@ -17,9 +17,9 @@ START_TEST(table_matches_the_model)
 {
     unsigned t, nvar = 0;
 
-    ck_assert_uint_eq(VMBP_MSG_TYPE_COUNT, 29);
-    ck_assert_uint_eq(VMBP_MSG_VARIANT_COUNT, 37);
-    for (t = 1; t <= 29; t++) {
+    ck_assert_uint_eq(VMBP_MSG_TYPE_COUNT, MODEL_NTYPES);
+    ck_assert_uint_eq(VMBP_MSG_VARIANT_COUNT, model_nvariants());
+    for (t = 1; t <= MODEL_NTYPES; t++) {
         const struct model_type *m = &model_types[t - 1];
         const struct vmbp_msg_type_info *ti = vmbp_msg_type_lookup(t);
         unsigned v, k = 0;
@@ -51,11 +51,11 @@ START_TEST(table_matches_the_model)
             k++;
             nvar++;
         }
-        ck_assert(k == 4 || m->v[k].name == NULL);
+        ck_assert(k == MODEL_MAX_VARIANTS || m->v[k].name == NULL);
     }
-    ck_assert_uint_eq(nvar, 37);
+    ck_assert_uint_eq(nvar, model_nvariants());
     ck_assert_ptr_null(vmbp_msg_type_lookup(0));
-    ck_assert_ptr_null(vmbp_msg_type_lookup(30));
+    ck_assert_ptr_null(vmbp_msg_type_lookup(MODEL_NTYPES + 1u));
     ck_assert_ptr_null(vmbp_msg_type_name(0xFFFFFFFFu));
     ck_assert_ptr_null(vmbp_msg_variant_lookup(VMBP_MSGV_NONE));
     ck_assert_ptr_null(vmbp_msg_variant_lookup(VMBP_MSGV_COUNT));
@@ -144,8 +144,8 @@ START_TEST(gating_of_every_type_version_feature_direction_and_boundary_length)
         lens[nl++] = 239;
         lens[nl++] = 240;
         lens[nl++] = 241;
-        if (type >= 1 && type <= 29)
-            for (k = 0; k < 4 && model_types[type - 1].v[k].name; k++) {
+        if (type >= 1 && type <= MODEL_NTYPES)
+            for (k = 0; k < MODEL_MAX_VARIANTS && model_types[type - 1].v[k].name; k++) {
                 lens[nl++] = model_types[type - 1].v[k].size - 1;
                 lens[nl++] = model_types[type - 1].v[k].size;
                 lens[nl++] = model_types[type - 1].v[k].size + 1;
@@ -342,7 +342,7 @@ START_TEST(constants)
     ck_assert_ptr_null(vmbp_ntstatus_name(0xC0000001u));
     ck_assert_uint_eq(VMBP_FEATURES_OPEN_SIGNAL, 0x3);
     ck_assert_uint_eq(VMBP_MSG_RESUME, 29);
-    ck_assert_uint_eq(VMBP_MSG_TYPE_MAX, 29);
+    ck_assert_uint_eq(VMBP_MSG_TYPE_MAX, MODEL_NTYPES);
 }
 END_TEST
 

@@ -23,12 +23,15 @@ struct model_variant {
     unsigned size;
 };
 
+/* Room for the variants of one type (INITIATE_CONTACT has 4). */
+#define MODEL_MAX_VARIANTS 6
+
 struct model_type {
     uint32_t type;
     const char *name;
     int dir;
     int any_state;
-    struct model_variant v[4]; /* newest first; name NULL ends */
+    struct model_variant v[MODEL_MAX_VARIANTS]; /* newest first; name NULL ends */
 };
 
 #define V0_13 0x0000000Du
@@ -40,7 +43,7 @@ struct model_type {
 #define V5_3 0x00050003u
 #define V6_0 0x00060000u
 
-static const struct model_type model_types[29] = {
+static const struct model_type model_types[] = {
     {1,
      "OFFER_CHANNEL",
      M_H2G,
@@ -110,6 +113,20 @@ static const struct model_type model_types[29] = {
     {29, "RESUME", M_G2H, 0, {{"RESUME", V6_0, 0x20, M_VER, 8}}},
 };
 
+/* Types 1..MODEL_NTYPES, in number order. */
+#define MODEL_NTYPES ((uint32_t)(sizeof(model_types) / sizeof(model_types[0])))
+
+/* The variants of every type, counted. */
+static inline unsigned model_nvariants(void)
+{
+    unsigned t, k, n = 0;
+
+    for (t = 0; t < MODEL_NTYPES; t++)
+        for (k = 0; k < MODEL_MAX_VARIANTS && model_types[t].v[k].name; k++)
+            n++;
+    return n;
+}
+
 static const uint32_t model_versions[12] = {0,          0x0000000D, 0x00010001, 0x00020004,
                                             0x00030000, 0x00040000, 0x00040001, 0x00050000,
                                             0x00050001, 0x00050002, 0x00050003, 0x00060000};
@@ -134,17 +151,17 @@ static inline enum vmbp_status model_select(const uint8_t *buf, size_t len, uint
     if (len > 240)
         return VMBP_E_TOO_LONG;
     type = model_le32(buf);
-    if (type < 1 || type > 29)
+    if (type < 1 || type > MODEL_NTYPES)
         return VMBP_E_UNKNOWN_TYPE;
     t = &model_types[type - 1];
     if ((t->dir & dir) == 0)
         return VMBP_E_DIRECTION;
     if (version == 0 && !t->any_state)
         return VMBP_E_NOT_NEGOTIATED;
-    for (i = 0; i < 4 && t->v[i].name; i++)
+    for (i = 0; i < MODEL_MAX_VARIANTS && t->v[i].name; i++)
         if (t->v[i].size < min)
             min = t->v[i].size;
-    for (i = 0; i < 4 && t->v[i].name; i++) {
+    for (i = 0; i < MODEL_MAX_VARIANTS && t->v[i].name; i++) {
         const struct model_variant *v = &t->v[i];
 
         if (v->select == M_CONTENT) {
