@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BENCH_MAX_ROWS 192
+#define BENCH_MAX_ROWS 512
 #define BENCH_MAX_PEERS 3
 
 /* Another baseline measured in the same run, alternating with ours (a peer's algorithm). */
