@@ -1495,6 +1495,30 @@ def outlined(t):
     return any(v.size > 50 or any(f.kind == "words" for f in v.fields) for v in t.variants)
 
 
+def shared_bodies(model, heavy):
+    """The groups of types (two or more) whose decoders in the dispatch can be one: one variant
+    chosen by version and features only, the same decoded members and the same body text but
+    for their names. Returns lists of types, in type order."""
+    keys = {}
+    for t in model.types:
+        if t in heavy or len(t.variants) != 1 or t.content or t.variants[0].select != "version":
+            continue
+        body = gen_type_body(model, t)
+        text = "\n".join(body[body.index("{"):])
+        w = t.variants[0].wire
+        names = [t.name, t.variants[0].name, t.decoded.name, w.name]
+        names += [m.name for m in w.members] + [m["name"] for m in t.decoded.members]
+        for i, n in enumerate(dict.fromkeys(names)):
+            text = re.sub(r"\b%s\b" % re.escape(n), "@%d" % i, text)
+        if t.decoded.name == "vmbp_msg_empty":
+            text = "empty"
+        # the same code on the same layouts: wire members and decoded members alike
+        layout = (tuple((m.offset, m.type) for m in w.members),
+                  tuple(m["type"] for m in t.decoded.members))
+        keys.setdefault((text, layout, gate_of(t)[0], tuple(gate_of(t)[1])), []).append(t)
+    return [g for g in keys.values() if len(g) > 1]
+
+
 def gen_dispatch(model):
     L = []
     members = []
@@ -1623,8 +1647,24 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
         L.append("    return st;")
         L.append("}")
         L.append("")
+    groups = shared_bodies(model, heavy)
+    shared = {t.name: g for g in groups for t in g}
+    L.append("/* The variant of each type (the index) of one variant that shares its decoder in the")
+    L.append(" * dispatch with types of the same wire shape, checks and gate. */")
+    L.append("static const uint8_t vmbp_priv_msg_type_variant[VMBP_MSG_TYPE_MAX + 1] = {")
+    by_number = {t.number: t for t in model.types}
+    for n in range(max(by_number) + 1):
+        t = by_number.get(n)
+        if t is not None and t.name in shared:
+            L.append("    (uint8_t)VMBP_MSGV_%s, /* %s */" % (t.variants[0].name, t.name))
+        else:
+            L.append("    0u, /* %s */" % (t.name if t is not None else "no type"))
+    L.append("};")
+    L.append("VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT <= 256, vmbp_msg_type_variant_fits);")
+    L.append("")
     L.append("/* The decoder of a framed message of a known type into any message (out not NULL,")
-    L.append(" * written on success only), without a fault report. */")
+    L.append(" * written on success only), without a fault report. The types of one wire shape and")
+    L.append(" * the same checks share one decoder, their gates read from vmbp_priv_msg_gates. */")
     L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_known(uint32_t type, "
              "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)")
     L.append("{")
@@ -1632,12 +1672,35 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
     L.append("    enum vmbp_status st;")
     L.append("")
     L.append("    switch (type) {")
+    done = set()
+    order = []
     for t in model.types:
-        L.append("    case VMBP_MSG_%s:" % t.name)
-        if t is model.types[-1]:
+        if t.name in shared:
+            if t.name in done:
+                continue
+            order.append(shared[t.name])
+            done |= {x.name for x in shared[t.name]}
+        else:
+            order.append([t])
+    for g in order:
+        t = g[0]
+        for x in g:
+            L.append("    case VMBP_MSG_%s:" % x.name)
+        if g is order[-1]:
             L.append("    default: /* vmbp_priv_msg_frame() admits the known types only */")
         if t in heavy:
             L.append("        return vmbp_priv_msg_any_%s(p, len, ctx, out);" % t.lower)
+        elif len(g) > 1 and t.decoded.name == "vmbp_msg_empty":
+            L.append("        st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower)
+            L.append("        if (st == VMBP_OK)")
+            L.append("            out->u.%s.type = type;" % t.member)
+            L.append("        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];")
+            L.append("        break;")
+        elif len(g) > 1:
+            L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
+                     % (t.lower, t.member))
+            L.append("        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];")
+            L.append("        break;")
         else:
             L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
                      % (t.lower, t.member))

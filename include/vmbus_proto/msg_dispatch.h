@@ -1165,8 +1165,45 @@ vmbp_priv_msg_any_tl_connect_request(const uint8_t *p, size_t len, const struct 
     return st;
 }
 
+/* The variant of each type (the index) of one variant that shares its decoder in the
+ * dispatch with types of the same wire shape, checks and gate. */
+static const uint8_t vmbp_priv_msg_type_variant[VMBP_MSG_TYPE_MAX + 1] = {
+    0u,                                       /* no type */
+    0u,                                       /* OFFER_CHANNEL */
+    (uint8_t)VMBP_MSGV_RESCIND_CHANNEL_OFFER, /* RESCIND_CHANNEL_OFFER */
+    (uint8_t)VMBP_MSGV_REQUEST_OFFERS,        /* REQUEST_OFFERS */
+    (uint8_t)VMBP_MSGV_ALL_OFFERS_DELIVERED,  /* ALL_OFFERS_DELIVERED */
+    0u,                                       /* OPEN_CHANNEL */
+    (uint8_t)VMBP_MSGV_OPEN_CHANNEL_RESULT,   /* OPEN_CHANNEL_RESULT */
+    (uint8_t)VMBP_MSGV_CLOSE_CHANNEL,         /* CLOSE_CHANNEL */
+    0u,                                       /* GPADL_HEADER */
+    0u,                                       /* GPADL_BODY */
+    (uint8_t)VMBP_MSGV_GPADL_CREATED,         /* GPADL_CREATED */
+    0u,                                       /* GPADL_TEARDOWN */
+    0u,                                       /* GPADL_TORNDOWN */
+    (uint8_t)VMBP_MSGV_RELID_RELEASED,        /* RELID_RELEASED */
+    0u,                                       /* INITIATE_CONTACT */
+    0u,                                       /* VERSION_RESPONSE */
+    (uint8_t)VMBP_MSGV_UNLOAD,                /* UNLOAD */
+    0u,                                       /* UNLOAD_COMPLETE */
+    0u,                                       /* OPEN_RESERVED_CHANNEL */
+    0u,                                       /* CLOSE_RESERVED_CHANNEL */
+    0u,                                       /* CLOSE_RESERVED_RESPONSE */
+    0u,                                       /* TL_CONNECT_REQUEST */
+    0u,                                       /* MODIFY_CHANNEL */
+    0u,                                       /* TL_CONNECT_RESULT */
+    0u,                                       /* MODIFY_CHANNEL_RESPONSE */
+    0u,                                       /* MODIFY_CONNECTION */
+    0u,                                       /* MODIFY_CONNECTION_RESPONSE */
+    (uint8_t)VMBP_MSGV_PAUSE,                 /* PAUSE */
+    (uint8_t)VMBP_MSGV_PAUSE_RESPONSE,        /* PAUSE_RESPONSE */
+    (uint8_t)VMBP_MSGV_RESUME,                /* RESUME */
+};
+VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT <= 256, vmbp_msg_type_variant_fits);
+
 /* The decoder of a framed message of a known type into any message (out not NULL,
- * written on success only), without a fault report. */
+ * written on success only), without a fault report. The types of one wire shape and
+ * the same checks share one decoder, their gates read from vmbp_priv_msg_gates. */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
                            const struct vmbp_ctx *ctx, struct vmbp_msg *out)
@@ -1178,47 +1215,42 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
     case VMBP_MSG_OFFER_CHANNEL:
         return vmbp_priv_msg_any_offer_channel(p, len, ctx, out);
     case VMBP_MSG_RESCIND_CHANNEL_OFFER:
+    case VMBP_MSG_CLOSE_CHANNEL:
+    case VMBP_MSG_RELID_RELEASED:
         st = vmbp_priv_msg_decode_rescind_channel_offer(p, len, ctx, &out->u.rescind, NULL, &v);
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
         break;
     case VMBP_MSG_REQUEST_OFFERS:
-        st = vmbp_priv_msg_decode_request_offers(p, len, ctx, &out->u.empty, NULL, &v);
-        break;
     case VMBP_MSG_ALL_OFFERS_DELIVERED:
-        st = vmbp_priv_msg_decode_all_offers_delivered(p, len, ctx, &out->u.empty, NULL, &v);
+    case VMBP_MSG_UNLOAD:
+        st = vmbp_priv_msg_select_request_offers(p, len, ctx, &v);
+        if (st == VMBP_OK)
+            out->u.empty.type = type;
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
         break;
     case VMBP_MSG_OPEN_CHANNEL:
         return vmbp_priv_msg_any_open_channel(p, len, ctx, out);
     case VMBP_MSG_OPEN_CHANNEL_RESULT:
+    case VMBP_MSG_GPADL_CREATED:
         st = vmbp_priv_msg_decode_open_channel_result(p, len, ctx, &out->u.open_result, NULL,
                                                       &v);
-        break;
-    case VMBP_MSG_CLOSE_CHANNEL:
-        st = vmbp_priv_msg_decode_close_channel(p, len, ctx, &out->u.close_channel, NULL, &v);
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
         break;
     case VMBP_MSG_GPADL_HEADER:
         return vmbp_priv_msg_any_gpadl_header(p, len, ctx, out);
     case VMBP_MSG_GPADL_BODY:
         return vmbp_priv_msg_any_gpadl_body(p, len, ctx, out);
-    case VMBP_MSG_GPADL_CREATED:
-        st = vmbp_priv_msg_decode_gpadl_created(p, len, ctx, &out->u.gpadl_created, NULL, &v);
-        break;
     case VMBP_MSG_GPADL_TEARDOWN:
         st = vmbp_priv_msg_decode_gpadl_teardown(p, len, ctx, &out->u.gpadl_teardown, NULL, &v);
         break;
     case VMBP_MSG_GPADL_TORNDOWN:
         st = vmbp_priv_msg_decode_gpadl_torndown(p, len, ctx, &out->u.gpadl_torndown, NULL, &v);
         break;
-    case VMBP_MSG_RELID_RELEASED:
-        st = vmbp_priv_msg_decode_relid_released(p, len, ctx, &out->u.relid_released, NULL, &v);
-        break;
     case VMBP_MSG_INITIATE_CONTACT:
         return vmbp_priv_msg_any_initiate_contact(p, len, ctx, out);
     case VMBP_MSG_VERSION_RESPONSE:
         st = vmbp_priv_msg_decode_version_response(p, len, ctx, &out->u.version_response, NULL,
                                                    &v);
-        break;
-    case VMBP_MSG_UNLOAD:
-        st = vmbp_priv_msg_decode_unload(p, len, ctx, &out->u.empty, NULL, &v);
         break;
     case VMBP_MSG_UNLOAD_COMPLETE:
         st = vmbp_priv_msg_decode_unload_complete(p, len, ctx, &out->u.empty, NULL, &v);
@@ -1257,14 +1289,13 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
             p, len, ctx, &out->u.modify_connection_response, NULL, &v);
         break;
     case VMBP_MSG_PAUSE:
-        st = vmbp_priv_msg_decode_pause(p, len, ctx, &out->u.empty, NULL, &v);
-        break;
     case VMBP_MSG_PAUSE_RESPONSE:
-        st = vmbp_priv_msg_decode_pause_response(p, len, ctx, &out->u.empty, NULL, &v);
-        break;
     case VMBP_MSG_RESUME:
     default: /* vmbp_priv_msg_frame() admits the known types only */
-        st = vmbp_priv_msg_decode_resume(p, len, ctx, &out->u.empty, NULL, &v);
+        st = vmbp_priv_msg_select_pause(p, len, ctx, &v);
+        if (st == VMBP_OK)
+            out->u.empty.type = type;
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
         break;
     }
     if (st == VMBP_OK) {
