@@ -1498,7 +1498,9 @@ def outlined(t):
 def shared_bodies(model, heavy):
     """The groups of types (two or more) whose decoders in the dispatch can be one: one variant
     chosen by version and features only, the same decoded members and the same body text but
-    for their names. Returns lists of types, in type order."""
+    for their names, and the same features (the version may differ: the dispatch compares it
+    with the type's row of vmbp_priv_msg_shared). Returns lists of types, lowest version first
+    (that type's decoder is the group's), then in type order."""
     keys = {}
     for t in model.types:
         if t in heavy or len(t.variants) != 1 or t.content or t.variants[0].select != "version":
@@ -1515,8 +1517,9 @@ def shared_bodies(model, heavy):
         # the same code on the same layouts: wire members and decoded members alike
         layout = (tuple((m.offset, m.type) for m in w.members),
                   tuple(m["type"] for m in t.decoded.members))
-        keys.setdefault((text, layout, gate_of(t)[0], tuple(gate_of(t)[1])), []).append(t)
-    return [g for g in keys.values() if len(g) > 1]
+        keys.setdefault((text, layout, tuple(gate_of(t)[1])), []).append(t)
+    return [sorted(g, key=lambda t: (version_value(gate_of(t)[0] or "any"), t.number))
+            for g in keys.values() if len(g) > 1]
 
 
 def gen_dispatch(model):
@@ -1649,22 +1652,29 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
         L.append("")
     groups = shared_bodies(model, heavy)
     shared = {t.name: g for g in groups for t in g}
-    L.append("/* The variant of each type (the index) of one variant that shares its decoder in the")
-    L.append(" * dispatch with types of the same wire shape, checks and gate. */")
-    L.append("static const uint8_t vmbp_priv_msg_type_variant[VMBP_MSG_TYPE_MAX + 1] = {")
+    L.append("/* Per type (the index) that shares its decoder in the dispatch with types of the same")
+    L.append(" * wire shape, checks and features: the lowest version it needs (VMBP-MSG-007, as in")
+    L.append(" * its vmbp_priv_msg_select_<type>(); 0: any) and its variant. */")
+    L.append("struct vmbp_priv_msg_shared {")
+    L.append("    uint32_t version;")
+    L.append("    uint32_t variant;")
+    L.append("};")
+    L.append("static const struct vmbp_priv_msg_shared vmbp_priv_msg_shared[VMBP_MSG_TYPE_MAX + 1] = {")
     by_number = {t.number: t for t in model.types}
     for n in range(max(by_number) + 1):
         t = by_number.get(n)
         if t is not None and t.name in shared:
-            L.append("    (uint8_t)VMBP_MSGV_%s, /* %s */" % (t.variants[0].name, t.name))
+            ver = gate_of(t)[0]
+            L.append("    {%s, VMBP_MSGV_%s}, /* %s */" % (
+                "(uint32_t)" + version_const(ver) if ver else "0u", t.variants[0].name, t.name))
         else:
-            L.append("    0u, /* %s */" % (t.name if t is not None else "no type"))
+            L.append("    {0u, 0u}, /* %s */" % (t.name if t is not None else "no type"))
     L.append("};")
-    L.append("VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT <= 256, vmbp_msg_type_variant_fits);")
     L.append("")
     L.append("/* The decoder of a framed message of a known type into any message (out not NULL,")
-    L.append(" * written on success only), without a fault report. The types of one wire shape and")
-    L.append(" * the same checks share one decoder, their gates read from vmbp_priv_msg_gates. */")
+    L.append(" * written on success only), without a fault report. The types of one wire shape,")
+    L.append(" * the same checks and features share the decoder of the one that needs the lowest")
+    L.append(" * version, after their own version test (vmbp_priv_msg_shared). */")
     L.append("VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_known(uint32_t type, "
              "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)")
     L.append("{")
@@ -1690,16 +1700,20 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
             L.append("    default: /* vmbp_priv_msg_frame() admits the known types only */")
         if t in heavy:
             L.append("        return vmbp_priv_msg_any_%s(p, len, ctx, out);" % t.lower)
-        elif len(g) > 1 and t.decoded.name == "vmbp_msg_empty":
-            L.append("        st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower)
-            L.append("        if (st == VMBP_OK)")
-            L.append("            out->u.%s.type = type;" % t.member)
-            L.append("        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];")
-            L.append("        break;")
         elif len(g) > 1:
-            L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
-                     % (t.lower, t.member))
-            L.append("        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];")
+            if len({gate_of(x)[0] for x in g}) > 1:
+                L.append("        if (ctx->version < vmbp_priv_msg_shared[type].version) {")
+                L.append("            st = VMBP_E_VERSION;")
+                L.append("            break;")
+                L.append("        }")
+            if t.decoded.name == "vmbp_msg_empty":
+                L.append("        st = vmbp_priv_msg_select_%s(p, len, ctx, &v);" % t.lower)
+                L.append("        if (st == VMBP_OK)")
+                L.append("            out->u.%s.type = type;" % t.member)
+            else:
+                L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"
+                         % (t.lower, t.member))
+            L.append("        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;")
             L.append("        break;")
         else:
             L.append("        st = vmbp_priv_msg_decode_%s(p, len, ctx, &out->u.%s, NULL, &v);"

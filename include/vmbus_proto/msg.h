@@ -1656,6 +1656,10 @@ vmbp_priv_msg_select_type(uint32_t type, const uint8_t *p, size_t len,
 /* @generated end select */
 
 /** @cond VMBP_INTERNAL */
+/* Every known type, as bits. */
+#define VMBP_PRIV_MSG_ALL_TYPES                                                                \
+    (VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES | VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES)
+
 /* The status of a message vmbp_priv_msg_frame() refuses after its length: the first of
  * type, direction and negotiation state that fails, in the order of VMBP-MSG-002. */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
@@ -1694,19 +1698,23 @@ vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enu
     /* the types valid in the negotiation state, as a mask rather than a branch on the
      * version (which the compiler would copy each type's decoding into) */
     valid = senders & (ctx->version != 0 ? 0xFFFFFFFFu : VMBP_PRIV_MSG_ANY_STATE_TYPES);
+    /* every type accepted, from both senders, after negotiation (vmbp_msg_decode() of a
+     * VSC or VSP): a known type is one range test, which the dispatch's switch shares */
+    if (expect == 0 && (accept & valid) == VMBP_PRIV_MSG_ALL_TYPES &&
+        t - 1u < (uint32_t)VMBP_MSG_TYPE_MAX) {
+        *type = t;
+        return VMBP_OK;
+    }
     if (expect != 0)
         accept = (uint32_t)1u << (expect & 31u);
-    /* a known type the caller accepts, from a sender it accepts, valid in the negotiation
-     * state: one bit test; the refusal says which step failed */
+    /* else a known type the caller accepts, from a sender it accepts, valid in the
+     * negotiation state: one bit test; the refusal says which step failed */
     if (t > 31u || (expect != 0 && t != expect) || (((accept & valid) >> t) & 1u) == 0)
         return vmbp_priv_msg_frame_refusal(t, accept, senders);
     *type = t;
     return VMBP_OK;
 }
 
-/* Every known type, as bits. */
-#define VMBP_PRIV_MSG_ALL_TYPES                                                                \
-    (VMBP_PRIV_MSG_GUEST_TO_HOST_TYPES | VMBP_PRIV_MSG_HOST_TO_GUEST_TYPES)
 /** @endcond */
 
 /**

@@ -1165,45 +1165,52 @@ vmbp_priv_msg_any_tl_connect_request(const uint8_t *p, size_t len, const struct 
     return st;
 }
 
-/* The variant of each type (the index) of one variant that shares its decoder in the
- * dispatch with types of the same wire shape, checks and gate. */
-static const uint8_t vmbp_priv_msg_type_variant[VMBP_MSG_TYPE_MAX + 1] = {
-    0u,                                       /* no type */
-    0u,                                       /* OFFER_CHANNEL */
-    (uint8_t)VMBP_MSGV_RESCIND_CHANNEL_OFFER, /* RESCIND_CHANNEL_OFFER */
-    (uint8_t)VMBP_MSGV_REQUEST_OFFERS,        /* REQUEST_OFFERS */
-    (uint8_t)VMBP_MSGV_ALL_OFFERS_DELIVERED,  /* ALL_OFFERS_DELIVERED */
-    0u,                                       /* OPEN_CHANNEL */
-    (uint8_t)VMBP_MSGV_OPEN_CHANNEL_RESULT,   /* OPEN_CHANNEL_RESULT */
-    (uint8_t)VMBP_MSGV_CLOSE_CHANNEL,         /* CLOSE_CHANNEL */
-    0u,                                       /* GPADL_HEADER */
-    0u,                                       /* GPADL_BODY */
-    (uint8_t)VMBP_MSGV_GPADL_CREATED,         /* GPADL_CREATED */
-    0u,                                       /* GPADL_TEARDOWN */
-    0u,                                       /* GPADL_TORNDOWN */
-    (uint8_t)VMBP_MSGV_RELID_RELEASED,        /* RELID_RELEASED */
-    0u,                                       /* INITIATE_CONTACT */
-    0u,                                       /* VERSION_RESPONSE */
-    (uint8_t)VMBP_MSGV_UNLOAD,                /* UNLOAD */
-    0u,                                       /* UNLOAD_COMPLETE */
-    0u,                                       /* OPEN_RESERVED_CHANNEL */
-    0u,                                       /* CLOSE_RESERVED_CHANNEL */
-    0u,                                       /* CLOSE_RESERVED_RESPONSE */
-    0u,                                       /* TL_CONNECT_REQUEST */
-    0u,                                       /* MODIFY_CHANNEL */
-    0u,                                       /* TL_CONNECT_RESULT */
-    0u,                                       /* MODIFY_CHANNEL_RESPONSE */
-    0u,                                       /* MODIFY_CONNECTION */
-    0u,                                       /* MODIFY_CONNECTION_RESPONSE */
-    (uint8_t)VMBP_MSGV_PAUSE,                 /* PAUSE */
-    (uint8_t)VMBP_MSGV_PAUSE_RESPONSE,        /* PAUSE_RESPONSE */
-    (uint8_t)VMBP_MSGV_RESUME,                /* RESUME */
+/* Per type (the index) that shares its decoder in the dispatch with types of the same
+ * wire shape, checks and features: the lowest version it needs (VMBP-MSG-007, as in
+ * its vmbp_priv_msg_select_<type>(); 0: any) and its variant. */
+struct vmbp_priv_msg_shared {
+    uint32_t version;
+    uint32_t variant;
 };
-VMBP_STATIC_ASSERT(VMBP_MSGV_COUNT <= 256, vmbp_msg_type_variant_fits);
+static const struct vmbp_priv_msg_shared vmbp_priv_msg_shared[VMBP_MSG_TYPE_MAX + 1] = {
+    {0u, 0u},                                                /* no type */
+    {0u, 0u},                                                /* OFFER_CHANNEL */
+    {0u, VMBP_MSGV_RESCIND_CHANNEL_OFFER},                   /* RESCIND_CHANNEL_OFFER */
+    {0u, VMBP_MSGV_REQUEST_OFFERS},                          /* REQUEST_OFFERS */
+    {0u, VMBP_MSGV_ALL_OFFERS_DELIVERED},                    /* ALL_OFFERS_DELIVERED */
+    {0u, 0u},                                                /* OPEN_CHANNEL */
+    {0u, VMBP_MSGV_OPEN_CHANNEL_RESULT},                     /* OPEN_CHANNEL_RESULT */
+    {0u, VMBP_MSGV_CLOSE_CHANNEL},                           /* CLOSE_CHANNEL */
+    {0u, 0u},                                                /* GPADL_HEADER */
+    {0u, 0u},                                                /* GPADL_BODY */
+    {0u, VMBP_MSGV_GPADL_CREATED},                           /* GPADL_CREATED */
+    {0u, VMBP_MSGV_GPADL_TEARDOWN},                          /* GPADL_TEARDOWN */
+    {0u, 0u},                                                /* GPADL_TORNDOWN */
+    {0u, VMBP_MSGV_RELID_RELEASED},                          /* RELID_RELEASED */
+    {0u, 0u},                                                /* INITIATE_CONTACT */
+    {0u, 0u},                                                /* VERSION_RESPONSE */
+    {0u, VMBP_MSGV_UNLOAD},                                  /* UNLOAD */
+    {(uint32_t)VMBP_VERSION_1_1, VMBP_MSGV_UNLOAD_COMPLETE}, /* UNLOAD_COMPLETE */
+    {0u, 0u},                                                /* OPEN_RESERVED_CHANNEL */
+    {0u, 0u},                                                /* CLOSE_RESERVED_CHANNEL */
+    {(uint32_t)VMBP_VERSION_4_0,
+     VMBP_MSGV_CLOSE_RESERVED_RESPONSE},                    /* CLOSE_RESERVED_RESPONSE */
+    {0u, 0u},                                               /* TL_CONNECT_REQUEST */
+    {(uint32_t)VMBP_VERSION_4_1, VMBP_MSGV_MODIFY_CHANNEL}, /* MODIFY_CHANNEL */
+    {0u, 0u},                                               /* TL_CONNECT_RESULT */
+    {(uint32_t)VMBP_VERSION_5_3,
+     VMBP_MSGV_MODIFY_CHANNEL_RESPONSE},                    /* MODIFY_CHANNEL_RESPONSE */
+    {0u, 0u},                                               /* MODIFY_CONNECTION */
+    {0u, 0u},                                               /* MODIFY_CONNECTION_RESPONSE */
+    {(uint32_t)VMBP_VERSION_6_0, VMBP_MSGV_PAUSE},          /* PAUSE */
+    {(uint32_t)VMBP_VERSION_6_0, VMBP_MSGV_PAUSE_RESPONSE}, /* PAUSE_RESPONSE */
+    {(uint32_t)VMBP_VERSION_6_0, VMBP_MSGV_RESUME},         /* RESUME */
+};
 
 /* The decoder of a framed message of a known type into any message (out not NULL,
- * written on success only), without a fault report. The types of one wire shape and
- * the same checks share one decoder, their gates read from vmbp_priv_msg_gates. */
+ * written on success only), without a fault report. The types of one wire shape,
+ * the same checks and features share the decoder of the one that needs the lowest
+ * version, after their own version test (vmbp_priv_msg_shared). */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
                            const struct vmbp_ctx *ctx, struct vmbp_msg *out)
@@ -1217,16 +1224,26 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
     case VMBP_MSG_RESCIND_CHANNEL_OFFER:
     case VMBP_MSG_CLOSE_CHANNEL:
     case VMBP_MSG_RELID_RELEASED:
+    case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
+        if (ctx->version < vmbp_priv_msg_shared[type].version) {
+            st = VMBP_E_VERSION;
+            break;
+        }
         st = vmbp_priv_msg_decode_rescind_channel_offer(p, len, ctx, &out->u.rescind, NULL, &v);
-        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;
         break;
     case VMBP_MSG_REQUEST_OFFERS:
     case VMBP_MSG_ALL_OFFERS_DELIVERED:
     case VMBP_MSG_UNLOAD:
+    case VMBP_MSG_UNLOAD_COMPLETE:
+        if (ctx->version < vmbp_priv_msg_shared[type].version) {
+            st = VMBP_E_VERSION;
+            break;
+        }
         st = vmbp_priv_msg_select_request_offers(p, len, ctx, &v);
         if (st == VMBP_OK)
             out->u.empty.type = type;
-        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;
         break;
     case VMBP_MSG_OPEN_CHANNEL:
         return vmbp_priv_msg_any_open_channel(p, len, ctx, out);
@@ -1234,14 +1251,21 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
     case VMBP_MSG_GPADL_CREATED:
         st = vmbp_priv_msg_decode_open_channel_result(p, len, ctx, &out->u.open_result, NULL,
                                                       &v);
-        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;
         break;
     case VMBP_MSG_GPADL_HEADER:
         return vmbp_priv_msg_any_gpadl_header(p, len, ctx, out);
     case VMBP_MSG_GPADL_BODY:
         return vmbp_priv_msg_any_gpadl_body(p, len, ctx, out);
     case VMBP_MSG_GPADL_TEARDOWN:
+    case VMBP_MSG_MODIFY_CHANNEL:
+    case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
+        if (ctx->version < vmbp_priv_msg_shared[type].version) {
+            st = VMBP_E_VERSION;
+            break;
+        }
         st = vmbp_priv_msg_decode_gpadl_teardown(p, len, ctx, &out->u.gpadl_teardown, NULL, &v);
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;
         break;
     case VMBP_MSG_GPADL_TORNDOWN:
         st = vmbp_priv_msg_decode_gpadl_torndown(p, len, ctx, &out->u.gpadl_torndown, NULL, &v);
@@ -1252,9 +1276,6 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
         st = vmbp_priv_msg_decode_version_response(p, len, ctx, &out->u.version_response, NULL,
                                                    &v);
         break;
-    case VMBP_MSG_UNLOAD_COMPLETE:
-        st = vmbp_priv_msg_decode_unload_complete(p, len, ctx, &out->u.empty, NULL, &v);
-        break;
     case VMBP_MSG_OPEN_RESERVED_CHANNEL:
         st = vmbp_priv_msg_decode_open_reserved_channel(
             p, len, ctx, &out->u.open_reserved_channel, NULL, &v);
@@ -1263,22 +1284,11 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
         st = vmbp_priv_msg_decode_close_reserved_channel(
             p, len, ctx, &out->u.close_reserved_channel, NULL, &v);
         break;
-    case VMBP_MSG_CLOSE_RESERVED_RESPONSE:
-        st = vmbp_priv_msg_decode_close_reserved_response(
-            p, len, ctx, &out->u.close_reserved_response, NULL, &v);
-        break;
     case VMBP_MSG_TL_CONNECT_REQUEST:
         return vmbp_priv_msg_any_tl_connect_request(p, len, ctx, out);
-    case VMBP_MSG_MODIFY_CHANNEL:
-        st = vmbp_priv_msg_decode_modify_channel(p, len, ctx, &out->u.modify_channel, NULL, &v);
-        break;
     case VMBP_MSG_TL_CONNECT_RESULT:
         st = vmbp_priv_msg_decode_tl_connect_result(p, len, ctx, &out->u.tl_connect_result,
                                                     NULL, &v);
-        break;
-    case VMBP_MSG_MODIFY_CHANNEL_RESPONSE:
-        st = vmbp_priv_msg_decode_modify_channel_response(
-            p, len, ctx, &out->u.modify_channel_response, NULL, &v);
         break;
     case VMBP_MSG_MODIFY_CONNECTION:
         st = vmbp_priv_msg_decode_modify_connection(p, len, ctx, &out->u.modify_connection,
@@ -1295,7 +1305,7 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
         st = vmbp_priv_msg_select_pause(p, len, ctx, &v);
         if (st == VMBP_OK)
             out->u.empty.type = type;
-        v = (enum vmbp_msg_variant)vmbp_priv_msg_type_variant[type];
+        v = (enum vmbp_msg_variant)vmbp_priv_msg_shared[type].variant;
         break;
     }
     if (st == VMBP_OK) {
