@@ -1692,11 +1692,13 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
             done |= {x.name for x in shared[t.name]}
         else:
             order.append([t])
+    # the default on a type of its own: a shared case indexes vmbp_priv_msg_shared by type
+    last_own = [g for g in order if len(g) == 1][-1]
     for g in order:
         t = g[0]
         for x in g:
             L.append("    case VMBP_MSG_%s:" % x.name)
-        if g is order[-1]:
+        if g is last_own:
             L.append("    default: /* vmbp_priv_msg_frame() admits the known types only */")
         if t in heavy:
             L.append("        return vmbp_priv_msg_any_%s(p, len, ctx, out);" % t.lower)

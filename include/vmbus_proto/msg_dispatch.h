@@ -1295,13 +1295,13 @@ vmbp_priv_msg_decode_known(uint32_t type, const uint8_t *p, size_t len,
                                                     NULL, &v);
         break;
     case VMBP_MSG_MODIFY_CONNECTION_RESPONSE:
+    default: /* vmbp_priv_msg_frame() admits the known types only */
         st = vmbp_priv_msg_decode_modify_connection_response(
             p, len, ctx, &out->u.modify_connection_response, NULL, &v);
         break;
     case VMBP_MSG_PAUSE:
     case VMBP_MSG_PAUSE_RESPONSE:
     case VMBP_MSG_RESUME:
-    default: /* vmbp_priv_msg_frame() admits the known types only */
         st = vmbp_priv_msg_select_pause(p, len, ctx, &v);
         if (st == VMBP_OK)
             out->u.empty.type = type;
