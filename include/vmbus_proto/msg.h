@@ -1683,6 +1683,7 @@ vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enu
                     uint32_t expect, uint32_t accept, uint32_t *type)
 {
     uint32_t t, valid, senders = 0;
+    int all;
 
     if (!buf || !ctx || (unsigned)dir < 1u || (unsigned)dir > 3u)
         return VMBP_E_INVAL;
@@ -1700,17 +1701,15 @@ vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enu
      * version (which the compiler would copy each type's decoding into) */
     valid = senders & (ctx->version != 0 ? 0xFFFFFFFFu : VMBP_PRIV_MSG_ANY_STATE_TYPES);
     /* every type accepted, from both senders, after negotiation (vmbp_msg_decode() of a
-     * VSC or VSP): a known type is one range test, which the dispatch's switch shares */
-    if (expect == 0 && (accept & valid) == VMBP_PRIV_MSG_ALL_TYPES &&
-        t - 1u < (uint32_t)VMBP_MSG_TYPE_MAX) {
-        *type = t;
-        return VMBP_OK;
-    }
+     * VSC or VSP)? */
+    all = expect == 0 && (accept & valid) == VMBP_PRIV_MSG_ALL_TYPES;
     if (expect != 0)
         accept = (uint32_t)1u << (expect & 31u);
-    /* else a known type the caller accepts, from a sender it accepts, valid in the
-     * negotiation state: one bit test; the refusal says which step failed */
-    if (t > 31u || (expect != 0 && t != expect) || (((accept & valid) >> t) & 1u) == 0)
+    /* a known type the caller accepts, from a sender it accepts, valid in the negotiation
+     * state: one bit test, or for all one range test that the dispatch's switch shares; the
+     * refusal says which step failed */
+    if (all ? t - 1u >= (uint32_t)VMBP_MSG_TYPE_MAX
+            : t > 31u || (expect != 0 && t != expect) || (((accept & valid) >> t) & 1u) == 0)
         return vmbp_priv_msg_frame_refusal(t, accept, senders);
     *type = t;
     return VMBP_OK;
