@@ -55,7 +55,7 @@ static const struct m_var m_vars[] = {VMBP_MSG_TABLE(M_NT, M_V)};
 #define M_NTYPES (sizeof(m_types) / sizeof(m_types[0]))
 #define M_NVARS (sizeof(m_vars) / sizeof(m_vars[0]))
 
-#define M_VERSION(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
+#define M_VERSION(e, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
 static const uint32_t m_versions[] = {VMBP_VERSION_LIST(M_VERSION)};
 #define M_NVERSIONS (sizeof(m_versions) / sizeof(m_versions[0]))
 

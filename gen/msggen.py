@@ -1737,6 +1737,13 @@ def c_list(src, header, macro):
             for row in re.findall(r"X\((.*?)\)\s*(?=X\(|$)", body.strip())]
 
 
+def after(name, prefix):
+    """An enumerator of a list's row without its prefix: after("VMBP_VERSION_5_0", ...) = 5_0."""
+    if not name.startswith(prefix):
+        fail("%s: not a %s* enumerator" % (name, prefix))
+    return name[len(prefix):]
+
+
 def le_bytes(value, n):
     return "".join("\\x%02x" % ((value >> (8 * i)) & 0xFF) for i in range(n))
 
@@ -1753,14 +1760,17 @@ def gen_dict(model, src):
     L += ["", "# protocol versions, u32 major << 16 | minor (spec/version.md; INITIATE_CONTACT "
           "offset 8, VMBP-MSG-007)"]
     for row in c_list(src, "version.h", "VMBP_VERSION_LIST"):
-        L.append('version_%s="%s"' % (row[0], le_bytes((int(row[1]) << 16) | int(row[2]), 4)))
+        L.append('version_%s="%s"' % (after(row[0], "VMBP_VERSION_"),
+                                       le_bytes((int(row[1]) << 16) | int(row[2]), 4)))
     L += ["", "# feature flags, u32 (spec/features.md; INITIATE_CONTACT offset 20, "
           "VERSION_RESPONSE)"]
     for row in c_list(src, "features.h", "VMBP_FEATURE_LIST"):
-        L.append('feature_%s="%s"' % (row[0].lower(), le_bytes(int(row[1].rstrip("u"), 0), 4)))
+        L.append('feature_%s="%s"' % (after(row[0], "VMBP_FEATURE_").lower(),
+                                       le_bytes(int(row[1].rstrip("u"), 0), 4)))
     L += ["", "# offer flags, u16 (spec/features.md, spec/msg_offer.md)"]
     for row in c_list(src, "features.h", "VMBP_OFFER_FLAG_LIST"):
-        L.append('offer_%s="%s"' % (row[0].lower(), le_bytes(int(row[1].rstrip("u"), 0), 2)))
+        L.append('offer_%s="%s"' % (after(row[0], "VMBP_OFFER_FLAG_").lower(),
+                                     le_bytes(int(row[1].rstrip("u"), 0), 2)))
     sizes = sorted({v.size for v in model.variant_list if v.size > 8} | {240})
     L += ["", "# variant sizes, as lengths and range_buflen (spec/msg.md VMBP-MSG-003), and the "
           "240-byte maximum"]
