@@ -35,6 +35,11 @@ void proof_msg_fault(void)
     dir = (enum vmbp_dir)Frama_C_interval(0, 4);
 
     st = vmbp_msg_validate_fault(buf, len, &ctx, dir, &fault);
+    /* what the report says of itself, on every path (each state holds one check) */
+    /*@ assert fault.status == st; */
+    /*@ assert st == VMBP_OK ==> fault.check == \null && fault.field == \null; */
+    /*@ assert fault.check != \null ==> fault.variant != VMBP_MSGV_NONE; */
+    /*@ assert fault.check != \null ==> fault.field != \null && fault.rule != \null; */
     st = vmbp_msg_validate_fault(NULL, len, &ctx, dir, &fault);
     st = vmbp_msg_validate_fault(buf, len, NULL, dir, &fault);
     st = vmbp_msg_validate_fault(buf, len, &ctx, dir, NULL);
@@ -43,6 +48,8 @@ void proof_msg_fault(void)
     Frama_C_make_unknown((char *)&offer, sizeof(offer));
     which = (enum vmbp_msg_overlay)Frama_C_interval(0, (int)VMBP_MSG_OVERLAY_COUNT);
     st = vmbp_msg_offer_overlay_fault(&offer, which, &fault);
+    /*@ assert st != VMBP_E_INVAL ==> fault.status == st && fault.variant == VMBP_MSGV_NONE; */
+    /*@ assert fault.check != \null ==> fault.field != \null && fault.rule != \null; */
     st = vmbp_msg_offer_overlay_fault(NULL, which, &fault);
     st = vmbp_msg_offer_overlay_fault(&offer, which, NULL);
     (void)st;
