@@ -48,11 +48,8 @@ void proof_msg_validate(void)
      * msg_dispatch.h, one call per type (PROOF_DECODE above) */
     VMBP_MSG_CODEC_LIST(PROOF_DECODE)
 
-    /* every variant's decoder without framing, on the same bytes. vmbp_msg_validate_fault()
-     * is not analysed here yet: its report looks a check up by the failing variant's row and
-     * the field by the check's index, two bounds Eva's non-relational domain cannot tie to
-     * the variant (alarms, not errors); it runs the decoders analysed above, and
-     * tests/test_msg_fault.c and fuzz_msg (status agreement on every input) cover it. */
+    /* every variant's decoder without framing, on the same bytes (the fault report,
+     * vmbp_msg_validate_fault(), is the entry point of msg_fault.c) */
     for (vi = 0; vi <= (unsigned)VMBP_MSGV_COUNT; vi++)
         st = vmbp_msg_decode_variant((enum vmbp_msg_variant)vi, buf, len, &ctx, &out);
 

@@ -47,6 +47,7 @@ ring="$ring -cpp-extra-args-per-file=$src/reference/vmbp_ring.c:-DPROOF_RING_CON
 entries() {
     cat <<EOF
 msg_validate|proof_msg_validate|msg_validate.c|-eva-precision 1 -eva-auto-loop-unroll 64
+msg_fault|proof_msg_fault|msg_fault.c|-eva-precision 1 -eva-auto-loop-unroll 64 -eva-interprocedural-history -eva-partition-history 16
 gpadl_reasm|proof_gpadl_reasm|gpadl.c|-eva-precision 1
 gpadl_split_check|proof_gpadl_split_check|gpadl.c|-eva-precision 1 -eva-plevel 8200
 gpadl_split|proof_gpadl_split|gpadl.c|-eva-precision 1 -eva-plevel 8200

@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * An independent model of message gating (spec/msg.md, VMBP-MSG-002..007), typed from the
- * spec's type table and not from VMBP_MSG_TABLE(), so the tests check the header's table
- * and its selection code against a second reading of the facts.
+ * An independent model of message gating (spec/msg.md, VMBP-MSG-002..007): the spec's type
+ * table as the vector files state it, one `row:` per variant in the valid vector of the
+ * variant's file (tests/vectors/msg/README.md), read without VMBP_MSG_TABLE() or
+ * gen/msg.toml, so the tests check the header's table and its selection code against a
+ * second reading of the facts. A new variant brings its row in its own vector file.
  */
 #ifndef VMBP_TEST_MSG_MODEL_H
 #define VMBP_TEST_MSG_MODEL_H
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <vmbus_proto/status.h>
+
+#include "vectors.h"
 
 enum { M_VER = 0, M_SIZE = 1, M_CONTENT = 2 };
 enum { M_G2H = 1, M_H2G = 2 };
@@ -23,7 +29,8 @@ struct model_variant {
     unsigned size;
 };
 
-/* Room for the variants of one type (INITIATE_CONTACT has 4). */
+/* Room for the types and for the variants of one type (INITIATE_CONTACT has 4). */
+#define MODEL_MAX_TYPES 64
 #define MODEL_MAX_VARIANTS 6
 
 struct model_type {
@@ -34,87 +41,140 @@ struct model_type {
     struct model_variant v[MODEL_MAX_VARIANTS]; /* newest first; name NULL ends */
 };
 
-#define V0_13 0x0000000Du
-#define V1_1 0x00010001u
-#define V4_0 0x00040000u
-#define V4_1 0x00040001u
-#define V5_0 0x00050000u
-#define V5_2 0x00050002u
-#define V5_3 0x00050003u
 #define V6_0 0x00060000u
 
-static const struct model_type model_types[] = {
-    {1,
-     "OFFER_CHANNEL",
-     M_H2G,
-     0,
-     {{"OFFER_CHANNEL", V1_1, 0, M_VER, 196}, {"OFFER_CHANNEL_V1", V0_13, 0, M_VER, 190}}},
-    {2, "RESCIND_CHANNEL_OFFER", M_H2G, 0, {{"RESCIND_CHANNEL_OFFER", V0_13, 0, M_VER, 12}}},
-    {3, "REQUEST_OFFERS", M_G2H, 0, {{"REQUEST_OFFERS", V0_13, 0, M_VER, 8}}},
-    {4, "ALL_OFFERS_DELIVERED", M_H2G, 0, {{"ALL_OFFERS_DELIVERED", V0_13, 0, M_VER, 8}}},
-    {5,
-     "OPEN_CHANNEL",
-     M_G2H,
-     0,
-     {{"OPEN_CHANNEL_SIGNAL", V6_0, 0x3, M_VER, 156}, {"OPEN_CHANNEL", V0_13, 0, M_VER, 148}}},
-    {6, "OPEN_CHANNEL_RESULT", M_H2G, 0, {{"OPEN_CHANNEL_RESULT", V0_13, 0, M_VER, 20}}},
-    {7, "CLOSE_CHANNEL", M_G2H, 0, {{"CLOSE_CHANNEL", V0_13, 0, M_VER, 12}}},
-    {8, "GPADL_HEADER", M_G2H, 0, {{"GPADL_HEADER", V0_13, 0, M_VER, 20}}},
-    {9, "GPADL_BODY", M_G2H, 0, {{"GPADL_BODY", V0_13, 0, M_VER, 16}}},
-    {10, "GPADL_CREATED", M_H2G, 0, {{"GPADL_CREATED", V0_13, 0, M_VER, 20}}},
-    {11, "GPADL_TEARDOWN", M_G2H, 0, {{"GPADL_TEARDOWN", V0_13, 0, M_VER, 16}}},
-    {12, "GPADL_TORNDOWN", M_H2G, 0, {{"GPADL_TORNDOWN", V0_13, 0, M_VER, 12}}},
-    {13, "RELID_RELEASED", M_G2H, 0, {{"RELID_RELEASED", V0_13, 0, M_VER, 12}}},
-    {14,
-     "INITIATE_CONTACT",
-     M_G2H,
-     1,
-     {{"INITIATE_CONTACT_CLIENT_ID", V6_0, 0x8, M_CONTENT, 56},
-      {"INITIATE_CONTACT_FEATURES", V6_0, 0, M_CONTENT, 40},
-      {"INITIATE_CONTACT_SINT", V5_0, 0, M_CONTENT, 40},
-      {"INITIATE_CONTACT_IPAGE", 0, 0, M_CONTENT, 40}}},
-    {15,
-     "VERSION_RESPONSE",
-     M_H2G,
-     1,
-     {{"VERSION_RESPONSE_MONITOR", 0, 0, M_SIZE, 40},
-      {"VERSION_RESPONSE_FEATURES", 0, 0, M_SIZE, 20},
-      {"VERSION_RESPONSE", 0, 0, M_VER, 16}}},
-    {16, "UNLOAD", M_G2H, 0, {{"UNLOAD", V0_13, 0, M_VER, 8}}},
-    {17, "UNLOAD_COMPLETE", M_H2G, 0, {{"UNLOAD_COMPLETE", V1_1, 0, M_VER, 8}}},
-    {18, "OPEN_RESERVED_CHANNEL", M_G2H, 0, {{"OPEN_RESERVED_CHANNEL", V4_0, 0, M_VER, 28}}},
-    {19, "CLOSE_RESERVED_CHANNEL", M_G2H, 1, {{"CLOSE_RESERVED_CHANNEL", 0, 0, M_VER, 20}}},
-    {20,
-     "CLOSE_RESERVED_RESPONSE",
-     M_H2G,
-     0,
-     {{"CLOSE_RESERVED_RESPONSE", V4_0, 0, M_VER, 12}}},
-    {21,
-     "TL_CONNECT_REQUEST",
-     M_G2H,
-     0,
-     {{"TL_CONNECT_REQUEST_SILO", V5_2, 0, M_SIZE, 56},
-      {"TL_CONNECT_REQUEST", V4_0, 0, M_VER, 40}}},
-    {22, "MODIFY_CHANNEL", M_G2H, 0, {{"MODIFY_CHANNEL", V4_1, 0, M_VER, 16}}},
-    {23, "TL_CONNECT_RESULT", M_H2G, 0, {{"TL_CONNECT_RESULT", V4_1, 0, M_VER, 44}}},
-    {24,
-     "MODIFY_CHANNEL_RESPONSE",
-     M_H2G,
-     0,
-     {{"MODIFY_CHANNEL_RESPONSE", V5_3, 0, M_VER, 16}}},
-    {25, "MODIFY_CONNECTION", M_G2H, 0, {{"MODIFY_CONNECTION", V6_0, 0x4, M_VER, 24}}},
-    {26,
-     "MODIFY_CONNECTION_RESPONSE",
-     M_H2G,
-     0,
-     {{"MODIFY_CONNECTION_RESPONSE", V6_0, 0x4, M_VER, 9}}},
-    {27, "PAUSE", M_G2H, 0, {{"PAUSE", V6_0, 0x20, M_VER, 8}}},
-    {28, "PAUSE_RESPONSE", M_H2G, 0, {{"PAUSE_RESPONSE", V6_0, 0x20, M_VER, 8}}},
-    {29, "RESUME", M_G2H, 0, {{"RESUME", V6_0, 0x20, M_VER, 8}}},
-};
+static struct model_type model_types[MODEL_MAX_TYPES];
+static char model_type_names[MODEL_MAX_TYPES][48];
+static uint32_t model_ntypes;
 
-/* Types 1..MODEL_NTYPES, in number order. */
-#define MODEL_NTYPES ((uint32_t)(sizeof(model_types) / sizeof(model_types[0])))
+static void model_fail(const struct vmbp_vec *v, const char *what)
+{
+    fprintf(stderr, "vectors: %s:%u: row: %s\n", v->file, v->line, what);
+    abort();
+}
+
+/* The value of "key=value" in a row, or NULL. */
+static const char *model_row_value(const char *row, const char *key, char *buf, size_t n)
+{
+    size_t k = strlen(key);
+    const char *p = row;
+
+    while ((p = strstr(p, key)) != NULL) {
+        if ((p == row || p[-1] == ' ') && p[k] == '=') {
+            size_t len = strcspn(p + k + 1, " ");
+
+            if (len >= n)
+                return NULL;
+            memcpy(buf, p + k + 1, len);
+            buf[len] = 0;
+            return buf;
+        }
+        p += k;
+    }
+    return NULL;
+}
+
+static const char *model_row_need(const struct vmbp_vec *v, const char *row, const char *key,
+                                  char *buf, size_t n)
+{
+    const char *s = model_row_value(row, key, buf, n);
+
+    if (!s)
+        model_fail(v, key);
+    return s;
+}
+
+/* spec/msg.md VMBP-MSG-007: a type's rows, newest first: by minimum (or requested) version,
+ * then the rows that name features, then the larger sizes. */
+static int model_newer(const struct model_variant *a, const struct model_variant *b)
+{
+    if (a->min_version != b->min_version)
+        return a->min_version > b->min_version;
+    if ((a->features != 0) != (b->features != 0))
+        return a->features != 0;
+    return a->size > b->size;
+}
+
+/* Read the rows once; returns the number of types (1..n, every one with a row). */
+static uint32_t model_load(void)
+{
+    static struct vmbp_vec_set set;
+    size_t i;
+    uint32_t t;
+
+    if (model_ntypes)
+        return model_ntypes;
+    vmbp_vec_load(&set, "msg");
+    for (i = 0; i < set.n; i++) {
+        const struct vmbp_vec *v = &set.v[i];
+        const char *row = vmbp_vec_get(v, "row"), *name = vmbp_vec_get(v, "variant");
+        char b[64];
+        struct model_type *m;
+        struct model_variant mv;
+        unsigned k;
+        int dir, any;
+
+        if (!row)
+            continue;
+        if (!name)
+            model_fail(v, "no variant: in its vector");
+        t = (uint32_t)vmbp_vec_num(model_row_need(v, row, "type", b, sizeof(b)));
+        if (t < 1 || t > MODEL_MAX_TYPES)
+            model_fail(v, "type out of range");
+        m = &model_types[t - 1];
+        dir = strcmp(model_row_need(v, row, "dir", b, sizeof(b)), "host-to-guest") == 0 ? M_H2G
+              : strcmp(b, "guest-to-host") == 0                                         ? M_G2H
+                                                                                        : 0;
+        any = strcmp(model_row_need(v, row, "before_negotiation", b, sizeof(b)), "yes") == 0;
+        if (!dir || (!any && strcmp(b, "no") != 0))
+            model_fail(v, "dir or before_negotiation");
+        model_row_need(v, row, "type_name", b, sizeof(model_type_names[0]));
+        if (!m->name) {
+            m->type = t;
+            m->name = strcpy(model_type_names[t - 1], b);
+            m->dir = dir;
+            m->any_state = any;
+        } else if (strcmp(m->name, b) != 0 || m->dir != dir || m->any_state != any) {
+            model_fail(v, "the type's name, dir or before_negotiation differ between its rows");
+        }
+        mv.name = name;
+        model_row_need(v, row, "min_version", b, sizeof(b));
+        mv.min_version = strcmp(b, "any") == 0 ? 0 : vmbp_vec_version(b);
+        mv.features = (uint32_t)vmbp_vec_num(model_row_need(v, row, "features", b, sizeof(b)));
+        model_row_need(v, row, "select", b, sizeof(b));
+        mv.select = strcmp(b, "version") == 0   ? M_VER
+                    : strcmp(b, "size") == 0    ? M_SIZE
+                    : strcmp(b, "content") == 0 ? M_CONTENT
+                                                : -1;
+        if (mv.select < 0)
+            model_fail(v, "select");
+        mv.size = (unsigned)vmbp_vec_num(model_row_need(v, row, "size", b, sizeof(b)));
+        /* insert in the spec's order */
+        for (k = 0; k < MODEL_MAX_VARIANTS && m->v[k].name && !model_newer(&mv, &m->v[k]); k++)
+            ;
+        if (m->v[MODEL_MAX_VARIANTS - 1].name)
+            model_fail(v, "more than MODEL_MAX_VARIANTS variants");
+        memmove(&m->v[k + 1], &m->v[k], (MODEL_MAX_VARIANTS - 1 - k) * sizeof(m->v[0]));
+        m->v[k] = mv;
+    }
+    for (t = 0; t < MODEL_MAX_TYPES && model_types[t].name; t++)
+        ;
+    model_ntypes = t;
+    for (; t < MODEL_MAX_TYPES; t++)
+        if (model_types[t].name) {
+            fprintf(stderr, "vectors: msg: type %u has rows, type %u none\n", t + 1,
+                    model_ntypes + 1);
+            abort();
+        }
+    if (model_ntypes == 0) {
+        fprintf(stderr, "vectors: msg: no row: lines\n");
+        abort();
+    }
+    return model_ntypes;
+}
+
+/* Types 1..MODEL_NTYPES, in number order (read on first use). */
+#define MODEL_NTYPES model_load()
 
 /* The variants of every type, counted. */
 static inline unsigned model_nvariants(void)
