@@ -224,7 +224,13 @@ bool dpdk_chan_signal_read(struct peer_ring *rx, uint32_t bytes_read)
         return false;
     peer_rmb();
     write_sz = dpdk_availwrite(rx, rx->ctl->windex);
-    if (write_sz - bytes_read > pending_sz)
+    /*
+     * "There was space before": DPDK subtracts unsigned, which wraps when bytes_read exceeds
+     * the space free now (a drain of many packets while the writer kept writing), and then
+     * never signals a writer that waits: the model takes that case as "no space before", or
+     * a two-thread pipeline draining in bursts stops.
+     */
+    if (write_sz > bytes_read && write_sz - bytes_read > pending_sz)
         return false;
     if (write_sz <= pending_sz)
         return false;

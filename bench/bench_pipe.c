@@ -229,29 +229,32 @@ static void ring_consumer(struct pipe *p)
 
     while (got < p->count) {
         unsigned long seen = ld(&p->ev_reader);
-        bool more = false;
+        bool more = false, sig = false;
         enum vmbp_status st;
 
         if (vmbp_ring_mask_begin(&p->r) != VMBP_OK)
             die("vmbp_ring_mask_begin", 0);
         for (;;) {
             struct vmbp_pkt_in in;
-            bool sig = false;
 
-            st = vmbp_ring_read(&p->r, buf, sizeof(buf), &in, &sig);
+            st = vmbp_ring_peek(&p->r, buf, sizeof(buf), &in);
             if (st == VMBP_E_RING_EMPTY)
                 break;
             if (st != VMBP_OK || in.trans_id != got || in.len != want_len)
-                die("vmbp_ring_read", (int)st);
+                die("vmbp_ring_peek", (int)st);
             got++;
-            if (sig) {
-                p->writer_signals++;
-                bump(&p->ev_writer);
-            }
+            /* the space goes back at once, with a release store alone */
+            if (vmbp_ring_release(&p->r) != VMBP_OK)
+                die("vmbp_ring_release", 0);
         }
-        st = vmbp_ring_commit(&p->r, NULL, &more);
+        /* one barrier and one writer decision per drain */
+        st = vmbp_ring_commit(&p->r, &sig, &more);
         if (st != VMBP_OK)
             die("vmbp_ring_commit", (int)st);
+        if (sig) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
+        }
         if (more || got == p->count)
             continue;
         consumer_wait(p, seen);
@@ -418,31 +421,41 @@ static void dpdk_producer(struct pipe *p)
     }
 }
 
+/* The transaction id of the packet read whole into buf (descriptor offset 8, x86: LE). */
+static uint64_t desc_trans_id(const uint8_t *buf)
+{
+    uint64_t id;
+
+    memcpy(&id, buf + 8, 8);
+    return id;
+}
+
 static void dpdk_consumer(struct pipe *p)
 {
     static uint8_t buf[OUT_CAP];
     unsigned long got = 0;
-    uint32_t want_len = (p->n + 7u) & ~7u;
+    uint32_t want_len = VMBP_PKT_DESC_SIZE + ((p->n + 7u) & ~7u);
 
     while (got < p->count) {
         unsigned long seen = ld(&p->ev_reader);
+        uint32_t bytes_read = 0;
 
         dpdk_intr_mask(&p->prx);
         for (;;) {
             uint32_t len = sizeof(buf);
-            uint64_t id = ~0ull;
-            bool sig = false;
-            int err = dpdk_chan_recv(&p->prx, buf, &len, &id, &sig);
+            int ret = dpdk_chan_recv_raw(&p->prx, buf, &len);
 
-            if (err == -EAGAIN)
+            if (ret == -EAGAIN)
                 break;
-            if (err != 0 || id != got || len != want_len)
-                die("dpdk_chan_recv", err);
+            if (ret <= 0 || len != want_len || desc_trans_id(buf) != got)
+                die("dpdk_chan_recv_raw", ret);
+            bytes_read += (uint32_t)ret;
             got++;
-            if (sig) {
-                p->writer_signals++;
-                bump(&p->ev_writer);
-            }
+        }
+        /* hn_process_events: rte_vmbus_chan_signal_read once after the loop */
+        if (bytes_read && dpdk_chan_signal_read(&p->prx, bytes_read)) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
         }
         if (dpdk_intr_unmask(&p->prx) != 0 || got == p->count)
             continue;
