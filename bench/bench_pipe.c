@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Two threads on one ring: a producer writes packets (vmbp_ring_write, one publish each), a
- * consumer reads them (vmbp_ring_read, one release each), on rings of 256 KiB and 1 MiB.
+ * consumer reads them, on rings of 256 KiB and 1 MiB.
  *
  * Signalling follows the protocol the library implements, with the interrupt replaced by a
  * counter the other thread polls (no sleeping in the kernel, so the figure is the ring's, not
  * the scheduler's):
  *  - consumer: mask interrupts, drain, end the batch (vmbp_ring_commit: unmask and re-check);
- *    only when nothing more is there does it wait for the producer's signal;
+ *    only when nothing more is there does it wait for the producer's signal. It drains as
+ *    DPDK's netvsc does (drivers/net/netvsc/hn_rxtx.c, hn_process_events): each packet
+ *    copied out and its space given back with a store of the read index alone
+ *    (rte_vmbus_chan_recv_raw, whose vmbus_rxbr_read has a compiler barrier only; here
+ *    vmbp_ring_peek + vmbp_ring_release), and one full barrier and writer decision per
+ *    drain (rte_vmbus_chan_signal_read after the loop; here vmbp_ring_commit). The
+ *    DPDK-style model's consumer does the same with its own calls;
  *  - producer: when vmbp_ring_write reports `signal`, it bumps the consumer's counter; on
  *    VMBP_E_RING_FULL it sets pending_send_sz (vmbp_ring_pending_send_set) and, unless the
- *    space is already there, waits for the consumer's signal (vmbp_ring_read's `signal`).
+ *    space is already there, waits for the consumer's signal (vmbp_ring_commit's `signal`).
  * A lost wakeup would hang the run. Waiting spins with a pause instruction, and yields the
  * CPU only after 65536 spins. The threads are pinned to CPUs 0 and 1 (--no-pin: not).
  * "signals per 1000 packets" counts the signals both ends were told to send.
