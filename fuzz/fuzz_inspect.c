@@ -154,7 +154,7 @@ static void check_json(const char *s, size_t n, const char *what)
 
 /* ---- the commands ---------------------------------------------------------------------- */
 
-#define V_(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
+#define V_(e, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
 static const uint32_t versions[] = {VMBP_VERSION_LIST(V_)};
 #undef V_
 

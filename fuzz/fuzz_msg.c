@@ -36,26 +36,23 @@ struct m_type {
 };
 struct m_var {
     uint32_t type;
-    uint32_t select; /* 0 version, 1 size, 2 content */
+    uint32_t select; /* enum vmbp_msg_select */
     uint32_t min_version;
     uint32_t features;
     uint32_t size;
     enum vmbp_msg_variant id;
 };
-#define M_SEL_VERSION 0u
-#define M_SEL_SIZE 1u
-#define M_SEL_CONTENT 2u
-#define M_T(name, num, dir, any, l, o) {num, (uint32_t)VMBP_DIR_##dir, any},
-#define M_V(name, var, sel, minv, feat, size)                                                  \
-    {VMBP_MSG_##name, M_SEL_##sel, (uint32_t)(minv), (uint32_t)(feat), size, VMBP_MSGV_##var},
-#define M_NT(name, num, dir, any, l, o)
-#define M_NV(name, var, sel, minv, feat, size)
+#define M_T(type, num, dir, any, l, o) {num, (uint32_t)(dir), any},
+#define M_V(type, var, sel, minv, feat, size)                                                  \
+    {(type), (uint32_t)(sel), (uint32_t)(minv), (uint32_t)(feat), size, (var)},
+#define M_NT(type, num, dir, any, l, o)
+#define M_NV(type, var, sel, minv, feat, size)
 static const struct m_type m_types[] = {VMBP_MSG_TABLE(M_T, M_NV)};
 static const struct m_var m_vars[] = {VMBP_MSG_TABLE(M_NT, M_V)};
 #define M_NTYPES (sizeof(m_types) / sizeof(m_types[0]))
 #define M_NVARS (sizeof(m_vars) / sizeof(m_vars[0]))
 
-#define M_VERSION(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
+#define M_VERSION(e, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
 static const uint32_t m_versions[] = {VMBP_VERSION_LIST(M_VERSION)};
 #define M_NVERSIONS (sizeof(m_versions) / sizeof(m_versions[0]))
 
@@ -108,7 +105,7 @@ static enum vmbp_status m_select(const uint8_t *p, size_t len, const struct vmbp
 
         if (v->type != type)
             continue;
-        if (v->select == M_SEL_CONTENT) {
+        if (v->select == (uint32_t)VMBP_MSG_SELECT_CONTENT) {
             if (first) {
                 size_t k;
 
@@ -131,7 +128,7 @@ static enum vmbp_status m_select(const uint8_t *p, size_t len, const struct vmbp
                 miss = VMBP_E_FEATURE;
                 continue;
             }
-            if (v->select == M_SEL_SIZE && len < v->size)
+            if (v->select == (uint32_t)VMBP_MSG_SELECT_SIZE && len < v->size)
                 continue;
         }
         if (len < v->size)

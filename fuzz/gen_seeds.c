@@ -1051,7 +1051,7 @@ static void synic_seeds(void)
 
 /* ---- channel message seeds ------------------------------------------------------------- */
 
-#define GS_VERSION(sfx, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
+#define GS_VERSION(e, maj, min, w, l, o) (((uint32_t)(maj) << 16) | (uint32_t)(min)),
 static const uint32_t gs_versions[] = {VMBP_VERSION_LIST(GS_VERSION)};
 
 static uint8_t version_sel(uint32_t v)

@@ -466,24 +466,26 @@ def gen_msg_types(model):
 gen/msg.toml (as everything below that says so).
 
 Expand with two macros of your own:
-- `T(NAME, number, dir, any_state, "Linux name", "OpenVMM name")` per type: @c dir is
-  `GUEST_TO_HOST` or `HOST_TO_GUEST`, @c any_state is 1 for the three types valid before a
-  version is negotiated, the Linux name is empty where Linux has none;
-- `V(NAME, VARIANT, select, min_version, features, size)` per variant, newest first:
-  @c select is `VERSION`, `SIZE` or `CONTENT`, @c min_version a `VMBP_VERSION_*` value or 0
-  (any, including before negotiation), @c features a mask of which one must be negotiated
-  (0: none), @c size the variant's size in bytes, header included.
-@c NAME and @c VARIANT are the enumerators without their `VMBP_MSG_` and `VMBP_MSGV_`
-prefixes.""")
+- `T(type, number, dir, any_state, "Linux name", "OpenVMM name")` per type: @c type its
+  `VMBP_MSG_*` enumerator, @c dir `VMBP_DIR_GUEST_TO_HOST` or `VMBP_DIR_HOST_TO_GUEST`,
+  @c any_state 1 for the three types valid before a version is negotiated, the Linux name
+  empty where Linux has none;
+- `V(type, variant, select, min_version, features, size)` per variant, newest first:
+  @c variant its `VMBP_MSGV_*` enumerator, @c select a `VMBP_MSG_SELECT_*` value,
+  @c min_version a `VMBP_VERSION_*` value or 0 (any, including before negotiation),
+  @c features a mask of which one must be negotiated (0: none), @c size the variant's size
+  in bytes, header included.""")
     L.append("#define VMBP_MSG_TABLE(T, V) \\")
     rows = []
     for t in model.types:
-        rows.append('T(%s, %d, %s, %d, "%s", "%s")' % (t.name, t.number, DIRS[t.dir],
-                                                     1 if t.any_state else 0, t.linux, t.openvmm))
+        rows.append('T(VMBP_MSG_%s, %d, VMBP_DIR_%s, %d, "%s", "%s")'
+                    % (t.name, t.number, DIRS[t.dir], 1 if t.any_state else 0, t.linux,
+                       t.openvmm))
         for v in t.variants:
             minv = version_const(v.min_version) or "0"
-            rows.append("V(%s, %s, %s, %s, %s, %d)" % (t.name, v.name, SELECT[v.select], minv,
-                                                     features_expr(v.features), v.size))
+            rows.append("V(VMBP_MSG_%s, VMBP_MSGV_%s, VMBP_MSG_SELECT_%s, %s, %s, %d)"
+                        % (t.name, v.name, SELECT[v.select], minv, features_expr(v.features),
+                           v.size))
     L += ["    %s \\" % r for r in rows[:-1]] + ["    " + rows[-1], ""]
     L += doc_block("""Message types (`msgtype` of the header), one per `T` row of VMBP_MSG_TABLE(). Type 0
 is invalid (Linux `CHANNELMSG_INVALID`).""")
@@ -1737,6 +1739,13 @@ def c_list(src, header, macro):
             for row in re.findall(r"X\((.*?)\)\s*(?=X\(|$)", body.strip())]
 
 
+def after(name, prefix):
+    """An enumerator of a list's row without its prefix: after("VMBP_VERSION_5_0", ...) = 5_0."""
+    if not name.startswith(prefix):
+        fail("%s: not a %s* enumerator" % (name, prefix))
+    return name[len(prefix):]
+
+
 def le_bytes(value, n):
     return "".join("\\x%02x" % ((value >> (8 * i)) & 0xFF) for i in range(n))
 
@@ -1753,14 +1762,17 @@ def gen_dict(model, src):
     L += ["", "# protocol versions, u32 major << 16 | minor (spec/version.md; INITIATE_CONTACT "
           "offset 8, VMBP-MSG-007)"]
     for row in c_list(src, "version.h", "VMBP_VERSION_LIST"):
-        L.append('version_%s="%s"' % (row[0], le_bytes((int(row[1]) << 16) | int(row[2]), 4)))
+        L.append('version_%s="%s"' % (after(row[0], "VMBP_VERSION_"),
+                                       le_bytes((int(row[1]) << 16) | int(row[2]), 4)))
     L += ["", "# feature flags, u32 (spec/features.md; INITIATE_CONTACT offset 20, "
           "VERSION_RESPONSE)"]
     for row in c_list(src, "features.h", "VMBP_FEATURE_LIST"):
-        L.append('feature_%s="%s"' % (row[0].lower(), le_bytes(int(row[1].rstrip("u"), 0), 4)))
+        L.append('feature_%s="%s"' % (after(row[0], "VMBP_FEATURE_").lower(),
+                                       le_bytes(int(row[1].rstrip("u"), 0), 4)))
     L += ["", "# offer flags, u16 (spec/features.md, spec/msg_offer.md)"]
     for row in c_list(src, "features.h", "VMBP_OFFER_FLAG_LIST"):
-        L.append('offer_%s="%s"' % (row[0].lower(), le_bytes(int(row[1].rstrip("u"), 0), 2)))
+        L.append('offer_%s="%s"' % (after(row[0], "VMBP_OFFER_FLAG_").lower(),
+                                     le_bytes(int(row[1].rstrip("u"), 0), 2)))
     sizes = sorted({v.size for v in model.variant_list if v.size > 8} | {240})
     L += ["", "# variant sizes, as lengths and range_buflen (spec/msg.md VMBP-MSG-003), and the "
           "240-byte maximum"]

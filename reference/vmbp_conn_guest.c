@@ -238,7 +238,7 @@ static enum vmbp_status version_list(struct vmbp_conn_guest *g, const uint32_t *
 /* The known versions from `newest` down, newest first. */
 static uint32_t versions_from(uint32_t newest, uint32_t *vs)
 {
-#define VMBP_PRIV_CONN_V(sfx, maj, min, win, lnx, ovmm) VMBP_MAKE_VERSION(maj, min),
+#define VMBP_PRIV_CONN_V(e, maj, min, win, lnx, ovmm) VMBP_MAKE_VERSION(maj, min),
     static const uint32_t all[] = {VMBP_VERSION_LIST(VMBP_PRIV_CONN_V)}; /* oldest first */
 #undef VMBP_PRIV_CONN_V
     uint32_t i, n = 0;

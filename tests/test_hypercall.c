@@ -110,7 +110,7 @@ START_TEST(status_values)
     ck_assert_ptr_null(vmbp_hv_status_name(0xFFFF));
     /* values ascend, so none is defined twice */
     {
-#define ROW(name, value, text) value,
+#define ROW(e, value, text) value,
         static const unsigned vals[] = {VMBP_HV_STATUS_LIST(ROW)};
 #undef ROW
         size_t i;

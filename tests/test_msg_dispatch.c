@@ -24,9 +24,9 @@ struct vcase {
 
 static enum vmbp_status status_by_name(const char *s)
 {
-#define VMBP_T_STATUS(name, value, text)                                                       \
-    if (strcmp(s, #name) == 0)                                                                 \
-        return VMBP_##name;
+#define VMBP_T_STATUS(e, value, text)                                                          \
+    if (strcmp(s, #e + (sizeof("VMBP_") - 1)) == 0)                                            \
+        return (e);
     VMBP_STATUS_LIST(VMBP_T_STATUS)
 #undef VMBP_T_STATUS
     ck_abort_msg("unknown status name %s", s);

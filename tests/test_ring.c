@@ -1969,9 +1969,9 @@ static void parse_pkt(const char *s, struct vpkt *p)
 
 static enum vmbp_status status_by_name(const char *name)
 {
-#define RT_STATUS_BY_NAME(n, v, t)                                                             \
-    if (strcmp(name, #n) == 0)                                                                 \
-        return VMBP_##n;
+#define RT_STATUS_BY_NAME(e, v, t)                                                             \
+    if (strcmp(name, #e + (sizeof("VMBP_") - 1)) == 0)                                         \
+        return (e);
     VMBP_STATUS_LIST(RT_STATUS_BY_NAME)
 #undef RT_STATUS_BY_NAME
     ck_abort_msg("unknown status %s", name);

@@ -30,25 +30,28 @@
  */
 
 /**
- * @brief Feature flags: `X(NAME, mask, OpenVMM name, meaning)`.
+ * @brief Feature flags: `X(VMBP_FEATURE_<NAME>, mask, OpenVMM name, meaning)`.
  *
  * mu_msvm uses the same names in upper case with a `VMBUS_FEATURE_FLAG_` prefix; Linux 6.19
  * defines only `VMBUS_FEATURE_FLAG_CONFIDENTIAL_CHANNELS`.
  */
 #define VMBP_FEATURE_LIST(X)                                                                   \
-    X(GUEST_SPECIFIED_SIGNAL_PARAMETERS, 0x01u, "guest_specified_signal_parameters",           \
+    X(VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS, 0x01u,                                   \
+      "guest_specified_signal_parameters",                                                     \
       "the guest chooses the connection ID and event flag in OPEN_CHANNEL (156-byte form)")    \
-    X(CHANNEL_INTERRUPT_REDIRECTION, 0x02u, "channel_interrupt_redirection",                   \
+    X(VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION, 0x02u, "channel_interrupt_redirection",      \
       "OPEN_CHANNEL may set the redirect-interrupt open flag")                                 \
-    X(MODIFY_CONNECTION, 0x04u, "modify_connection",                                           \
+    X(VMBP_FEATURE_MODIFY_CONNECTION, 0x04u, "modify_connection",                              \
       "MODIFY_CONNECTION and MODIFY_CONNECTION_RESPONSE may be sent")                          \
-    X(CLIENT_ID, 0x08u, "client_id", "INITIATE_CONTACT carries a client ID (56-byte form)")    \
-    X(CONFIDENTIAL_CHANNELS, 0x10u, "confidential_channels",                                   \
+    X(VMBP_FEATURE_CLIENT_ID, 0x08u, "client_id",                                              \
+      "INITIATE_CONTACT carries a client ID (56-byte form)")                                   \
+    X(VMBP_FEATURE_CONFIDENTIAL_CHANNELS, 0x10u, "confidential_channels",                      \
       "offers may use the confidential ring buffer and external memory flags")                 \
-    X(PAUSE_RESUME, 0x20u, "pause_resume", "PAUSE, PAUSE_RESPONSE and RESUME may be sent")     \
-    X(SERVER_SPECIFIED_MONITOR_PAGES, 0x40u, "server_specified_monitor_pages",                 \
+    X(VMBP_FEATURE_PAUSE_RESUME, 0x20u, "pause_resume",                                        \
+      "PAUSE, PAUSE_RESPONSE and RESUME may be sent")                                          \
+    X(VMBP_FEATURE_SERVER_SPECIFIED_MONITOR_PAGES, 0x40u, "server_specified_monitor_pages",    \
       "the host may provide the monitor pages (40-byte VERSION_RESPONSE)")                     \
-    X(GPA_PINNING, 0x80u, "gpa_pinning",                                                       \
+    X(VMBP_FEATURE_GPA_PINNING, 0x80u, "gpa_pinning",                                          \
       "offers may require pinned external memory (offer flag 0x8)")
 
 /** @brief Feature flag masks, in VMBP_FEATURE_LIST() order. */
@@ -64,10 +67,10 @@ enum vmbp_feature {
 };
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_FEATURE_VALUE(name, mask, ovmm, text)                                        \
-    VMBP_STATIC_ASSERT(VMBP_FEATURE_##name == (mask), vmbp_feature_##name);
-VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_VALUE)
-#define VMBP_PRIV_FEATURE_OR(name, mask, ovmm, text) | (mask)
+/* Every row's enumerator has the row's mask. */
+#define VMBP_PRIV_FEATURE_VALUE(e, mask, ovmm, text) &&(e) == (mask)
+VMBP_STATIC_ASSERT(1 VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_VALUE), vmbp_feature_values);
+#define VMBP_PRIV_FEATURE_OR(e, mask, ovmm, text) | (mask)
 /** @endcond */
 
 /** @brief Every feature flag this library knows (0xFF). */
@@ -76,26 +79,28 @@ VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_VALUE)
 VMBP_STATIC_ASSERT(VMBP_FEATURES_KNOWN == 0xFFu, vmbp_features_known);
 
 /**
- * @brief Channel offer flags (OFFER_CHANNEL, 16 bits): `X(NAME, mask, meaning)`.
+ * @brief Channel offer flags (OFFER_CHANNEL, 16 bits): `X(VMBP_OFFER_FLAG_<NAME>, mask, meaning)`.
  *
  * Linux names them `VMBUS_CHANNEL_<NAME>` (the two confidential ones since 6.19); OpenVMM
  * `OfferFlags` uses the same names in lower case, `tlnpi_provider` for the hv_sock flag and
  * leaves 0x100-0x400 reserved; mu_msvm defines 0x1, 0x2, 0x4, 0x10 and 0x2000.
  */
 #define VMBP_OFFER_FLAG_LIST(X)                                                                \
-    X(ENUMERATE_DEVICE_INTERFACE, 0x0001u, "enumerate the device interface")                   \
-    X(CONFIDENTIAL_RING_BUFFER, 0x0002u,                                                       \
+    X(VMBP_OFFER_FLAG_ENUMERATE_DEVICE_INTERFACE, 0x0001u, "enumerate the device interface")   \
+    X(VMBP_OFFER_FLAG_CONFIDENTIAL_RING_BUFFER, 0x0002u,                                       \
       "the ring buffer must be in encrypted memory (6.0 with confidential channels)")          \
-    X(CONFIDENTIAL_EXTERNAL_MEMORY, 0x0004u,                                                   \
+    X(VMBP_OFFER_FLAG_CONFIDENTIAL_EXTERNAL_MEMORY, 0x0004u,                                   \
       "additional GPADLs and GPA-direct ranges must be encrypted (6.0 with confidential "      \
       "channels)")                                                                             \
-    X(REQUIRE_PINNED_EXTERNAL_MEMORY, 0x0008u,                                                 \
+    X(VMBP_OFFER_FLAG_REQUIRE_PINNED_EXTERNAL_MEMORY, 0x0008u,                                 \
       "additional GPADLs and GPA-direct ranges must be pinned (6.0 with GPA pinning)")         \
-    X(NAMED_PIPE_MODE, 0x0010u, "named pipe channel: user data holds pipe parameters")         \
-    X(LOOPBACK_OFFER, 0x0100u, "loopback offer")                                               \
-    X(PARENT_OFFER, 0x0200u, "parent offer")                                                   \
-    X(REQUEST_MONITORED_NOTIFICATION, 0x0400u, "request monitored notification")               \
-    X(TLNPI_PROVIDER, 0x2000u, "hv_sock (transport-layer named pipe) offer")
+    X(VMBP_OFFER_FLAG_NAMED_PIPE_MODE, 0x0010u,                                                \
+      "named pipe channel: user data holds pipe parameters")                                   \
+    X(VMBP_OFFER_FLAG_LOOPBACK_OFFER, 0x0100u, "loopback offer")                               \
+    X(VMBP_OFFER_FLAG_PARENT_OFFER, 0x0200u, "parent offer")                                   \
+    X(VMBP_OFFER_FLAG_REQUEST_MONITORED_NOTIFICATION, 0x0400u,                                 \
+      "request monitored notification")                                                        \
+    X(VMBP_OFFER_FLAG_TLNPI_PROVIDER, 0x2000u, "hv_sock (transport-layer named pipe) offer")
 
 /** @brief Offer flag masks, in VMBP_OFFER_FLAG_LIST() order. */
 enum vmbp_offer_flag {
@@ -111,20 +116,22 @@ enum vmbp_offer_flag {
 };
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_OFFER_FLAG_VALUE(name, mask, text)                                           \
-    VMBP_STATIC_ASSERT(VMBP_OFFER_FLAG_##name == (mask), vmbp_offer_flag_##name);
-VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_VALUE)
-#define VMBP_PRIV_OFFER_FLAG_OR(name, mask, text) | (mask)
+/* Every row's enumerator has the row's mask. */
+#define VMBP_PRIV_OFFER_FLAG_VALUE(e, mask, text) &&(e) == (mask)
+VMBP_STATIC_ASSERT(1 VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_VALUE), vmbp_offer_flag_values);
+#define VMBP_PRIV_OFFER_FLAG_OR(e, mask, text) | (mask)
 
 /* Names of the feature and offer flags, for vmbp_feature_name() and vmbp_offer_flag_name(). */
 struct vmbp_priv_flag_name {
     uint32_t mask;
     const char *name;
 };
-#define VMBP_PRIV_FEATURE_NAME(name, mask, ovmm, text) {(mask), #name},
+#define VMBP_PRIV_FEATURE_NAME(e, mask, ovmm, text)                                            \
+    {(mask), VMBP_PRIV_NAME_AFTER("VMBP_FEATURE_", #e)},
 static const struct vmbp_priv_flag_name vmbp_priv_feature_names[] = {
     VMBP_FEATURE_LIST(VMBP_PRIV_FEATURE_NAME)};
-#define VMBP_PRIV_OFFER_FLAG_NAME(name, mask, text) {(mask), #name},
+#define VMBP_PRIV_OFFER_FLAG_NAME(e, mask, text)                                               \
+    {(mask), VMBP_PRIV_NAME_AFTER("VMBP_OFFER_FLAG_", #e)},
 static const struct vmbp_priv_flag_name vmbp_priv_offer_flag_names[] = {
     VMBP_OFFER_FLAG_LIST(VMBP_PRIV_OFFER_FLAG_NAME)};
 /** @endcond */

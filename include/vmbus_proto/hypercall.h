@@ -127,7 +127,7 @@ VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_
                    vmbp_hypercall_result_covers);
 
 /**
- * @brief HV_STATUS values: `X(NAME, value, "meaning")`, in value order.
+ * @brief HV_STATUS values: `X(VMBP_HV_STATUS_<NAME>, value, "meaning")`, in value order.
  *
  * The codes are the TLFS ones as OpenVMM `HvError` and mu_msvm `HvStatus.h` define them.
  * Those a VMBus path meets: HvPostMessage fails with INVALID_CONNECTION_ID (an old host
@@ -139,44 +139,45 @@ VMBP_STATIC_ASSERT(VMBP_REG_COVERS(VMBP_HYPERCALL_RESULT_FIELDS, VMBP_HYPERCALL_
  * SIMP disabled).
  */
 #define VMBP_HV_STATUS_LIST(X)                                                                 \
-    X(SUCCESS, 0x0000u, "success")                                                             \
-    X(INVALID_HYPERCALL_CODE, 0x0002u, "invalid hypercall code")                               \
-    X(INVALID_HYPERCALL_INPUT, 0x0003u, "invalid hypercall input")                             \
-    X(INVALID_ALIGNMENT, 0x0004u, "invalid alignment")                                         \
-    X(INVALID_PARAMETER, 0x0005u, "invalid parameter")                                         \
-    X(ACCESS_DENIED, 0x0006u, "access denied")                                                 \
-    X(INVALID_PARTITION_STATE, 0x0007u, "invalid partition state")                             \
-    X(OPERATION_DENIED, 0x0008u, "operation denied")                                           \
-    X(UNKNOWN_PROPERTY, 0x0009u, "unknown property")                                           \
-    X(PROPERTY_VALUE_OUT_OF_RANGE, 0x000Au, "property value out of range")                     \
-    X(INSUFFICIENT_MEMORY, 0x000Bu, "insufficient memory")                                     \
-    X(PARTITION_TOO_DEEP, 0x000Cu, "partition too deep")                                       \
-    X(INVALID_PARTITION_ID, 0x000Du, "invalid partition ID")                                   \
-    X(INVALID_VP_INDEX, 0x000Eu, "invalid VP index")                                           \
-    X(NOT_FOUND, 0x0010u, "not found")                                                         \
-    X(INVALID_PORT_ID, 0x0011u, "invalid port ID")                                             \
-    X(INVALID_CONNECTION_ID, 0x0012u, "invalid connection ID")                                 \
-    X(INSUFFICIENT_BUFFERS, 0x0013u, "insufficient buffers")                                   \
-    X(NOT_ACKNOWLEDGED, 0x0014u, "not acknowledged")                                           \
-    X(INVALID_VP_STATE, 0x0015u, "invalid VP state")                                           \
-    X(ACKNOWLEDGED, 0x0016u, "acknowledged")                                                   \
-    X(INVALID_SAVE_RESTORE_STATE, 0x0017u, "invalid save/restore state")                       \
-    X(INVALID_SYNIC_STATE, 0x0018u, "invalid SynIC state")                                     \
-    X(OBJECT_IN_USE, 0x0019u, "object in use")                                                 \
-    X(INVALID_PROXIMITY_DOMAIN_INFO, 0x001Au, "invalid proximity domain info")                 \
-    X(NO_DATA, 0x001Bu, "no data")                                                             \
-    X(INACTIVE, 0x001Cu, "inactive")                                                           \
-    X(NO_RESOURCES, 0x001Du, "no resources")                                                   \
-    X(FEATURE_UNAVAILABLE, 0x001Eu, "feature unavailable")                                     \
-    X(PARTIAL_PACKET, 0x001Fu, "partial packet")                                               \
-    X(PROCESSOR_FEATURE_NOT_SUPPORTED, 0x0020u, "processor feature not supported")             \
-    X(INSUFFICIENT_BUFFER, 0x0033u, "insufficient buffer")                                     \
-    X(INVALID_REGISTER_VALUE, 0x0050u, "invalid register value")                               \
-    X(INVALID_VTL_STATE, 0x0051u, "invalid VTL state")                                         \
-    X(OPERATION_FAILED, 0x0071u, "operation failed")                                           \
-    X(TIMEOUT, 0x0078u, "timeout")                                                             \
-    X(VTL_ALREADY_ENABLED, 0x0086u, "VTL already enabled")                                     \
-    X(UNKNOWN_REGISTER_NAME, 0x0087u, "unknown register name")
+    X(VMBP_HV_STATUS_SUCCESS, 0x0000u, "success")                                              \
+    X(VMBP_HV_STATUS_INVALID_HYPERCALL_CODE, 0x0002u, "invalid hypercall code")                \
+    X(VMBP_HV_STATUS_INVALID_HYPERCALL_INPUT, 0x0003u, "invalid hypercall input")              \
+    X(VMBP_HV_STATUS_INVALID_ALIGNMENT, 0x0004u, "invalid alignment")                          \
+    X(VMBP_HV_STATUS_INVALID_PARAMETER, 0x0005u, "invalid parameter")                          \
+    X(VMBP_HV_STATUS_ACCESS_DENIED, 0x0006u, "access denied")                                  \
+    X(VMBP_HV_STATUS_INVALID_PARTITION_STATE, 0x0007u, "invalid partition state")              \
+    X(VMBP_HV_STATUS_OPERATION_DENIED, 0x0008u, "operation denied")                            \
+    X(VMBP_HV_STATUS_UNKNOWN_PROPERTY, 0x0009u, "unknown property")                            \
+    X(VMBP_HV_STATUS_PROPERTY_VALUE_OUT_OF_RANGE, 0x000Au, "property value out of range")      \
+    X(VMBP_HV_STATUS_INSUFFICIENT_MEMORY, 0x000Bu, "insufficient memory")                      \
+    X(VMBP_HV_STATUS_PARTITION_TOO_DEEP, 0x000Cu, "partition too deep")                        \
+    X(VMBP_HV_STATUS_INVALID_PARTITION_ID, 0x000Du, "invalid partition ID")                    \
+    X(VMBP_HV_STATUS_INVALID_VP_INDEX, 0x000Eu, "invalid VP index")                            \
+    X(VMBP_HV_STATUS_NOT_FOUND, 0x0010u, "not found")                                          \
+    X(VMBP_HV_STATUS_INVALID_PORT_ID, 0x0011u, "invalid port ID")                              \
+    X(VMBP_HV_STATUS_INVALID_CONNECTION_ID, 0x0012u, "invalid connection ID")                  \
+    X(VMBP_HV_STATUS_INSUFFICIENT_BUFFERS, 0x0013u, "insufficient buffers")                    \
+    X(VMBP_HV_STATUS_NOT_ACKNOWLEDGED, 0x0014u, "not acknowledged")                            \
+    X(VMBP_HV_STATUS_INVALID_VP_STATE, 0x0015u, "invalid VP state")                            \
+    X(VMBP_HV_STATUS_ACKNOWLEDGED, 0x0016u, "acknowledged")                                    \
+    X(VMBP_HV_STATUS_INVALID_SAVE_RESTORE_STATE, 0x0017u, "invalid save/restore state")        \
+    X(VMBP_HV_STATUS_INVALID_SYNIC_STATE, 0x0018u, "invalid SynIC state")                      \
+    X(VMBP_HV_STATUS_OBJECT_IN_USE, 0x0019u, "object in use")                                  \
+    X(VMBP_HV_STATUS_INVALID_PROXIMITY_DOMAIN_INFO, 0x001Au, "invalid proximity domain info")  \
+    X(VMBP_HV_STATUS_NO_DATA, 0x001Bu, "no data")                                              \
+    X(VMBP_HV_STATUS_INACTIVE, 0x001Cu, "inactive")                                            \
+    X(VMBP_HV_STATUS_NO_RESOURCES, 0x001Du, "no resources")                                    \
+    X(VMBP_HV_STATUS_FEATURE_UNAVAILABLE, 0x001Eu, "feature unavailable")                      \
+    X(VMBP_HV_STATUS_PARTIAL_PACKET, 0x001Fu, "partial packet")                                \
+    X(VMBP_HV_STATUS_PROCESSOR_FEATURE_NOT_SUPPORTED, 0x0020u,                                 \
+      "processor feature not supported")                                                       \
+    X(VMBP_HV_STATUS_INSUFFICIENT_BUFFER, 0x0033u, "insufficient buffer")                      \
+    X(VMBP_HV_STATUS_INVALID_REGISTER_VALUE, 0x0050u, "invalid register value")                \
+    X(VMBP_HV_STATUS_INVALID_VTL_STATE, 0x0051u, "invalid VTL state")                          \
+    X(VMBP_HV_STATUS_OPERATION_FAILED, 0x0071u, "operation failed")                            \
+    X(VMBP_HV_STATUS_TIMEOUT, 0x0078u, "timeout")                                              \
+    X(VMBP_HV_STATUS_VTL_ALREADY_ENABLED, 0x0086u, "VTL already enabled")                      \
+    X(VMBP_HV_STATUS_UNKNOWN_REGISTER_NAME, 0x0087u, "unknown register name")
 
 /** @brief HV_STATUS wire values (16 bits), in VMBP_HV_STATUS_LIST() order. */
 enum vmbp_hv_status {
@@ -222,9 +223,9 @@ enum vmbp_hv_status {
 };
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_HV_STATUS_VALUE(name, value, text)                                           \
-    VMBP_STATIC_ASSERT(VMBP_HV_STATUS_##name == (value), vmbp_hv_status_##name);
-VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_VALUE)
+/* Every row's enumerator has the row's value. */
+#define VMBP_PRIV_HV_STATUS_VALUE(e, value, text) &&(e) == (value)
+VMBP_STATIC_ASSERT(1 VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_VALUE), vmbp_hv_status_values);
 /** @endcond */
 
 /** @name Inputs
@@ -520,7 +521,8 @@ struct vmbp_priv_hv_status_row {
     uint16_t value;
     const char *name;
 };
-#define VMBP_PRIV_HV_STATUS_ROW(name, value, text) {(value), #name},
+#define VMBP_PRIV_HV_STATUS_ROW(e, value, text)                                                \
+    {(value), VMBP_PRIV_NAME_AFTER("VMBP_HV_STATUS_", #e)},
 static const struct vmbp_priv_hv_status_row vmbp_priv_hv_status_names[] = {
     VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_ROW)};
 /** @endcond */

@@ -181,99 +181,146 @@ enum vmbp_msg_select {
  * gen/msg.toml (as everything below that says so).
  *
  * Expand with two macros of your own:
- * - `T(NAME, number, dir, any_state, "Linux name", "OpenVMM name")` per type: @c dir is
- *   `GUEST_TO_HOST` or `HOST_TO_GUEST`, @c any_state is 1 for the three types valid before a
- *   version is negotiated, the Linux name is empty where Linux has none;
- * - `V(NAME, VARIANT, select, min_version, features, size)` per variant, newest first:
- *   @c select is `VERSION`, `SIZE` or `CONTENT`, @c min_version a `VMBP_VERSION_*` value or 0
- *   (any, including before negotiation), @c features a mask of which one must be negotiated
- *   (0: none), @c size the variant's size in bytes, header included.
- * @c NAME and @c VARIANT are the enumerators without their `VMBP_MSG_` and `VMBP_MSGV_`
- * prefixes.
+ * - `T(type, number, dir, any_state, "Linux name", "OpenVMM name")` per type: @c type its
+ *   `VMBP_MSG_*` enumerator, @c dir `VMBP_DIR_GUEST_TO_HOST` or `VMBP_DIR_HOST_TO_GUEST`,
+ *   @c any_state 1 for the three types valid before a version is negotiated, the Linux name
+ *   empty where Linux has none;
+ * - `V(type, variant, select, min_version, features, size)` per variant, newest first:
+ *   @c variant its `VMBP_MSGV_*` enumerator, @c select a `VMBP_MSG_SELECT_*` value,
+ *   @c min_version a `VMBP_VERSION_*` value or 0 (any, including before negotiation),
+ *   @c features a mask of which one must be negotiated (0: none), @c size the variant's size
+ *   in bytes, header included.
  */
 #define VMBP_MSG_TABLE(T, V)                                                                   \
-    T(OFFER_CHANNEL, 1, HOST_TO_GUEST, 0, "CHANNELMSG_OFFERCHANNEL", "OFFER_CHANNEL")          \
-    V(OFFER_CHANNEL, OFFER_CHANNEL, VERSION, VMBP_VERSION_1_1, 0u, 196)                        \
-    V(OFFER_CHANNEL, OFFER_CHANNEL_V1, VERSION, VMBP_VERSION_0_13, 0u, 190)                    \
-    T(RESCIND_CHANNEL_OFFER, 2, HOST_TO_GUEST, 0, "CHANNELMSG_RESCIND_CHANNELOFFER",           \
-      "RESCIND_CHANNEL_OFFER")                                                                 \
-    V(RESCIND_CHANNEL_OFFER, RESCIND_CHANNEL_OFFER, VERSION, VMBP_VERSION_0_13, 0u, 12)        \
-    T(REQUEST_OFFERS, 3, GUEST_TO_HOST, 0, "CHANNELMSG_REQUESTOFFERS", "REQUEST_OFFERS")       \
-    V(REQUEST_OFFERS, REQUEST_OFFERS, VERSION, VMBP_VERSION_0_13, 0u, 8)                       \
-    T(ALL_OFFERS_DELIVERED, 4, HOST_TO_GUEST, 0, "CHANNELMSG_ALLOFFERS_DELIVERED",             \
-      "ALL_OFFERS_DELIVERED")                                                                  \
-    V(ALL_OFFERS_DELIVERED, ALL_OFFERS_DELIVERED, VERSION, VMBP_VERSION_0_13, 0u, 8)           \
-    T(OPEN_CHANNEL, 5, GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL", "OPEN_CHANNEL")             \
-    V(OPEN_CHANNEL, OPEN_CHANNEL_SIGNAL, VERSION, VMBP_VERSION_6_0,                            \
+    T(VMBP_MSG_OFFER_CHANNEL, 1, VMBP_DIR_HOST_TO_GUEST, 0, "CHANNELMSG_OFFERCHANNEL",         \
+      "OFFER_CHANNEL")                                                                         \
+    V(VMBP_MSG_OFFER_CHANNEL, VMBP_MSGV_OFFER_CHANNEL, VMBP_MSG_SELECT_VERSION,                \
+      VMBP_VERSION_1_1, 0u, 196)                                                               \
+    V(VMBP_MSG_OFFER_CHANNEL, VMBP_MSGV_OFFER_CHANNEL_V1, VMBP_MSG_SELECT_VERSION,             \
+      VMBP_VERSION_0_13, 0u, 190)                                                              \
+    T(VMBP_MSG_RESCIND_CHANNEL_OFFER, 2, VMBP_DIR_HOST_TO_GUEST, 0,                            \
+      "CHANNELMSG_RESCIND_CHANNELOFFER", "RESCIND_CHANNEL_OFFER")                              \
+    V(VMBP_MSG_RESCIND_CHANNEL_OFFER, VMBP_MSGV_RESCIND_CHANNEL_OFFER,                         \
+      VMBP_MSG_SELECT_VERSION, VMBP_VERSION_0_13, 0u, 12)                                      \
+    T(VMBP_MSG_REQUEST_OFFERS, 3, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_REQUESTOFFERS",       \
+      "REQUEST_OFFERS")                                                                        \
+    V(VMBP_MSG_REQUEST_OFFERS, VMBP_MSGV_REQUEST_OFFERS, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_0_13, 0u, 8)                                                                \
+    T(VMBP_MSG_ALL_OFFERS_DELIVERED, 4, VMBP_DIR_HOST_TO_GUEST, 0,                             \
+      "CHANNELMSG_ALLOFFERS_DELIVERED", "ALL_OFFERS_DELIVERED")                                \
+    V(VMBP_MSG_ALL_OFFERS_DELIVERED, VMBP_MSGV_ALL_OFFERS_DELIVERED, VMBP_MSG_SELECT_VERSION,  \
+      VMBP_VERSION_0_13, 0u, 8)                                                                \
+    T(VMBP_MSG_OPEN_CHANNEL, 5, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL",           \
+      "OPEN_CHANNEL")                                                                          \
+    V(VMBP_MSG_OPEN_CHANNEL, VMBP_MSGV_OPEN_CHANNEL_SIGNAL, VMBP_MSG_SELECT_VERSION,           \
+      VMBP_VERSION_6_0,                                                                        \
       (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                               \
           (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION,                                \
       156)                                                                                     \
-    V(OPEN_CHANNEL, OPEN_CHANNEL, VERSION, VMBP_VERSION_0_13, 0u, 148)                         \
-    T(OPEN_CHANNEL_RESULT, 6, HOST_TO_GUEST, 0, "CHANNELMSG_OPENCHANNEL_RESULT",               \
-      "OPEN_CHANNEL_RESULT")                                                                   \
-    V(OPEN_CHANNEL_RESULT, OPEN_CHANNEL_RESULT, VERSION, VMBP_VERSION_0_13, 0u, 20)            \
-    T(CLOSE_CHANNEL, 7, GUEST_TO_HOST, 0, "CHANNELMSG_CLOSECHANNEL", "CLOSE_CHANNEL")          \
-    V(CLOSE_CHANNEL, CLOSE_CHANNEL, VERSION, VMBP_VERSION_0_13, 0u, 12)                        \
-    T(GPADL_HEADER, 8, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_HEADER", "GPADL_HEADER")            \
-    V(GPADL_HEADER, GPADL_HEADER, VERSION, VMBP_VERSION_0_13, 0u, 20)                          \
-    T(GPADL_BODY, 9, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_BODY", "GPADL_BODY")                  \
-    V(GPADL_BODY, GPADL_BODY, VERSION, VMBP_VERSION_0_13, 0u, 16)                              \
-    T(GPADL_CREATED, 10, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_CREATED", "GPADL_CREATED")        \
-    V(GPADL_CREATED, GPADL_CREATED, VERSION, VMBP_VERSION_0_13, 0u, 20)                        \
-    T(GPADL_TEARDOWN, 11, GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_TEARDOWN", "GPADL_TEARDOWN")     \
-    V(GPADL_TEARDOWN, GPADL_TEARDOWN, VERSION, VMBP_VERSION_0_13, 0u, 16)                      \
-    T(GPADL_TORNDOWN, 12, HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_TORNDOWN", "GPADL_TORNDOWN")     \
-    V(GPADL_TORNDOWN, GPADL_TORNDOWN, VERSION, VMBP_VERSION_0_13, 0u, 12)                      \
-    T(RELID_RELEASED, 13, GUEST_TO_HOST, 0, "CHANNELMSG_RELID_RELEASED", "REL_ID_RELEASED")    \
-    V(RELID_RELEASED, RELID_RELEASED, VERSION, VMBP_VERSION_0_13, 0u, 12)                      \
-    T(INITIATE_CONTACT, 14, GUEST_TO_HOST, 1, "CHANNELMSG_INITIATE_CONTACT",                   \
+    V(VMBP_MSG_OPEN_CHANNEL, VMBP_MSGV_OPEN_CHANNEL, VMBP_MSG_SELECT_VERSION,                  \
+      VMBP_VERSION_0_13, 0u, 148)                                                              \
+    T(VMBP_MSG_OPEN_CHANNEL_RESULT, 6, VMBP_DIR_HOST_TO_GUEST, 0,                              \
+      "CHANNELMSG_OPENCHANNEL_RESULT", "OPEN_CHANNEL_RESULT")                                  \
+    V(VMBP_MSG_OPEN_CHANNEL_RESULT, VMBP_MSGV_OPEN_CHANNEL_RESULT, VMBP_MSG_SELECT_VERSION,    \
+      VMBP_VERSION_0_13, 0u, 20)                                                               \
+    T(VMBP_MSG_CLOSE_CHANNEL, 7, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_CLOSECHANNEL",         \
+      "CLOSE_CHANNEL")                                                                         \
+    V(VMBP_MSG_CLOSE_CHANNEL, VMBP_MSGV_CLOSE_CHANNEL, VMBP_MSG_SELECT_VERSION,                \
+      VMBP_VERSION_0_13, 0u, 12)                                                               \
+    T(VMBP_MSG_GPADL_HEADER, 8, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_HEADER",          \
+      "GPADL_HEADER")                                                                          \
+    V(VMBP_MSG_GPADL_HEADER, VMBP_MSGV_GPADL_HEADER, VMBP_MSG_SELECT_VERSION,                  \
+      VMBP_VERSION_0_13, 0u, 20)                                                               \
+    T(VMBP_MSG_GPADL_BODY, 9, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_BODY",              \
+      "GPADL_BODY")                                                                            \
+    V(VMBP_MSG_GPADL_BODY, VMBP_MSGV_GPADL_BODY, VMBP_MSG_SELECT_VERSION, VMBP_VERSION_0_13,   \
+      0u, 16)                                                                                  \
+    T(VMBP_MSG_GPADL_CREATED, 10, VMBP_DIR_HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_CREATED",       \
+      "GPADL_CREATED")                                                                         \
+    V(VMBP_MSG_GPADL_CREATED, VMBP_MSGV_GPADL_CREATED, VMBP_MSG_SELECT_VERSION,                \
+      VMBP_VERSION_0_13, 0u, 20)                                                               \
+    T(VMBP_MSG_GPADL_TEARDOWN, 11, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_GPADL_TEARDOWN",     \
+      "GPADL_TEARDOWN")                                                                        \
+    V(VMBP_MSG_GPADL_TEARDOWN, VMBP_MSGV_GPADL_TEARDOWN, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_0_13, 0u, 16)                                                               \
+    T(VMBP_MSG_GPADL_TORNDOWN, 12, VMBP_DIR_HOST_TO_GUEST, 0, "CHANNELMSG_GPADL_TORNDOWN",     \
+      "GPADL_TORNDOWN")                                                                        \
+    V(VMBP_MSG_GPADL_TORNDOWN, VMBP_MSGV_GPADL_TORNDOWN, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_0_13, 0u, 12)                                                               \
+    T(VMBP_MSG_RELID_RELEASED, 13, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_RELID_RELEASED",     \
+      "REL_ID_RELEASED")                                                                       \
+    V(VMBP_MSG_RELID_RELEASED, VMBP_MSGV_RELID_RELEASED, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_0_13, 0u, 12)                                                               \
+    T(VMBP_MSG_INITIATE_CONTACT, 14, VMBP_DIR_GUEST_TO_HOST, 1, "CHANNELMSG_INITIATE_CONTACT", \
       "INITIATE_CONTACT")                                                                      \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_CLIENT_ID, CONTENT, VMBP_VERSION_6_0,                 \
-      (uint32_t)VMBP_FEATURE_CLIENT_ID, 56)                                                    \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_FEATURES, CONTENT, VMBP_VERSION_6_0, 0u, 40)          \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_SINT, CONTENT, VMBP_VERSION_5_0, 0u, 40)              \
-    V(INITIATE_CONTACT, INITIATE_CONTACT_IPAGE, CONTENT, 0, 0u, 40)                            \
-    T(VERSION_RESPONSE, 15, HOST_TO_GUEST, 1, "CHANNELMSG_VERSION_RESPONSE",                   \
+    V(VMBP_MSG_INITIATE_CONTACT, VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID,                         \
+      VMBP_MSG_SELECT_CONTENT, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_CLIENT_ID, 56)         \
+    V(VMBP_MSG_INITIATE_CONTACT, VMBP_MSGV_INITIATE_CONTACT_FEATURES, VMBP_MSG_SELECT_CONTENT, \
+      VMBP_VERSION_6_0, 0u, 40)                                                                \
+    V(VMBP_MSG_INITIATE_CONTACT, VMBP_MSGV_INITIATE_CONTACT_SINT, VMBP_MSG_SELECT_CONTENT,     \
+      VMBP_VERSION_5_0, 0u, 40)                                                                \
+    V(VMBP_MSG_INITIATE_CONTACT, VMBP_MSGV_INITIATE_CONTACT_IPAGE, VMBP_MSG_SELECT_CONTENT, 0, \
+      0u, 40)                                                                                  \
+    T(VMBP_MSG_VERSION_RESPONSE, 15, VMBP_DIR_HOST_TO_GUEST, 1, "CHANNELMSG_VERSION_RESPONSE", \
       "VERSION_RESPONSE")                                                                      \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_MONITOR, SIZE, 0, 0u, 40)                             \
-    V(VERSION_RESPONSE, VERSION_RESPONSE_FEATURES, SIZE, 0, 0u, 20)                            \
-    V(VERSION_RESPONSE, VERSION_RESPONSE, VERSION, 0, 0u, 16)                                  \
-    T(UNLOAD, 16, GUEST_TO_HOST, 0, "CHANNELMSG_UNLOAD", "UNLOAD")                             \
-    V(UNLOAD, UNLOAD, VERSION, VMBP_VERSION_0_13, 0u, 8)                                       \
-    T(UNLOAD_COMPLETE, 17, HOST_TO_GUEST, 0, "CHANNELMSG_UNLOAD_RESPONSE", "UNLOAD_COMPLETE")  \
-    V(UNLOAD_COMPLETE, UNLOAD_COMPLETE, VERSION, VMBP_VERSION_1_1, 0u, 8)                      \
-    T(OPEN_RESERVED_CHANNEL, 18, GUEST_TO_HOST, 0, "CHANNELMSG_18", "OPEN_RESERVED_CHANNEL")   \
-    V(OPEN_RESERVED_CHANNEL, OPEN_RESERVED_CHANNEL, VERSION, VMBP_VERSION_4_0, 0u, 28)         \
-    T(CLOSE_RESERVED_CHANNEL, 19, GUEST_TO_HOST, 1, "CHANNELMSG_19", "CLOSE_RESERVED_CHANNEL") \
-    V(CLOSE_RESERVED_CHANNEL, CLOSE_RESERVED_CHANNEL, VERSION, 0, 0u, 20)                      \
-    T(CLOSE_RESERVED_RESPONSE, 20, HOST_TO_GUEST, 0, "CHANNELMSG_20",                          \
+    V(VMBP_MSG_VERSION_RESPONSE, VMBP_MSGV_VERSION_RESPONSE_MONITOR, VMBP_MSG_SELECT_SIZE, 0,  \
+      0u, 40)                                                                                  \
+    V(VMBP_MSG_VERSION_RESPONSE, VMBP_MSGV_VERSION_RESPONSE_FEATURES, VMBP_MSG_SELECT_SIZE, 0, \
+      0u, 20)                                                                                  \
+    V(VMBP_MSG_VERSION_RESPONSE, VMBP_MSGV_VERSION_RESPONSE, VMBP_MSG_SELECT_VERSION, 0, 0u,   \
+      16)                                                                                      \
+    T(VMBP_MSG_UNLOAD, 16, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_UNLOAD", "UNLOAD")           \
+    V(VMBP_MSG_UNLOAD, VMBP_MSGV_UNLOAD, VMBP_MSG_SELECT_VERSION, VMBP_VERSION_0_13, 0u, 8)    \
+    T(VMBP_MSG_UNLOAD_COMPLETE, 17, VMBP_DIR_HOST_TO_GUEST, 0, "CHANNELMSG_UNLOAD_RESPONSE",   \
+      "UNLOAD_COMPLETE")                                                                       \
+    V(VMBP_MSG_UNLOAD_COMPLETE, VMBP_MSGV_UNLOAD_COMPLETE, VMBP_MSG_SELECT_VERSION,            \
+      VMBP_VERSION_1_1, 0u, 8)                                                                 \
+    T(VMBP_MSG_OPEN_RESERVED_CHANNEL, 18, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_18",          \
+      "OPEN_RESERVED_CHANNEL")                                                                 \
+    V(VMBP_MSG_OPEN_RESERVED_CHANNEL, VMBP_MSGV_OPEN_RESERVED_CHANNEL,                         \
+      VMBP_MSG_SELECT_VERSION, VMBP_VERSION_4_0, 0u, 28)                                       \
+    T(VMBP_MSG_CLOSE_RESERVED_CHANNEL, 19, VMBP_DIR_GUEST_TO_HOST, 1, "CHANNELMSG_19",         \
+      "CLOSE_RESERVED_CHANNEL")                                                                \
+    V(VMBP_MSG_CLOSE_RESERVED_CHANNEL, VMBP_MSGV_CLOSE_RESERVED_CHANNEL,                       \
+      VMBP_MSG_SELECT_VERSION, 0, 0u, 20)                                                      \
+    T(VMBP_MSG_CLOSE_RESERVED_RESPONSE, 20, VMBP_DIR_HOST_TO_GUEST, 0, "CHANNELMSG_20",        \
       "CLOSE_RESERVED_RESPONSE")                                                               \
-    V(CLOSE_RESERVED_RESPONSE, CLOSE_RESERVED_RESPONSE, VERSION, VMBP_VERSION_4_0, 0u, 12)     \
-    T(TL_CONNECT_REQUEST, 21, GUEST_TO_HOST, 0, "CHANNELMSG_TL_CONNECT_REQUEST",               \
-      "TL_CONNECT_REQUEST")                                                                    \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST_SILO, SIZE, VMBP_VERSION_5_2, 0u, 56)             \
-    V(TL_CONNECT_REQUEST, TL_CONNECT_REQUEST, VERSION, VMBP_VERSION_4_0, 0u, 40)               \
-    T(MODIFY_CHANNEL, 22, GUEST_TO_HOST, 0, "CHANNELMSG_MODIFYCHANNEL", "MODIFY_CHANNEL")      \
-    V(MODIFY_CHANNEL, MODIFY_CHANNEL, VERSION, VMBP_VERSION_4_1, 0u, 16)                       \
-    T(TL_CONNECT_RESULT, 23, HOST_TO_GUEST, 0, "CHANNELMSG_TL_CONNECT_RESULT",                 \
-      "TL_CONNECT_REQUEST_RESULT")                                                             \
-    V(TL_CONNECT_RESULT, TL_CONNECT_RESULT, VERSION, VMBP_VERSION_4_1, 0u, 44)                 \
-    T(MODIFY_CHANNEL_RESPONSE, 24, HOST_TO_GUEST, 0, "CHANNELMSG_MODIFYCHANNEL_RESPONSE",      \
-      "MODIFY_CHANNEL_RESPONSE")                                                               \
-    V(MODIFY_CHANNEL_RESPONSE, MODIFY_CHANNEL_RESPONSE, VERSION, VMBP_VERSION_5_3, 0u, 16)     \
-    T(MODIFY_CONNECTION, 25, GUEST_TO_HOST, 0, "", "MODIFY_CONNECTION")                        \
-    V(MODIFY_CONNECTION, MODIFY_CONNECTION, VERSION, VMBP_VERSION_6_0,                         \
-      (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 24)                                            \
-    T(MODIFY_CONNECTION_RESPONSE, 26, HOST_TO_GUEST, 0, "", "MODIFY_CONNECTION_RESPONSE")      \
-    V(MODIFY_CONNECTION_RESPONSE, MODIFY_CONNECTION_RESPONSE, VERSION, VMBP_VERSION_6_0,       \
-      (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 9)                                             \
-    T(PAUSE, 27, GUEST_TO_HOST, 0, "", "PAUSE")                                                \
-    V(PAUSE, PAUSE, VERSION, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)         \
-    T(PAUSE_RESPONSE, 28, HOST_TO_GUEST, 0, "", "PAUSE_RESPONSE")                              \
-    V(PAUSE_RESPONSE, PAUSE_RESPONSE, VERSION, VMBP_VERSION_6_0,                               \
+    V(VMBP_MSG_CLOSE_RESERVED_RESPONSE, VMBP_MSGV_CLOSE_RESERVED_RESPONSE,                     \
+      VMBP_MSG_SELECT_VERSION, VMBP_VERSION_4_0, 0u, 12)                                       \
+    T(VMBP_MSG_TL_CONNECT_REQUEST, 21, VMBP_DIR_GUEST_TO_HOST, 0,                              \
+      "CHANNELMSG_TL_CONNECT_REQUEST", "TL_CONNECT_REQUEST")                                   \
+    V(VMBP_MSG_TL_CONNECT_REQUEST, VMBP_MSGV_TL_CONNECT_REQUEST_SILO, VMBP_MSG_SELECT_SIZE,    \
+      VMBP_VERSION_5_2, 0u, 56)                                                                \
+    V(VMBP_MSG_TL_CONNECT_REQUEST, VMBP_MSGV_TL_CONNECT_REQUEST, VMBP_MSG_SELECT_VERSION,      \
+      VMBP_VERSION_4_0, 0u, 40)                                                                \
+    T(VMBP_MSG_MODIFY_CHANNEL, 22, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_MODIFYCHANNEL",      \
+      "MODIFY_CHANNEL")                                                                        \
+    V(VMBP_MSG_MODIFY_CHANNEL, VMBP_MSGV_MODIFY_CHANNEL, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_4_1, 0u, 16)                                                                \
+    T(VMBP_MSG_TL_CONNECT_RESULT, 23, VMBP_DIR_HOST_TO_GUEST, 0,                               \
+      "CHANNELMSG_TL_CONNECT_RESULT", "TL_CONNECT_REQUEST_RESULT")                             \
+    V(VMBP_MSG_TL_CONNECT_RESULT, VMBP_MSGV_TL_CONNECT_RESULT, VMBP_MSG_SELECT_VERSION,        \
+      VMBP_VERSION_4_1, 0u, 44)                                                                \
+    T(VMBP_MSG_MODIFY_CHANNEL_RESPONSE, 24, VMBP_DIR_HOST_TO_GUEST, 0,                         \
+      "CHANNELMSG_MODIFYCHANNEL_RESPONSE", "MODIFY_CHANNEL_RESPONSE")                          \
+    V(VMBP_MSG_MODIFY_CHANNEL_RESPONSE, VMBP_MSGV_MODIFY_CHANNEL_RESPONSE,                     \
+      VMBP_MSG_SELECT_VERSION, VMBP_VERSION_5_3, 0u, 16)                                       \
+    T(VMBP_MSG_MODIFY_CONNECTION, 25, VMBP_DIR_GUEST_TO_HOST, 0, "", "MODIFY_CONNECTION")      \
+    V(VMBP_MSG_MODIFY_CONNECTION, VMBP_MSGV_MODIFY_CONNECTION, VMBP_MSG_SELECT_VERSION,        \
+      VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 24)                          \
+    T(VMBP_MSG_MODIFY_CONNECTION_RESPONSE, 26, VMBP_DIR_HOST_TO_GUEST, 0, "",                  \
+      "MODIFY_CONNECTION_RESPONSE")                                                            \
+    V(VMBP_MSG_MODIFY_CONNECTION_RESPONSE, VMBP_MSGV_MODIFY_CONNECTION_RESPONSE,               \
+      VMBP_MSG_SELECT_VERSION, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_MODIFY_CONNECTION, 9)  \
+    T(VMBP_MSG_PAUSE, 27, VMBP_DIR_GUEST_TO_HOST, 0, "", "PAUSE")                              \
+    V(VMBP_MSG_PAUSE, VMBP_MSGV_PAUSE, VMBP_MSG_SELECT_VERSION, VMBP_VERSION_6_0,              \
       (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)                                                  \
-    T(RESUME, 29, GUEST_TO_HOST, 0, "", "RESUME")                                              \
-    V(RESUME, RESUME, VERSION, VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)
+    T(VMBP_MSG_PAUSE_RESPONSE, 28, VMBP_DIR_HOST_TO_GUEST, 0, "", "PAUSE_RESPONSE")            \
+    V(VMBP_MSG_PAUSE_RESPONSE, VMBP_MSGV_PAUSE_RESPONSE, VMBP_MSG_SELECT_VERSION,              \
+      VMBP_VERSION_6_0, (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)                                \
+    T(VMBP_MSG_RESUME, 29, VMBP_DIR_GUEST_TO_HOST, 0, "", "RESUME")                            \
+    V(VMBP_MSG_RESUME, VMBP_MSGV_RESUME, VMBP_MSG_SELECT_VERSION, VMBP_VERSION_6_0,            \
+      (uint32_t)VMBP_FEATURE_PAUSE_RESUME, 8)
 
 /**
  * @brief Message types (`msgtype` of the header), one per `T` row of VMBP_MSG_TABLE(). Type 0

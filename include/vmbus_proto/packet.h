@@ -459,22 +459,31 @@ vmbp_pkt_gpa_direct_validate(const void *pkt, size_t len, uint32_t *count)
     return VMBP_OK;
 }
 
-/* clang-format off */
 /**
- * @brief The packet types by name, in value order: `X(NAME)` for each `VMBP_PKT_<NAME>`.
+ * @brief The packet types, in value order: `X(VMBP_PKT_<NAME>)`.
  */
-#define VMBP_PKT_TYPE_LIST(X)                                                                 \
-    X(INVALID) X(SYNCH) X(ADD_XFER_PAGESET) X(RM_XFER_PAGESET) X(ESTABLISH_GPADL)             \
-    X(TEARDOWN_GPADL) X(DATA_INBAND) X(DATA_XFER_PAGES) X(DATA_GPADL) X(DATA_GPA_DIRECT)       \
-    X(CANCEL_REQUEST) X(COMPLETION) X(DATA_ADDITIONAL_PKT) X(ADDITIONAL_DATA)
-/* clang-format on */
+#define VMBP_PKT_TYPE_LIST(X)                                                                  \
+    X(VMBP_PKT_INVALID)                                                                        \
+    X(VMBP_PKT_SYNCH)                                                                          \
+    X(VMBP_PKT_ADD_XFER_PAGESET)                                                               \
+    X(VMBP_PKT_RM_XFER_PAGESET)                                                                \
+    X(VMBP_PKT_ESTABLISH_GPADL)                                                                \
+    X(VMBP_PKT_TEARDOWN_GPADL)                                                                 \
+    X(VMBP_PKT_DATA_INBAND)                                                                    \
+    X(VMBP_PKT_DATA_XFER_PAGES)                                                                \
+    X(VMBP_PKT_DATA_GPADL)                                                                     \
+    X(VMBP_PKT_DATA_GPA_DIRECT)                                                                \
+    X(VMBP_PKT_CANCEL_REQUEST)                                                                 \
+    X(VMBP_PKT_COMPLETION)                                                                     \
+    X(VMBP_PKT_DATA_ADDITIONAL_PKT)                                                            \
+    X(VMBP_PKT_ADDITIONAL_DATA)
 
 /** @cond VMBP_INTERNAL */
 struct vmbp_priv_pkt_type_row {
     uint32_t type;
     const char *name;
 };
-#define VMBP_PRIV_PKT_TYPE_ROW(name) {VMBP_PKT_##name, #name},
+#define VMBP_PRIV_PKT_TYPE_ROW(e) {(e), VMBP_PRIV_NAME_AFTER("VMBP_PKT_", #e)},
 static const struct vmbp_priv_pkt_type_row vmbp_priv_pkt_types[] = {
     VMBP_PKT_TYPE_LIST(VMBP_PRIV_PKT_TYPE_ROW)};
 /** @endcond */

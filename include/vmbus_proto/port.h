@@ -83,6 +83,12 @@
 #define VMBP_STATIC_ASSERT(cond, tag) typedef char vmbp_static_assert_##tag[(cond) ? 1 : -1]
 #endif
 
+/** @cond VMBP_INTERNAL */
+/* The name after its prefix, for name tables built from the lists whose rows carry whole
+ * enumerators: VMBP_PRIV_NAME_AFTER("VMBP_", "VMBP_E_INVAL") is "E_INVAL", a constant. */
+#define VMBP_PRIV_NAME_AFTER(prefix, str) ((str) + (sizeof(prefix) - 1u))
+/** @endcond */
+
 /**
  * @def VMBP_MUST_CHECK
  * @brief Marks a function whose result the caller must use: every function returning

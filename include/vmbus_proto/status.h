@@ -159,75 +159,78 @@ enum vmbp_status {
 };
 
 /**
- * @brief The status table: `X(NAME, value, "description")`, one row per code of
- * `enum vmbp_status`, in its order; @c NAME is the enumerator without its `VMBP_` prefix.
+ * @brief The status table: `X(VMBP_<NAME>, value, "description")`, one row per code of
+ * `enum vmbp_status`, in its order; the name vmbp_status_name() gives is the enumerator
+ * without its `VMBP_` prefix.
  *
  * vmbp_status_str(), vmbp_status_name() and vmbp_status_text() read their strings from it;
  * expanding it with a macro of your own gives other tables keyed by status. A static
- * assertion per row ties it to the enumerators above.
+ * assertion ties every row's enumerator to its value.
  */
 #define VMBP_STATUS_LIST(X)                                                                    \
-    X(OK, 0x0000, "success")                                                                   \
-    X(E_TRUNCATED, 0x0101, "buffer shorter than the object's minimum size")                    \
-    X(E_TOO_LONG, 0x0102, "length above the protocol maximum")                                 \
-    X(E_LENGTH_FIELD, 0x0103, "a length or count field disagrees with the bytes present")      \
-    X(E_UNKNOWN_TYPE, 0x0201, "unknown or invalid message or packet type")                     \
-    X(E_VERSION, 0x0202, "not valid in the negotiated protocol version")                       \
-    X(E_FEATURE, 0x0203, "needs a feature flag that was not negotiated")                       \
-    X(E_DIRECTION, 0x0204, "message sent in the wrong direction")                              \
-    X(E_RSVD_NONZERO, 0x0205, "a must-be-zero field is not zero")                              \
-    X(E_FIELD_RANGE, 0x0206, "a field value is outside its valid range")                       \
-    X(E_NOT_NEGOTIATED, 0x0208, "only the contact messages are valid before negotiation")      \
-    X(E_CONFIDENTIAL, 0x0209, "confidential offer flag without confidential channels")         \
-    X(E_CONFIDENTIAL_EXT, 0x020A, "confidential external memory without confidential ring")    \
-    X(E_GPADL_RANGE, 0x020B, "invalid GPA range (offset, length or page count)")               \
-    X(E_GPADL_SEQUENCE, 0x020C, "GPADL message out of sequence")                               \
-    X(E_GPADL_TOO_LARGE, 0x020D, "GPADL too large for its 16-bit size fields")                 \
-    X(E_RING_WRITE_INDEX, 0x0301, "ring write index out of range or not 8-byte aligned")       \
-    X(E_RING_READ_INDEX, 0x0302, "ring read index out of range or not 8-byte aligned")         \
-    X(E_RING_AVAIL_SHORT, 0x0303, "ring holds fewer bytes than a descriptor and trailer")      \
-    X(E_RING_LEN_LT_OFFSET, 0x0304, "packet length smaller than its data offset")              \
-    X(E_RING_OFFSET_SHORT, 0x0305, "packet data offset inside the descriptor")                 \
-    X(E_RING_PKT_OVERRUN, 0x0306, "packet and trailer longer than the bytes available")        \
-    X(E_RING_READ_PAST_WRITE, 0x0307, "peer read index claims bytes that were never written")  \
-    X(E_RING_PKT_TYPE, 0x0308, "unknown ring packet type")                                     \
-    X(E_RING_PKT_FLAGS, 0x0309, "packet flags other than completion-requested")                \
-    X(E_RING_EXT_OFFSET, 0x030A, "transfer-page or GPA-direct packet without its header")      \
-    X(E_RING_RANGE_COUNT, 0x030B, "transfer-page or GPA-direct packet with zero ranges")       \
-    X(E_RING_RANGE_BOUNDS, 0x030C, "packet ranges extend past the packet")                     \
-    X(E_RING_PENDING_SZ, 0x030D, "pending send size larger than the ring")                     \
-    X(E_RING_EMPTY, 0x0401, "no packet available")                                             \
-    X(E_RING_FULL, 0x0402, "not enough free space in the ring")                                \
-    X(E_NOSPACE, 0x0403, "output buffer too small; the needed size is reported")               \
-    X(E_PENDING, 0x0404, "more input is needed to complete the object")                        \
-    X(E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first")      \
-    X(E_INVAL, 0x0501, "invalid argument")                                                     \
-    X(E_STATE, 0x0502, "call not valid in the object's current state")                         \
-    X(E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")                 \
-    X(E_MONITOR_PAGE, 0x0230, "host-provided monitor pages unusable or in the wrong memory")   \
-    X(E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                              \
-    X(E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")                 \
-    X(E_SEQ_UNKNOWN_RELID, 0x0603, "names a channel not offered, or released")                 \
-    X(E_SEQ_RELID_IN_USE, 0x0604, "offer reuses the ID of a live channel")                     \
-    X(E_SEQ_DUPLICATE_OFFER, 0x0605, "second offer of a live instance and sub-channel")        \
-    X(E_SEQ_CHAN_STATE, 0x0606, "not valid in the channel's current state")                    \
-    X(E_SEQ_RESCINDED, 0x0607, "the host has rescinded the channel")                           \
-    X(E_SEQ_NOT_RESCINDED, 0x0608, "release of a channel not rescinded")                       \
-    X(E_SEQ_OPEN_ID, 0x0609, "open result with another open ID")                               \
-    X(E_SEQ_UNKNOWN_GPADL, 0x060A, "names a GPADL not on that channel")                        \
-    X(E_SEQ_GPADL_HANDLE, 0x060B, "GPADL handle 0 or already in use")                          \
-    X(E_SEQ_GPADL_STATE, 0x060C, "GPADL pending, or the ring of a live open")                  \
-    X(E_SEQ_GPADL_MEMORY, 0x060D, "GPADL memory not what the offer flags demand")              \
-    X(E_SEQ_PENDING, 0x060E, "a request of this kind is still pending")                        \
-    X(E_SEQ_PAUSED, 0x060F, "connection paused: only RESUME and UNLOAD")                       \
-    X(E_SEQ_VERSION_ORDER, 0x0610, "proposals not newest first, or not allowed here")          \
-    X(E_SEQ_UNTRUSTED, 0x0611, "untrusted message on a trusted connection")
+    X(VMBP_OK, 0x0000, "success")                                                              \
+    X(VMBP_E_TRUNCATED, 0x0101, "buffer shorter than the object's minimum size")               \
+    X(VMBP_E_TOO_LONG, 0x0102, "length above the protocol maximum")                            \
+    X(VMBP_E_LENGTH_FIELD, 0x0103, "a length or count field disagrees with the bytes present") \
+    X(VMBP_E_UNKNOWN_TYPE, 0x0201, "unknown or invalid message or packet type")                \
+    X(VMBP_E_VERSION, 0x0202, "not valid in the negotiated protocol version")                  \
+    X(VMBP_E_FEATURE, 0x0203, "needs a feature flag that was not negotiated")                  \
+    X(VMBP_E_DIRECTION, 0x0204, "message sent in the wrong direction")                         \
+    X(VMBP_E_RSVD_NONZERO, 0x0205, "a must-be-zero field is not zero")                         \
+    X(VMBP_E_FIELD_RANGE, 0x0206, "a field value is outside its valid range")                  \
+    X(VMBP_E_NOT_NEGOTIATED, 0x0208, "only the contact messages are valid before negotiation") \
+    X(VMBP_E_CONFIDENTIAL, 0x0209, "confidential offer flag without confidential channels")    \
+    X(VMBP_E_CONFIDENTIAL_EXT, 0x020A,                                                         \
+      "confidential external memory without confidential ring")                                \
+    X(VMBP_E_GPADL_RANGE, 0x020B, "invalid GPA range (offset, length or page count)")          \
+    X(VMBP_E_GPADL_SEQUENCE, 0x020C, "GPADL message out of sequence")                          \
+    X(VMBP_E_GPADL_TOO_LARGE, 0x020D, "GPADL too large for its 16-bit size fields")            \
+    X(VMBP_E_RING_WRITE_INDEX, 0x0301, "ring write index out of range or not 8-byte aligned")  \
+    X(VMBP_E_RING_READ_INDEX, 0x0302, "ring read index out of range or not 8-byte aligned")    \
+    X(VMBP_E_RING_AVAIL_SHORT, 0x0303, "ring holds fewer bytes than a descriptor and trailer") \
+    X(VMBP_E_RING_LEN_LT_OFFSET, 0x0304, "packet length smaller than its data offset")         \
+    X(VMBP_E_RING_OFFSET_SHORT, 0x0305, "packet data offset inside the descriptor")            \
+    X(VMBP_E_RING_PKT_OVERRUN, 0x0306, "packet and trailer longer than the bytes available")   \
+    X(VMBP_E_RING_READ_PAST_WRITE, 0x0307,                                                     \
+      "peer read index claims bytes that were never written")                                  \
+    X(VMBP_E_RING_PKT_TYPE, 0x0308, "unknown ring packet type")                                \
+    X(VMBP_E_RING_PKT_FLAGS, 0x0309, "packet flags other than completion-requested")           \
+    X(VMBP_E_RING_EXT_OFFSET, 0x030A, "transfer-page or GPA-direct packet without its header") \
+    X(VMBP_E_RING_RANGE_COUNT, 0x030B, "transfer-page or GPA-direct packet with zero ranges")  \
+    X(VMBP_E_RING_RANGE_BOUNDS, 0x030C, "packet ranges extend past the packet")                \
+    X(VMBP_E_RING_PENDING_SZ, 0x030D, "pending send size larger than the ring")                \
+    X(VMBP_E_RING_EMPTY, 0x0401, "no packet available")                                        \
+    X(VMBP_E_RING_FULL, 0x0402, "not enough free space in the ring")                           \
+    X(VMBP_E_NOSPACE, 0x0403, "output buffer too small; the needed size is reported")          \
+    X(VMBP_E_PENDING, 0x0404, "more input is needed to complete the object")                   \
+    X(VMBP_E_RING_BATCH_FULL, 0x0405, "the unpublished batch fills the ring: commit it first") \
+    X(VMBP_E_INVAL, 0x0501, "invalid argument")                                                \
+    X(VMBP_E_STATE, 0x0502, "call not valid in the object's current state")                    \
+    X(VMBP_E_UNSUPPORTED, 0x0503, "valid but not supported by this implementation")            \
+    X(VMBP_E_MONITOR_PAGE, 0x0230,                                                             \
+      "host-provided monitor pages unusable or in the wrong memory")                           \
+    X(VMBP_E_SEQ_NO_REQUEST, 0x0601, "response to no pending request")                         \
+    X(VMBP_E_SEQ_CONN_STATE, 0x0602, "not valid in the connection's current state")            \
+    X(VMBP_E_SEQ_UNKNOWN_RELID, 0x0603, "names a channel not offered, or released")            \
+    X(VMBP_E_SEQ_RELID_IN_USE, 0x0604, "offer reuses the ID of a live channel")                \
+    X(VMBP_E_SEQ_DUPLICATE_OFFER, 0x0605, "second offer of a live instance and sub-channel")   \
+    X(VMBP_E_SEQ_CHAN_STATE, 0x0606, "not valid in the channel's current state")               \
+    X(VMBP_E_SEQ_RESCINDED, 0x0607, "the host has rescinded the channel")                      \
+    X(VMBP_E_SEQ_NOT_RESCINDED, 0x0608, "release of a channel not rescinded")                  \
+    X(VMBP_E_SEQ_OPEN_ID, 0x0609, "open result with another open ID")                          \
+    X(VMBP_E_SEQ_UNKNOWN_GPADL, 0x060A, "names a GPADL not on that channel")                   \
+    X(VMBP_E_SEQ_GPADL_HANDLE, 0x060B, "GPADL handle 0 or already in use")                     \
+    X(VMBP_E_SEQ_GPADL_STATE, 0x060C, "GPADL pending, or the ring of a live open")             \
+    X(VMBP_E_SEQ_GPADL_MEMORY, 0x060D, "GPADL memory not what the offer flags demand")         \
+    X(VMBP_E_SEQ_PENDING, 0x060E, "a request of this kind is still pending")                   \
+    X(VMBP_E_SEQ_PAUSED, 0x060F, "connection paused: only RESUME and UNLOAD")                  \
+    X(VMBP_E_SEQ_VERSION_ORDER, 0x0610, "proposals not newest first, or not allowed here")     \
+    X(VMBP_E_SEQ_UNTRUSTED, 0x0611, "untrusted message on a trusted connection")
 
 /** @cond VMBP_INTERNAL */
-/* Every row names an enumerator with its value. */
-#define VMBP_PRIV_STATUS_VALUE(name, value, text)                                              \
-    VMBP_STATIC_ASSERT(VMBP_##name == (value), vmbp_status_value_##name);
-VMBP_STATUS_LIST(VMBP_PRIV_STATUS_VALUE)
+/* Every row's enumerator has the row's value. */
+#define VMBP_PRIV_STATUS_VALUE(e, value, text) &&(e) == (value)
+VMBP_STATIC_ASSERT(1 VMBP_STATUS_LIST(VMBP_PRIV_STATUS_VALUE), vmbp_status_values);
 
 /* The strings of each status, looked up by vmbp_priv_status_find(). */
 struct vmbp_priv_status_row {
@@ -236,7 +239,9 @@ struct vmbp_priv_status_row {
     const char *text; /* "buffer shorter than ..." */
     const char *str;  /* "E_TRUNCATED: buffer shorter than ..." */
 };
-#define VMBP_PRIV_STATUS_ROW(name, value, text) {(value), #name, text, #name ": " text},
+#define VMBP_PRIV_STATUS_ROW(e, value, text)                                                   \
+    {(value), VMBP_PRIV_NAME_AFTER("VMBP_", #e), text,                                         \
+     VMBP_PRIV_NAME_AFTER("VMBP_", #e ": " text)},
 static const struct vmbp_priv_status_row vmbp_priv_status_rows[] = {
     VMBP_STATUS_LIST(VMBP_PRIV_STATUS_ROW)};
 /** @endcond */

@@ -496,54 +496,56 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_synic_message_page_wire, slot) == 0,
 /** @brief X64 SEV VMGEXIT intercept. */
 #define VMBP_SYNIC_MSG_TYPE_X64_SEV_VMGEXIT_INTERCEPT 0x80010013u
 
-/** @brief The message types with their meanings: `X(NAME, "meaning")`, value `VMBP_SYNIC_MSG_TYPE_<NAME>`. */
+/** @brief The message types with their meanings: `X(VMBP_SYNIC_MSG_TYPE_<NAME>, "meaning")`. */
 #define VMBP_SYNIC_MSG_TYPE_LIST(X)                                                            \
-    X(NONE, "free slot")                                                                       \
-    X(VMBUS, "VMBus channel message")                                                          \
-    X(UNMAPPED_GPA, "unmapped GPA")                                                            \
-    X(GPA_INTERCEPT, "GPA intercept")                                                          \
-    X(MMIO_INTERCEPT, "MMIO intercept (arm64, mu_msvm)")                                       \
-    X(UNACCEPTED_GPA, "unaccepted GPA")                                                        \
-    X(GPA_ATTRIBUTE_INTERCEPT, "GPA attribute intercept")                                      \
-    X(ENABLE_PARTITION_VTL_INTERCEPT, "enable partition VTL intercept")                        \
-    X(TIMER_EXPIRED, "synthetic timer expired")                                                \
-    X(INVALID_VP_REGISTER_VALUE, "invalid VP register value")                                  \
-    X(UNRECOVERABLE_EXCEPTION, "unrecoverable exception")                                      \
-    X(UNSUPPORTED_FEATURE, "unsupported feature")                                              \
-    X(TLB_PAGE_SIZE_MISMATCH, "TLB page size mismatch")                                        \
-    X(IOMMU_FAULT, "IOMMU fault")                                                              \
-    X(EVENTLOG_BUFFER_COMPLETE, "event log buffer complete")                                   \
-    X(HYPERCALL_INTERCEPT, "hypercall intercept")                                              \
-    X(SYNIC_EVENT_INTERCEPT, "SynIC event intercept")                                          \
-    X(SYNIC_SINT_INTERCEPT, "SynIC SINT intercept")                                            \
-    X(SYNIC_SINT_DELIVERABLE, "SynIC SINT deliverable")                                        \
-    X(ASYNC_CALL_COMPLETION, "asynchronous call completion")                                   \
-    X(SCHEDULER_VP_SIGNAL_BITSET, "scheduler VP signal bitset")                                \
-    X(SCHEDULER_VP_SIGNAL_PAIR, "scheduler VP signal pair")                                    \
-    X(X64_IO_PORT_INTERCEPT, "x64 I/O port intercept (mu_msvm arm64: reset intercept)")        \
-    X(MSR_INTERCEPT, "MSR intercept")                                                          \
-    X(X64_CPUID_INTERCEPT, "x64 CPUID intercept")                                              \
-    X(EXCEPTION_INTERCEPT, "exception intercept")                                              \
-    X(X64_APIC_EOI, "x64 APIC EOI")                                                            \
-    X(X64_LEGACY_FP_ERROR, "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")        \
-    X(REGISTER_INTERCEPT,                                                                      \
+    X(VMBP_SYNIC_MSG_TYPE_NONE, "free slot")                                                   \
+    X(VMBP_SYNIC_MSG_TYPE_VMBUS, "VMBus channel message")                                      \
+    X(VMBP_SYNIC_MSG_TYPE_UNMAPPED_GPA, "unmapped GPA")                                        \
+    X(VMBP_SYNIC_MSG_TYPE_GPA_INTERCEPT, "GPA intercept")                                      \
+    X(VMBP_SYNIC_MSG_TYPE_MMIO_INTERCEPT, "MMIO intercept (arm64, mu_msvm)")                   \
+    X(VMBP_SYNIC_MSG_TYPE_UNACCEPTED_GPA, "unaccepted GPA")                                    \
+    X(VMBP_SYNIC_MSG_TYPE_GPA_ATTRIBUTE_INTERCEPT, "GPA attribute intercept")                  \
+    X(VMBP_SYNIC_MSG_TYPE_ENABLE_PARTITION_VTL_INTERCEPT, "enable partition VTL intercept")    \
+    X(VMBP_SYNIC_MSG_TYPE_TIMER_EXPIRED, "synthetic timer expired")                            \
+    X(VMBP_SYNIC_MSG_TYPE_INVALID_VP_REGISTER_VALUE, "invalid VP register value")              \
+    X(VMBP_SYNIC_MSG_TYPE_UNRECOVERABLE_EXCEPTION, "unrecoverable exception")                  \
+    X(VMBP_SYNIC_MSG_TYPE_UNSUPPORTED_FEATURE, "unsupported feature")                          \
+    X(VMBP_SYNIC_MSG_TYPE_TLB_PAGE_SIZE_MISMATCH, "TLB page size mismatch")                    \
+    X(VMBP_SYNIC_MSG_TYPE_IOMMU_FAULT, "IOMMU fault")                                          \
+    X(VMBP_SYNIC_MSG_TYPE_EVENTLOG_BUFFER_COMPLETE, "event log buffer complete")               \
+    X(VMBP_SYNIC_MSG_TYPE_HYPERCALL_INTERCEPT, "hypercall intercept")                          \
+    X(VMBP_SYNIC_MSG_TYPE_SYNIC_EVENT_INTERCEPT, "SynIC event intercept")                      \
+    X(VMBP_SYNIC_MSG_TYPE_SYNIC_SINT_INTERCEPT, "SynIC SINT intercept")                        \
+    X(VMBP_SYNIC_MSG_TYPE_SYNIC_SINT_DELIVERABLE, "SynIC SINT deliverable")                    \
+    X(VMBP_SYNIC_MSG_TYPE_ASYNC_CALL_COMPLETION, "asynchronous call completion")               \
+    X(VMBP_SYNIC_MSG_TYPE_SCHEDULER_VP_SIGNAL_BITSET, "scheduler VP signal bitset")            \
+    X(VMBP_SYNIC_MSG_TYPE_SCHEDULER_VP_SIGNAL_PAIR, "scheduler VP signal pair")                \
+    X(VMBP_SYNIC_MSG_TYPE_X64_IO_PORT_INTERCEPT,                                               \
+      "x64 I/O port intercept (mu_msvm arm64: reset intercept)")                               \
+    X(VMBP_SYNIC_MSG_TYPE_MSR_INTERCEPT, "MSR intercept")                                      \
+    X(VMBP_SYNIC_MSG_TYPE_X64_CPUID_INTERCEPT, "x64 CPUID intercept")                          \
+    X(VMBP_SYNIC_MSG_TYPE_EXCEPTION_INTERCEPT, "exception intercept")                          \
+    X(VMBP_SYNIC_MSG_TYPE_X64_APIC_EOI, "x64 APIC EOI")                                        \
+    X(VMBP_SYNIC_MSG_TYPE_X64_LEGACY_FP_ERROR,                                                 \
+      "x64 legacy FP error (TLFS, Linux; OpenVMM: x64 IOMMU PRQ)")                             \
+    X(VMBP_SYNIC_MSG_TYPE_REGISTER_INTERCEPT,                                                  \
       "register intercept (TLFS, OpenVMM; Linux and mu_msvm x64: IOMMU PRQ)")                  \
-    X(X64_HALT, "x64 halt")                                                                    \
-    X(X64_INTERRUPTION_DELIVERABLE, "x64 interruption deliverable")                            \
-    X(X64_SIPI_INTERCEPT, "x64 SIPI intercept")                                                \
-    X(X64_RDTSC_INTERCEPT, "x64 RDTSC intercept")                                              \
-    X(X64_APIC_SMI_INTERCEPT, "x64 APIC SMI intercept")                                        \
-    X(ARM64_RESET_INTERCEPT, "arm64 reset intercept (OpenVMM)")                                \
-    X(X64_APIC_INIT_SIPI_INTERCEPT, "x64 APIC INIT/SIPI intercept")                            \
-    X(X64_APIC_WRITE_INTERCEPT, "x64 APIC write intercept")                                    \
-    X(X64_PROXY_INTERRUPT_INTERCEPT, "x64 proxy interrupt intercept")                          \
-    X(X64_ISOLATION_CTRL_REG_INTERCEPT, "x64 isolation control register")                      \
-    X(X64_SNP_GUEST_REQUEST_INTERCEPT, "x64 SNP guest request intercept")                      \
-    X(X64_EXCEPTION_TRAP_INTERCEPT, "x64 exception trap intercept")                            \
-    X(X64_SEV_VMGEXIT_INTERCEPT, "x64 SEV VMGEXIT intercept")
+    X(VMBP_SYNIC_MSG_TYPE_X64_HALT, "x64 halt")                                                \
+    X(VMBP_SYNIC_MSG_TYPE_X64_INTERRUPTION_DELIVERABLE, "x64 interruption deliverable")        \
+    X(VMBP_SYNIC_MSG_TYPE_X64_SIPI_INTERCEPT, "x64 SIPI intercept")                            \
+    X(VMBP_SYNIC_MSG_TYPE_X64_RDTSC_INTERCEPT, "x64 RDTSC intercept")                          \
+    X(VMBP_SYNIC_MSG_TYPE_X64_APIC_SMI_INTERCEPT, "x64 APIC SMI intercept")                    \
+    X(VMBP_SYNIC_MSG_TYPE_ARM64_RESET_INTERCEPT, "arm64 reset intercept (OpenVMM)")            \
+    X(VMBP_SYNIC_MSG_TYPE_X64_APIC_INIT_SIPI_INTERCEPT, "x64 APIC INIT/SIPI intercept")        \
+    X(VMBP_SYNIC_MSG_TYPE_X64_APIC_WRITE_INTERCEPT, "x64 APIC write intercept")                \
+    X(VMBP_SYNIC_MSG_TYPE_X64_PROXY_INTERRUPT_INTERCEPT, "x64 proxy interrupt intercept")      \
+    X(VMBP_SYNIC_MSG_TYPE_X64_ISOLATION_CTRL_REG_INTERCEPT, "x64 isolation control register")  \
+    X(VMBP_SYNIC_MSG_TYPE_X64_SNP_GUEST_REQUEST_INTERCEPT, "x64 SNP guest request intercept")  \
+    X(VMBP_SYNIC_MSG_TYPE_X64_EXCEPTION_TRAP_INTERCEPT, "x64 exception trap intercept")        \
+    X(VMBP_SYNIC_MSG_TYPE_X64_SEV_VMGEXIT_INTERCEPT, "x64 SEV VMGEXIT intercept")
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_SYNIC_MSG_COUNT(name, text) +1
+#define VMBP_PRIV_SYNIC_MSG_COUNT(e, text) +1
 /** @endcond */
 
 /** @brief Number of message types in VMBP_SYNIC_MSG_TYPE_LIST. */
@@ -1009,7 +1011,8 @@ struct vmbp_priv_synic_msg_type_row {
     uint32_t type;
     const char *name;
 };
-#define VMBP_PRIV_SYNIC_MSG_ROW(name, text) {VMBP_SYNIC_MSG_TYPE_##name, #name},
+#define VMBP_PRIV_SYNIC_MSG_ROW(e, text)                                                       \
+    {(e), VMBP_PRIV_NAME_AFTER("VMBP_SYNIC_MSG_TYPE_", #e)},
 static const struct vmbp_priv_synic_msg_type_row vmbp_priv_synic_msg_types[] = {
     VMBP_SYNIC_MSG_TYPE_LIST(VMBP_PRIV_SYNIC_MSG_ROW)};
 /** @endcond */

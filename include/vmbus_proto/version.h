@@ -30,23 +30,24 @@
 #define VMBP_VERSION_MINOR(v) ((uint32_t)(v)&0xFFFFu)
 
 /**
- * @brief The versions, oldest first: `X(suffix, major, minor, Windows, Linux, OpenVMM)`.
+ * @brief The versions, oldest first: `X(enumerator, major, minor, Windows, Linux, OpenVMM)`.
  *
  * The Windows column is the release that introduced the version; the Linux and OpenVMM
  * columns are the names those projects give it (Linux does not support 0.13 and 1.1).
  */
 #define VMBP_VERSION_LIST(X)                                                                   \
-    X(0_13, 0, 13, "Windows Server 2008", "VERSION_WS2008", "V1")                              \
-    X(1_1, 1, 1, "Windows 7 / Server 2008 R2", "VERSION_WIN7", "Win7")                         \
-    X(2_4, 2, 4, "Windows 8 / Server 2012", "VERSION_WIN8", "Win8")                            \
-    X(3_0, 3, 0, "Windows 8.1 / Server 2012 R2", "VERSION_WIN8_1", "Win8_1")                   \
-    X(4_0, 4, 0, "Windows 10", "VERSION_WIN10", "Win10")                                       \
-    X(4_1, 4, 1, "Windows 10 RS3", "VERSION_WIN10_V4_1", "Win10Rs3_0")                         \
-    X(5_0, 5, 0, "Windows 10 RS3 (multiclient)", "VERSION_WIN10_V5", "Win10Rs3_1")             \
-    X(5_1, 5, 1, "Windows 10 RS4", "VERSION_WIN10_V5_1", "Win10Rs4")                           \
-    X(5_2, 5, 2, "Windows Server 2019 (RS5)", "VERSION_WIN10_V5_2", "Win10Rs5")                \
-    X(5_3, 5, 3, "Windows Server 2022 (Iron)", "VERSION_WIN10_V5_3", "Iron")                   \
-    X(6_0, 6, 0, "Copper (Confidential VMBus)", "VERSION_WIN10_V6_0", "Copper")
+    X(VMBP_VERSION_0_13, 0, 13, "Windows Server 2008", "VERSION_WS2008", "V1")                 \
+    X(VMBP_VERSION_1_1, 1, 1, "Windows 7 / Server 2008 R2", "VERSION_WIN7", "Win7")            \
+    X(VMBP_VERSION_2_4, 2, 4, "Windows 8 / Server 2012", "VERSION_WIN8", "Win8")               \
+    X(VMBP_VERSION_3_0, 3, 0, "Windows 8.1 / Server 2012 R2", "VERSION_WIN8_1", "Win8_1")      \
+    X(VMBP_VERSION_4_0, 4, 0, "Windows 10", "VERSION_WIN10", "Win10")                          \
+    X(VMBP_VERSION_4_1, 4, 1, "Windows 10 RS3", "VERSION_WIN10_V4_1", "Win10Rs3_0")            \
+    X(VMBP_VERSION_5_0, 5, 0, "Windows 10 RS3 (multiclient)", "VERSION_WIN10_V5",              \
+      "Win10Rs3_1")                                                                            \
+    X(VMBP_VERSION_5_1, 5, 1, "Windows 10 RS4", "VERSION_WIN10_V5_1", "Win10Rs4")              \
+    X(VMBP_VERSION_5_2, 5, 2, "Windows Server 2019 (RS5)", "VERSION_WIN10_V5_2", "Win10Rs5")   \
+    X(VMBP_VERSION_5_3, 5, 3, "Windows Server 2022 (Iron)", "VERSION_WIN10_V5_3", "Iron")      \
+    X(VMBP_VERSION_6_0, 6, 0, "Copper (Confidential VMBus)", "VERSION_WIN10_V6_0", "Copper")
 
 /** @brief The protocol versions as constants, oldest first (VMBP_VERSION_LIST() order). */
 enum vmbp_version {
@@ -66,10 +67,11 @@ enum vmbp_version {
 };
 
 /** @cond VMBP_INTERNAL */
-#define VMBP_PRIV_VERSION_VALUE(sfx, maj, min, win, lnx, ovmm)                                 \
-    VMBP_STATIC_ASSERT(VMBP_VERSION_##sfx == VMBP_MAKE_VERSION(maj, min), vmbp_version_##sfx);
-VMBP_VERSION_LIST(VMBP_PRIV_VERSION_VALUE)
-#define VMBP_PRIV_VERSION_COUNT(sfx, maj, min, win, lnx, ovmm) +1
+/* Every row's enumerator has the row's major and minor. */
+#define VMBP_PRIV_VERSION_VALUE(e, maj, min, win, lnx, ovmm)                                   \
+    &&(e) == VMBP_MAKE_VERSION(maj, min)
+VMBP_STATIC_ASSERT(1 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_VALUE), vmbp_version_values);
+#define VMBP_PRIV_VERSION_COUNT(e, maj, min, win, lnx, ovmm) +1
 /** @endcond */
 
 /** @brief Number of known protocol versions (11). */
@@ -83,19 +85,18 @@ struct vmbp_priv_version_row {
     const char *linux_name;
     const char *openvmm;
 };
-#define VMBP_PRIV_VERSION_ROW(sfx, maj, min, win, lnx, ovmm)                                   \
+#define VMBP_PRIV_VERSION_ROW(e, maj, min, win, lnx, ovmm)                                     \
     {VMBP_MAKE_VERSION(maj, min), win, lnx, ovmm},
 /* The versions as bits for vmbp_version_is_known(): bit major * 5 + minor of those with a
  * minor of at most 4 (all but 0.13, and the assertion below keeps them below bit 60), and
  * a comparison for each of the others. */
-#define VMBP_PRIV_VERSION_BIT(sfx, maj, min, win, lnx, ovmm)                                   \
+#define VMBP_PRIV_VERSION_BIT(e, maj, min, win, lnx, ovmm)                                     \
     | ((min) <= 4u ? (uint64_t)1u << ((maj)*5u + (min)) : (uint64_t)0u)
 #define VMBP_PRIV_VERSION_BITS ((uint64_t)0u VMBP_VERSION_LIST(VMBP_PRIV_VERSION_BIT))
-#define VMBP_PRIV_VERSION_ODD(sfx, maj, min, win, lnx, ovmm)                                   \
+#define VMBP_PRIV_VERSION_ODD(e, maj, min, win, lnx, ovmm)                                     \
     || ((min) > 4u && v == VMBP_MAKE_VERSION(maj, min))
-#define VMBP_PRIV_VERSION_SMALL(sfx, maj, min, win, lnx, ovmm)                                 \
-    VMBP_STATIC_ASSERT((min) > 4u || (maj) <= 11u, vmbp_version_bit_##sfx);
-VMBP_VERSION_LIST(VMBP_PRIV_VERSION_SMALL)
+#define VMBP_PRIV_VERSION_SMALL(e, maj, min, win, lnx, ovmm) &&((min) > 4u || (maj) <= 11u)
+VMBP_STATIC_ASSERT(1 VMBP_VERSION_LIST(VMBP_PRIV_VERSION_SMALL), vmbp_version_bits_fit);
 static const struct vmbp_priv_version_row vmbp_priv_versions[] = {
     VMBP_VERSION_LIST(VMBP_PRIV_VERSION_ROW)};
 /** @endcond */

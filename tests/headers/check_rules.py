@@ -9,8 +9,10 @@ checks:
   file scope, once;
 - no test switch: no `#ifndef VMBP_PRIV_...`/`#if VMBP_PRIV_...` default that a test could
   flip (a header's private macros are its own business, never an input);
-- no enumerator or macro name built by token pasting: a line that defines an enumerator
-  (`NAME = value,` or `NAME,` inside an enum) or a macro never contains `##` in the name;
+- no name built by token pasting: a macro body pastes (`##`) only the field suffixes
+  `_SHIFT`/`_WIDTH` (bits.h's accessors take the field's whole name), an integer suffix and
+  the tag of VMBP_STATIC_ASSERT's C89 form; the lists carry whole enumerators, so a grep
+  for a name finds every row and check that uses it;
 - every function declared to return `enum vmbp_status` is marked `VMBP_MUST_CHECK` (here
   and in the reference headers under reference/include/).
 
@@ -21,6 +23,9 @@ import re
 import sys
 
 CONTROL = re.compile(r"\b(return|goto|break|continue)\b")
+PASTE = re.compile(r"(\w*)\s*##\s*(\w*)")
+PASTE_RIGHT = ("_SHIFT", "_WIDTH", "ULL")   # F##_SHIFT, x##ULL
+PASTE_LEFT = ("vmbp_static_assert_",)       # port.h, without C11 _Static_assert
 
 
 def strip_comments_and_strings(text):
@@ -89,6 +94,10 @@ def check_file(path, name, errors):
                 m = re.match(r"#\s*define\s+(\w+)(\([^)]*\))?\s*(.*)", stripped)
                 if m and CONTROL.search(m.group(3)):
                     errors.append("%s: macro %s hides control flow" % (where, m.group(1)))
+                for p in PASTE.finditer(m.group(3) if m else ""):
+                    if p.group(2) not in PASTE_RIGHT and p.group(1) not in PASTE_LEFT:
+                        errors.append("%s: macro %s builds a name by pasting %s"
+                                      % (where, m.group(1), p.group(0)))
             if d in ("ifndef", "if", "ifdef") and re.search(r"\bVMBP_PRIV_\w*(CHECK|TEST)",
                                                           stripped):
                 errors.append("%s: test switch in a public header: %s" % (where, stripped))
