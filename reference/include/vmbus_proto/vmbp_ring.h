@@ -358,9 +358,8 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r,
  * together. Until that commit a writer that waits may not be signalled: do not wait, and do
  * not stop reading, between a release and the commit.
  * @param r reader end
- * @return VMBP_OK; VMBP_E_STATE on a writer end; the ring's violation when BROKEN
- * @par Canonical loops
- * @snippet ring_loops.c consumer
+ * @return VMBP_OK; VMBP_E_INVAL when @p r is NULL; VMBP_E_STATE on a writer end; the ring's
+ * violation when BROKEN
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_ring_release(struct vmbp_ring *r);
 
@@ -370,7 +369,9 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_release(struct vmbp_ring *r);
  * writer must be signalled and whether more packets wait (VMBP-RING-030).
  *
  * The writer is signalled only when the feature bit is set and this commit lifted the free
- * space across its `pending_send_sz` (VMBP-RING-021, VMBP-RING-022). @p more is true when
+ * space across its `pending_send_sz` (VMBP-RING-021, VMBP-RING-022); packets given back
+ * with vmbp_ring_release() since the last decision count as lifted by this commit
+ * (VMBP-RING-032). @p more is true when
  * packets are known or, with every known packet consumed, the write index loaded after the
  * barrier shows new ones: a packet written while the read index was unpublished or the mask
  * set raises no signal, so the reader drains again instead of waiting. With @p more false
