@@ -8,6 +8,7 @@
 #include "bench_peers.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
 
@@ -137,6 +138,23 @@ static inline bool dpdk_txbr_need_signal(const struct peer_ring *tbr, uint32_t o
     return old_windex == tbr->ctl->rindex;
 }
 
+/*
+ * VMBP_BENCH_DPDK_MP=1: the writer as DPDK ships it, multi-producer: the reservation and the
+ * publish are each an rte_atomic32_cmpset (lock cmpxchg on x86), two locked instructions per
+ * packet more than the single-producer model (for comparison only; off by default).
+ */
+static int dpdk_mp = -1;
+
+static bool dpdk_writer_mp(void)
+{
+    if (dpdk_mp < 0) {
+        const char *e = getenv("VMBP_BENCH_DPDK_MP");
+
+        dpdk_mp = e && *e == '1';
+    }
+    return dpdk_mp != 0;
+}
+
 /* vmbus_txbr_write, single producer: reserve, copy the pieces and the trailer, publish. */
 static int dpdk_txbr_write(struct peer_ring *tbr, const struct iovec iov[], int iovlen,
                            bool *need_sig)
@@ -151,13 +169,27 @@ static int dpdk_txbr_write(struct peer_ring *tbr, const struct iovec iov[], int 
     if (dpdk_availwrite(tbr, old_windex) <= total)
         return -EAGAIN;
     next_windex = dpdk_idxinc(old_windex, total, tbr->dsize);
-    tbr->windex = next_windex;
+    if (dpdk_writer_mp()) {
+        uint32_t expect = old_windex;
+
+        (void)__atomic_compare_exchange_n(&tbr->windex, &expect, next_windex, false,
+                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    } else {
+        tbr->windex = next_windex;
+    }
     windex = old_windex;
     for (i = 0; i < iovlen; i++)
         windex = dpdk_copyto(tbr, windex, iov[i].iov_base, (uint32_t)iov[i].iov_len);
     save_windex = (uint64_t)old_windex << 32;
     (void)dpdk_copyto(tbr, windex, &save_windex, sizeof(save_windex));
-    __atomic_store_n(&tbr->ctl->windex, next_windex, __ATOMIC_RELEASE);
+    if (dpdk_writer_mp()) {
+        uint32_t expect = old_windex;
+
+        (void)__atomic_compare_exchange_n(&tbr->ctl->windex, &expect, next_windex, false,
+                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    } else {
+        __atomic_store_n(&tbr->ctl->windex, next_windex, __ATOMIC_RELEASE);
+    }
     *need_sig |= dpdk_txbr_need_signal(tbr, old_windex);
     return 0;
 }
@@ -224,7 +256,13 @@ bool dpdk_chan_signal_read(struct peer_ring *rx, uint32_t bytes_read)
         return false;
     peer_rmb();
     write_sz = dpdk_availwrite(rx, rx->ctl->windex);
-    if (write_sz - bytes_read > pending_sz)
+    /*
+     * "There was space before": DPDK subtracts unsigned, which wraps when bytes_read exceeds
+     * the space free now (a drain of many packets while the writer kept writing), and then
+     * never signals a writer that waits: the model takes that case as "no space before", or
+     * a two-thread pipeline draining in bursts stops.
+     */
+    if (write_sz > bytes_read && write_sz - bytes_read > pending_sz)
         return false;
     if (write_sz <= pending_sz)
         return false;

@@ -14,7 +14,8 @@
  *    reader copies the packet into a private buffer and clamps its lengths.
  * Each keeps its peer's full barriers where the peer issues them, and wraps indices by one
  * conditional subtraction. What the models leave out makes them faster than their peer, never
- * slower: the producer is single (no DPDK reservation CAS, no Linux ring spinlock), no
+ * slower: the producer is single (no DPDK reservation CAS, no Linux ring spinlock; the
+ * environment variable VMBP_BENCH_DPDK_MP=1 adds DPDK's two CAS, for comparison), no
  * statistics, no request-ID allocation, and copies split at the wrap where Linux maps the
  * ring twice.
  */

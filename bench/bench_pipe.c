@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Two threads on one ring: a producer writes packets (vmbp_ring_write, one publish each), a
- * consumer reads them (vmbp_ring_read, one release each), on rings of 256 KiB and 1 MiB.
+ * consumer reads them, on rings of 256 KiB and 1 MiB.
  *
  * Signalling follows the protocol the library implements, with the interrupt replaced by a
  * counter the other thread polls (no sleeping in the kernel, so the figure is the ring's, not
  * the scheduler's):
  *  - consumer: mask interrupts, drain, end the batch (vmbp_ring_commit: unmask and re-check);
- *    only when nothing more is there does it wait for the producer's signal;
+ *    only when nothing more is there does it wait for the producer's signal. It drains as
+ *    DPDK's netvsc does (drivers/net/netvsc/hn_rxtx.c, hn_process_events): each packet
+ *    copied out and its space given back with a store of the read index alone
+ *    (rte_vmbus_chan_recv_raw, whose vmbus_rxbr_read has a compiler barrier only; here
+ *    vmbp_ring_peek + vmbp_ring_release), and one full barrier and writer decision per
+ *    drain (rte_vmbus_chan_signal_read after the loop; here vmbp_ring_commit). The
+ *    DPDK-style model's consumer does the same with its own calls;
  *  - producer: when vmbp_ring_write reports `signal`, it bumps the consumer's counter; on
  *    VMBP_E_RING_FULL it sets pending_send_sz (vmbp_ring_pending_send_set) and, unless the
- *    space is already there, waits for the consumer's signal (vmbp_ring_read's `signal`).
+ *    space is already there, waits for the consumer's signal (vmbp_ring_commit's `signal`).
  * A lost wakeup would hang the run. Waiting spins with a pause instruction, and yields the
  * CPU only after 65536 spins. The threads are pinned to CPUs 0 and 1 (--no-pin: not).
  * "signals per 1000 packets" counts the signals both ends were told to send.
@@ -229,29 +235,32 @@ static void ring_consumer(struct pipe *p)
 
     while (got < p->count) {
         unsigned long seen = ld(&p->ev_reader);
-        bool more = false;
+        bool more = false, sig = false;
         enum vmbp_status st;
 
         if (vmbp_ring_mask_begin(&p->r) != VMBP_OK)
             die("vmbp_ring_mask_begin", 0);
         for (;;) {
             struct vmbp_pkt_in in;
-            bool sig = false;
 
-            st = vmbp_ring_read(&p->r, buf, sizeof(buf), &in, &sig);
+            st = vmbp_ring_peek(&p->r, buf, sizeof(buf), &in);
             if (st == VMBP_E_RING_EMPTY)
                 break;
             if (st != VMBP_OK || in.trans_id != got || in.len != want_len)
-                die("vmbp_ring_read", (int)st);
+                die("vmbp_ring_peek", (int)st);
             got++;
-            if (sig) {
-                p->writer_signals++;
-                bump(&p->ev_writer);
-            }
+            /* the space goes back at once, with a release store alone */
+            if (vmbp_ring_release(&p->r) != VMBP_OK)
+                die("vmbp_ring_release", 0);
         }
-        st = vmbp_ring_commit(&p->r, NULL, &more);
+        /* one barrier and one writer decision per drain */
+        st = vmbp_ring_commit(&p->r, &sig, &more);
         if (st != VMBP_OK)
             die("vmbp_ring_commit", (int)st);
+        if (sig) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
+        }
         if (more || got == p->count)
             continue;
         consumer_wait(p, seen);
@@ -418,31 +427,41 @@ static void dpdk_producer(struct pipe *p)
     }
 }
 
+/* The transaction id of the packet read whole into buf (descriptor offset 8, x86: LE). */
+static uint64_t desc_trans_id(const uint8_t *buf)
+{
+    uint64_t id;
+
+    memcpy(&id, buf + 8, 8);
+    return id;
+}
+
 static void dpdk_consumer(struct pipe *p)
 {
     static uint8_t buf[OUT_CAP];
     unsigned long got = 0;
-    uint32_t want_len = (p->n + 7u) & ~7u;
+    uint32_t want_len = VMBP_PKT_DESC_SIZE + ((p->n + 7u) & ~7u);
 
     while (got < p->count) {
         unsigned long seen = ld(&p->ev_reader);
+        uint32_t bytes_read = 0;
 
         dpdk_intr_mask(&p->prx);
         for (;;) {
             uint32_t len = sizeof(buf);
-            uint64_t id = ~0ull;
-            bool sig = false;
-            int err = dpdk_chan_recv(&p->prx, buf, &len, &id, &sig);
+            int ret = dpdk_chan_recv_raw(&p->prx, buf, &len);
 
-            if (err == -EAGAIN)
+            if (ret == -EAGAIN)
                 break;
-            if (err != 0 || id != got || len != want_len)
-                die("dpdk_chan_recv", err);
+            if (ret <= 0 || len != want_len || desc_trans_id(buf) != got)
+                die("dpdk_chan_recv_raw", ret);
+            bytes_read += (uint32_t)ret;
             got++;
-            if (sig) {
-                p->writer_signals++;
-                bump(&p->ev_writer);
-            }
+        }
+        /* hn_process_events: rte_vmbus_chan_signal_read once after the loop */
+        if (bytes_read && dpdk_chan_signal_read(&p->prx, bytes_read)) {
+            p->writer_signals++;
+            bump(&p->ev_writer);
         }
         if (dpdk_intr_unmask(&p->prx) != 0 || got == p->count)
             continue;

@@ -66,7 +66,7 @@
     0u                         /* cap = a0 | a1 << 8 (0: buf NULL; 1: buf NULL with cap 64,
                                   a bad argument; >= 0xFF00: whole ring);
                                   a2 bit 0: signal NULL, bit 1: pkt NULL */
-#define FZ_ROP_PEEK 1u         /* cap as READ; a2 bit 1: pkt NULL */
+#define FZ_ROP_PEEK 1u         /* cap as READ; a2 bit 1: pkt NULL, bit 2: release after it */
 #define FZ_ROP_PEEK_INPLACE 2u /* a2 bit 0: view NULL, bit 1: pkt NULL */
 #define FZ_ROP_COMMIT 3u       /* end of batch; a2 bit 0: signal NULL */
 #define FZ_ROP_MASK_BEGIN 4u

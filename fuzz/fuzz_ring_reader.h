@@ -28,10 +28,11 @@ struct fz_rmodel {
     uint32_t size;
     uint32_t types; /* accepted packet types */
     bool trusted;
-    uint32_t priv; /* next packet */
-    uint32_t pub;  /* read index published */
-    uint32_t peer; /* write index accepted */
-    uint32_t mask; /* interrupt_mask we last stored */
+    uint32_t priv;      /* next packet */
+    uint32_t pub;       /* read index published */
+    uint32_t undecided; /* bytes released (vmbp_ring_release) since the last decision */
+    uint32_t peer;      /* write index accepted */
+    uint32_t mask;      /* interrupt_mask we last stored */
     enum vmbp_status state;
     bool have_desc; /* a descriptor was read and validated but its packet not taken */
     uint8_t desc[16];
@@ -323,7 +324,7 @@ static inline void fz_r_commit(struct fz_ring *R, struct fz_rmodel *M, enum vmbp
 {
     enum vmbp_status want = VMBP_OK;
     bool want_sig = false, want_more = false, loaded = false;
-    uint32_t old, features, raw, pending, before, after;
+    uint32_t since, used, features, raw, pending, before, after;
     unsigned s = 0;
 
     if (M->state != VMBP_OK) {
@@ -334,8 +335,13 @@ static inline void fz_r_commit(struct fz_ring *R, struct fz_rmodel *M, enum vmbp
         M->mask = 0;
         fz_lib32(R, FZ_OFF_MASK, 0);
     }
-    if (M->priv != M->pub) {
-        old = M->pub;
+    if (M->priv != M->pub || (end && M->undecided != 0)) {
+        /* bytes consumed since the last decision: released ones, then these
+         * (VMBP-RING-032) */
+        since = M->undecided + fz_dist(M->size, M->pub, M->priv);
+        if (since > M->size)
+            since = M->size;
+        M->undecided = 0;
         M->pub = M->priv;
         fz_lib32(R, FZ_OFF_READ, M->pub);
         s = 1;
@@ -352,8 +358,10 @@ static inline void fz_r_commit(struct fz_ring *R, struct fz_rmodel *M, enum vmbp
                 if (want != VMBP_OK)
                     goto out;
                 loaded = true;
-                before = M->size - fz_dist(M->size, old, M->peer) - 8u;
-                after = M->size - fz_dist(M->size, M->pub, M->peer) - 8u;
+                used = fz_dist(M->size, M->pub, M->peer);
+                before =
+                    (uint64_t)used + since + 8u >= M->size ? 0u : M->size - used - since - 8u;
+                after = M->size - used - 8u;
                 want_sig = before < pending && pending <= after;
             }
         }
@@ -676,6 +684,19 @@ static inline int fz_reader_run(const uint8_t *data, size_t size, enum vmbp_ring
             break;
         case FZ_ROP_PEEK:
             (void)fz_r_peek(&R, &M, &ring, a0, a1, a2 & 2u, false, &st, &sig);
+            if (a2 & 4u) { /* vmbp_ring_release: the read index store alone */
+                fz_call_done(&R, "peek");
+                fz_call(&R);
+                st = vmbp_ring_release(&ring);
+                FZ_CHECK(st == M.state, "release: 0x%x", (unsigned)st);
+                if (M.state == VMBP_OK && M.priv != M.pub) {
+                    M.undecided += fz_dist(M.size, M.pub, M.priv);
+                    if (M.undecided > M.size)
+                        M.undecided = M.size;
+                    M.pub = M.priv;
+                    fz_lib32(&R, FZ_OFF_READ, M.pub);
+                }
+            }
             break;
         case FZ_ROP_PEEK_INPLACE:
             fz_r_inplace(&R, &M, &ring, a2);

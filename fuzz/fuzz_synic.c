@@ -82,7 +82,7 @@ struct sfz_type {
     uint32_t value;
     const char *name;
 };
-#define SFZ_TYPE(e, text) {(e), #e + (sizeof("VMBP_SYNIC_MSG_TYPE_") - 1)},
+#define SFZ_TYPE(e, text) {(e), &(#e)[sizeof("VMBP_SYNIC_MSG_TYPE_") - 1]},
 static const struct sfz_type sfz_types[] = {VMBP_SYNIC_MSG_TYPE_LIST(SFZ_TYPE)};
 #undef SFZ_TYPE
 

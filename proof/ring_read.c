@@ -34,7 +34,7 @@ void proof_ring_read(void)
     while (Frama_C_interval(0, 1)) {
         size_t cap = PROOF_ANY_SIZE(0, sizeof(pkt_buf));
 
-        switch (Frama_C_interval(0, 7)) {
+        switch (Frama_C_interval(0, 8)) {
         case 0:
             st = vmbp_ring_read(&r, pkt_buf, cap, &pkt, &flag);
             break;
@@ -55,6 +55,9 @@ void proof_ring_read(void)
             break;
         case 6:
             st = vmbp_ring_write_commit(&r, &flag); /* wrong end: VMBP_E_STATE */
+            break;
+        case 7:
+            st = vmbp_ring_release(&r);
             break;
         default:
             st = vmbp_ring_state(&r);

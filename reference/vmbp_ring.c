@@ -32,6 +32,10 @@
 #define RING_MODE_NONE 0u   /* BROKEN, or init failed: every call returns r->state */
 #define RING_MODE_WRITER 1u /* a writer end, OK */
 #define RING_MODE_READER 2u /* a reader end, OK */
+/* a reader end, OK, that released packets since its last writer decision (VMBP-RING-032):
+ * every reader call but vmbp_ring_read() runs as in RING_MODE_READER (ring_runs_reader()),
+ * which takes another path to decide for them too, so that its own path need not look */
+#define RING_MODE_RELEASED (RING_MODE_READER | 4u)
 
 /*
  * Code layout for GCC and clang, no effect on behaviour: the per-packet steps are inlined
@@ -69,6 +73,12 @@ RING_COLD enum vmbp_status ring_mark_broken(struct vmbp_ring *r, enum vmbp_statu
 RING_HOT bool ring_runs(const struct vmbp_ring *r, unsigned mode)
 {
     return RING_LIKELY(r != NULL && r->mode == mode);
+}
+
+/* Whether the calls of a reader run on r: RING_MODE_READER or RING_MODE_RELEASED (one test). */
+RING_HOT bool ring_runs_reader(const struct vmbp_ring *r)
+{
+    return RING_LIKELY(r != NULL && (r->mode & RING_MODE_READER) != 0);
 }
 
 /* Why they do not: no ring (VMBP_E_INVAL), BROKEN (its status), or the other end
@@ -780,7 +790,7 @@ enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
 {
     enum vmbp_status st;
 
-    if (!ring_runs(r, RING_MODE_READER))
+    if (!ring_runs_reader(r))
         return ring_refused(r);
     if (!pkt || (!buf && cap))
         return VMBP_E_INVAL;
@@ -798,7 +808,7 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
     uint32_t len, first;
     enum vmbp_status st;
 
-    if (!ring_runs(r, RING_MODE_READER))
+    if (!ring_runs_reader(r))
         return ring_refused(r);
     if (!view || !pkt)
         return VMBP_E_INVAL;
@@ -828,8 +838,14 @@ enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r, struct vmbp_ring_vi
     return VMBP_OK;
 }
 
-/* The writer waits for `pending` free bytes: did this commit lift the space across it? */
-RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t old,
+/*
+ * The writer waits for `pending` free bytes: did the `since` bytes consumed since the last
+ * decision (at most size) lift the space across it? The space before is the smallest the
+ * writer can have seen, with the read index of the last decision: the bytes now in the ring
+ * plus those, none at all when that sum reaches the ring's (the writer has since written
+ * over the space released in between, VMBP-RING-032).
+ */
+RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t since,
                                              uint32_t pending, bool *signal)
 {
     uint32_t size = r->size;
@@ -839,27 +855,25 @@ RING_NOINLINE enum vmbp_status reader_wakeup(struct vmbp_ring *r, uint32_t old,
     if (st != VMBP_OK)
         return st;
     if (signal) {
-        uint32_t before = size - ring_dist(size, old, r->peer) - VMBP_RING_ALIGN;
-        uint32_t after = size - ring_dist(size, r->pub, r->peer) - VMBP_RING_ALIGN;
+        uint32_t used = ring_dist(size, r->pub, r->peer);
+        uint64_t used_before = (uint64_t)used + since + VMBP_RING_ALIGN;
+        uint32_t before = used_before >= size ? 0 : size - (uint32_t)used_before;
 
-        *signal = vmbp_ring_writer_wakeup(before, after, pending);
+        *signal = vmbp_ring_writer_wakeup(before, size - used - VMBP_RING_ALIGN, pending);
     }
     return VMBP_OK;
 }
 
 /*
- * Publish the read index of a checked reader and decide whether to signal the writer
- * (VMBP-RING-021); *signal is already false. *loaded tells whether the decision loaded the
- * write index (after the barrier).
+ * The writer decision of reader_publish() after its barrier; old: the read index published
+ * before, now r->pub.
  */
-RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool *loaded)
+RING_HOT enum vmbp_status reader_decide(struct vmbp_ring *r, uint32_t old, bool *signal,
+                                        bool *loaded)
 {
-    uint32_t old = r->pub, priv = r->priv, features, raw, pending = 0;
+    uint32_t features, raw, pending = 0, since;
     enum vmbp_status st;
 
-    vmbp_shared_store32_release(&r->ctl->read_index, priv); /* [C] */
-    r->pub = priv;
-    vmbp_shared_mb(); /* [F] [W] */
     features = vmbp_shared_load32(&r->ctl->feature_bits);
     if (!(features & VMBP_RING_FEATURE_PENDING_SEND_SZ))
         return VMBP_OK;
@@ -872,14 +886,34 @@ RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool
     if (pending == 0)
         return VMBP_OK;
     *loaded = true;
-    return reader_wakeup(r, old, pending, signal);
+    /* bytes consumed since the last decision: released ones (vmbp_ring_release; 0 unless
+     * RING_MODE_RELEASED), then these (below 2^32: each term at most size <= 2^31) */
+    since = r->undecided + ring_dist(r->size, old, r->pub);
+    return reader_wakeup(r, since < r->size ? since : r->size, pending, signal);
+}
+
+/*
+ * Publish the read index of a checked reader and decide whether to signal the writer
+ * (VMBP-RING-021, for every packet consumed since the last decision: VMBP-RING-032);
+ * *signal is already false. *loaded tells whether the decision loaded the write index
+ * (after the barrier).
+ */
+RING_HOT enum vmbp_status reader_publish(struct vmbp_ring *r, bool *signal, bool *loaded)
+{
+    uint32_t old = r->pub, priv = r->priv;
+
+    vmbp_shared_store32_release(&r->ctl->read_index, priv); /* [C] */
+    r->pub = priv;
+    vmbp_shared_mb(); /* [F] [W] */
+    return reader_decide(r, old, signal, loaded);
 }
 
 /*
  * vmbp_ring_commit() of a checked reader, the end of a batch (VMBP-RING-030); *signal and
  * *more are already false. The mask we set is cleared with the read index store, before the
  * barrier; after it, packets wait if we know of some, or if the write index, loaded once
- * (the writer decision's load when it made one), moved.
+ * (the writer decision's load when it made one), moved. Packets consumed since the last
+ * decision, released or not, are published again and decided on (VMBP-RING-032).
  */
 RING_NOINLINE enum vmbp_status reader_end_batch(struct vmbp_ring *r, bool *signal, bool *more)
 {
@@ -889,13 +923,15 @@ RING_NOINLINE enum vmbp_status reader_end_batch(struct vmbp_ring *r, bool *signa
     if (r->masked) {
         vmbp_shared_store32(&r->ctl->interrupt_mask, 0);
         r->masked = 0;
-        if (r->priv == r->pub)
+        if (r->priv == r->pub && r->undecided == 0)
             vmbp_shared_mb(); /* [W] */
     }
-    if (r->priv != r->pub) {
+    if (r->priv != r->pub || r->undecided != 0) {
         st = reader_publish(r, signal, &loaded);
         if (st != VMBP_OK)
             return st;
+        r->undecided = 0; /* decided on */
+        r->mode = RING_MODE_READER;
     }
     if (!loaded && r->priv == r->peer) {
         st = reader_load_peer(r); /* [W] */
@@ -906,13 +942,29 @@ RING_NOINLINE enum vmbp_status reader_end_batch(struct vmbp_ring *r, bool *signa
     return VMBP_OK;
 }
 
+enum vmbp_status vmbp_ring_release(struct vmbp_ring *r)
+{
+    if (!ring_runs_reader(r))
+        return ring_refused(r);
+    if (r->priv != r->pub) {
+        uint32_t since = r->undecided + ring_dist(r->size, r->pub, r->priv);
+
+        /* (below 2^32: both terms are below size, which is at most 2^31) */
+        r->undecided = since < r->size ? since : r->size;
+        r->mode = RING_MODE_RELEASED;
+        vmbp_shared_store32_release(&r->ctl->read_index, r->priv); /* [C] */
+        r->pub = r->priv;
+    }
+    return VMBP_OK;
+}
+
 enum vmbp_status vmbp_ring_commit(struct vmbp_ring *r, bool *signal, bool *more)
 {
     if (signal)
         *signal = false;
     if (more)
         *more = false;
-    if (!ring_runs(r, RING_MODE_READER))
+    if (!ring_runs_reader(r))
         return ring_refused(r);
     if (!more)
         return VMBP_E_INVAL;
@@ -938,15 +990,12 @@ RING_NOINLINE enum vmbp_status reader_read_at(struct vmbp_ring *r, void *buf, si
     return reader_publish(r, signal, &loaded);
 }
 
-enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
-                                struct vmbp_pkt_in *pkt, bool *signal)
+/* vmbp_ring_read() of a checked reader; *signal is already false. */
+RING_HOT enum vmbp_status reader_read(struct vmbp_ring *r, void *buf, size_t cap,
+                                      struct vmbp_pkt_in *pkt, bool *signal)
 {
     uint32_t w;
 
-    if (signal)
-        *signal = false;
-    if (!ring_runs(r, RING_MODE_READER))
-        return ring_refused(r);
     if (!pkt || (!buf && cap))
         return VMBP_E_INVAL;
     w = r->peer;
@@ -958,9 +1007,38 @@ enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
     return reader_read_at(r, buf, cap, pkt, signal, w);
 }
 
+/*
+ * vmbp_ring_read() on a ring that is not a reader in RING_MODE_READER: refused, or a reader
+ * that released packets since its last decision, which this read's decision covers.
+ */
+RING_NOINLINE enum vmbp_status reader_read_other(struct vmbp_ring *r, void *buf, size_t cap,
+                                                 struct vmbp_pkt_in *pkt, bool *signal)
+{
+    enum vmbp_status st;
+
+    if (!r || r->mode != RING_MODE_RELEASED)
+        return ring_refused(r);
+    st = reader_read(r, buf, cap, pkt, signal);
+    if (st == VMBP_OK) { /* published and decided on */
+        r->undecided = 0;
+        r->mode = RING_MODE_READER;
+    }
+    return st;
+}
+
+enum vmbp_status vmbp_ring_read(struct vmbp_ring *r, void *buf, size_t cap,
+                                struct vmbp_pkt_in *pkt, bool *signal)
+{
+    if (signal)
+        *signal = false;
+    if (!ring_runs(r, RING_MODE_READER))
+        return reader_read_other(r, buf, cap, pkt, signal);
+    return reader_read(r, buf, cap, pkt, signal);
+}
+
 enum vmbp_status vmbp_ring_mask_begin(struct vmbp_ring *r)
 {
-    if (!ring_runs(r, RING_MODE_READER))
+    if (!ring_runs_reader(r))
         return ring_refused(r);
     vmbp_shared_store32(&r->ctl->interrupt_mask, 1);
     r->masked = 1;

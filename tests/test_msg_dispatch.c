@@ -25,7 +25,7 @@ struct vcase {
 static enum vmbp_status status_by_name(const char *s)
 {
 #define VMBP_T_STATUS(e, value, text)                                                          \
-    if (strcmp(s, #e + (sizeof("VMBP_") - 1)) == 0)                                            \
+    if (strcmp(s, &(#e)[sizeof("VMBP_") - 1]) == 0)                                            \
         return (e);
     VMBP_STATUS_LIST(VMBP_T_STATUS)
 #undef VMBP_T_STATUS

@@ -1499,6 +1499,91 @@ START_TEST(writer_signal_uses_the_write_index_loaded_after_publishing)
 }
 END_TEST
 
+/* covers: VMBP-RING-032 VMBP-RING-021 */
+START_TEST(released_packets_are_decided_on_at_the_commit)
+{
+    struct vmbp_ring w;
+    struct vmbp_pkt_in in;
+    bool sig = true, ready = true, more = false;
+    unsigned i;
+
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
+    for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
+        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+    /* a release publishes the index with nothing else: no load, no decision */
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+    hw_set(12, 0x10000); /* a pending size that a decision would find bad */
+    ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
+    ck_assert_uint_eq(hw_get(4), 32);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
+    hw_set(12, 0);
+    /* the writer sees the released space (free 56) and waits for 64 */
+    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
+                      VMBP_OK);
+    ck_assert(!ready);
+    /* a second release lifts the space across 64 (56 -> 88), and signals nobody */
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
+    ck_assert_uint_eq(hw_get(4), 64);
+    ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK); /* nothing new: no store */
+    /* the commit decides for both packets: the space before is that of the last decision
+     * (24), not that of the last release (56), so the crossing is seen and signalled */
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+    ck_assert(sig);
+    ck_assert(more);
+    ck_assert_uint_eq(hw_get(4), 64);
+    ck_assert_uint_eq(hw_get(8), 0); /* unmasked */
+    /* the next commit, with nothing consumed since the decision, decides nothing */
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+    ck_assert(!sig);
+    /* a writer end refuses it */
+    ck_assert_uint_eq(vmbp_ring_release(&w), VMBP_E_STATE);
+    ck_assert_uint_eq(vmbp_ring_release(NULL), VMBP_E_INVAL);
+}
+END_TEST
+
+/* covers: VMBP-RING-032 VMBP-RING-021 */
+START_TEST(a_read_after_a_release_decides_for_both)
+{
+    struct vmbp_ring w;
+    struct vmbp_pkt_in in;
+    bool sig = true, ready = true, more = true;
+    unsigned i;
+
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_UNMASKED);
+    for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
+        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK); /* free 56, no decision */
+    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
+                      VMBP_OK);
+    ck_assert(!ready); /* waits for 64 */
+    /* the read's decision covers the released packet too: 24 before, 88 after */
+    get_check(&rd, 8, 1, &sig);
+    ck_assert(sig);
+    ck_assert_uint_eq(hw_get(4), 64);
+    /* decided on: the next read counts from 64 (88 free before), no second signal */
+    get_check(&rd, 8, 2, &sig);
+    ck_assert(!sig);
+    /* an empty read after a release decides nothing; the commit decides for the release */
+    for (i = 3; i < 6; i++)
+        get_check(&rd, 8, i, NULL);
+    ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+    ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
+    ck_assert_uint_eq(hw_get(4), 224);
+    ck_assert_uint_eq(vmbp_ring_read(&rd, buf, BUFCAP, &in, &sig), VMBP_E_RING_EMPTY);
+    ck_assert(!sig);
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+    ck_assert(!sig); /* 216 free before (the 32 released bytes counted), 248 after */
+    ck_assert(!more);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
+}
+END_TEST
+
 /* ======================== wrap-around at every position ================================= */
 
 /* Every packet size at every 8-byte start position of a ring of @p size data bytes: written,
@@ -1925,7 +2010,7 @@ static void parse_pkt(const char *s, struct vpkt *p)
 static enum vmbp_status status_by_name(const char *name)
 {
 #define RT_STATUS_BY_NAME(e, v, t)                                                             \
-    if (strcmp(name, #e + (sizeof("VMBP_") - 1)) == 0)                                         \
+    if (strcmp(name, &(#e)[sizeof("VMBP_") - 1]) == 0)                                         \
         return (e);
     VMBP_STATUS_LIST(RT_STATUS_BY_NAME)
 #undef RT_STATUS_BY_NAME
@@ -2083,6 +2168,8 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, reader_is_signalled_only_on_empty_to_non_empty_unmasked);
     tcase_add_test(tc, writer_is_signalled_only_when_a_read_crosses_pending_send_size);
     tcase_add_test(tc, writer_signal_uses_the_write_index_loaded_after_publishing);
+    tcase_add_test(tc, released_packets_are_decided_on_at_the_commit);
+    tcase_add_test(tc, a_read_after_a_release_decides_for_both);
     tcase_add_test(tc, wrap_around_at_every_8_byte_position);
     tcase_add_test(tc, packets_wrap_data_areas_of_any_multiple_of_8);
     tcase_add_test(tc, trusted_ring_zero_copy_peek_wraps_in_two_spans);

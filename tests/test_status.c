@@ -9,7 +9,7 @@ struct row {
     const char *name;
 };
 
-#define ROW(e, value, text) {(e), #e + (sizeof("VMBP_") - 1)},
+#define ROW(e, value, text) {(e), &(#e)[sizeof("VMBP_") - 1]},
 static const struct row rows[] = {VMBP_STATUS_LIST(ROW)};
 #undef ROW
 #define NROWS (sizeof(rows) / sizeof(rows[0]))

@@ -415,7 +415,7 @@ START_TEST(message_types)
     ck_assert_ptr_null(vmbp_synic_msg_type_name(2));
     /* every listed type by its own name */
 #define T_SYNIC_NAME(e, text)                                                                  \
-    ck_assert_str_eq(vmbp_synic_msg_type_name(e), #e + (sizeof("VMBP_SYNIC_MSG_TYPE_") - 1));
+    ck_assert_str_eq(vmbp_synic_msg_type_name(e), &(#e)[sizeof("VMBP_SYNIC_MSG_TYPE_") - 1]);
     VMBP_SYNIC_MSG_TYPE_LIST(T_SYNIC_NAME)
 #undef T_SYNIC_NAME
 

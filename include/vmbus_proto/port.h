@@ -86,7 +86,7 @@
 /** @cond VMBP_INTERNAL */
 /* The name after its prefix, for name tables built from the lists whose rows carry whole
  * enumerators: VMBP_PRIV_NAME_AFTER("VMBP_", "VMBP_E_INVAL") is "E_INVAL", a constant. */
-#define VMBP_PRIV_NAME_AFTER(prefix, str) ((str) + (sizeof(prefix) - 1u))
+#define VMBP_PRIV_NAME_AFTER(prefix, str) (&(str)[sizeof(prefix) - 1u])
 /** @endcond */
 
 /**

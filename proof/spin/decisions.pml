@@ -48,9 +48,10 @@ inline d_ready(rd, pub, want, ready)
 }
 
 /* Reader publish (VMBP-RING-021): with the feature bit and a non-zero pending_send_sz, did
- * this publish lift the free space (computed with the write index loaded after the barrier)
- * across it? */
-inline d_writer_wakeup(old, pub, w, pss, sig)
+ * the `since` units consumed since the last decision (VMBP-RING-032) lift the free space
+ * (computed with the write index loaded after the barrier) across it? The space before is
+ * SIZE - 1 - since - DIST(pub, w), none when that is not positive. */
+inline d_writer_wakeup(since, pub, w, pss, sig)
 {
-    sig = (pss != 0 && FREE(old, w) < pss && pss <= FREE(pub, w))
+    sig = (pss != 0 && SIZE - 1 < pss + since + DIST(pub, w) && pss <= FREE(pub, w))
 }

@@ -128,7 +128,7 @@ bool ev_reader, ev_writer;
 /* the ends' private state, global so that the monitor can see it */
 byte w_pub, w_priv, w_peer, w_needed, w_pss;
 bool w_pending_set, w_waiting, w_done;
-byte r_pub, r_priv, r_peer;
+byte r_pub, r_priv, r_peer, r_und; /* r_und: units released since the last decision */
 bool r_masked, r_waiting, r_done;
 byte r_got;
 
@@ -227,7 +227,17 @@ inline r_peek(st)
 /* the publishing half of a commit (also vmbp_ring_read's) */
 inline r_publish(sig, loaded)
 {
-    old = r_pub;
+    /* units consumed since the last decision, released or not (at most SIZE) */
+#ifdef SPACE_FROM_RELEASE
+    old = DIST(r_pub, r_priv);
+#else
+    old = r_und + DIST(r_pub, r_priv);
+#endif
+    if
+    :: old > SIZE -> old = SIZE
+    :: else
+    fi;
+    r_und = 0;
     store(rsb, R_IDX, r_priv);
     r_pub = r_priv;
 #if !defined(NO_READER_MB) && !defined(NO_PUBLISH_MB)
@@ -254,6 +264,23 @@ inline r_publish(sig, loaded)
     w = 0
 }
 
+/* vmbp_ring_release: the read index store alone (VMBP-RING-032) */
+inline r_release()
+{
+    if
+    :: r_priv != r_pub ->
+        r_und = r_und + DIST(r_pub, r_priv);
+        if
+        :: r_und > SIZE -> r_und = SIZE
+        :: else
+        fi;
+        store(rsb, R_IDX, r_priv);
+        r_pub = r_priv;
+        EVENT("R releases %d; ", r_pub)
+    :: else
+    fi
+}
+
 /* vmbp_ring_mask_begin */
 inline r_mask_begin()
 {
@@ -274,14 +301,14 @@ inline r_end_batch(sig, more)
         r_masked = false;
         if
 #if !defined(NO_READER_MB) && !defined(NO_UNMASK_MB)
-        :: r_priv == r_pub -> mb(rsb) /* [W] */
+        :: r_priv == r_pub && r_und == 0 -> mb(rsb) /* [W] */
 #endif
         :: else
         fi
     :: else
     fi;
     if
-    :: r_priv != r_pub -> r_publish(sig, loaded)
+    :: r_priv != r_pub || r_und != 0 -> r_publish(sig, loaded)
     :: else
     fi;
     if

@@ -9,7 +9,8 @@
  * sets pending_send_sz and re-checks, and waits for the reader's signal when still short;
  * on BATCH_FULL it commits and adds again. The reader runs the canonical consumer loop: it
  * starts masked or unmasked (VMBP-RING-031), masks before a drain or not, peeks until empty,
- * publishes after a packet or not (vmbp_ring_read), ends the batch with vmbp_ring_commit
+ * publishes after a packet or not (vmbp_ring_read), or releases it (vmbp_ring_release: the
+ * read index store alone, VMBP-RING-032), ends the batch with vmbp_ring_commit
  * and waits for the writer's signal only when that reports nothing more (VMBP-RING-030).
  * Every choice is nondeterministic, so the search covers all of them.
  *
@@ -24,6 +25,8 @@
  *  NO_UNMASK_MB   NO_READER_MB for the barrier after the mask store of a batch that
  *                 consumed nothing only
  *  NO_PENDING_MB  none between the writer's pending_send_sz store and its re-check
+ *  SPACE_FROM_RELEASE  a decision takes the space before from the last vmbp_ring_release
+ *                 instead of the last decision (VMBP-RING-032)
  */
 #ifndef NPKT
 #define NPKT 4
@@ -151,6 +154,7 @@ proctype reader()
                 :: st == ST_OK ->
                     if
                     :: skip
+                    :: r_release() /* vmbp_ring_release */
                     :: sig = false; loaded = false; r_publish(sig, loaded); /* vmbp_ring_read */
                         if
                         :: sig -> ev_writer = true

@@ -6,7 +6,8 @@
 #    choice of the loops; fails on a lost wake-up, a deadlock, or a statement of the ends
 #    never reached. Prints the states, the depth and the time.
 # 2. each mutant (a full barrier removed: the writer's, the reader's two, each of them, the
-#    pending request's) must fail; prints its counterexample in one line.
+#    pending request's; the space before a decision taken from the last release instead of
+#    the last decision, VMBP-RING-032) must fail; prints its counterexample in one line.
 # 3. the model's decision table (tables.pml) against the C library (CHECK_TABLES): the
 #    decisions, and the control-page stores, loads and full barriers of each call in order.
 # covers: VMBP-RING-009 VMBP-RING-020 VMBP-RING-021 VMBP-RING-023 VMBP-RING-024 VMBP-RING-030
@@ -66,7 +67,8 @@ echo "spin: ring.pml SIZE=$size NPKT=$npkt: no lost wake-up, no deadlock;" \
 
 # 2. the mutants
 fail=0
-for m in NO_WRITER_MB NO_READER_MB NO_PUBLISH_MB NO_UNMASK_MB NO_PENDING_MB; do
+for m in NO_WRITER_MB NO_READER_MB NO_PUBLISH_MB NO_UNMASK_MB NO_PENDING_MB \
+  SPACE_FROM_RELEASE; do
   build "-D$m" "_$m" -DREACH
   rm -f ring.pml.trail
   # -i: search again for shorter counterexamples, so that the one kept is short

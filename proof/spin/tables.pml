@@ -225,6 +225,7 @@ init
                                 do
                                 :: e_k <= SIZE - 1 - (e_j - e_s1 - e_s2) ->
                                     r_pub = e_old;
+                                    r_und = 0;
                                     r_priv = FWD(e_old, e_s1 + e_s2);
                                     r_peer = e_w0;
                                     r_masked = e_masked;

@@ -36,13 +36,13 @@
 const struct version_row vmbpi_versions[VMBP_VERSION_COUNT] = {VMBP_VERSION_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-#define VMBPI_X(e, mask, ovmm, text) {#e + (sizeof("VMBP_FEATURE_") - 1), mask, ovmm, text},
+#define VMBPI_X(e, mask, ovmm, text) {&(#e)[sizeof("VMBP_FEATURE_") - 1], mask, ovmm, text},
 const struct flag_row vmbpi_features[VMBPI_FEATURES] = {VMBP_FEATURE_LIST(VMBPI_X)};
 #undef VMBPI_X
 VMBP_STATIC_ASSERT(VMBPI_N(vmbpi_features) == VMBPI_FEATURES &&
                        (0u VMBP_FEATURE_LIST(VMBPI_COUNT)) == VMBPI_FEATURES,
                    vmbpi_features_all);
-#define VMBPI_X(e, mask, text) {#e + (sizeof("VMBP_OFFER_FLAG_") - 1), mask, NULL, text},
+#define VMBPI_X(e, mask, text) {&(#e)[sizeof("VMBP_OFFER_FLAG_") - 1], mask, NULL, text},
 static const struct flag_row offer_flags[] = {VMBP_OFFER_FLAG_LIST(VMBPI_X)};
 #undef VMBPI_X
 
@@ -51,18 +51,18 @@ struct status_row {
     unsigned value;
     const char *meaning;
 };
-#define VMBPI_X(e, value, text) {#e + (sizeof("VMBP_") - 1), value, text},
+#define VMBPI_X(e, value, text) {&(#e)[sizeof("VMBP_") - 1], value, text},
 static const struct status_row statuses[] = {VMBP_STATUS_LIST(VMBPI_X)};
 #undef VMBPI_X
-#define VMBPI_X(e, value, text) {#e + (sizeof("VMBP_HV_STATUS_") - 1), value, text},
+#define VMBPI_X(e, value, text) {&(#e)[sizeof("VMBP_HV_STATUS_") - 1], value, text},
 static const struct status_row hv_statuses[] = {VMBP_HV_STATUS_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-#define VMBPI_X(e, text) {#e + (sizeof("VMBP_SYNIC_MSG_TYPE_") - 1), (e), text},
+#define VMBPI_X(e, text) {&(#e)[sizeof("VMBP_SYNIC_MSG_TYPE_") - 1], (e), text},
 static const struct status_row synic_types[] = {VMBP_SYNIC_MSG_TYPE_LIST(VMBPI_X)};
 #undef VMBPI_X
 
-#define VMBPI_X(e) #e + (sizeof("VMBP_PKT_") - 1),
+#define VMBPI_X(e) &(#e)[sizeof("VMBP_PKT_") - 1],
 static const char *const pkt_types[] = {VMBP_PKT_TYPE_LIST(VMBPI_X)};
 #undef VMBPI_X
 

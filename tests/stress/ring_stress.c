@@ -5,8 +5,9 @@
  *
  *  guest: writes data packets of random sizes 0-4000 bytes on the guest->host ring in
  *         batches of 1-8 (one publish each), reads completions on the host->guest ring;
- *  host:  reads the data packets in batches (peek ... commit), checks every byte against the
- *         generator, writes one completion per batch carrying (count, checksum).
+ *  host:  reads the data packets in batches (peek ... commit, with a release after one packet
+ *         in four at random), checks every byte against the generator, writes one
+ *         completion per batch carrying (count, checksum).
  * Each thread sleeps on an event that only the other thread's signals wake, and only after
  * the commit that ends its receive batch (unmask and re-check) reported nothing more and
  * (when full) setting pending_send_sz reported the space missing: a lost
@@ -14,6 +15,7 @@
  * is signalled at most once per write commit, a writer at most once per pending_send_sz set.
  *
  * covers: VMBP-RING-009 VMBP-RING-007 VMBP-RING-020 VMBP-RING-021 VMBP-RING-023 VMBP-RING-024
+ * covers: VMBP-RING-032
  *
  * The data areas default to 64 KiB each; any multiple of 8 can be given, e.g. 20 KiB and 12 KiB
  * (5 and 3 pages, not powers of two: the index arithmetic's general path).
@@ -282,6 +284,9 @@ static void *host_main(void *arg)
             sum = checksum(sum, in + pk.data_offset, n);
             got++;
             progress = 1;
+            /* at random, give the space back at once; the commit decides for it */
+            if ((mix(seed0 ^ ~(uint64_t)got) & 3u) == 0 && vmbp_ring_release(&s->rx) != VMBP_OK)
+                fail("release", got);
         }
         more = commit_rx(s);
         if (got > reported) { /* one completion per batch */

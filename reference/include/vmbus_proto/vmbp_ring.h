@@ -145,6 +145,7 @@ struct vmbp_ring {
     uint32_t types;                              /**< reader: mask of accepted packet types */
     uint32_t priv;          /**< writer: end of the written batch; reader: next packet */
     uint32_t pub;           /**< index we last published */
+    uint32_t undecided;     /**< reader: bytes released since the last writer decision */
     uint32_t peer;          /**< peer's index we last accepted */
     uint32_t needed;        /**< writer: pending_send_sz to wait for after VMBP_E_RING_FULL */
     uint32_t max_body;      /**< writer: the largest packet body this ring can hold */
@@ -346,12 +347,31 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_ring_peek_inplace(struct vmbp_ring *r,
                                                         struct vmbp_pkt_in *pkt);
 
 /**
+ * @brief Publish the read index past every packet peeked so far, with a release store and
+ * nothing else: no barrier, no writer decision (VMBP-RING-032).
+ *
+ * For a consumer that drains many packets and wants the writer to see the space at once
+ * without paying a full barrier per packet (DPDK's netvsc releases each packet this way and
+ * decides once per drain). The batch still ends with vmbp_ring_commit(), which makes the one
+ * writer decision for every packet consumed since the last decision, released or not, so a
+ * writer waiting on `pending_send_sz` is signalled as if the packets had been committed
+ * together. Until that commit a writer that waits may not be signalled: do not wait, and do
+ * not stop reading, between a release and the commit.
+ * @param r reader end
+ * @return VMBP_OK; VMBP_E_INVAL when @p r is NULL; VMBP_E_STATE on a writer end; the ring's
+ * violation when BROKEN
+ */
+VMBP_MUST_CHECK enum vmbp_status vmbp_ring_release(struct vmbp_ring *r);
+
+/**
  * @brief End a batch of reads: publish the read index past every packet peeked (one store),
  * clear the interrupt mask if this end set it, issue a full barrier, then decide whether the
  * writer must be signalled and whether more packets wait (VMBP-RING-030).
  *
  * The writer is signalled only when the feature bit is set and this commit lifted the free
- * space across its `pending_send_sz` (VMBP-RING-021, VMBP-RING-022). @p more is true when
+ * space across its `pending_send_sz` (VMBP-RING-021, VMBP-RING-022); packets given back
+ * with vmbp_ring_release() since the last decision count as lifted by this commit
+ * (VMBP-RING-032). @p more is true when
  * packets are known or, with every known packet consumed, the write index loaded after the
  * barrier shows new ones: a packet written while the read index was unpublished or the mask
  * set raises no signal, so the reader drains again instead of waiting. With @p more false
