@@ -183,6 +183,25 @@ START_TEST(gating_of_every_type_version_feature_direction_and_boundary_length)
                                     type, lens[li], ctx.version, ctx.features, d,
                                     vmbp_status_str(st), vmbp_msg_variant_name(got),
                                     vmbp_status_str(mst), want ? want : "-");
+                            /* decoding gates the same way: what the selection refuses,
+                             * vmbp_msg_decode() and the fault report refuse with the same
+                             * status; what it admits, they judge alike (VMBP-MSG-002) */
+                            {
+                                struct vmbp_msg m;
+                                struct vmbp_msg_fault f;
+                                enum vmbp_status dst, fst;
+
+                                dst =
+                                    vmbp_msg_decode(msg, lens[li], &ctx, (enum vmbp_dir)d, &m);
+                                fst = vmbp_msg_validate_fault(msg, lens[li], &ctx,
+                                                              (enum vmbp_dir)d, &f);
+                                if (fst != dst || (st != VMBP_OK && dst != st))
+                                    ck_abort_msg("type %u len %zu version 0x%x features 0x%x "
+                                                 "dir %d: select %s, decode %s, fault %s",
+                                                 type, lens[li], ctx.version, ctx.features, d,
+                                                 vmbp_status_str(st), vmbp_status_str(dst),
+                                                 vmbp_status_str(fst));
+                            }
                             checked++;
                         }
             }

@@ -1545,6 +1545,42 @@ START_TEST(released_packets_are_decided_on_at_the_commit)
 END_TEST
 
 /* covers: VMBP-RING-032 VMBP-RING-021 */
+START_TEST(a_drain_longer_than_the_ring_still_wakes_the_writer)
+{
+    struct vmbp_ring w;
+    struct vmbp_pkt_in in;
+    bool sig = false, ready = true, more = true;
+    unsigned i;
+
+    open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
+    open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
+    /* 16 packets of 32 bytes written, peeked and released with no decision: twice the ring */
+    for (i = 0; i < 16; i++) {
+        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+        ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+        ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
+    }
+    /* the writer fills the ring (224 used, 24 free) and waits for 64 */
+    for (i = 16; i < 23; i++)
+        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
+                      VMBP_OK);
+    ck_assert(!ready);
+    for (i = 16; i < 23; i++) {
+        ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
+        ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
+    }
+    /* the bytes consumed since the last decision count at most the ring (the space before
+     * is then 0): the writer, waiting, is woken */
+    ck_assert_uint_eq(vmbp_ring_commit(&rd, &sig, &more), VMBP_OK);
+    ck_assert(sig);
+    ck_assert(!more);
+    ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
+}
+END_TEST
+
+/* covers: VMBP-RING-032 VMBP-RING-021 */
 START_TEST(a_read_after_a_release_decides_for_both)
 {
     struct vmbp_ring w;
@@ -2170,6 +2206,7 @@ static Suite *ring_suite(void)
     tcase_add_test(tc, writer_signal_uses_the_write_index_loaded_after_publishing);
     tcase_add_test(tc, released_packets_are_decided_on_at_the_commit);
     tcase_add_test(tc, a_read_after_a_release_decides_for_both);
+    tcase_add_test(tc, a_drain_longer_than_the_ring_still_wakes_the_writer);
     tcase_add_test(tc, wrap_around_at_every_8_byte_position);
     tcase_add_test(tc, packets_wrap_data_areas_of_any_multiple_of_8);
     tcase_add_test(tc, trusted_ring_zero_copy_peek_wraps_in_two_spans);
