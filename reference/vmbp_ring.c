@@ -192,7 +192,8 @@ RING_HOT void ring_put_packet(volatile uint8_t *data, uint32_t size, uint32_t st
     }
     if (body % 8u != 0)
         vmbp_shared_copy_to(p + total - 2u * VMBP_RING_ALIGN, zero, 8);
-    vmbp_shared_copy_to(p, head, VMBP_PKT_DESC_SIZE);
+    vmbp_shared_copy_to(p, head, 8);
+    vmbp_shared_copy_to(p + 8, head + 8, 8);
     vmbp_shared_copy_to(p + total - VMBP_PKT_TRAILER_SIZE, tail, VMBP_PKT_TRAILER_SIZE);
     if (src && body)
         vmbp_shared_copy_to(p + VMBP_PKT_DESC_SIZE, src, body);
