@@ -435,6 +435,10 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
         (pkt->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) || pkt->ext_len % 8u != 0)
         return VMBP_E_INVAL;
     ranges = pkt->type == VMBP_PKT_DATA_XFER_PAGES || pkt->type == VMBP_PKT_DATA_GPA_DIRECT;
+    if (fast && RING_UNLIKELY(ranges)) { /* (the general path makes every check again) */
+        *general = true;
+        return VMBP_OK;
+    }
     if (ranges && pkt->ext_len < 8u)
         return VMBP_E_INVAL;
     if (nsegs == 1) {       /* the common case, the loop below unrolled */
@@ -460,11 +464,7 @@ RING_HOT enum vmbp_status writer_add(struct vmbp_ring *r, const struct vmbp_pkt_
         return VMBP_E_INVAL;
     size = r->size;
     total = vmbp_pkt_ring_bytes(body);
-    if (RING_UNLIKELY(ranges)) {
-        if (fast) {
-            *general = true;
-            return VMBP_OK;
-        }
+    if (!fast && RING_UNLIKELY(ranges)) { /* (the fast path left above) */
         st = writer_check_ext(pkt, segs, nsegs);
         if (st != VMBP_OK)
             return st;
@@ -673,22 +673,15 @@ RING_HOT enum vmbp_status reader_poll(struct vmbp_ring *r)
 }
 
 /*
- * The descriptor of the packet reader_poll() found, validated, as raw bytes (@p raw) and
- * decoded (@p d): the copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the
- * ring.
+ * The descriptor of the packet reader_poll() found when none is kept, read once from the
+ * ring and validated, as raw bytes (@p raw) and decoded (@p d).
  */
-RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw,
-                                      struct vmbp_pkt_desc *d)
+RING_HOT enum vmbp_status reader_desc_fetch(struct vmbp_ring *r, uint8_t *raw,
+                                            struct vmbp_pkt_desc *d)
 {
     enum vmbp_status st;
     uint32_t avail, size = r->size, priv = r->priv;
 
-    if (RING_UNLIKELY(r->have_desc)) { /* taken now; reader_keep() keeps it again */
-        r->have_desc = 0;
-        *d = r->desc;
-        vmbp_pkt_desc_encode(d, raw); /* the same 16 bytes as read */
-        return VMBP_OK;
-    }
     avail = ring_dist(size, priv, r->peer);
     if (RING_UNLIKELY(avail < VMBP_PKT_DESC_SIZE + VMBP_PKT_TRAILER_SIZE))
         return ring_break(r, VMBP_E_RING_AVAIL_SHORT);
@@ -704,6 +697,23 @@ RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw,
     if (RING_UNLIKELY(st != VMBP_OK))
         return ring_break(r, st);
     return VMBP_OK;
+}
+
+/*
+ * The descriptor of the packet reader_poll() found, validated, as raw bytes (@p raw) and
+ * decoded (@p d): the copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the
+ * ring.
+ */
+RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw,
+                                      struct vmbp_pkt_desc *d)
+{
+    if (RING_UNLIKELY(r->have_desc)) { /* taken now; reader_keep() keeps it again */
+        r->have_desc = 0;
+        *d = r->desc;
+        vmbp_pkt_desc_encode(d, raw); /* the same 16 bytes as read */
+        return VMBP_OK;
+    }
+    return reader_desc_fetch(r, raw, d);
 }
 
 RING_HOT void reader_fill(struct vmbp_pkt_in *pkt, const struct vmbp_pkt_desc *d,
@@ -757,26 +767,21 @@ RING_NOINLINE enum vmbp_status reader_take_ranges(struct vmbp_ring *r, void *buf
 }
 
 /*
- * vmbp_ring_peek() of a checked reader. A packet without ranges cannot fail once its
- * descriptor is valid and the buffer large enough: the state advances, then the bytes are
- * copied.
+ * reader_peek() once the descriptor is known: @p raw, its bytes, and @p d, decoded from them
+ * and validated. A packet without ranges cannot fail once its descriptor is valid and the
+ * buffer large enough: the state advances, then the bytes are copied.
  */
-RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap,
-                                      struct vmbp_pkt_in *pkt)
+RING_HOT enum vmbp_status reader_peek_desc(struct vmbp_ring *r, void *buf, size_t cap,
+                                           struct vmbp_pkt_in *pkt, const uint8_t *raw,
+                                           struct vmbp_pkt_desc d)
 {
-    uint64_t raw[VMBP_PKT_DESC_SIZE / 8u]; /* aligned: two words */
-    struct vmbp_pkt_desc d;
     uint32_t len, priv;
-    enum vmbp_status st;
 
-    st = reader_desc(r, (uint8_t *)raw, &d);
-    if (st != VMBP_OK)
-        return st;
     len = (uint32_t)d.len8 * 8u;
     if (RING_UNLIKELY(cap < len))
         return reader_keep(r, d, pkt);
-    /* the descriptor as validated (the same bytes), then the rest of the packet */
-    vmbp_pkt_desc_encode(&d, buf);
+    /* the descriptor as validated (its bytes), then the rest of the packet */
+    VMBP_MEMCPY(buf, raw, VMBP_PKT_DESC_SIZE);
     if ((VMBP_PKT_TYPES_WITH_RANGES >> (d.type & 31u)) & 1u) /* (validated: type < 32) */
         return reader_take_ranges(r, buf, len, d, pkt);
     reader_fill(pkt, &d, 0);
@@ -784,6 +789,38 @@ RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap
     r->priv = ring_add(r->size, priv, len + VMBP_PKT_TRAILER_SIZE);
     reader_copy(r, priv, buf, len);
     return VMBP_OK;
+}
+
+/* reader_peek() of the descriptor kept by an earlier call (VMBP_E_NOSPACE). */
+RING_NOINLINE enum vmbp_status reader_peek_kept(struct vmbp_ring *r, void *buf, size_t cap,
+                                                struct vmbp_pkt_in *pkt)
+{
+    uint64_t raw[VMBP_PKT_DESC_SIZE / 8u];
+    struct vmbp_pkt_desc d;
+    enum vmbp_status st = reader_desc(r, (uint8_t *)raw, &d);
+
+    if (st != VMBP_OK)
+        return st;
+    return reader_peek_desc(r, buf, cap, pkt, (const uint8_t *)raw, d);
+}
+
+/*
+ * vmbp_ring_peek() of a checked reader: the kept descriptor out of line, so that the common
+ * path copies the bytes it read instead of merging them with an encoded copy.
+ */
+RING_HOT enum vmbp_status reader_peek(struct vmbp_ring *r, void *buf, size_t cap,
+                                      struct vmbp_pkt_in *pkt)
+{
+    uint64_t raw[VMBP_PKT_DESC_SIZE / 8u]; /* aligned: two words */
+    struct vmbp_pkt_desc d;
+    enum vmbp_status st;
+
+    if (RING_UNLIKELY(r->have_desc))
+        return reader_peek_kept(r, buf, cap, pkt);
+    st = reader_desc_fetch(r, (uint8_t *)raw, &d);
+    if (st != VMBP_OK)
+        return st;
+    return reader_peek_desc(r, buf, cap, pkt, (const uint8_t *)raw, d);
 }
 
 enum vmbp_status vmbp_ring_peek(struct vmbp_ring *r, void *buf, size_t cap,
