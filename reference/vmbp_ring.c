@@ -699,18 +699,24 @@ RING_HOT enum vmbp_status reader_desc_fetch(struct vmbp_ring *r, uint8_t *raw,
     return VMBP_OK;
 }
 
+/* The descriptor kept by an earlier call (VMBP_E_NOSPACE), taken now (reader_keep() keeps it
+ * again), decoded (@p d) and as the 16 bytes it was read as (@p raw). */
+RING_HOT void reader_desc_kept(struct vmbp_ring *r, uint8_t *raw, struct vmbp_pkt_desc *d)
+{
+    r->have_desc = 0;
+    *d = r->desc;
+    vmbp_pkt_desc_encode(d, raw);
+}
+
 /*
  * The descriptor of the packet reader_poll() found, validated, as raw bytes (@p raw) and
- * decoded (@p d): the copy kept from an earlier call (VMBP_E_NOSPACE), or read once from the
- * ring.
+ * decoded (@p d): the copy kept from an earlier call, or read once from the ring.
  */
 RING_HOT enum vmbp_status reader_desc(struct vmbp_ring *r, uint8_t *raw,
                                       struct vmbp_pkt_desc *d)
 {
-    if (RING_UNLIKELY(r->have_desc)) { /* taken now; reader_keep() keeps it again */
-        r->have_desc = 0;
-        *d = r->desc;
-        vmbp_pkt_desc_encode(d, raw); /* the same 16 bytes as read */
+    if (RING_UNLIKELY(r->have_desc)) {
+        reader_desc_kept(r, raw, d);
         return VMBP_OK;
     }
     return reader_desc_fetch(r, raw, d);
@@ -797,10 +803,8 @@ RING_NOINLINE enum vmbp_status reader_peek_kept(struct vmbp_ring *r, void *buf, 
 {
     uint64_t raw[VMBP_PKT_DESC_SIZE / 8u];
     struct vmbp_pkt_desc d;
-    enum vmbp_status st = reader_desc(r, (uint8_t *)raw, &d);
 
-    if (st != VMBP_OK)
-        return st;
+    reader_desc_kept(r, (uint8_t *)raw, &d);
     return reader_peek_desc(r, buf, cap, pkt, (const uint8_t *)raw, d);
 }
 

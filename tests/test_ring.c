@@ -1815,7 +1815,7 @@ START_TEST(packets_wrap_data_areas_of_any_multiple_of_8)
 }
 END_TEST
 
-/* covers: VMBP-RING-026 VMBP-TRUST-006 VMBP-RING-016 */
+/* covers: VMBP-RING-026 VMBP-TRUST-006 VMBP-RING-016 VMBP-RING-025 */
 START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
 {
     struct vmbp_ring w, r;
@@ -1830,8 +1830,13 @@ START_TEST(trusted_ring_zero_copy_peek_wraps_in_two_spans)
     open_end(&w, VMBP_RING_GUEST_SEND, 0);
     open_end(&r, VMBP_RING_GUEST_RECV, VMBP_RING_F_TRUSTED | VMBP_RING_F_START_UNMASKED);
     ck_assert_uint_eq(put(&w, 40, 7, NULL), VMBP_OK); /* 56 bytes + trailer from 112 */
+    /* a copy into too small a buffer keeps the descriptor; the view takes the kept one */
+    ck_assert_uint_eq(vmbp_ring_peek(&r, got, 8, &in), VMBP_E_NOSPACE);
+    ck_assert_uint_eq(in.len, 56);
+    memset(&in, 0, sizeof(in));
     ck_assert_uint_eq(vmbp_ring_peek_inplace(&r, &v, &in), VMBP_OK);
     ck_assert_uint_eq(in.len, 56);
+    ck_assert_uint_eq(in.data_offset, 16);
     ck_assert_ptr_eq(v.part[0], M + CTL + 112);
     ck_assert_uint_eq(v.len[0], 16);
     ck_assert_ptr_eq(v.part[1], M + CTL);

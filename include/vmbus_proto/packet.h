@@ -297,8 +297,7 @@ vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d, uint32_t avail, uint32_t t
     if (avail < VMBP_PKT_TRAILER_SIZE ||
         (uint32_t)d->len8 > (avail - VMBP_PKT_TRAILER_SIZE) / 8u)
         return VMBP_E_RING_PKT_OVERRUN;
-    /* (the bit of a type above 31 is 0, as in VMBP_PKT_TYPE_BIT: one compare, one bit test) */
-    if (d->type > 31u || ((types >> d->type) & 1u) == 0)
+    if ((VMBP_PKT_TYPE_BIT((uint32_t)d->type) & types) == 0)
         return VMBP_E_RING_PKT_TYPE;
     if ((d->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) != 0)
         return VMBP_E_RING_PKT_FLAGS;
