@@ -174,7 +174,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8,
 /**
  * @brief GPADL_HEADER, decoded: the fixed fields and the range-data words this message
  * carries (as host-order 64-bit values; a range header word is
- * `byte_count | byte_offset << 32`, see VMBP_GPA_RANGE_WORD()).
+ * `byte_count | byte_offset << 32`, see VMBP_GPA_RANGE_WORD()). The decoder writes every word:
+ * the words past @c nwords are zero, never a previous message's.
  */
 struct vmbp_gpadl_header {
     uint32_t child_relid;                        /**< channel ID */
@@ -186,7 +187,8 @@ struct vmbp_gpadl_header {
 };
 
 /**
- * @brief GPADL_BODY, decoded.
+ * @brief GPADL_BODY, decoded. The decoder writes every word: the words past @c nwords are
+ * zero, never a previous message's.
  */
 struct vmbp_gpadl_body {
     uint32_t msgnumber;                        /**< not checked (Linux 0, OpenVMM ignores) */
