@@ -1179,9 +1179,12 @@ def gen_family_decoder(model, codec, types):
         L.append("        return st;")
         L.append("    switch (v) {")
         for v in t0.variants:
-            L.append("    case VMBP_MSGV_%s:" % v.name)
             if v is t0.variants[-1]:
-                L.append("    default: /* the selection gives this type's variants only */")
+                # no case of its own: a default no selection takes would be a branch no test
+                # can take
+                L.append("    default: /* VMBP_MSGV_%s: the selection gives no other */" % v.name)
+            else:
+                L.append("    case VMBP_MSGV_%s:" % v.name)
             L.append("        return vmbp_priv_msg_body_%s((const uint8_t *)buf, len, ctx, "
                      "VMBP_MSGV_%s, out, NULL);" % (t0.lower, v.name))
         L.append("    }")

@@ -1701,8 +1701,7 @@ vmbp_msg_initiate_contact_decode(const void *buf, size_t len, const struct vmbp_
     case VMBP_MSGV_INITIATE_CONTACT_SINT:
         return vmbp_priv_msg_body_initiate_contact((const uint8_t *)buf, len, ctx,
                                                    VMBP_MSGV_INITIATE_CONTACT_SINT, out, NULL);
-    case VMBP_MSGV_INITIATE_CONTACT_IPAGE:
-    default: /* the selection gives this type's variants only */
+    default: /* VMBP_MSGV_INITIATE_CONTACT_IPAGE: the selection gives no other */
         return vmbp_priv_msg_body_initiate_contact((const uint8_t *)buf, len, ctx,
                                                    VMBP_MSGV_INITIATE_CONTACT_IPAGE, out, NULL);
     }
@@ -1807,8 +1806,7 @@ vmbp_msg_version_response_decode(const void *buf, size_t len, const struct vmbp_
     case VMBP_MSGV_VERSION_RESPONSE_FEATURES:
         return vmbp_priv_msg_body_version_response(
             (const uint8_t *)buf, len, ctx, VMBP_MSGV_VERSION_RESPONSE_FEATURES, out, NULL);
-    case VMBP_MSGV_VERSION_RESPONSE:
-    default: /* the selection gives this type's variants only */
+    default: /* VMBP_MSGV_VERSION_RESPONSE: the selection gives no other */
         return vmbp_priv_msg_body_version_response((const uint8_t *)buf, len, ctx,
                                                    VMBP_MSGV_VERSION_RESPONSE, out, NULL);
     }
