@@ -1050,9 +1050,10 @@ def gen_body_fn(model, v):
         if wn.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % wn.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % wn.words_limit)
+        # a conditional expression, not an if: GCC would copy the stores that follow onto
+        # the path that clamps (the zero fill of the words: 100 bytes more per decoder)
         code.append("/* the constant bound last: every reader sees n <= it */")
-        code.append("if (n > %s)" % wn.words_max)
-        code.append("    n = %s;" % wn.words_max)
+        code.append("n = n < %s ? n : %s;" % (wn.words_max, wn.words_max))
         code.append("nwords = (uint32_t)n;")
         if body.words_local:
             code.append("VMBP_MEMSET(words, 0, sizeof(words));")
@@ -2153,9 +2154,10 @@ def gen_type_body(model, t):
         if words.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % words.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % words.words_limit)
+        # a conditional expression, not an if: GCC would copy the stores that follow onto
+        # the path that clamps (the zero fill of the words: 100 bytes more per decoder)
         code.append("/* the constant bound last: every reader sees n <= it */")
-        code.append("if (n > %s)" % words.words_max)
-        code.append("    n = %s;" % words.words_max)
+        code.append("n = n < %s ? n : %s;" % (words.words_max, words.words_max))
         code.append("nwords = (uint32_t)n;")
         if wlocal:
             code.append("VMBP_MEMSET(words, 0, sizeof(words));")

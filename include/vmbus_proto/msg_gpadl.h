@@ -445,8 +445,7 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
     if (n > (size_t)(range_buflen / 8u))
         n = (size_t)(range_buflen / 8u);
     /* the constant bound last: every reader sees n <= it */
-    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
-        n = VMBP_GPADL_HEADER_MAX_WORDS;
+    n = n < VMBP_GPADL_HEADER_MAX_WORDS ? n : VMBP_GPADL_HEADER_MAX_WORDS;
     nwords = (uint32_t)n;
     if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
@@ -493,8 +492,7 @@ vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ct
         return VMBP_E_TRUNCATED;
     n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
     /* the constant bound last: every reader sees n <= it */
-    if (n > VMBP_GPADL_BODY_MAX_WORDS)
-        n = VMBP_GPADL_BODY_MAX_WORDS;
+    n = n < VMBP_GPADL_BODY_MAX_WORDS ? n : VMBP_GPADL_BODY_MAX_WORDS;
     nwords = (uint32_t)n;
     if (out) {
         out->msgnumber = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, msgnumber));
