@@ -625,6 +625,49 @@ def select_body(t):
     return body
 
 
+def form_body(t):
+    """The statements of vmbp_priv_msg_<type>_form(): the rows in order, those of one version
+    nested under one test of it (a flat chain of tests that share a comparison is what clang
+    turns into selects, computing the form without branches and testing it again later)."""
+    body = []
+    vs = t.variants
+    i = 0
+    while i < len(vs):
+        j = i
+        while j + 1 < len(vs) and vs[j + 1].min_version == vs[i].min_version:
+            j += 1
+        group = vs[i:j + 1]
+        ver = select_cond(Row(vs[i].min_version, None), "version", "features", "len", False)
+        if len(group) > 1 and ver and not group[-1].features:
+            body.append("if (%s) {" % ver)
+            for v in group[:-1]:
+                body.append("    if (%s)" % select_cond(Row("any", v.features), "version",
+                                                        "features", "len", False))
+                body.append("        return VMBP_MSGV_%s;" % v.name)
+            body.append("    return VMBP_MSGV_%s;" % group[-1].name)
+            body.append("}")
+            i = j + 1
+            continue
+        c = select_cond(vs[i], "version", "features", "len", False)
+        if not c:
+            body.append("return VMBP_MSGV_%s;" % vs[i].name)
+            return body
+        body.append("if (%s)" % c)
+        body.append("    return VMBP_MSGV_%s;" % vs[i].name)
+        i += 1
+    body.append("return VMBP_MSGV_NONE;")
+    return body
+
+
+class Row:
+    """A selection row's version and features alone, for select_cond()."""
+
+    def __init__(self, min_version, features):
+        self.min_version = min_version
+        self.features = features
+        self.select = "content"
+
+
 def select_can_fail(t):
     """Whether the selection of type @p t can refuse a message the gate has passed."""
     return any("return VMBP_E_" in x for x in select_body(t))
@@ -638,16 +681,7 @@ def gen_msg_select(model):
             L.append("VMBP_INLINE enum vmbp_msg_variant vmbp_priv_msg_%s_form(uint32_t version, "
                      "uint32_t features)" % t.lower)
             L.append("{")
-            for v in t.variants:
-                c = select_cond(v, "version", "features", "len", False)
-                if c:
-                    L.append("    if (%s)" % c)
-                    L.append("        return VMBP_MSGV_%s;" % v.name)
-                else:
-                    L.append("    return VMBP_MSGV_%s;" % v.name)
-                    break
-            else:
-                L.append("    return VMBP_MSGV_NONE;")
+            L += ["    " + x for x in form_body(t)]
             L.append("}")
             L.append("")
     for t in model.types:
@@ -1016,9 +1050,10 @@ def gen_body_fn(model, v):
         if wn.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % wn.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % wn.words_limit)
+        # a conditional expression, not an if: GCC would copy the stores that follow onto
+        # the path that clamps (the zero fill of the words: 100 bytes more per decoder)
         code.append("/* the constant bound last: every reader sees n <= it */")
-        code.append("if (n > %s)" % wn.words_max)
-        code.append("    n = %s;" % wn.words_max)
+        code.append("n = n < %s ? n : %s;" % (wn.words_max, wn.words_max))
         code.append("nwords = (uint32_t)n;")
         if body.words_local:
             code.append("VMBP_MEMSET(words, 0, sizeof(words));")
@@ -1137,6 +1172,23 @@ def gen_family_decoder(model, codec, types):
             L.append("        return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, "
                      "NULL, &v);" % t.lower)
         L.append("    }")
+    elif split_family_decoder(t0):
+        # the decoder once per variant, the variant a constant: each copy has only its own
+        # loads and checks, where one copy for all tests the variant again at each of them
+        L.append("    st = vmbp_priv_msg_select_%s((const uint8_t *)buf, len, ctx, &v);" % t0.lower)
+        L.append("    if (st != VMBP_OK)")
+        L.append("        return st;")
+        L.append("    switch (v) {")
+        for v in t0.variants:
+            if v is t0.variants[-1]:
+                # no case of its own: a default no selection takes would be a branch no test
+                # can take
+                L.append("    default: /* VMBP_MSGV_%s: the selection gives no other */" % v.name)
+            else:
+                L.append("    case VMBP_MSGV_%s:" % v.name)
+            L.append("        return vmbp_priv_msg_body_%s((const uint8_t *)buf, len, ctx, "
+                     "VMBP_MSGV_%s, out, NULL);" % (t0.lower, v.name))
+        L.append("    }")
     else:
         L.append("    return vmbp_priv_msg_decode_%s((const uint8_t *)buf, len, ctx, out, NULL, &v);"
                  % t0.lower)
@@ -1146,6 +1198,13 @@ def gen_family_decoder(model, codec, types):
             L.append("")
             L += gen_empty_decoder(t)
     return L
+
+
+def split_family_decoder(t):
+    """Whether the family decoder of type @p t has one copy of the decoder per variant: for
+    three variants or more, where the shared copy tests the variant at most of its fields (a
+    one-type TU of a two-variant type would grow by about a tenth for it)."""
+    return len(t.variants) > 2
 
 
 def decoder_name(t):
@@ -2095,9 +2154,10 @@ def gen_type_body(model, t):
         if words.words_limit:
             code.append("if (n > (size_t)(%s / 8u))" % words.words_limit)
             code.append("    n = (size_t)(%s / 8u);" % words.words_limit)
+        # a conditional expression, not an if: GCC would copy the stores that follow onto
+        # the path that clamps (the zero fill of the words: 100 bytes more per decoder)
         code.append("/* the constant bound last: every reader sees n <= it */")
-        code.append("if (n > %s)" % words.words_max)
-        code.append("    n = %s;" % words.words_max)
+        code.append("n = n < %s ? n : %s;" % (words.words_max, words.words_max))
         code.append("nwords = (uint32_t)n;")
         if wlocal:
             code.append("VMBP_MEMSET(words, 0, sizeof(words));")

@@ -509,6 +509,40 @@ START_TEST(body_encoding_and_msgnumber)
 }
 END_TEST
 
+/* The decoded structs' words past nwords are zero, whatever the struct held before: a
+ * caller never finds a previous message's words there. */
+/* covers: VMBP-GPADL-001 */
+START_TEST(words_past_nwords_are_zero)
+{
+    uint8_t m[240];
+    struct vmbp_gpadl_header h;
+    struct vmbp_gpadl_body b;
+    uint64_t w[3];
+    size_t i;
+
+    w[0] = VMBP_GPA_RANGE_WORD(0x2000, 0);
+    w[1] = 1;
+    w[2] = 2;
+    memset(m, 0xEE, sizeof(m));
+    header_msg(m, 24, 1, w, 3);
+    memset(&h, 0xA5, sizeof(h));
+    ck_assert_int_eq(vmbp_msg_gpadl_header_decode(m, 240, &ctx53, &h), VMBP_OK);
+    ck_assert_uint_eq(h.nwords, 3);
+    ck_assert_uint_eq(h.words[2], 2);
+    for (i = 3; i < VMBP_GPADL_HEADER_MAX_WORDS; i++)
+        ck_assert_uint_eq(h.words[i], 0);
+    make_body(&b, 7, 0x1000, 5);
+    ck_assert_int_eq(vmbp_msg_gpadl_body_encode(&b, m, sizeof(m), &i), VMBP_OK);
+    ck_assert_uint_eq(i, 56);
+    memset(&b, 0xA5, sizeof(b));
+    ck_assert_int_eq(vmbp_msg_gpadl_body_decode(m, 56, &ctx53, &b), VMBP_OK);
+    ck_assert_uint_eq(b.nwords, 5);
+    ck_assert_uint_eq(b.words[4], 0x1000 + 4);
+    for (i = 5; i < VMBP_GPADL_BODY_MAX_WORDS; i++)
+        ck_assert_uint_eq(b.words[i], 0);
+}
+END_TEST
+
 /* covers: VMBP-GPADL-009 VMBP-MSG-009 */
 START_TEST(created_teardown_torndown)
 {
@@ -607,6 +641,7 @@ static Suite *msg_gpadl_suite(void)
     tcase_add_test(tc, header_range_rules);
     tcase_add_test(tc, reassembly_sequence_rules);
     tcase_add_test(tc, body_encoding_and_msgnumber);
+    tcase_add_test(tc, words_past_nwords_are_zero);
     tcase_add_test(tc, created_teardown_torndown);
     tcase_add_test(tc, linux_style_header_bytes);
     tcase_add_test(tc, field_tables_of_the_family);

@@ -1161,11 +1161,11 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t
 VMBP_INLINE enum vmbp_msg_variant vmbp_priv_msg_initiate_contact_form(uint32_t version,
                                                                       uint32_t features)
 {
-    if (version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (features & ((uint32_t)VMBP_FEATURE_CLIENT_ID)) != 0)
-        return VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID;
-    if (version >= (uint32_t)VMBP_VERSION_6_0)
+    if (version >= (uint32_t)VMBP_VERSION_6_0) {
+        if ((features & ((uint32_t)VMBP_FEATURE_CLIENT_ID)) != 0)
+            return VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID;
         return VMBP_MSGV_INITIATE_CONTACT_FEATURES;
+    }
     if (version >= (uint32_t)VMBP_VERSION_5_0)
         return VMBP_MSGV_INITIATE_CONTACT_SINT;
     return VMBP_MSGV_INITIATE_CONTACT_IPAGE;

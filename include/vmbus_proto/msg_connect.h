@@ -1688,7 +1688,23 @@ vmbp_msg_initiate_contact_decode(const void *buf, size_t len, const struct vmbp_
 
     if (st != VMBP_OK)
         return st;
-    return vmbp_priv_msg_decode_initiate_contact((const uint8_t *)buf, len, ctx, out, NULL, &v);
+    st = vmbp_priv_msg_select_initiate_contact((const uint8_t *)buf, len, ctx, &v);
+    if (st != VMBP_OK)
+        return st;
+    switch (v) {
+    case VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID:
+        return vmbp_priv_msg_body_initiate_contact(
+            (const uint8_t *)buf, len, ctx, VMBP_MSGV_INITIATE_CONTACT_CLIENT_ID, out, NULL);
+    case VMBP_MSGV_INITIATE_CONTACT_FEATURES:
+        return vmbp_priv_msg_body_initiate_contact(
+            (const uint8_t *)buf, len, ctx, VMBP_MSGV_INITIATE_CONTACT_FEATURES, out, NULL);
+    case VMBP_MSGV_INITIATE_CONTACT_SINT:
+        return vmbp_priv_msg_body_initiate_contact((const uint8_t *)buf, len, ctx,
+                                                   VMBP_MSGV_INITIATE_CONTACT_SINT, out, NULL);
+    default: /* VMBP_MSGV_INITIATE_CONTACT_IPAGE: the selection gives no other */
+        return vmbp_priv_msg_body_initiate_contact((const uint8_t *)buf, len, ctx,
+                                                   VMBP_MSGV_INITIATE_CONTACT_IPAGE, out, NULL);
+    }
 }
 
 /**
@@ -1780,7 +1796,20 @@ vmbp_msg_version_response_decode(const void *buf, size_t len, const struct vmbp_
 
     if (st != VMBP_OK)
         return st;
-    return vmbp_priv_msg_decode_version_response((const uint8_t *)buf, len, ctx, out, NULL, &v);
+    st = vmbp_priv_msg_select_version_response((const uint8_t *)buf, len, ctx, &v);
+    if (st != VMBP_OK)
+        return st;
+    switch (v) {
+    case VMBP_MSGV_VERSION_RESPONSE_MONITOR:
+        return vmbp_priv_msg_body_version_response(
+            (const uint8_t *)buf, len, ctx, VMBP_MSGV_VERSION_RESPONSE_MONITOR, out, NULL);
+    case VMBP_MSGV_VERSION_RESPONSE_FEATURES:
+        return vmbp_priv_msg_body_version_response(
+            (const uint8_t *)buf, len, ctx, VMBP_MSGV_VERSION_RESPONSE_FEATURES, out, NULL);
+    default: /* VMBP_MSGV_VERSION_RESPONSE: the selection gives no other */
+        return vmbp_priv_msg_body_version_response((const uint8_t *)buf, len, ctx,
+                                                   VMBP_MSGV_VERSION_RESPONSE, out, NULL);
+    }
 }
 
 /**

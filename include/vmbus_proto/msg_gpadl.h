@@ -174,7 +174,8 @@ VMBP_STATIC_ASSERT(offsetof(struct vmbp_gpadl_torndown_wire, gpadl) == 8,
 /**
  * @brief GPADL_HEADER, decoded: the fixed fields and the range-data words this message
  * carries (as host-order 64-bit values; a range header word is
- * `byte_count | byte_offset << 32`, see VMBP_GPA_RANGE_WORD()).
+ * `byte_count | byte_offset << 32`, see VMBP_GPA_RANGE_WORD()). The decoder writes every word:
+ * the words past @c nwords are zero, never a previous message's.
  */
 struct vmbp_gpadl_header {
     uint32_t child_relid;                        /**< channel ID */
@@ -186,7 +187,8 @@ struct vmbp_gpadl_header {
 };
 
 /**
- * @brief GPADL_BODY, decoded.
+ * @brief GPADL_BODY, decoded. The decoder writes every word: the words past @c nwords are
+ * zero, never a previous message's.
  */
 struct vmbp_gpadl_body {
     uint32_t msgnumber;                        /**< not checked (Linux 0, OpenVMM ignores) */
@@ -443,8 +445,7 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
     if (n > (size_t)(range_buflen / 8u))
         n = (size_t)(range_buflen / 8u);
     /* the constant bound last: every reader sees n <= it */
-    if (n > VMBP_GPADL_HEADER_MAX_WORDS)
-        n = VMBP_GPADL_HEADER_MAX_WORDS;
+    n = n < VMBP_GPADL_HEADER_MAX_WORDS ? n : VMBP_GPADL_HEADER_MAX_WORDS;
     nwords = (uint32_t)n;
     if (child_relid < VMBP_RELID_MIN || child_relid > VMBP_RELID_MAX)
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 0u, child_relid, 0u);
@@ -491,8 +492,7 @@ vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ct
         return VMBP_E_TRUNCATED;
     n = (len - sizeof(struct vmbp_gpadl_body_wire)) / 8u;
     /* the constant bound last: every reader sees n <= it */
-    if (n > VMBP_GPADL_BODY_MAX_WORDS)
-        n = VMBP_GPADL_BODY_MAX_WORDS;
+    n = n < VMBP_GPADL_BODY_MAX_WORDS ? n : VMBP_GPADL_BODY_MAX_WORDS;
     nwords = (uint32_t)n;
     if (out) {
         out->msgnumber = vmbp_load_le32(p + offsetof(struct vmbp_gpadl_body_wire, msgnumber));
