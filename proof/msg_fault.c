@@ -15,6 +15,7 @@
  */
 #include "proof.h"
 #include <vmbus_proto/msg_dispatch.h>
+#include "msg_input.h"
 
 static uint8_t buf[VMBP_MSG_MAX_SIZE];
 
@@ -28,11 +29,7 @@ void proof_msg_fault(void)
     enum vmbp_dir dir;
     enum vmbp_status st;
 
-    Frama_C_make_unknown((char *)buf, sizeof(buf));
-    len = PROOF_ANY_SIZE(0, sizeof(buf));
-    ctx.version = PROOF_ANY_U32();
-    ctx.features = PROOF_ANY_U32();
-    dir = (enum vmbp_dir)Frama_C_interval(0, 4);
+    proof_any_msg(buf, sizeof(buf), &len, &ctx, &dir);
 
     st = vmbp_msg_validate_fault(buf, len, &ctx, dir, &fault);
     /* what the report says of itself, on every path (each state holds one check) */

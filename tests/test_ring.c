@@ -201,6 +201,29 @@ static enum vmbp_status put(struct vmbp_ring *w, size_t n, unsigned seed, bool *
     return vmbp_ring_write(w, &o, &sg, 1, sig);
 }
 
+/* The tests' 256-byte ring filled by its writer: 7 packets of 32 bytes, seeds first to
+ * first + 6 (224 bytes used, 24 free). */
+static void fill_224(struct vmbp_ring *w, unsigned first)
+{
+    unsigned i;
+
+    for (i = first; i < first + 7; i++)
+        ck_assert_uint_eq(put(w, 8, i, NULL), VMBP_OK);
+}
+
+/* The writer of a filled ring finds no room for a packet of 64 ring bytes and waits for
+ * them: pending_send_sz 64, not ready. */
+static void wait_for_64(struct vmbp_ring *w)
+{
+    bool ready = true;
+
+    ck_assert_uint_eq(put(w, 40, 99, NULL), VMBP_E_RING_FULL);
+    ck_assert_uint_eq(vmbp_ring_write_needed(w), 64);
+    ck_assert_uint_eq(vmbp_ring_pending_send_set(w, vmbp_ring_write_needed(w), &ready),
+                      VMBP_OK);
+    ck_assert(!ready);
+}
+
 /* Read one packet and check it is the in-band packet put() wrote with n bytes and seed. */
 static void get_check(struct vmbp_ring *rd, size_t n, unsigned seed, bool *sig)
 {
@@ -1429,18 +1452,12 @@ START_TEST(writer_is_signalled_only_when_a_read_crosses_pending_send_size)
 {
     struct vmbp_ring w;
     struct vmbp_pkt_in in;
-    bool sig = true, ready = true, more = false;
-    unsigned i;
+    bool sig = true, more = false;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
-    for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
-        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
-    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL); /* 64 ring bytes */
-    ck_assert_uint_eq(vmbp_ring_write_needed(&w), 64);
-    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
-                      VMBP_OK);
-    ck_assert(!ready);
+    fill_224(&w, 0);
+    wait_for_64(&w);
     get_check(&rd, 8, 0, &sig); /* free 24 -> 56 */
     ck_assert(!sig);
     get_check(&rd, 8, 1, &sig); /* 56 -> 88: crosses 64 */
@@ -1504,13 +1521,11 @@ START_TEST(released_packets_are_decided_on_at_the_commit)
 {
     struct vmbp_ring w;
     struct vmbp_pkt_in in;
-    bool sig = true, ready = true, more = false;
-    unsigned i;
+    bool sig = true, more = false;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_MASKED);
-    for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
-        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+    fill_224(&w, 0);
     /* a release publishes the index with nothing else: no load, no decision */
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
     hw_set(12, 0x10000); /* a pending size that a decision would find bad */
@@ -1519,10 +1534,7 @@ START_TEST(released_packets_are_decided_on_at_the_commit)
     ck_assert_uint_eq(vmbp_ring_state(&rd), VMBP_OK);
     hw_set(12, 0);
     /* the writer sees the released space (free 56) and waits for 64 */
-    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
-    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
-                      VMBP_OK);
-    ck_assert(!ready);
+    wait_for_64(&w);
     /* a second release lifts the space across 64 (56 -> 88), and signals nobody */
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
@@ -1549,7 +1561,7 @@ START_TEST(a_drain_longer_than_the_ring_still_wakes_the_writer)
 {
     struct vmbp_ring w;
     struct vmbp_pkt_in in;
-    bool sig = false, ready = true, more = true;
+    bool sig = false, more = true;
     unsigned i;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
@@ -1560,13 +1572,9 @@ START_TEST(a_drain_longer_than_the_ring_still_wakes_the_writer)
         ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
         ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
     }
-    /* the writer fills the ring (224 used, 24 free) and waits for 64 */
-    for (i = 16; i < 23; i++)
-        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
-    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
-    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
-                      VMBP_OK);
-    ck_assert(!ready);
+    /* the writer fills the ring and waits for 64 */
+    fill_224(&w, 16);
+    wait_for_64(&w);
     for (i = 16; i < 23; i++) {
         ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
         ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK);
@@ -1585,19 +1593,15 @@ START_TEST(a_read_after_a_release_decides_for_both)
 {
     struct vmbp_ring w;
     struct vmbp_pkt_in in;
-    bool sig = true, ready = true, more = true;
+    bool sig = true, more = true;
     unsigned i;
 
     open_end(&w, VMBP_RING_GUEST_SEND, VMBP_RING_F_RESET);
     open_end(&rd, VMBP_RING_HOST_RECV, VMBP_RING_F_START_UNMASKED);
-    for (i = 0; i < 7; i++) /* 7 x 32 = 224 used, 24 free */
-        ck_assert_uint_eq(put(&w, 8, i, NULL), VMBP_OK);
+    fill_224(&w, 0);
     ck_assert_uint_eq(vmbp_ring_peek(&rd, buf, BUFCAP, &in), VMBP_OK);
     ck_assert_uint_eq(vmbp_ring_release(&rd), VMBP_OK); /* free 56, no decision */
-    ck_assert_uint_eq(put(&w, 40, 99, NULL), VMBP_E_RING_FULL);
-    ck_assert_uint_eq(vmbp_ring_pending_send_set(&w, vmbp_ring_write_needed(&w), &ready),
-                      VMBP_OK);
-    ck_assert(!ready); /* waits for 64 */
+    wait_for_64(&w);
     /* the read's decision covers the released packet too: 24 before, 88 after */
     get_check(&rd, 8, 1, &sig);
     ck_assert(sig);
