@@ -404,6 +404,12 @@ static void op_regs(struct sfz *S)
                  vmbp_synic_sint_as_intercept(v) == ((v >> 19) & 1u) &&
                  vmbp_synic_sint_proxy(v) == ((v >> 20) & 1u),
              "sint flags");
+    /* VMBP-SYNIC-002 from the bits: unmasked needs a vector >= 16, arm64 no auto-EOI */
+    FZ_CHECK((vmbp_synic_sint_check(v, false) == VMBP_OK) ==
+                     (((v >> 16) & 1u) != 0 || (v & 0xFFu) >= 16u) &&
+                 (vmbp_synic_sint_check(v, true) == VMBP_OK) ==
+                     (((v >> 17) & 1u) == 0 && (((v >> 16) & 1u) != 0 || (v & 0x3FFu) >= 16u)),
+             "sint check");
     FZ_CHECK(vmbp_synic_sint_set_masked(v, !vmbp_synic_sint_masked(v)) == (v ^ (1ull << 16)) &&
                  vmbp_synic_sint_set_auto_eoi(v, !vmbp_synic_sint_auto_eoi(v)) ==
                      (v ^ (1ull << 17)) &&

@@ -2,14 +2,17 @@
 # SPDX-License-Identifier: MIT
 # The whole test suite, as CI runs it (dependencies: sh .ci/deps.sh).
 #   1. native build (gcc): unit suites, header checks, freestanding, consumers, lint,
-#      requirement traceability, fuzz corpus replay                       -> ctest
+#      requirement traceability, fuzz corpus replay, and the self-test as a Linux kernel
+#      module (x86-64, arm64) and as a UEFI application (X64, IA32) booted under QEMU
+#      (label realenv)                                                    -> ctest
 #   2. the same unit suites with AddressSanitizer + UBSan (clang)         -> ctest
 #   3. the unit suites cross-built for big-endian s390x, run under qemu   -> ctest
 #   4. the two-thread ring stress test built with ThreadSanitizer (clang) -> ctest -L stress
 #   5. fuzz smoke: every fuzz target 60 s under libFuzzer + ASan + UBSan, two at a time, and
 #      fuzz_ring_race 60 s under AFL++ (fuzz/smoke.sh; FUZZ_SECONDS changes the 60)
-#   6. coverage of the validators and the ring by the tests and committed corpora: every
-#      line, and every branch side but those listed with their reason (fuzz/coverage.sh --check)
+#   6. coverage of the validators, the ring and the connection machines by the tests and
+#      committed corpora: every line, and every branch side but those listed with their
+#      reason (fuzz/coverage.sh --check)
 #   7. the API and spec documentation (Doxygen, warnings are errors)
 #   8. static analysis: Frama-C Eva, 0 alarms for every host input (proof/run.sh)
 #   9. the SPIN model of the ring's signalling: exhaustive, its mutants must fail, its
@@ -76,7 +79,7 @@ else
   cat "$root/fuzz-smoke.log"; echo "FAILED: fuzz smoke"; cat "$summary"; exit 1
 fi
 
-stage "coverage (clang source-based: validators and ring, every line)"
+stage "coverage (clang source-based: validators, ring and connection machines, every line)"
 start=$(date +%s)
 if BUILD_ROOT="$root/coverage" sh "$src/fuzz/coverage.sh" --check > "$root/coverage.log" 2>&1; then
   sed -n '/^Merged over/,$p' "$root/coverage.log"

@@ -362,6 +362,30 @@ START_TEST(sint_vector_ranges_per_arch)
 }
 END_TEST
 
+/* covers: VMBP-SYNIC-002 */
+START_TEST(sint_check_per_arch)
+{
+    const uint64_t masked = vmbp_synic_sint_set_masked(0, true);
+    const uint64_t aeoi = vmbp_synic_sint_set_auto_eoi(0, true);
+
+    /* unmasked: the vector decides */
+    ck_assert_int_eq(vmbp_synic_sint_check(0x10, false), VMBP_OK);
+    ck_assert_int_eq(vmbp_synic_sint_check(0x0F, false), VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_synic_sint_check(0x3FF, true), VMBP_OK);
+    ck_assert_int_eq(vmbp_synic_sint_check(0x0F, true), VMBP_E_FIELD_RANGE);
+    /* x64 reads bits 0-7 only: 0x300 is vector 0 there, 768 on arm64 */
+    ck_assert_int_eq(vmbp_synic_sint_check(0x300, false), VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_synic_sint_check(0x300, true), VMBP_OK);
+    /* masked: any vector, the reset value included */
+    ck_assert_int_eq(vmbp_synic_sint_check(masked, false), VMBP_OK);
+    ck_assert_int_eq(vmbp_synic_sint_check(masked, true), VMBP_OK);
+    /* auto-EOI: allowed on x64, never on arm64, masked or not */
+    ck_assert_int_eq(vmbp_synic_sint_check(aeoi | 0x30, false), VMBP_OK);
+    ck_assert_int_eq(vmbp_synic_sint_check(aeoi | 0x30, true), VMBP_E_FIELD_RANGE);
+    ck_assert_int_eq(vmbp_synic_sint_check(aeoi | masked, true), VMBP_E_FIELD_RANGE);
+}
+END_TEST
+
 /* ---- layouts ------------------------------------------------------------------------ */
 
 /* covers: VMBP-SYNIC-003 VMBP-SYNIC-007 VMBP-CONV-011 */
@@ -994,6 +1018,7 @@ static Suite *synic_suite(void)
     tcase_add_test(regs, reserved_masks_match_the_sources_and_cover_each_register);
     tcase_add_test(regs, setters_preserve_reserved_bits);
     tcase_add_test(regs, sint_vector_ranges_per_arch);
+    tcase_add_test(regs, sint_check_per_arch);
     tcase_add_test(regs, layouts);
     tcase_add_test(regs, message_types);
     suite_add_tcase(s, regs);

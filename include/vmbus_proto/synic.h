@@ -922,6 +922,28 @@ VMBP_INLINE bool vmbp_synic_sint_proxy(uint64_t v)
 }
 
 /**
+ * @brief Check a SINT value a guest is about to write (VMBP-SYNIC-002): unmasked, it needs
+ * a vector of 16 or more (the field's width bounds it by 255 on x64, 1023 on arm64); on
+ * arm64 the auto-EOI bit is never set, masked or not (mu_msvm `HV_SYNIC_SINT`: "AutoEoi is
+ * not possible on ARM").
+ *
+ * Reserved bits are vmbp_reg_check()'s (with vmbp_synic_reg_desc()).
+ * @param v     the value
+ * @param arm64 true for an arm64 SINT (vector bits 0-9), false for x64 (bits 0-7)
+ * @return VMBP_OK, or VMBP_E_FIELD_RANGE
+ */
+VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_synic_sint_check(uint64_t v, bool arm64)
+{
+    uint32_t vector = arm64 ? vmbp_synic_sint_vector_arm64(v) : vmbp_synic_sint_vector_x64(v);
+
+    if (arm64 && vmbp_synic_sint_auto_eoi(v))
+        return VMBP_E_FIELD_RANGE;
+    if (!vmbp_synic_sint_masked(v) && vector < VMBP_SYNIC_FIRST_VALID_VECTOR)
+        return VMBP_E_FIELD_RANGE;
+    return VMBP_OK;
+}
+
+/**
  * @brief SINT with the masked bit replaced; every other bit is kept.
  * @param v   current value
  * @param set new bit

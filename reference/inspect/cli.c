@@ -540,24 +540,33 @@ static int demo(FILE *out, FILE *err)
     static const struct {
         const char *title;
         const char *args[7]; /* command, sample file, options; NULL-terminated */
+        int expect;          /* the exit status the sample is made for */
     } items[] = {
         {"OFFER_CHANNEL of a SCSI controller with a confidential ring and external memory",
-         {"msg", "offer.hex", "--from", "host", "--features", "0x10", NULL}},
+         {"msg", "offer.hex", "--from", "host", "--features", "0x10", NULL},
+         VMBPI_EXIT_VALID},
         {"INITIATE_CONTACT proposing 6.0 and asking for confidential channels",
-         {"msg", "initiate-contact.hex", "--version", "none", NULL}},
+         {"msg", "initiate-contact.hex", "--version", "none", NULL},
+         VMBPI_EXIT_VALID},
         {"a SynIC message slot holding the host's VERSION_RESPONSE",
-         {"msg", "slot.hex", "--version", "none", NULL}},
+         {"msg", "slot.hex", "--version", "none", NULL},
+         VMBPI_EXIT_VALID},
         {"GPADL_HEADER describing six pages",
-         {"msg", "gpadl-header.hex", "--from", "guest", NULL}},
+         {"msg", "gpadl-header.hex", "--from", "guest", NULL},
+         VMBPI_EXIT_VALID},
         {"a GPADL of two ranges split over GPADL_HEADER and two GPADL_BODY messages",
-         {"msg", "gpadl-split.hex", "--gpadl", "--from", "guest", NULL}},
+         {"msg", "gpadl-split.hex", "--gpadl", "--from", "guest", NULL},
+         VMBPI_EXIT_VALID},
         {"a host-to-guest ring: in-band, completion, transfer-page and GPA-direct packets",
-         {"ring", "ring.bin", NULL}},
-        {"a ring in which the host broke a rule", {"ring", "ring-corrupt.bin", NULL}},
+         {"ring", "ring.bin", NULL},
+         VMBPI_EXIT_VALID},
+        {"a ring in which the host broke a rule",
+         {"ring", "ring-corrupt.bin", NULL},
+         VMBPI_EXIT_INVALID},
     };
     const char *dirs[3];
     const char *dir = NULL;
-    size_t i;
+    size_t i, valid = 0, rejected = 0, unexpected = 0;
 
     dirs[0] = getenv("VMBP_INSPECT_SAMPLES");
     dirs[1] = VMBPI_SAMPLES_INSTALLED;
@@ -591,10 +600,17 @@ static int demo(FILE *out, FILE *err)
         rc = vmbpi_main(argc, argv, out, err);
         if (rc == VMBPI_EXIT_USAGE)
             return rc; /* a missing or unreadable sample is a broken installation */
-        fprintf(out, "(exit status %d: %s)\n", rc,
-                rc == VMBPI_EXIT_VALID ? "valid" : "decoded, breaks a rule");
+        fprintf(out, "(exit status %d: %s%s)\n", rc,
+                rc == VMBPI_EXIT_VALID ? "valid" : "decoded, breaks a rule",
+                rc == items[i].expect ? (rc == VMBPI_EXIT_VALID ? "" : ", as it is made to")
+                                      : "; NOT what the sample is made for");
+        valid += rc == VMBPI_EXIT_VALID;
+        rejected += rc != VMBPI_EXIT_VALID;
+        unexpected += rc != items[i].expect;
     }
-    return VMBPI_EXIT_VALID;
+    fprintf(out, "\n%zu samples: %zu valid, %zu rejected; %s\n", valid + rejected, valid,
+            rejected, unexpected ? "SOME RESULTS ARE NOT THE EXPECTED ONES" : "as expected");
+    return unexpected ? VMBPI_EXIT_INVALID : VMBPI_EXIT_VALID;
 }
 
 int vmbpi_main(int argc, char **argv, FILE *out, FILE *err)

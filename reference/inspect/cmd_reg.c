@@ -34,19 +34,25 @@ static int parse_u64(const char *s, uint64_t *v)
 static void fields(struct vmbpi_out *o, const struct vmbp_reg_desc *d, uint64_t v)
 {
     size_t i;
-    char name[48], val[32];
+    char name[48], val[32], mean[160];
 
     vmbpi_arr_begin(o, "fields");
     for (i = 0; i < d->nfields; i++) {
         const struct vmbp_reg_field *f = &d->fields[i];
+        uint64_t x = vmbp_reg_field_get(f, v);
 
-        if (f->width == 1)
+        snprintf(val, sizeof(val), "0x%llx", (unsigned long long)x);
+        if (f->width == 1) {
+            /* a flag's meaning says what it does when set: say whether it is, as the
+             * message fields do */
             snprintf(name, sizeof(name), "%s [%u]", f->name, f->shift);
-        else
+            snprintf(mean, sizeof(mean), "%s: %s", f->meaning, x ? "yes" : "no");
+            vmbpi_field(o, name, f->shift, f->width, val, mean);
+        } else {
             snprintf(name, sizeof(name), "%s [%u:%u]", f->name, f->shift + f->width - 1,
                      f->shift);
-        snprintf(val, sizeof(val), "0x%llx", (unsigned long long)vmbp_reg_field_get(f, v));
-        vmbpi_field(o, name, f->shift, f->width, val, f->meaning);
+            vmbpi_field(o, name, f->shift, f->width, val, f->meaning);
+        }
     }
     vmbpi_arr_end(o);
     if (v & d->rsvdp)
@@ -55,8 +61,11 @@ static void fields(struct vmbpi_out *o, const struct vmbp_reg_desc *d, uint64_t 
         vmbpi_hex(o, "reserved_zero_bits_set", v & d->rsvdz, 16);
 }
 
-static int finish(struct vmbpi_out *o, enum vmbp_status st)
+/* The status, and for a rejection the spec rule it breaks (NULL: none to name). */
+static int finish(struct vmbpi_out *o, enum vmbp_status st, const char *rule)
 {
+    if (st != VMBP_OK && rule)
+        vmbpi_str(o, "rule", rule);
     vmbpi_str(o, "status", vmbp_status_name(st));
     if (st != VMBP_OK)
         vmbpi_str(o, "meaning", vmbp_status_text(st));
@@ -69,6 +78,7 @@ static int synic(struct vmbpi_out *o, enum vmbp_synic_register reg, unsigned sin
 {
     const struct vmbp_reg_desc *d = vmbp_synic_reg_desc(reg, arm64);
     enum vmbp_status st = vmbp_reg_check(d, v);
+    const char *rule = "VMBP-SYNIC-001";
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "register");
@@ -80,18 +90,19 @@ static int synic(struct vmbpi_out *o, enum vmbp_synic_register reg, unsigned sin
         vmbpi_hex(o, "msr", vmbp_synic_msr(reg, sint), 8);
     vmbpi_hex(o, "value", v, 16);
     fields(o, d, v);
-    if (reg == VMBP_SYNIC_SINT) {
-        uint32_t vec = arm64 ? vmbp_synic_sint_vector_arm64(v) : vmbp_synic_sint_vector_x64(v);
-
-        if (!vmbp_synic_sint_masked(v) && vec < VMBP_SYNIC_FIRST_VALID_VECTOR) {
-            vmbpi_str(o, "note", "unmasked SINT with a vector below 16");
-            if (st == VMBP_OK)
-                st = VMBP_E_FIELD_RANGE;
+    if (reg == VMBP_SYNIC_SINT && vmbp_synic_sint_check(v, arm64) != VMBP_OK) {
+        vmbpi_str(o, "note",
+                  arm64 && vmbp_synic_sint_auto_eoi(v)
+                      ? "auto-EOI set on arm64"
+                      : "unmasked SINT with a vector below 16");
+        if (st == VMBP_OK) {
+            st = VMBP_E_FIELD_RANGE;
+            rule = "VMBP-SYNIC-002";
         }
     }
     if (reg == VMBP_SYNIC_SIMP || reg == VMBP_SYNIC_SIEFP || reg == VMBP_SYNIC_SIRBP)
         vmbpi_hex(o, "page_gpa", vmbp_synic_page_gpa(v), 1);
-    return finish(o, st);
+    return finish(o, st, rule);
 }
 
 static const char *call_name(uint16_t code)
@@ -128,7 +139,7 @@ static int hypercall(struct vmbpi_out *o, bool control, uint64_t v)
 
         vmbpi_str(o, "hv_status", s ? s : "unknown HV_STATUS");
     }
-    return finish(o, st);
+    return finish(o, st, "VMBP-HCALL-001");
 }
 
 /* "eax,ebx,ecx,edx" (missing registers are 0) */
@@ -177,6 +188,7 @@ static void sig(struct vmbpi_out *o, const char *key, const struct vmbp_cpuid_re
 static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_regs *r)
 {
     enum vmbp_status st = VMBP_OK;
+    const char *rule = "VMBP-CPUID-001";
 
     vmbpi_doc_begin(o);
     vmbpi_str(o, "kind", "cpuid");
@@ -213,6 +225,7 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
         vmbpi_bool(o, "vmbus_privileges", vmbp_cpuid_has_vmbus_privileges(r));
         if (!vmbp_cpuid_has_vmbus_privileges(r))
             st = VMBP_E_FIELD_RANGE;
+        rule = "VMBP-CPUID-002";
         break;
     case VMBP_CPUID_LEAF_ENLIGHTENMENTS:
         vmbpi_bool(o, "auto_eoi_recommended", vmbp_cpuid_auto_eoi_recommended(r));
@@ -235,6 +248,7 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
         if ((r->eax & VMBP_CPUID_ISOLATION_EAX_RSVD) ||
             (r->ebx & VMBP_CPUID_ISOLATION_EBX_RSVD))
             st = VMBP_E_RSVD_NONZERO;
+        rule = "VMBP-CPUID-003";
         break;
     }
     case VMBP_CPUID_LEAF_VS_VENDOR:
@@ -256,7 +270,7 @@ static int cpuid(struct vmbpi_out *o, uint32_t leaf, const struct vmbp_cpuid_reg
         vmbpi_str(o, "note", "a leaf VMBus code does not use");
         break;
     }
-    return finish(o, st);
+    return finish(o, st, rule);
 }
 
 int vmbpi_reg(struct vmbpi_out *o, const char *name, const char *value, bool arm64, FILE *err)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Build and run tests/consumer against the library in one of four ways.
+# Build and run tests/consumer against the library in one of four ways (after install).
 # usage: run.sh SRC_DIR BUILD_DIR WORK_DIR install|find_package|pkg_config|add_subdirectory|plain_include
 set -eu
 src=$1 build=$2 work=$3 how=$4
@@ -14,6 +14,8 @@ case $how in
     test -f "$prefix/share/cmake/vmbus_proto/vmbus_protoConfig.cmake"
     test -f "$prefix/share/cmake/vmbus_proto/vmbus_protoConfigVersion.cmake"
     test -f "$prefix/share/pkgconfig/vmbus_proto.pc"
+    test -f "$prefix/share/pkgconfig/vmbus_proto_ring.pc"
+    test -f "$prefix/share/pkgconfig/vmbus_proto_conn.pc"
     test -f "$prefix/include/vmbus_proto/vmbus_proto.h"
     test -f "$prefix/include/vmbus_proto/vmbp_ring.h"
     ls "$prefix"/lib*/libvmbp_ring.a > /dev/null
@@ -34,7 +36,12 @@ case $how in
     flags=$(PKG_CONFIG_PATH="$prefix/share/pkgconfig" pkg-config --cflags vmbus_proto)
     # shellcheck disable=SC2086
     $cc $flags "$src/tests/consumer/main.c" -o "$work/pc-consumer"
-    "$work/pc-consumer" ;;
+    "$work/pc-consumer"
+    # the ring: its own file, which requires the headers' and adds the library
+    flags=$(PKG_CONFIG_PATH="$prefix/share/pkgconfig" pkg-config --cflags --libs vmbus_proto_ring)
+    # shellcheck disable=SC2086
+    $cc "$src/tests/consumer/ring_main.c" $flags -o "$work/pc-ring-consumer"
+    "$work/pc-ring-consumer" ;;
   plain_include)
     $cc -I"$src/include" "$src/tests/consumer/main.c" -o "$work/plain-consumer"
     "$work/plain-consumer" ;;

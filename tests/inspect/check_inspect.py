@@ -91,6 +91,7 @@ CASES = [
     ("reg_sint2", ["reg", "SINT2", "0x100f3"], 0),
     ("reg_sint_arm64", ["reg", "SINT2", "0x2f3", "--arch", "arm64"], 0),
     ("reg_sint_low_vector", ["reg", "SINT2", "0x5"], 1),
+    ("reg_sint_arm64_auto_eoi", ["reg", "SINT2", "0x20010", "--arch", "arm64"], 1),
     ("reg_simp", ["reg", "SIMP", "0x12345001"], 0),
     ("reg_eom_nonzero", ["reg", "EOM", "1"], 1),
     ("reg_hcall_control", ["reg", "HCALL_CONTROL", "0x1005c"], 0),
