@@ -1078,7 +1078,7 @@ def gen_body_fn(model, v):
 def gen_type_decode(model, t):
     D = t.decoded
     L = ["/* %s: the variant, then its decoder. */" % t.name,
-         "VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
+         "VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_%s(const uint8_t *p, "
          "size_t len, const struct vmbp_ctx *ctx, struct %s *out, struct vmbp_msg_fault *fault, "
          "enum vmbp_msg_variant *variant)" % (t.lower, D.name),
          "{"]
@@ -1696,7 +1696,7 @@ benchmarks, the fuzz targets, the proof). The header-only types have a decoder e
     L.append(" * written on success only), without a fault report: out of line, so that their")
     L.append(" * registers do not weigh on the dispatch of the others. */")
     for t in heavy:
-        L.append("VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_any_%s("
+        L.append("VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_any_%s("
                  "const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_msg *out)"
                  % t.lower)
         L.append("{")
@@ -2279,7 +2279,7 @@ def gen_store_member(body, dm):
         if body.words_local:
             return ["VMBP_MEMCPY(out->words, words, sizeof(out->words));"]
         return zero_words(body.words.words_max, (MSG_MAX_SIZE - w.size) // 8) + [
-            "VMBP_PRIV_MSG_PLAIN_LOOP",
+            "VMBP_PRIV_PLAIN_LOOP",
             "for (i = 0; i < n; i++)",
             "    out->words[i] = vmbp_load_le64(p + sizeof(struct %s) + 8u * i);" % w.name]
     f = next((x for x in lay.fields if x.host == name), None)

@@ -29,6 +29,8 @@
 
 /* Status-returning functions: the kernel's own spelling of warn_unused_result. */
 #define VMBP_MUST_CHECK __must_check
+/* The dispatch's large decoders, kept out of line: the kernel's spelling. */
+#define VMBP_OUTLINE static noinline __maybe_unused
 
 #define VMBP_MEMCPY(dst, src, n) ((void)memcpy((dst), (src), (n)))
 #define VMBP_MEMSET(dst, byte, n) ((void)memset((dst), (byte), (n)))

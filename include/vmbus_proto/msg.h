@@ -1103,25 +1103,6 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_fail(struct vmbp_msg_
     return st;
 }
 
-/* A type's variant selection and decoder (vmbp_priv_msg_decode_<type>()), inlined into every
- * caller: clang keeps the larger ones as a call when a family decoder and the dispatch both
- * use them, which costs the family decoder its straight line. */
-#if defined(__GNUC__) || defined(__clang__)
-#define VMBP_PRIV_MSG_DECODER VMBP_INLINE __attribute__((__always_inline__))
-#else
-#define VMBP_PRIV_MSG_DECODER VMBP_INLINE
-#endif
-
-/* Put before a loop that copies a message's words, to keep it a plain loop: clang would
- * vectorize it behind run-time overlap checks, or unroll it by four, several hundred bytes of
- * code in every decoder of a GPADL message for lists of at most 29 words. */
-#if defined(__clang__)
-#define VMBP_PRIV_MSG_PLAIN_LOOP                                                               \
-    _Pragma("clang loop vectorize(disable) interleave(disable) unroll(disable)")
-#else
-#define VMBP_PRIV_MSG_PLAIN_LOOP
-#endif
-
 /* Whether n bytes are all zero. */
 VMBP_INLINE bool vmbp_priv_msg_zero(const uint8_t *p, size_t n)
 {

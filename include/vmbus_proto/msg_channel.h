@@ -833,7 +833,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_body_modify_channel_r
 }
 
 /* OPEN_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   struct vmbp_open_channel *out, struct vmbp_msg_fault *fault,
                                   enum vmbp_msg_variant *variant)
@@ -848,9 +848,12 @@ vmbp_priv_msg_decode_open_channel(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* OPEN_CHANNEL_RESULT: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open_channel_result(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_open_result *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_open_channel_result(const uint8_t *p, size_t len,
+                                         const struct vmbp_ctx *ctx,
+                                         struct vmbp_open_result *out,
+                                         struct vmbp_msg_fault *fault,
+                                         enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_open_channel_result(p, len, ctx, &v);
@@ -862,7 +865,7 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_open
 }
 
 /* CLOSE_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_close_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_close_channel *out, struct vmbp_msg_fault *fault,
                                    enum vmbp_msg_variant *variant)
@@ -877,7 +880,7 @@ vmbp_priv_msg_decode_close_channel(const uint8_t *p, size_t len, const struct vm
 }
 
 /* OPEN_RESERVED_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_open_reserved_channel(const uint8_t *p, size_t len,
                                            const struct vmbp_ctx *ctx,
                                            struct vmbp_open_reserved_channel *out,
@@ -894,7 +897,7 @@ vmbp_priv_msg_decode_open_reserved_channel(const uint8_t *p, size_t len,
 }
 
 /* CLOSE_RESERVED_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_close_reserved_channel(const uint8_t *p, size_t len,
                                             const struct vmbp_ctx *ctx,
                                             struct vmbp_close_reserved_channel *out,
@@ -911,7 +914,7 @@ vmbp_priv_msg_decode_close_reserved_channel(const uint8_t *p, size_t len,
 }
 
 /* CLOSE_RESERVED_RESPONSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_close_reserved_response(const uint8_t *p, size_t len,
                                              const struct vmbp_ctx *ctx,
                                              struct vmbp_close_reserved_response *out,
@@ -928,9 +931,11 @@ vmbp_priv_msg_decode_close_reserved_response(const uint8_t *p, size_t len,
 }
 
 /* MODIFY_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modify_channel(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_modify_channel *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_modify_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    struct vmbp_modify_channel *out,
+                                    struct vmbp_msg_fault *fault,
+                                    enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_modify_channel(p, len, ctx, &v);
@@ -942,7 +947,7 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_modi
 }
 
 /* MODIFY_CHANNEL_RESPONSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_modify_channel_response(const uint8_t *p, size_t len,
                                              const struct vmbp_ctx *ctx,
                                              struct vmbp_modify_channel_response *out,

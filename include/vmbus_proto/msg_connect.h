@@ -1269,7 +1269,7 @@ vmbp_priv_msg_body_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *c
 }
 
 /* REQUEST_OFFERS: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_request_offers(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
@@ -1279,7 +1279,7 @@ vmbp_priv_msg_decode_request_offers(const uint8_t *p, size_t len, const struct v
 }
 
 /* ALL_OFFERS_DELIVERED: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_all_offers_delivered(const uint8_t *p, size_t len,
                                           const struct vmbp_ctx *ctx,
                                           struct vmbp_msg_empty *out,
@@ -1292,9 +1292,11 @@ vmbp_priv_msg_decode_all_offers_delivered(const uint8_t *p, size_t len,
 }
 
 /* INITIATE_CONTACT: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_initiate_contact(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_initiate_contact *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                      struct vmbp_initiate_contact *out,
+                                      struct vmbp_msg_fault *fault,
+                                      enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_initiate_contact(p, len, ctx, &v);
@@ -1306,9 +1308,11 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_init
 }
 
 /* VERSION_RESPONSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_version_response(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_version_response *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_version_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                      struct vmbp_version_response *out,
+                                      struct vmbp_msg_fault *fault,
+                                      enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_version_response(p, len, ctx, &v);
@@ -1320,7 +1324,7 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_vers
 }
 
 /* UNLOAD: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_unload(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)
@@ -1330,7 +1334,7 @@ vmbp_priv_msg_decode_unload(const uint8_t *p, size_t len, const struct vmbp_ctx 
 }
 
 /* UNLOAD_COMPLETE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                      struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                      enum vmbp_msg_variant *variant)
@@ -1345,7 +1349,7 @@ vmbp_priv_msg_decode_unload_complete(const uint8_t *p, size_t len, const struct 
 }
 
 /* MODIFY_CONNECTION: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_modify_connection(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        struct vmbp_modify_connection *out,
                                        struct vmbp_msg_fault *fault,
@@ -1361,7 +1365,7 @@ vmbp_priv_msg_decode_modify_connection(const uint8_t *p, size_t len, const struc
 }
 
 /* MODIFY_CONNECTION_RESPONSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_modify_connection_response(const uint8_t *p, size_t len,
                                                 const struct vmbp_ctx *ctx,
                                                 struct vmbp_modify_connection_response *out,
@@ -1378,7 +1382,7 @@ vmbp_priv_msg_decode_modify_connection_response(const uint8_t *p, size_t len,
 }
 
 /* PAUSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                            struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                            enum vmbp_msg_variant *variant)
@@ -1393,7 +1397,7 @@ vmbp_priv_msg_decode_pause(const uint8_t *p, size_t len, const struct vmbp_ctx *
 }
 
 /* PAUSE_RESPONSE: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                     struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                                     enum vmbp_msg_variant *variant)
@@ -1408,7 +1412,7 @@ vmbp_priv_msg_decode_pause_response(const uint8_t *p, size_t len, const struct v
 }
 
 /* RESUME: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_resume(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                             struct vmbp_msg_empty *out, struct vmbp_msg_fault *fault,
                             enum vmbp_msg_variant *variant)

@@ -37,17 +37,6 @@
 extern "C" {
 #endif
 
-/** @cond VMBP_INTERNAL */
-/* A function the compiler keeps out of line: each type's decoder behind the dispatch. */
-#if defined(__GNUC__) || defined(__clang__)
-#define VMBP_PRIV_MSG_OUTLINE static __attribute__((__noinline__, __unused__))
-#elif defined(_MSC_VER)
-#define VMBP_PRIV_MSG_OUTLINE __declspec(noinline) VMBP_INLINE
-#else
-#define VMBP_PRIV_MSG_OUTLINE VMBP_INLINE
-#endif
-/** @endcond */
-
 /* @generated begin dispatch: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief The decoded form of every message type; which member is valid follows @c type.
@@ -1075,7 +1064,7 @@ VMBP_STATIC_ASSERT(sizeof(vmbp_priv_msg_overlays) / sizeof(vmbp_priv_msg_overlay
 /* The decoders of the types with the most to do, into any message (out, not NULL,
  * written on success only), without a fault report: out of line, so that their
  * registers do not weigh on the dispatch of the others. */
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                 struct vmbp_msg *out)
 {
@@ -1090,7 +1079,7 @@ vmbp_priv_msg_any_offer_channel(const uint8_t *p, size_t len, const struct vmbp_
     return st;
 }
 
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_open_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                struct vmbp_msg *out)
 {
@@ -1105,7 +1094,7 @@ vmbp_priv_msg_any_open_channel(const uint8_t *p, size_t len, const struct vmbp_c
     return st;
 }
 
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                struct vmbp_msg *out)
 {
@@ -1120,7 +1109,7 @@ vmbp_priv_msg_any_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_c
     return st;
 }
 
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                              struct vmbp_msg *out)
 {
@@ -1135,7 +1124,7 @@ vmbp_priv_msg_any_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx
     return st;
 }
 
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_initiate_contact(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_msg *out)
 {
@@ -1150,7 +1139,7 @@ vmbp_priv_msg_any_initiate_contact(const uint8_t *p, size_t len, const struct vm
     return st;
 }
 
-VMBP_PRIV_MSG_OUTLINE VMBP_MUST_CHECK enum vmbp_status
+VMBP_OUTLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_any_tl_connect_request(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                      struct vmbp_msg *out)
 {

@@ -468,7 +468,7 @@ vmbp_priv_msg_body_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_
         VMBP_MEMSET(&out->words[8], 0, 64u);
         VMBP_MEMSET(&out->words[16], 0, 64u);
         VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_HEADER_MAX_WORDS - 24u));
-        VMBP_PRIV_MSG_PLAIN_LOOP
+        VMBP_PRIV_PLAIN_LOOP
         for (i = 0; i < n; i++)
             out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_header_wire) + 8u * i);
     }
@@ -503,7 +503,7 @@ vmbp_priv_msg_body_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ct
         VMBP_MEMSET(&out->words[8], 0, 64u);
         VMBP_MEMSET(&out->words[16], 0, 64u);
         VMBP_MEMSET(&out->words[24], 0, 8u * (VMBP_GPADL_BODY_MAX_WORDS - 24u));
-        VMBP_PRIV_MSG_PLAIN_LOOP
+        VMBP_PRIV_PLAIN_LOOP
         for (i = 0; i < n; i++)
             out->words[i] = vmbp_load_le64(p + sizeof(struct vmbp_gpadl_body_wire) + 8u * i);
     }
@@ -577,7 +577,7 @@ vmbp_priv_msg_body_gpadl_torndown(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* GPADL_HEADER: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_header(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                   struct vmbp_gpadl_header *out, struct vmbp_msg_fault *fault,
                                   enum vmbp_msg_variant *variant)
@@ -592,7 +592,7 @@ vmbp_priv_msg_decode_gpadl_header(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* GPADL_BODY: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                 struct vmbp_gpadl_body *out, struct vmbp_msg_fault *fault,
                                 enum vmbp_msg_variant *variant)
@@ -607,7 +607,7 @@ vmbp_priv_msg_decode_gpadl_body(const uint8_t *p, size_t len, const struct vmbp_
 }
 
 /* GPADL_CREATED: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_gpadl_created(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_gpadl_created *out, struct vmbp_msg_fault *fault,
                                    enum vmbp_msg_variant *variant)
@@ -622,9 +622,11 @@ vmbp_priv_msg_decode_gpadl_created(const uint8_t *p, size_t len, const struct vm
 }
 
 /* GPADL_TEARDOWN: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_teardown(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_teardown *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_gpadl_teardown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    struct vmbp_gpadl_teardown *out,
+                                    struct vmbp_msg_fault *fault,
+                                    enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_gpadl_teardown(p, len, ctx, &v);
@@ -636,9 +638,11 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpad
 }
 
 /* GPADL_TORNDOWN: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_gpadl_torndown(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_gpadl_torndown *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_gpadl_torndown(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    struct vmbp_gpadl_torndown *out,
+                                    struct vmbp_msg_fault *fault,
+                                    enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_gpadl_torndown(p, len, ctx, &v);

@@ -310,10 +310,12 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_body_tl_connect_resul
 }
 
 /* TL_CONNECT_REQUEST: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_tl_connect_request(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
-    struct vmbp_tl_connect_request *out, struct vmbp_msg_fault *fault,
-    enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_tl_connect_request(const uint8_t *p, size_t len,
+                                        const struct vmbp_ctx *ctx,
+                                        struct vmbp_tl_connect_request *out,
+                                        struct vmbp_msg_fault *fault,
+                                        enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_tl_connect_request(p, len, ctx, &v);
@@ -325,7 +327,7 @@ VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_tl_c
 }
 
 /* TL_CONNECT_RESULT: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_tl_connect_result(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                        struct vmbp_tl_connect_result *out,
                                        struct vmbp_msg_fault *fault,

@@ -505,7 +505,7 @@ vmbp_priv_msg_body_relid_released(const uint8_t *p, size_t len, const struct vmb
 }
 
 /* OFFER_CHANNEL: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_offer_channel(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
                                    struct vmbp_offer *out, struct vmbp_msg_fault *fault,
                                    enum vmbp_msg_variant *variant)
@@ -520,7 +520,7 @@ vmbp_priv_msg_decode_offer_channel(const uint8_t *p, size_t len, const struct vm
 }
 
 /* RESCIND_CHANNEL_OFFER: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_priv_msg_decode_rescind_channel_offer(const uint8_t *p, size_t len,
                                            const struct vmbp_ctx *ctx, struct vmbp_rescind *out,
                                            struct vmbp_msg_fault *fault,
@@ -536,9 +536,11 @@ vmbp_priv_msg_decode_rescind_channel_offer(const uint8_t *p, size_t len,
 }
 
 /* RELID_RELEASED: the variant, then its decoder. */
-VMBP_PRIV_MSG_DECODER VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_decode_relid_released(
-    const uint8_t *p, size_t len, const struct vmbp_ctx *ctx, struct vmbp_relid_released *out,
-    struct vmbp_msg_fault *fault, enum vmbp_msg_variant *variant)
+VMBP_INLINE VMBP_ALWAYS_INLINE VMBP_MUST_CHECK enum vmbp_status
+vmbp_priv_msg_decode_relid_released(const uint8_t *p, size_t len, const struct vmbp_ctx *ctx,
+                                    struct vmbp_relid_released *out,
+                                    struct vmbp_msg_fault *fault,
+                                    enum vmbp_msg_variant *variant)
 {
     enum vmbp_msg_variant v = VMBP_MSGV_NONE;
     enum vmbp_status st = vmbp_priv_msg_select_relid_released(p, len, ctx, &v);

@@ -4,8 +4,8 @@
  * @brief Portability prelude: integer types, inline and static-assert macros, memory hooks,
  * the compiler's atomics and full barrier.
  *
- * Every other header of vmbus_proto includes this one first. It is the only place that
- * knows about compilers and environments.
+ * Every other header of vmbus_proto includes this one, directly or through the headers it
+ * includes. It is the only place that knows about compilers and environments.
  *
  * Environment contract (spec/conventions.md, VMBP-CONV-010):
  * - By default only `<stddef.h>`, `<stdint.h>` and, in C, `<stdbool.h>` are included. These
@@ -17,11 +17,15 @@
  * - Define `VMBP_MEMCPY` / `VMBP_MEMSET` before inclusion to route the few bulk copies to
  *   your environment's primitives (EDK2: `CopyMem` / `SetMem`).
  * - Define `VMBP_MUST_CHECK` to your environment's spelling of "the caller must use the
- *   result" (Linux: `__must_check`), or to nothing.
+ *   result" (Linux: `__must_check`), or to nothing; likewise `VMBP_OUTLINE` and
+ *   `VMBP_ALWAYS_INLINE` (code size and speed only, never behaviour).
+ * - Define `VMBP_ENDIAN_BYTEWISE` to assemble every little-endian value byte by byte, as
+ *   compilers without GCC's byte-order macros do, instead of with loads and byte swaps: for
+ *   static analysers, and for the tests that run that path on GCC and clang.
  *
  * This is the only header that tests which compiler it is on. What the others need of the
- * compiler (the must-check attribute, the byte-order builtins of endian.h, the atomic
- * builtins behind shared.h's default hooks) is defined here once.
+ * compiler (the must-check and inlining attributes, the byte-order builtins of endian.h, the
+ * atomic builtins behind shared.h's default hooks) is defined here once.
  */
 #ifndef VMBP_PORT_H
 #define VMBP_PORT_H
@@ -114,6 +118,58 @@
 #else
 #define VMBP_MUST_CHECK
 #endif
+
+/**
+ * @def VMBP_OUTLINE
+ * @brief Storage class of a function kept out of line (Linux `static noinline
+ * __maybe_unused`): the message dispatch's large decoders, one copy each behind its switch.
+ *
+ * `VMBP_INLINE` with `__attribute__((__noinline__))` on clang; on GCC, which warns of a
+ * function both inline and noinline, `static` with `__attribute__((__noinline__,
+ * __unused__))` (unused: no warning in a file that never calls it, as for an inline
+ * function); `__declspec(noinline)` and `VMBP_INLINE` on MSVC; else `VMBP_INLINE`.
+ */
+#if defined(VMBP_OUTLINE) && !defined(VMBP_DOXYGEN)
+/* provided by the includer */
+#elif defined(__clang__)
+#define VMBP_OUTLINE VMBP_INLINE __attribute__((__noinline__))
+#elif defined(__GNUC__)
+#define VMBP_OUTLINE static __attribute__((__noinline__, __unused__))
+#elif defined(_MSC_VER)
+#define VMBP_OUTLINE __declspec(noinline) VMBP_INLINE
+#else
+#define VMBP_OUTLINE VMBP_INLINE
+#endif
+
+/**
+ * @def VMBP_ALWAYS_INLINE
+ * @brief Inlines a function into every caller (Linux `__always_inline` without its
+ * `inline`): a message type's variant selection and decoder, which clang would otherwise keep
+ * as a call when a family decoder and the dispatch both use it, costing the family decoder
+ * its straight line.
+ *
+ * `__attribute__((__always_inline__))` on GCC and clang, else nothing. Put after
+ * `VMBP_INLINE`.
+ */
+#if defined(VMBP_ALWAYS_INLINE) && !defined(VMBP_DOXYGEN)
+/* provided by the includer */
+#elif defined(__GNUC__) || defined(__clang__)
+#define VMBP_ALWAYS_INLINE __attribute__((__always_inline__))
+#else
+#define VMBP_ALWAYS_INLINE
+#endif
+
+/** @cond VMBP_INTERNAL */
+/* Put before a loop that copies a message's words, to keep it a plain loop: clang would
+ * vectorize it behind run-time overlap checks, or unroll it by four, several hundred bytes
+ * of code in every decoder of a GPADL message for lists of at most 29 words. */
+#if defined(__clang__)
+#define VMBP_PRIV_PLAIN_LOOP                                                                   \
+    _Pragma("clang loop vectorize(disable) interleave(disable) unroll(disable)")
+#else
+#define VMBP_PRIV_PLAIN_LOOP
+#endif
+/** @endcond */
 
 /** @cond VMBP_INTERNAL */
 /*

@@ -14,7 +14,10 @@ checks:
   the tag of VMBP_STATIC_ASSERT's C89 form; the lists carry whole enumerators, so a grep
   for a name finds every row and check that uses it;
 - every function declared to return `enum vmbp_status` is marked `VMBP_MUST_CHECK` (here
-  and in the reference headers under reference/include/).
+  and in the reference headers under reference/include/);
+- no compiler outside port.h: no other header (reference headers included) tests a
+  compiler's macros or uses its extensions (attributes, pragmas, builtins, inline asm); what
+  they need port.h defines once, as a hook a prelude can replace.
 
 usage: check_rules.py SRC_DIR
 """
@@ -26,6 +29,8 @@ CONTROL = re.compile(r"\b(return|goto|break|continue)\b")
 PASTE = re.compile(r"(\w*)\s*##\s*(\w*)")
 PASTE_RIGHT = ("_SHIFT", "_WIDTH", "ULL")   # F##_SHIFT, x##ULL
 PASTE_LEFT = ("vmbp_static_assert_",)       # port.h, without C11 _Static_assert
+COMPILER = re.compile(r"\b(__GNUC__|__clang__|_MSC_VER|__declspec|__attribute__|_Pragma|"
+                      r"__has_attribute|__has_builtin|__builtin_\w+|__atomic_\w+|__asm__|asm)\b")
 
 
 def strip_comments_and_strings(text):
@@ -118,12 +123,21 @@ def check_file(path, name, errors):
             if not ch.isspace():
                 last = ch
     check_must_check(text, name, errors)
+    check_compiler(text, name, errors)
     return errors
 
 
 # A function returning a status: "enum vmbp_status" then a name and "(" at file scope.
 STATUS_FN = re.compile(r"(?:^|[;}])\s*((?:[\w]+\s+)*?)enum\s+vmbp_status\s+(\w+)\s*\(",
                        re.M)
+
+
+def check_compiler(text, name, errors):
+    if name.endswith("/port.h"):
+        return
+    for m in COMPILER.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        errors.append("%s:%d: %s outside port.h" % (name, line, m.group(1)))
 
 
 def check_must_check(text, name, errors):
@@ -145,6 +159,7 @@ def main(src):
         if n.endswith(".h"):
             text = strip_comments_and_strings(open(os.path.join(ref, n), encoding="utf-8").read())
             check_must_check(text, "reference/include/vmbus_proto/" + n, errors)
+            check_compiler(text, "reference/include/vmbus_proto/" + n, errors)
     for e in errors:
         print("error: " + e)
     print("header rules: %d headers, %d problems" % (len(names), len(errors)))
