@@ -70,7 +70,7 @@ struct sample {
     const struct bench_msg_base *base;
     bench_dec_fn fn[I_COUNT];
     struct vmbp_ctx ctx;
-    uint8_t bytes[VMBP_MSG_MAX_SIZE];
+    uint8_t bytes[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len;
 };
 
@@ -176,14 +176,14 @@ static void check_hand(const struct sample *s, const struct vmbp_vec_set *set)
         0x00070000u};
     static const uint32_t features[] = {0, 0x01, 0x02, 0x10, 0x24, 0x48, 0xFF};
     static const uint8_t values[] = {0x00, 0xFF, 0x01};
-    uint8_t b[VMBP_MSG_MAX_SIZE + 8];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX + 8];
     size_t i, k, m, vi, fi;
 
     for (i = 0; i < set->n; i++) {
         const struct vmbp_vec *x = &set->v[i];
         struct vmbp_ctx ctx;
 
-        if (x->len < 4 || x->len > VMBP_MSG_MAX_SIZE ||
+        if (x->len < 4 || x->len > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX ||
             vmbp_load_le32(x->bytes) != s->lib->type)
             continue;
         vec_ctx(x, &ctx);
@@ -196,8 +196,8 @@ static void check_hand(const struct sample *s, const struct vmbp_vec_set *set)
             memset(b, 0, sizeof(b));
             memcpy(b, s->bytes, s->len);
             agree(s, b, s->len - 1, &ctx, "the sample, one byte short");
-            agree(s, b, s->len + 8 <= VMBP_MSG_MAX_SIZE ? s->len + 8 : s->len, &ctx,
-                  "the sample, longer");
+            agree(s, b, s->len + 8 <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX ? s->len + 8 : s->len,
+                  &ctx, "the sample, longer");
             for (k = 4; k < s->len; k++)
                 for (m = 0; m < sizeof(values); m++) {
                     uint8_t keep = b[k];

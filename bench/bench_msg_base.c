@@ -62,7 +62,7 @@ static inline enum vmbp_status ovmm_header(const uint8_t *p, size_t len, uint32_
 {
     if (len < 8u)
         return VMBP_E_TRUNCATED;
-    if (len > VMBP_MSG_MAX_SIZE)
+    if (len > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_TOO_LONG;
     *type = vmbp_load_le32(p);
     return VMBP_OK;

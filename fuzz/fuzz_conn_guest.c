@@ -116,7 +116,7 @@ FZ_NOCOV static void settle(const struct snap *before, const struct vmbp_conn_ou
                  vmbp_conn_event_name((enum vmbp_conn_event_kind)out->events[i].kind),
                  out->events[i].relid, out->events[i].gpadl, out->events[i].request);
     for (i = 0; i < out->nmsgs; i++)
-        FZ_CHECK(out->msgs[i].len >= 8u && out->msgs[i].len <= VMBP_MSG_MAX_SIZE,
+        FZ_CHECK(out->msgs[i].len >= 8u && out->msgs[i].len <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX,
                  "%s emitted a %u-byte message", what, out->msgs[i].len);
 }
 
@@ -279,7 +279,7 @@ static void op_host_msg(const uint8_t *a)
     struct vmbp_conn_out out;
     struct vmbp_msg m, d;
     struct vmbp_ctx rich = {VMBP_VERSION_6_0, VMBP_FEATURES_KNOWN};
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
     struct snap before;
     enum vmbp_status st;

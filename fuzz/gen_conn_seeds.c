@@ -232,7 +232,7 @@ static void pair_seeds(void)
 /* An FZC_G_RAW record: the host message m, encoded. */
 static void raw(struct seed *s, const struct vmbp_msg *m)
 {
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0, i;
 
     if (vmbp_msg_encode(m, buf, sizeof(buf), &len) != VMBP_OK)

@@ -251,6 +251,8 @@ class Variant(Layout):
             fail("%s: select %s" % (self.name, self.select))
         self.min_version = d["min_version"]
         self.features = d.get("features", [])
+        if "features_name" in d:
+            NAMED_FEATURES[tuple(self.features)] = (d["features_name"], d["features_doc"])
         self.size = d["size"]
         self.wire = model.wires[d["wire"]]
         self.rule = d["rule"]
@@ -401,10 +403,28 @@ def doc_block(text, indent=""):
     return out
 
 
+# Feature masks with a name of their own (a variant's `features_name`): the mask is written
+# once, in its macro, and everything generated uses the name.
+NAMED_FEATURES = {}
+
+
 def features_expr(feats):
     if not feats:
         return "0u"
+    if tuple(feats) in NAMED_FEATURES:
+        return NAMED_FEATURES[tuple(feats)][0]
     return " | ".join("(uint32_t)VMBP_FEATURE_%s" % f for f in feats)
+
+
+def gen_named_features():
+    """The macros of the named feature masks, for the types block of msg.h."""
+    L = []
+    for feats, (name, doc) in NAMED_FEATURES.items():
+        L += doc_block(doc)
+        L.append("#define %s (%s)" % (name, " | ".join("(uint32_t)VMBP_FEATURE_%s" % f
+                                                       for f in feats)))
+        L.append("")
+    return L
 
 
 def status(s):
@@ -461,7 +481,7 @@ def gate_of(t):
 
 
 def gen_msg_types(model):
-    L = []
+    L = gen_named_features()
     L += doc_block("""The message table: every type and every variant, one line each, generated from
 gen/msg.toml (as everything below that says so).
 

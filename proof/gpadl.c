@@ -50,7 +50,7 @@ void proof_gpadl_reasm(void)
 
 static uint64_t pfns[VMBP_GPADL_MAX_WORDS];
 static struct vmbp_gpa_range ranges[MAX_RANGES] = {[0 ... MAX_RANGES - 1] = {0, 0, pfns}};
-static uint8_t msg[VMBP_MSG_MAX_SIZE];
+static uint8_t msg[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
 
 /* Any list of ranges: plan_init over every count and offset. */
 void proof_gpadl_split_check(void)

@@ -17,7 +17,7 @@
 #include <vmbus_proto/msg_dispatch.h>
 #include "msg_input.h"
 
-static uint8_t buf[VMBP_MSG_MAX_SIZE];
+static uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
 
 void proof_msg_fault(void)
 {

@@ -9,7 +9,7 @@
 #include <vmbus_proto/msg_dispatch.h>
 #include "msg_input.h"
 
-static uint8_t buf[VMBP_MSG_MAX_SIZE];
+static uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
 
 /* One statement per type of the codec list: its decoder into its member of the union. */
 #define PROOF_DECODE(type, decode, encode, tag, member, family)                                \

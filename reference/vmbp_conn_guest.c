@@ -463,7 +463,7 @@ static enum vmbp_status on_version_response(struct vmbp_conn_guest *g,
         vr->connection_state != VMBP_CONNECTION_SUCCESSFUL)
         return connect_failed(g, out, v, vr->connection_state, false);
     if (vmbp_version_has_target_sint(v) &&
-        (vr->msg_conn_id == 0 || vr->msg_conn_id > VMBP_CONNECTION_ID_MAX))
+        (vr->msg_conn_id == 0 || vr->msg_conn_id > VMBP_SYNIC_CONNECTION_ID_MAX))
         return refuse(g, VMBP_E_FIELD_RANGE, "VMBP-CONN-104");
     requested = g->contact.feature_flags;
     p1 = g->contact.parent_to_child_monitor_gpa;

@@ -133,7 +133,7 @@ enum vmbp_status vmbp_conn_host_init(struct vmbp_conn_host *h,
     minv = cfg->min_version ? cfg->min_version : (uint32_t)VMBP_VERSION_0_13;
     if (!vmbp_version_is_known(maxv) || !vmbp_version_is_known(minv) || minv > maxv ||
         (cfg->features & ~VMBP_FEATURES_KNOWN) != 0 ||
-        cfg->msg_conn_id > VMBP_CONNECTION_ID_MAX)
+        cfg->msg_conn_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return VMBP_E_INVAL;
     if (cfg->monitor_page1 != 0 || cfg->monitor_page2 != 0) {
         struct vmbp_confidential_plan none; /* the rules of VMBP-CONF-015 but memory's */
@@ -202,7 +202,7 @@ enum vmbp_status vmbp_conn_host_offer(struct vmbp_conn_host *h, const struct vmb
     struct vmbp_ctx all = {VMBP_VERSION_LATEST, VMBP_FEATURES_KNOWN};
     struct vmbp_offer o;
     struct vmbp_msg m;
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
     uint32_t i, r;
     bool now;

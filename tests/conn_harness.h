@@ -271,7 +271,7 @@ static inline bool th_refused(const struct th *t, enum vmbp_status got, enum vmb
 
 static inline enum vmbp_status th_feed(struct th *t, const struct vmbp_msg *m)
 {
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
 
     if (vmbp_msg_encode(m, buf, sizeof(buf), &len) != VMBP_OK)
@@ -536,7 +536,7 @@ static inline void th_host(struct th *t, uint32_t max_version, uint32_t features
 /* A guest message (bytes from an encoded vmbp_msg) to the host. */
 static inline enum vmbp_status th_hfeed(struct th *t, const struct vmbp_msg *m, bool trusted)
 {
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
 
     if (vmbp_msg_encode(m, buf, sizeof(buf), &len) != VMBP_OK)

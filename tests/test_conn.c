@@ -14,7 +14,7 @@ START_TEST(received_and_caller_decoded_messages_are_gated)
     struct th t;
     struct vmbp_msg m;
     struct vmbp_ctx rich = {VMBP_VERSION_6_0, VMBP_FEATURES_KNOWN};
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
 
     th_init(&t, NULL, 0);

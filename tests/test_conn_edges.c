@@ -551,7 +551,7 @@ START_TEST(host_gates_messages_decoded_by_the_caller)
     struct th t;
     struct vmbp_msg m;
     struct vmbp_ctx rich = {VMBP_VERSION_6_0, VMBP_FEATURES_KNOWN};
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
 
     pair_up(&t, VMBP_VERSION_5_3, 0);
@@ -1140,7 +1140,7 @@ START_TEST(bad_configurations_are_refused_one_field_at_a_time)
             hc.features = 0x100u;
             break;
         case 12:
-            hc.msg_conn_id = VMBP_CONNECTION_ID_MAX + 1u;
+            hc.msg_conn_id = VMBP_SYNIC_CONNECTION_ID_MAX + 1u;
             break;
         default:
             hc.min_version = VMBP_VERSION_6_0;

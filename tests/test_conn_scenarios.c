@@ -456,7 +456,7 @@ START_TEST(host_accepts_uefi_and_linux_habits)
 {
     struct th t;
     struct vmbp_msg m;
-    uint8_t buf[VMBP_MSG_MAX_SIZE];
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0;
 
     th_init(&t, NULL, 0);

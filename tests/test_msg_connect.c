@@ -340,7 +340,7 @@ START_TEST(header_only_types_have_decoders_of_their_own)
                                         0x00050003u, 0x00060000u, 0x00070000u};
     static const uint32_t features[] = {0, 0x20, 0xFFFFFFFFu};
     static const size_t lens[] = {0, 7, 8, 9, 240, 241};
-    uint8_t msg[VMBP_MSG_MAX_SIZE + 1];
+    uint8_t msg[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX + 1];
     size_t i, t, vi, fi, li;
 
     memset(msg, 0, sizeof(msg));
@@ -456,7 +456,7 @@ START_TEST(connection_constants_and_formulas)
     ck_assert_str_eq(vmbp_connection_state_name(VMBP_CONNECTION_FAILED_UNKNOWN_FAILURE),
                      "FAILED_UNKNOWN_FAILURE");
     ck_assert_ptr_null(vmbp_connection_state_name(3));
-    ck_assert_uint_eq(VMBP_CONNECTION_ID_MAX, 0x00FFFFFFu);
+    ck_assert_uint_eq(VMBP_SYNIC_CONNECTION_ID_MAX, 0x00FFFFFFu);
 }
 END_TEST
 

@@ -53,14 +53,14 @@ static size_t enc(const struct vmbp_msg *m, uint8_t *buf)
 {
     size_t len = 0;
 
-    ck_assert_int_eq(vmbp_msg_encode(m, buf, VMBP_MSG_MAX_SIZE, &len), VMBP_OK);
+    ck_assert_int_eq(vmbp_msg_encode(m, buf, VMBP_SYNIC_MESSAGE_PAYLOAD_MAX, &len), VMBP_OK);
     return len;
 }
 
 /* covers: VMBP-MSG-009 VMBP-CHAN-006 */
 START_TEST(relid_out_of_range_names_the_channel_id)
 {
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg m;
     struct vmbp_msg_fault f;
     size_t len;
@@ -114,7 +114,7 @@ START_TEST(offer_rejections_name_flags_reserved_bits_and_ranges)
 {
     const struct vmbp_ctx conf = {VMBP_VERSION_6_0, VMBP_FEATURE_CONFIDENTIAL_CHANNELS};
     const struct vmbp_ctx v013 = {VMBP_VERSION_0_13, 0};
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg m = offer_msg(VMBP_MSGV_OFFER_CHANNEL);
     struct vmbp_msg_fault f;
     size_t len;
@@ -182,7 +182,7 @@ START_TEST(open_channel_rejections_name_the_signal_fields)
                                       VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION};
     const struct vmbp_ctx signal = {VMBP_VERSION_6_0,
                                     VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS};
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg m;
     struct vmbp_msg_fault f;
     size_t len;
@@ -231,7 +231,7 @@ END_TEST
 START_TEST(connection_rejections_name_reserved_bytes_sint_and_monitor_page)
 {
     const struct vmbp_ctx none = {0, 0};
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg m;
     struct vmbp_msg_fault f;
     size_t len;
@@ -280,7 +280,7 @@ END_TEST
 /* covers: VMBP-GPADL-002 VMBP-GPADL-003 VMBP-GPADL-004 */
 START_TEST(gpadl_rejections_name_the_count_the_length_and_the_range_word)
 {
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg_fault f;
 
     memset(b, 0, sizeof(b));
@@ -324,7 +324,7 @@ START_TEST(framing_and_gating_name_their_rule)
 {
     const struct vmbp_ctx none = {0, 0};
     const struct vmbp_ctx v60 = {VMBP_VERSION_6_0, 0};
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     struct vmbp_msg_fault f;
 
     memset(b, 0, sizeof(b));
@@ -662,7 +662,7 @@ START_TEST(every_field_check_rejects_its_field_alone)
             size_t j;
 
             for (j = 0; j < nb; j++) {
-                uint8_t b[VMBP_MSG_MAX_SIZE];
+                uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
                 struct vmbp_ctx cx = ctx;
                 struct vmbp_msg_fault g;
                 enum vmbp_status st;
@@ -756,7 +756,7 @@ START_TEST(encode_refuses_a_variant_the_member_disagrees_with)
 {
     struct vmbp_vec_set set;
     bool done[VMBP_MSGV_COUNT] = {false};
-    uint8_t b[VMBP_MSG_MAX_SIZE];
+    uint8_t b[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t len = 0, i, want = 0, tried = 0;
     uint32_t t;
 

@@ -663,13 +663,13 @@ vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic, uint64_t boun
  * using non-isolated HvPostMessage fails, the client must fall back". Otherwise the plain
  * rules of vmbp_hypercall_post_message_action() apply.
  * @param mode      the mode the contact was posted under
- * @param hv_status HV_STATUS returned
+ * @param status HV_STATUS returned
  * @return the next action
  */
 VMBP_INLINE enum vmbp_confidential_contact
-vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t hv_status)
+vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t status)
 {
-    switch (vmbp_hypercall_post_message_action(hv_status, true)) {
+    switch (vmbp_hypercall_post_message_action(status, true)) {
     case VMBP_HYPERCALL_POST_DONE:
         return VMBP_CONFIDENTIAL_CONTACT_DONE;
     case VMBP_HYPERCALL_POST_RETRY:

@@ -231,13 +231,9 @@ VMBP_STATIC_ASSERT(1 VMBP_HV_STATUS_LIST(VMBP_PRIV_HV_STATUS_VALUE), vmbp_hv_sta
 /** @name Inputs
  *  @{ */
 
-/** @brief Largest payload of HvPostMessage (TLFS: "up to 240 bytes total"): the payload of a
- *  SynIC message slot. */
-#define VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX VMBP_SYNIC_MESSAGE_PAYLOAD_MAX
-/** @brief Mask of the ID bits of a connection or port ID (synic.h). */
-#define VMBP_HYPERCALL_CONNECTION_ID_MASK VMBP_SYNIC_CONNECTION_ID_MAX
-/** @brief Event flags per SINT: HvSignalEvent's flag number is below this (synic.h). */
-#define VMBP_HYPERCALL_EVENT_FLAG_COUNT VMBP_SYNIC_EVENT_FLAGS_COUNT
+/* HvPostMessage's payload is at most VMBP_SYNIC_MESSAGE_PAYLOAD_MAX bytes (TLFS: "up to 240
+ * bytes total"), a connection or port ID has the bits of VMBP_SYNIC_CONNECTION_ID_MAX, and
+ * HvSignalEvent's flag number is below VMBP_SYNIC_EVENT_FLAGS_COUNT (synic.h). */
 /** @brief "This partition" as a partition ID (OpenVMM `HV_PARTITION_ID_SELF`). */
 #define VMBP_HYPERCALL_PARTITION_ID_SELF VMBP_U64(0xFFFFFFFFFFFFFFFF)
 /** @brief "The calling VP" as a VP index (OpenVMM `HV_VP_INDEX_SELF`). */
@@ -586,9 +582,9 @@ vmbp_hypercall_post_message_encode(uint32_t connection_id, uint32_t message_type
 
     if (len == NULL || (payload == NULL && payload_size != 0))
         return VMBP_E_INVAL;
-    if (payload_size > VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX)
+    if (payload_size > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_TOO_LONG;
-    if ((connection_id & ~VMBP_HYPERCALL_CONNECTION_ID_MASK) != 0 || message_type == 0 ||
+    if ((connection_id & ~VMBP_SYNIC_CONNECTION_ID_MAX) != 0 || message_type == 0 ||
         (message_type & VMBP_SYNIC_MSG_TYPE_HYPERVISOR_MASK) != 0)
         return VMBP_E_FIELD_RANGE;
     *len = sizeof(struct vmbp_hypercall_post_message_wire);
@@ -621,8 +617,8 @@ vmbp_hypercall_post_message_encode(uint32_t connection_id, uint32_t message_type
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
 vmbp_hypercall_signal_event_value(uint32_t connection_id, uint16_t flag_number, uint64_t *value)
 {
-    if ((connection_id & ~VMBP_HYPERCALL_CONNECTION_ID_MASK) != 0 ||
-        flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
+    if ((connection_id & ~VMBP_SYNIC_CONNECTION_ID_MAX) != 0 ||
+        flag_number >= VMBP_SYNIC_EVENT_FLAGS_COUNT)
         return VMBP_E_FIELD_RANGE;
     *value = (uint64_t)connection_id | ((uint64_t)flag_number << 32);
     return VMBP_OK;
@@ -687,7 +683,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_hypercall_post_message_direct_
 
     if (len == NULL || (payload == NULL && payload_size != 0))
         return VMBP_E_INVAL;
-    if (payload_size > VMBP_HYPERCALL_POST_MESSAGE_PAYLOAD_MAX)
+    if (payload_size > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_TOO_LONG;
     if (sint >= VMBP_SYNIC_SINT_COUNT || message_type == 0)
         return VMBP_E_FIELD_RANGE;
@@ -734,7 +730,7 @@ vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_ind
 
     if (len == NULL)
         return VMBP_E_INVAL;
-    if (sint >= VMBP_SYNIC_SINT_COUNT || flag_number >= VMBP_HYPERCALL_EVENT_FLAG_COUNT)
+    if (sint >= VMBP_SYNIC_SINT_COUNT || flag_number >= VMBP_SYNIC_EVENT_FLAGS_COUNT)
         return VMBP_E_FIELD_RANGE;
     *len = sizeof(struct vmbp_hypercall_signal_event_direct_wire);
     if (cap < sizeof(struct vmbp_hypercall_signal_event_direct_wire))
@@ -763,7 +759,7 @@ vmbp_hypercall_signal_event_direct_encode(uint64_t partition_id, uint32_t vp_ind
  * - INVALID_CONNECTION_ID on INITIATE_CONTACT: an older host does not know connection ID 4;
  *   try the next older version (Linux `-EINVAL` moves the version loop on).
  * - anything else: fail.
- * A refused confidential contact is judged by vmbp_conf_contact_outcome() in
+ * A refused confidential contact is judged by vmbp_confidential_contact_outcome() in
  * confidential.h, which falls back instead.
  * @param status     HV_STATUS returned
  * @param is_contact the message was INITIATE_CONTACT

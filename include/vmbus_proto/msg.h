@@ -34,6 +34,7 @@
 #include "features.h"
 #include "port.h"
 #include "status.h"
+#include "synic.h"
 #include "version.h"
 
 /** @defgroup vmbp_msg Channel messages: header, type table, gating
@@ -43,12 +44,8 @@
 
 /** @brief Size of the channel message header (type and padding). */
 #define VMBP_MSG_HEADER_SIZE 8u
-/**
- * @brief Largest channel message: the SynIC message payload (Linux
- * `HV_MESSAGE_PAYLOAD_BYTE_COUNT`, OpenVMM `MAX_MESSAGE_SIZE`; synic.h
- * `VMBP_SYNIC_MESSAGE_PAYLOAD_MAX`, which tests/test_msg.c checks it against).
- */
-#define VMBP_MSG_MAX_SIZE 240u
+/* A channel message is at most VMBP_SYNIC_MESSAGE_PAYLOAD_MAX bytes, the payload of the SynIC
+ * message that carries it (synic.h; OpenVMM `MAX_MESSAGE_SIZE`). */
 
 /** @brief Wire status word: success (NTSTATUS `STATUS_SUCCESS`). */
 #define VMBP_NTSTATUS_SUCCESS 0x00000000u
@@ -167,6 +164,7 @@ enum vmbp_msg_select {
     VMBP_MSG_SELECT_CONTENT = 2
 };
 
+/* @generated begin types: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief The features of which either selects the 156-byte OPEN_CHANNEL form (OpenVMM
  * `OpenChannel2`: guest-specified signal parameters or channel interrupt redirection).
@@ -175,7 +173,6 @@ enum vmbp_msg_select {
     ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                                \
      (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)
 
-/* @generated begin types: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
  * @brief The message table: every type and every variant, one line each, generated from
  * gen/msg.toml (as everything below that says so).
@@ -213,10 +210,7 @@ enum vmbp_msg_select {
     T(VMBP_MSG_OPEN_CHANNEL, 5, VMBP_DIR_GUEST_TO_HOST, 0, "CHANNELMSG_OPENCHANNEL",           \
       "OPEN_CHANNEL")                                                                          \
     V(VMBP_MSG_OPEN_CHANNEL, VMBP_MSGV_OPEN_CHANNEL_SIGNAL, VMBP_MSG_SELECT_VERSION,           \
-      VMBP_VERSION_6_0,                                                                        \
-      (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |                               \
-          (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION,                                \
-      156)                                                                                     \
+      VMBP_VERSION_6_0, VMBP_FEATURES_OPEN_SIGNAL, 156)                                        \
     V(VMBP_MSG_OPEN_CHANNEL, VMBP_MSGV_OPEN_CHANNEL, VMBP_MSG_SELECT_VERSION,                  \
       VMBP_VERSION_0_13, 0u, 148)                                                              \
     T(VMBP_MSG_OPEN_CHANNEL_RESULT, 6, VMBP_DIR_HOST_TO_GUEST, 0,                              \
@@ -545,9 +539,7 @@ static const struct vmbp_msg_variant_info vmbp_priv_msg_variants[] = {
     {VMBP_MSG_ALL_OFFERS_DELIVERED, (uint8_t)VMBP_MSG_SELECT_VERSION, 8,
      (uint32_t)VMBP_VERSION_0_13, 0u, "ALL_OFFERS_DELIVERED", "VMBP-MSG-107"},
     {VMBP_MSG_OPEN_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 156, (uint32_t)VMBP_VERSION_6_0,
-     (uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |
-         (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION,
-     "OPEN_CHANNEL_SIGNAL", "VMBP-MSG-108"},
+     VMBP_FEATURES_OPEN_SIGNAL, "OPEN_CHANNEL_SIGNAL", "VMBP-MSG-108"},
     {VMBP_MSG_OPEN_CHANNEL, (uint8_t)VMBP_MSG_SELECT_VERSION, 148, (uint32_t)VMBP_VERSION_0_13,
      0u, "OPEN_CHANNEL", "VMBP-MSG-109"},
     {VMBP_MSG_OPEN_CHANNEL_RESULT, (uint8_t)VMBP_MSG_SELECT_VERSION, 20,
@@ -1123,7 +1115,7 @@ VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_priv_msg_encode_begin(uint32_t
 {
     if (!len)
         return VMBP_E_INVAL;
-    if (vmbp_msg_variant_type(v) != type || size > VMBP_MSG_MAX_SIZE)
+    if (vmbp_msg_variant_type(v) != type || size > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         return VMBP_E_INVAL;
     if (!buf || cap < size) {
         *len = size;
@@ -1221,8 +1213,7 @@ vmbp_priv_msg_select_open_channel(const uint8_t *p, size_t len, const struct vmb
 {
     (void)p;
     if (ctx->version >= (uint32_t)VMBP_VERSION_6_0 &&
-        (ctx->features & ((uint32_t)VMBP_FEATURE_GUEST_SPECIFIED_SIGNAL_PARAMETERS |
-                          (uint32_t)VMBP_FEATURE_CHANNEL_INTERRUPT_REDIRECTION)) != 0) {
+        (ctx->features & (VMBP_FEATURES_OPEN_SIGNAL)) != 0) {
         if (len < 156u)
             return VMBP_E_TRUNCATED;
         *variant = VMBP_MSGV_OPEN_CHANNEL_SIGNAL;
@@ -1718,7 +1709,7 @@ vmbp_priv_msg_frame(const void *buf, size_t len, const struct vmbp_ctx *ctx, enu
     if (ctx->version != 0 && !vmbp_version_is_known(ctx->version))
         return VMBP_E_INVAL;
     /* 8..240 bytes, one comparison */
-    if (len - VMBP_MSG_HEADER_SIZE > VMBP_MSG_MAX_SIZE - VMBP_MSG_HEADER_SIZE)
+    if (len - VMBP_MSG_HEADER_SIZE > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX - VMBP_MSG_HEADER_SIZE)
         return len < VMBP_MSG_HEADER_SIZE ? VMBP_E_TRUNCATED : VMBP_E_TOO_LONG;
     t = vmbp_load_le32(buf);
     if (((unsigned)dir & (unsigned)VMBP_DIR_GUEST_TO_HOST) != 0)

@@ -44,9 +44,6 @@
 #define VMBP_OPEN_FLAG_REDIRECT_INTERRUPT 0x0001u
 /** @brief Size of OPEN_CHANNEL's user data (Linux: `vmbus_open` refuses more than 120). */
 #define VMBP_OPEN_USER_DATA_SIZE 120u
-/** @brief Number of event flags of a SINT: a guest-specified event flag is below it
- *  (synic.h). */
-#define VMBP_EVENT_FLAG_COUNT VMBP_SYNIC_EVENT_FLAGS_COUNT
 
 /* @generated begin structs: gen/msggen.py from gen/msg.toml; edit the table, not this block */
 /**
@@ -563,8 +560,8 @@ VMBP_STATIC_ASSERT((VMBP_OPEN_FLAG_REDIRECT_INTERRUPT) == 1u,
                    vmbp_msg_channel_table_vmbp_open_flag_redirect_interrupt);
 VMBP_STATIC_ASSERT((VMBP_RELID_MIN) == 1u, vmbp_msg_channel_table_vmbp_relid_min);
 VMBP_STATIC_ASSERT((VMBP_RELID_MAX) == 0x7FFu, vmbp_msg_channel_table_vmbp_relid_max);
-VMBP_STATIC_ASSERT((VMBP_EVENT_FLAG_COUNT - 1u) == 0x7FFu,
-                   vmbp_msg_channel_table_vmbp_event_flag_count_1u);
+VMBP_STATIC_ASSERT((VMBP_SYNIC_EVENT_FLAGS_COUNT - 1u) == 0x7FFu,
+                   vmbp_msg_channel_table_vmbp_synic_event_flags_count_1u);
 VMBP_STATIC_ASSERT((VMBP_SYNIC_CONNECTION_ID_MAX) == 0xFFFFFFu,
                    vmbp_msg_channel_table_vmbp_synic_connection_id_max);
 VMBP_STATIC_ASSERT((VMBP_SYNIC_SINT_COUNT - 1u) == 0xFu,
@@ -614,7 +611,8 @@ vmbp_priv_msg_body_open_channel(const uint8_t *p, size_t len, const struct vmbp_
     if (downstream_ring_buffer_page_offset == 0)
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 5u,
                                   downstream_ring_buffer_page_offset, 0u);
-    if ((v == VMBP_MSGV_OPEN_CHANNEL_SIGNAL) && event_flag > (VMBP_EVENT_FLAG_COUNT - 1u))
+    if ((v == VMBP_MSGV_OPEN_CHANNEL_SIGNAL) &&
+        event_flag > (VMBP_SYNIC_EVENT_FLAGS_COUNT - 1u))
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 6u, event_flag, 0u);
     if ((v == VMBP_MSGV_OPEN_CHANNEL_SIGNAL) && connection_id > VMBP_SYNIC_CONNECTION_ID_MAX)
         return vmbp_priv_msg_fail(fault, VMBP_E_FIELD_RANGE, 7u, connection_id, 0u);

@@ -62,8 +62,6 @@
  * SINT 7, VTL 2.
  */
 #define VMBP_MESSAGE_REDIRECT_CONNECTION_ID 0x00800074u
-/** @brief Largest connection ID: the hypervisor's are 24 bits (synic.h). */
-#define VMBP_CONNECTION_ID_MAX VMBP_SYNIC_CONNECTION_ID_MAX
 
 /** @brief VERSION_RESPONSE / MODIFY_CONNECTION_RESPONSE state: success. */
 #define VMBP_CONNECTION_SUCCESSFUL 0u

@@ -86,11 +86,12 @@
  * compiler-made double fetch of Xen XSA-155).
  */
 #define VMBP_SHARED_COPY_FROM(d, s, n)                                                         \
-    (VMBP_MEMCPY((d), (const void *)(s), (n)), VMBP_PRIV_COMPILER_FENCE())
+    (VMBP_MEMCPY((d), (const void *)(uintptr_t)(s), (n)), VMBP_PRIV_COMPILER_FENCE())
 #endif
 #if !defined(VMBP_SHARED_COPY_TO)
-/** @brief Default: `VMBP_MEMCPY`. */
-#define VMBP_SHARED_COPY_TO(d, s, n) VMBP_MEMCPY((void *)(d), (s), (n))
+/** @brief Default: `VMBP_MEMCPY` (volatile dropped through `uintptr_t`, as memcpy takes plain
+ *  pointers: the same conversion, without a cast-qual warning). */
+#define VMBP_SHARED_COPY_TO(d, s, n) VMBP_MEMCPY((void *)(uintptr_t)(d), (s), (n))
 #endif
 #if !defined(VMBP_SHARED_MB)
 /**

@@ -1165,8 +1165,9 @@ VMBP_INLINE bool vmbp_priv_synic_slot_pending(volatile void *slot)
  * 1. Atomically replace the slot's type @p seen_type (the snapshot's) with NONE. If the
  *    slot no longer holds @p seen_type, nothing is cleared and no EOM is due (Linux returns
  *    without EOM); the status says so.
- * 2. Full barrier (the compare-exchange is one), so the hypervisor sees the free slot before
- *    the flags are read.
+ * 2. Full barrier, so the hypervisor sees the free slot before the flags are read: the
+ *    compare-exchange is one by its hook's contract (Linux relies on that alone), and
+ *    vmbp_shared_mb() keeps the order should a port's compare-exchange be weaker.
  * 3. Read the message-pending bit once more (see VMBP-SYNIC-006: it is set by the
  *    hypervisor after the snapshot, so it must be read after clearing the type).
  *

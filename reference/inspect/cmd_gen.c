@@ -81,7 +81,7 @@ static enum vmbp_status gen_version_response(uint8_t *buf, size_t cap, size_t *l
 
 static enum vmbp_status gen_slot(uint8_t *buf, size_t cap, size_t *len)
 {
-    uint8_t msg[VMBP_MSG_MAX_SIZE];
+    uint8_t msg[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
     size_t n = 0;
     enum vmbp_status st;
 
@@ -150,7 +150,7 @@ static enum vmbp_status gen_gpadl_split(uint8_t *buf, size_t cap, size_t *len)
 
         st = vmbp_gpadl_plan_message(&plan, i,
                                      slot + offsetof(struct vmbp_synic_message_wire, payload),
-                                     VMBP_MSG_MAX_SIZE, &n);
+                                     VMBP_SYNIC_MESSAGE_PAYLOAD_MAX, &n);
         if (st != VMBP_OK)
             return st;
         vmbp_store_le32(slot + offsetof(struct vmbp_synic_message_wire, message_type),

@@ -290,12 +290,12 @@ static int channel_message(struct vmbpi_out *o, const uint8_t *p, size_t n,
         vmbpi_str(o, "variant", vmbp_msg_variant_name(variant));
         vmbpi_u64(o, "variant_size", vmbp_msg_variant_size(variant));
         print_fields(o, "fields", tab, nf, p, n, named);
-        if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_HEADER)
+        if (n <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX && variant == VMBP_MSGV_GPADL_HEADER)
             vmbpi_gpadl_header_data(o, p, n, &ctx, named);
-        else if (n <= VMBP_MSG_MAX_SIZE && variant == VMBP_MSGV_GPADL_BODY)
+        else if (n <= VMBP_SYNIC_MESSAGE_PAYLOAD_MAX && variant == VMBP_MSGV_GPADL_BODY)
             vmbpi_gpadl_body_data(o, p, n);
     }
-    if (n > VMBP_MSG_MAX_SIZE)
+    if (n > VMBP_SYNIC_MESSAGE_PAYLOAD_MAX)
         vmbpi_str(o, "note", "longer than the 240-byte SynIC payload");
     else if (variant != VMBP_MSGV_NONE && n > vmbp_msg_variant_size(variant) &&
              !has_words(variant)) {

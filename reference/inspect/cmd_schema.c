@@ -599,7 +599,7 @@ int vmbpi_schema_json(FILE *f)
 
     vmbpi_obj_begin(&o, "limits");
     vmbpi_u64(&o, "message_header_size", VMBP_MSG_HEADER_SIZE);
-    vmbpi_u64(&o, "message_max_size", VMBP_MSG_MAX_SIZE);
+    vmbpi_u64(&o, "message_max_size", VMBP_SYNIC_MESSAGE_PAYLOAD_MAX);
     vmbpi_u64(&o, "synic_message_size", VMBP_SYNIC_MESSAGE_SIZE);
     vmbpi_u64(&o, "relid_min", VMBP_RELID_MIN);
     vmbpi_u64(&o, "relid_max", VMBP_RELID_MAX);

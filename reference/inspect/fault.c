@@ -112,7 +112,7 @@ static void step_allowed(const struct vmbp_msg_fault *f, const uint8_t *msg, siz
     switch (f->status) {
     case VMBP_E_TOO_LONG:
         snprintf(out, cap, "at most %u bytes (a SynIC message payload)",
-                 (unsigned)VMBP_MSG_MAX_SIZE);
+                 (unsigned)VMBP_SYNIC_MESSAGE_PAYLOAD_MAX);
         break;
     case VMBP_E_TRUNCATED:
         if (f->variant != VMBP_MSGV_NONE) {

@@ -7,7 +7,8 @@
   graph has no cycle;
 - a header includes what it uses: every vmbp_/VMBP_ name it uses that another header defines
   comes from a header it includes itself (not through a third one);
-- and nothing else: every header it includes defines a name it uses (the umbrella excepted).
+- and nothing else: every header it includes defines a name it uses (the umbrella excepted);
+- the same two rules for the reference headers of reference/include/vmbus_proto/.
 
 usage: check_includes.py SRC_DIR
 """
@@ -113,9 +114,31 @@ def main(src):
         for i in includes[h]:
             if i in defs and i not in needed:
                 errors.append("%s includes %s but uses nothing it defines" % (h, i))
+    # the reference headers (reference/include/vmbus_proto/, above every layer) likewise
+    # include, as <vmbus_proto/...>, every protocol header they use and no other
+    ref = os.path.join(src, "reference", "include", "vmbus_proto")
+    refs = sorted(n for n in os.listdir(ref) if n.endswith(".h")) if os.path.isdir(ref) else []
+    for r in refs:
+        raw = open(os.path.join(ref, r), encoding="utf-8").read()
+        text = strip_comments_and_strings(raw)
+        incs = re.findall(r"^\s*#\s*include\s+<vmbus_proto/([^>]+)>", raw, re.M)
+        needed = set()
+        for n in sorted(set(NAME.findall(text)) - definitions(text)):
+            homes = owner.get(n, set())
+            if not homes:
+                continue
+            if not homes & set(incs):
+                errors.append("reference/include/vmbus_proto/%s uses %s from %s without "
+                              "including it" % (r, n, " or ".join(sorted(homes))))
+            needed |= homes
+        for i in incs:
+            if i in defs and i not in needed:
+                errors.append("reference/include/vmbus_proto/%s includes %s but uses nothing "
+                              "it defines" % (r, i))
     for e in errors:
         print("error: " + e)
-    print("includes: %d headers, %d problems" % (len(headers), len(errors)))
+    print("includes: %d headers, %d reference headers, %d problems"
+          % (len(headers), len(refs), len(errors)))
     return 1 if errors else 0
 
 

@@ -32,12 +32,19 @@
  * The machines live in reference/ beside the ring, not in the header-only product:
  * spec/conn.md, "Placement", says why.
  */
-#ifndef VMBP_REFERENCE_CONN_H
-#define VMBP_REFERENCE_CONN_H
+#ifndef VMBP_VMBP_CONN_H
+#define VMBP_VMBP_CONN_H
 
 #include <vmbus_proto/confidential.h>
+#include <vmbus_proto/msg.h>
+#include <vmbus_proto/msg_channel.h>
+#include <vmbus_proto/msg_connect.h>
 #include <vmbus_proto/msg_dispatch.h>
+#include <vmbus_proto/msg_gpadl.h>
+#include <vmbus_proto/msg_offer.h>
+#include <vmbus_proto/port.h>
 #include <vmbus_proto/status.h>
+#include <vmbus_proto/synic.h>
 #include <vmbus_proto/version.h>
 
 /** @defgroup vmbp_conn Connection state machines
@@ -89,9 +96,9 @@ extern "C" {
 
 /** @brief One message to post (HvPostMessage message type 1). */
 struct vmbp_conn_msg {
-    uint32_t connection_id;          /**< message connection ID to post it to */
-    uint32_t len;                    /**< bytes in @c data */
-    uint8_t data[VMBP_MSG_MAX_SIZE]; /**< the encoded channel message */
+    uint32_t connection_id;                       /**< message connection ID to post it to */
+    uint32_t len;                                 /**< bytes in @c data */
+    uint8_t data[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX]; /**< the encoded channel message */
 };
 
 /** @brief What a machine reports (struct vmbp_conn_event @c kind). */
@@ -962,4 +969,4 @@ const char *vmbp_conn_request_name(enum vmbp_conn_request r);
 
 /** @} */
 
-#endif /* VMBP_REFERENCE_CONN_H */
+#endif /* VMBP_VMBP_CONN_H */

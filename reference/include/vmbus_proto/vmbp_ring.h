@@ -46,6 +46,7 @@
 #define VMBP_VMBP_RING_H
 
 #include <vmbus_proto/packet.h>
+#include <vmbus_proto/port.h>
 #include <vmbus_proto/ring.h>
 #include <vmbus_proto/status.h>
 
