@@ -81,7 +81,7 @@ void proof_gpadl_split(void)
 
     Frama_C_make_unknown((char *)pfns, sizeof(pfns));
     for (i = 0; i < MAX_RANGES; i++) {
-        off = Frama_C_unsigned_int_interval(0, VMBP_GPADL_PAGE_SIZE - 1u);
+        off = Frama_C_unsigned_int_interval(0, VMBP_HV_PAGE_SIZE - 1u);
         ranges[i].byte_offset = off;
         ranges[i].byte_count = Frama_C_unsigned_int_interval(1, 8190u * 4096u - off);
     }

@@ -356,7 +356,7 @@ static enum vmbp_status connect_failed(struct vmbp_conn_guest *g, struct vmbp_co
     return accepted(g);
 }
 
-enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint16_t hv_status,
+enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint16_t post_status,
                                                 struct vmbp_conn_out *out)
 {
     struct vmbp_initiate_contact c;
@@ -370,12 +370,12 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
     g->rule = NULL;
     if (g->state != VMBP_CONN_CONTACTING)
         return refuse(g, VMBP_E_SEQ_CONN_STATE, "VMBP-CONN-105");
-    if (hv_status == VMBP_HV_STATUS_SUCCESS)
+    if (post_status == VMBP_HV_STATUS_SUCCESS)
         return VMBP_E_INVAL;
     v = g->versions[g->vindex];
     mode = g->plan_mode ? (enum vmbp_confidential_mode)g->plan_mode
                         : VMBP_CONFIDENTIAL_MODE_DIRECT;
-    switch (vmbp_confidential_contact_outcome(mode, hv_status)) {
+    switch (vmbp_confidential_contact_outcome(mode, post_status)) {
     case VMBP_CONFIDENTIAL_CONTACT_RETRY:
         st = vmbp_priv_conn_room(out, 1, 0);
         if (st == VMBP_OK)
@@ -390,7 +390,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
             if (!vmbp_version_has_target_sint(g->versions[i]))
                 break;
         if (i >= g->nversions)
-            return connect_failed(g, out, v, hv_status, false);
+            return connect_failed(g, out, v, post_status, false);
         st = vmbp_priv_conn_room(out, 1, 1);
         if (st == VMBP_OK) {
             proposal(g, g->versions[i], &c);
@@ -400,14 +400,14 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
             return st;
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_VERSION_REFUSED);
         e->value = v;
-        e->status = hv_status;
+        e->status = post_status;
         VMBP_MEMCPY(&g->contact, &c, sizeof(c));
         g->vindex = i;
         vmbp_priv_conn_commit(out, 1, 1);
         return accepted(g);
     case VMBP_CONFIDENTIAL_CONTACT_FALLBACK:
         if (!g->confidential)
-            return connect_failed(g, out, v, hv_status, false);
+            return connect_failed(g, out, v, post_status, false);
         st = vmbp_priv_conn_room(out, 1, 1);
         if (st == VMBP_OK) {
             proposal_of(&g->contact, g->want_features & ~mp, false, v, &c);
@@ -417,7 +417,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
             return st;
         e = vmbp_priv_conn_ev(out, 0, VMBP_CONN_EV_CONTACT_FALLBACK);
         e->value = v;
-        e->status = hv_status;
+        e->status = post_status;
         VMBP_MEMCPY(&g->contact, &c, sizeof(c));
         g->want_features &= ~mp; /* the peer is the host now (VMBP-CONF-016) */
         g->request_cc = 0;
@@ -426,7 +426,7 @@ enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g, uint1
         vmbp_priv_conn_commit(out, 1, 1);
         return accepted(g);
     default: /* FAIL (DONE is a success, refused above) */
-        return connect_failed(g, out, v, hv_status, false);
+        return connect_failed(g, out, v, post_status, false);
     }
 }
 
@@ -988,9 +988,9 @@ static struct vmbp_conn_ggpadl *gpadl_slot(const struct vmbp_conn_guest *g)
 static uint32_t ring_pages(uint32_t nranges, uint32_t byte_offset, uint32_t byte_count)
 {
     if (nranges != 1 || byte_offset != 0 || byte_count == 0 ||
-        byte_count % VMBP_GPADL_PAGE_SIZE != 0)
+        byte_count % VMBP_HV_PAGE_SIZE != 0)
         return 0;
-    return byte_count / VMBP_GPADL_PAGE_SIZE;
+    return byte_count / VMBP_HV_PAGE_SIZE;
 }
 
 /* Channel a GPADL request may name: live and not rescinded (VMBP-CONN-116, -122). */

@@ -774,8 +774,8 @@ static enum vmbp_status on_open(struct vmbp_conn_host *h, const struct vmbp_open
      * `gpadl_ring.rs`) */
     st = vmbp_gpadl_reasm_range(&p->reasm, 0, &r);
     pages = (st == VMBP_OK && p->reasm.rangecount == 1 && r.byte_offset == 0 &&
-             r.byte_count % VMBP_GPADL_PAGE_SIZE == 0)
-                ? r.byte_count / VMBP_GPADL_PAGE_SIZE
+             r.byte_count % VMBP_HV_PAGE_SIZE == 0)
+                ? r.byte_count / VMBP_HV_PAGE_SIZE
                 : 0;
     if (oc->downstream_ring_buffer_page_offset >= pages) /* 0: refused by the decoder */
         return open_fail(h, oc, out, VMBP_E_FIELD_RANGE, "VMBP-CONN-134");

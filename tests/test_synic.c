@@ -9,6 +9,7 @@
  */
 #include "support/tshm.h"
 
+#include <vmbus_proto/hvdef.h>
 #include <vmbus_proto/synic.h>
 
 #include "support/vectors.h"
@@ -97,7 +98,7 @@ START_TEST(constants)
     ck_assert_uint_eq(VMBP_SYNIC_MESSAGE_PAYLOAD_MAX, 240);
     ck_assert_uint_eq(VMBP_SYNIC_EVENT_FLAGS_COUNT, 2048);
     ck_assert_uint_eq(VMBP_SYNIC_EVENT_FLAGS_BYTES, 256);
-    ck_assert_uint_eq(VMBP_SYNIC_PAGE_SIZE, 1u << VMBP_SYNIC_PAGE_SHIFT);
+    ck_assert_uint_eq(VMBP_HV_PAGE_SIZE, 1u << VMBP_HV_PAGE_SHIFT);
 }
 END_TEST
 

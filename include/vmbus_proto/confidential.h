@@ -62,6 +62,7 @@
 
 #include "cpuid.h"
 #include "features.h"
+#include "hvdef.h"
 #include "hypercall.h"
 #include "port.h"
 #include "status.h"
@@ -662,14 +663,14 @@ vmbp_confidential_provided_page_check(uint64_t reg, uint8_t synic, uint64_t boun
  * PostMessage failure; the documentation patch: "If sending the InitiateContact message
  * using non-isolated HvPostMessage fails, the client must fall back". Otherwise the plain
  * rules of vmbp_hypercall_post_message_action() apply.
- * @param mode      the mode the contact was posted under
- * @param status HV_STATUS returned
+ * @param mode        the mode the contact was posted under
+ * @param post_status HV_STATUS returned
  * @return the next action
  */
 VMBP_INLINE enum vmbp_confidential_contact
-vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t status)
+vmbp_confidential_contact_outcome(enum vmbp_confidential_mode mode, uint16_t post_status)
 {
-    switch (vmbp_hypercall_post_message_action(status, true)) {
+    switch (vmbp_hypercall_post_message_action(post_status, true)) {
     case VMBP_HYPERCALL_POST_DONE:
         return VMBP_CONFIDENTIAL_CONTACT_DONE;
     case VMBP_HYPERCALL_POST_RETRY:
@@ -796,7 +797,7 @@ vmbp_confidential_monitor_pages_check(const struct vmbp_confidential_plan *plan,
                                       uint64_t boundary, uint64_t parent_to_child,
                                       uint64_t child_to_parent)
 {
-    const uint64_t page = (uint64_t)VMBP_SYNIC_PAGE_SIZE - 1u;
+    const uint64_t page = (uint64_t)VMBP_HV_PAGE_SIZE - 1u;
 
     if (plan == NULL || (boundary & (boundary - 1u)) != 0)
         return VMBP_E_INVAL;

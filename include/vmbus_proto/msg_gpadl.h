@@ -30,6 +30,7 @@
 #define VMBP_MSG_GPADL_H
 
 #include "endian.h"
+#include "hvdef.h"
 #include "msg.h"
 #include "port.h"
 #include "status.h"
@@ -40,10 +41,7 @@
  *  @{
  */
 
-/** @brief Page size of GPADL PFNs (Hyper-V pages, Linux `HV_HYP_PAGE_SIZE`). */
-#define VMBP_GPADL_PAGE_SIZE 4096u
-/** @brief log2 of VMBP_GPADL_PAGE_SIZE. */
-#define VMBP_GPADL_PAGE_SHIFT 12u
+/* The PFNs of a GPADL count hypervisor pages (hvdef.h). */
 /** @brief Range-data words GPADL_HEADER can carry: (240 - 20) / 8 (OpenVMM `MAX_DATA_VALUES`). */
 #define VMBP_GPADL_HEADER_MAX_WORDS 27u
 /** @brief PFNs GPADL_HEADER carries for a single range: 26 (Linux, FreeBSD, mu_msvm). */
@@ -256,8 +254,8 @@ extern "C" {
  */
 VMBP_INLINE uint64_t vmbp_gpa_range_pages(uint32_t byte_offset, uint32_t byte_count)
 {
-    return ((uint64_t)byte_offset + byte_count + (VMBP_GPADL_PAGE_SIZE - 1u)) >>
-           VMBP_GPADL_PAGE_SHIFT;
+    return ((uint64_t)byte_offset + byte_count + (VMBP_HV_PAGE_SIZE - 1u)) >>
+           VMBP_HV_PAGE_SHIFT;
 }
 
 /** @cond VMBP_INTERNAL */
@@ -285,7 +283,7 @@ vmbp_priv_gpa_walk(const uint8_t *le, const uint64_t *words, uint32_t avail, uin
         w = le ? vmbp_load_le64(le + 8u * pos) : words[pos];
         count = (uint32_t)(w & 0xFFFFFFFFu);
         offset = (uint32_t)(w >> 32);
-        if (count == 0 || offset >= VMBP_GPADL_PAGE_SIZE)
+        if (count == 0 || offset >= VMBP_HV_PAGE_SIZE)
             return VMBP_E_GPADL_RANGE;
         pages = vmbp_gpa_range_pages(offset, count);
         if (pages > (uint64_t)(total - pos - 1u))
@@ -1030,7 +1028,7 @@ vmbp_gpadl_plan_init(struct vmbp_gpadl_plan *plan, uint32_t child_relid, uint32_
     if (nranges > 0xFFFFu)
         return VMBP_E_GPADL_TOO_LARGE;
     for (i = 0; i < nranges; i++) {
-        if (ranges[i].byte_count == 0 || ranges[i].byte_offset >= VMBP_GPADL_PAGE_SIZE)
+        if (ranges[i].byte_count == 0 || ranges[i].byte_offset >= VMBP_HV_PAGE_SIZE)
             return VMBP_E_GPADL_RANGE;
         if (!ranges[i].pfns)
             return VMBP_E_INVAL;

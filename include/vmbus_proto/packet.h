@@ -24,6 +24,7 @@
 #define VMBP_PACKET_H
 
 #include "endian.h"
+#include "hvdef.h"
 #include "port.h"
 #include "status.h"
 
@@ -89,8 +90,7 @@
 #define VMBP_PKT_EXT_HDR_SIZE 24u
 /** @brief Largest packet a 16-bit `len8` can describe, in bytes (trailer excluded). */
 #define VMBP_PKT_MAX_LEN (0xFFFFu * 8u)
-/** @brief Page size of GPA ranges (PFNs count 4 KiB pages on every architecture). */
-#define VMBP_PKT_GPA_PAGE_SIZE 4096u
+/* The PFNs of GPA ranges count hypervisor pages (hvdef.h). */
 
 /**
  * @brief Packet descriptor, at the start of every packet (16 bytes).
@@ -316,7 +316,7 @@ vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d, uint32_t avail, uint32_t t
  */
 VMBP_INLINE uint32_t vmbp_pkt_gpa_pfn_count(uint32_t byte_offset, uint32_t byte_count)
 {
-    uint64_t end = (uint64_t)byte_offset + byte_count + (VMBP_PKT_GPA_PAGE_SIZE - 1u);
+    uint64_t end = (uint64_t)byte_offset + byte_count + (VMBP_HV_PAGE_SIZE - 1u);
 
     return (uint32_t)(end >> 12);
 }
@@ -332,7 +332,7 @@ VMBP_INLINE uint32_t vmbp_pkt_gpa_pfn_count(uint32_t byte_offset, uint32_t byte_
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status vmbp_pkt_gpa_range_check(uint32_t byte_offset,
                                                                       uint32_t byte_count)
 {
-    if (byte_count == 0 || byte_offset >= VMBP_PKT_GPA_PAGE_SIZE)
+    if (byte_count == 0 || byte_offset >= VMBP_HV_PAGE_SIZE)
         return VMBP_E_GPADL_RANGE;
     return VMBP_OK;
 }

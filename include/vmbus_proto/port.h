@@ -4,8 +4,8 @@
  * @brief Portability prelude: integer types, inline and static-assert macros, memory hooks,
  * the compiler's atomics and full barrier.
  *
- * Every other header of vmbus_proto includes this one, directly or through the headers it
- * includes. It is the only place that knows about compilers and environments.
+ * Every other header of vmbus_proto that uses a type, macro or hook of it includes it. It is
+ * the only place that knows about compilers and environments.
  *
  * Environment contract (spec/conventions.md, VMBP-CONV-010):
  * - By default only `<stddef.h>`, `<stdint.h>` and, in C, `<stdbool.h>` are included. These

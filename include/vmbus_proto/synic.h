@@ -65,10 +65,7 @@
 #define VMBP_SYNIC_FIRST_VALID_VECTOR 16u
 /** @brief The SynIC version SVERSION reports (Linux `HV_SYNIC_VERSION_1`; OpenVMM reads 1). */
 #define VMBP_SYNIC_VERSION_1 1u
-/** @brief Size of a SynIC page and of the guest page number unit (4096 on every arch). */
-#define VMBP_SYNIC_PAGE_SIZE 4096u
-/** @brief log2 of VMBP_SYNIC_PAGE_SIZE (Linux `HV_HYP_PAGE_SHIFT`). */
-#define VMBP_SYNIC_PAGE_SHIFT 12u
+/* SynIC pages and the GPNs of their registers are hypervisor pages (hvdef.h). */
 
 /** @} */
 

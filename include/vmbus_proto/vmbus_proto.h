@@ -13,6 +13,7 @@
 #include "status.h"
 #include "endian.h"
 #include "bits.h"
+#include "hvdef.h"
 #include "shared.h"
 #include "version.h"
 #include "features.h"

@@ -604,7 +604,7 @@ int vmbpi_schema_json(FILE *f)
     vmbpi_u64(&o, "relid_min", VMBP_RELID_MIN);
     vmbpi_u64(&o, "relid_max", VMBP_RELID_MAX);
     vmbpi_u64(&o, "monitor_id_count", VMBP_MONITOR_ID_COUNT);
-    vmbpi_u64(&o, "gpadl_page_size", VMBP_GPADL_PAGE_SIZE);
+    vmbpi_u64(&o, "gpadl_page_size", VMBP_HV_PAGE_SIZE);
     vmbpi_u64(&o, "gpadl_header_max_words", VMBP_GPADL_HEADER_MAX_WORDS);
     vmbpi_u64(&o, "gpadl_body_max_words", VMBP_GPADL_BODY_MAX_WORDS);
     vmbpi_u64(&o, "gpadl_max_words", VMBP_GPADL_MAX_WORDS);

@@ -421,17 +421,17 @@ VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_connect(struct vmbp_conn_guest 
                                                          struct vmbp_conn_out *out);
 
 /**
- * @brief Posting the outstanding INITIATE_CONTACT failed with @p hv_status (VMBP-CONN-105):
+ * @brief Posting the outstanding INITIATE_CONTACT failed with @p post_status (VMBP-CONN-105):
  * post it again (queue full), go on below 5.0 (INVALID_CONNECTION_ID from an older host),
  * fall back (PROBE), or give up.
- * @param g         machine, CONTACTING
- * @param hv_status HV_STATUS HvPostMessage returned
- * @param out       output: the next INITIATE_CONTACT, or events
+ * @param g           machine, CONTACTING
+ * @param post_status HV_STATUS HvPostMessage returned
+ * @param out         output: the next INITIATE_CONTACT, or events
  * @return VMBP_OK; VMBP_E_SEQ_CONN_STATE when no proposal is outstanding; VMBP_E_INVAL for
  * HV_STATUS_SUCCESS; VMBP_E_NOSPACE
  */
 VMBP_MUST_CHECK enum vmbp_status vmbp_conn_guest_contact_failed(struct vmbp_conn_guest *g,
-                                                                uint16_t hv_status,
+                                                                uint16_t post_status,
                                                                 struct vmbp_conn_out *out);
 
 /**
