@@ -11,7 +11,9 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <vmbus_proto/hvdef.h>
 #include <vmbus_proto/msg.h>
+#include <vmbus_proto/ring.h>
 #include <vmbus_proto/synic.h>
 
 #include "input.h"
@@ -262,6 +264,8 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
             opts.pair = true;
         } else if (strcmp(argv[i], "--legacy-types") == 0) {
             opts.legacy = true;
+        } else if (strcmp(argv[i], "--any-size") == 0) {
+            opts.any_size = true;
         } else if (OPTARG("--role")) {
             i++;
             if (strcmp(argv[i], "guest") == 0)
@@ -294,14 +298,24 @@ static int cmd_ring(int argc, char **argv, FILE *out, FILE *err)
     if (vmbpi_input_load(&in, file, &lo, msg, sizeof(msg)) != 0)
         return fail(err, msg, NULL);
     {
-        /* Real rings are a control page and whole data pages (Linux, OpenVMM, mu_msvm). */
+        /* Real rings are a control page and whole data pages (Linux, OpenVMM, mu_msvm), and
+         * an image of another size is most likely cut short; --any-size takes any data area
+         * the library accepts, as its tests use. */
         size_t ring = opts.pair ? in.len / 2 : in.len;
+        bool bad = (opts.pair && in.len % 2 != 0) || ring <= VMBP_RING_CONTROL_SIZE ||
+                   ring - VMBP_RING_CONTROL_SIZE > VMBP_RING_DATA_MAX;
 
-        if ((opts.pair && in.len % 2 != 0) || ring % 4096u != 0 || ring < 2u * 4096u) {
+        if (!bad && opts.any_size)
+            bad = !vmbp_ring_size_valid((uint32_t)(ring - VMBP_RING_CONTROL_SIZE));
+        else if (!bad)
+            bad = ring % VMBP_HV_PAGE_SIZE != 0;
+        if (bad) {
             snprintf(msg, sizeof(msg),
-                     "%zu bytes: a ring image is a 4096-byte control page and whole 4096-byte "
-                     "data pages%s",
-                     in.len, opts.pair ? ", twice" : "");
+                     "%zu bytes: a ring image is a 4096-byte control page and %s%s", in.len,
+                     opts.any_size ? "a data area of 32 bytes or more, a multiple of 8"
+                                   : "whole 4096-byte data pages (--any-size: any data area "
+                                     "the library accepts)",
+                     opts.pair ? ", twice" : "");
             vmbpi_input_free(&in);
             return fail(err, msg, NULL);
         }
@@ -459,11 +473,12 @@ static const struct vmbpi_command commands[] = {
      "slot (raw); a rejected message is reported with its rule, the field,\n"
      "its offset, size and value, and what was allowed"},
     {"ring", cmd_ring,
-     "ring FILE [--role guest|host] [--pair] [--legacy-types]\n"
+     "ring FILE [--role guest|host] [--pair] [--legacy-types] [--any-size]\n"
      "[--preview N] [--hex|--raw] [--group-order memory|le|be]\n"
      "[--json]",
      "a ring image: 4096-byte control page then the data area; --pair for a\n"
-     "uio_hv_generic ring file (send ring then receive ring); the first rule\n"
+     "uio_hv_generic ring file (send ring then receive ring); --any-size for\n"
+     "a data area that is not whole pages (test rings); the first rule\n"
      "broken is reported with the control word or packet field, its file\n"
      "offset, its value and what was allowed"},
     {"reg", cmd_reg, "reg NAME VALUE [--arch x64|arm64] [--json]",

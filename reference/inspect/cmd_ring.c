@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <vmbus_proto/hvdef.h>
 #include <vmbus_proto/packet.h>
 #include <vmbus_proto/ring.h>
 #include <vmbus_proto/status.h>
@@ -257,6 +258,10 @@ static int one_ring(struct vmbpi_out *o, const uint8_t *img, size_t n, size_t ba
     features = vmbp_load_le32(ctl + offsetof(struct vmbp_ring_control_wire, feature_bits));
 
     vmbpi_u64(o, "data_size", size);
+    if (size % VMBP_HV_PAGE_SIZE != 0)
+        vmbpi_str(o, "note",
+                  "the data area is not whole 4096-byte pages, as no host's ring is "
+                  "(allowed: the library's tests use such rings)");
     vmbpi_obj_begin(o, "control");
     vmbpi_hex(o, "write_index", w, 8);
     vmbpi_hex(o, "read_index", r, 8);

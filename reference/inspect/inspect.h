@@ -44,6 +44,7 @@ struct vmbpi_ring_opts {
     bool host;         /* the image was taken by the host (VSP) rather than the guest */
     bool pair;         /* the image holds both rings (uio_hv_generic layout) */
     bool legacy;       /* accept every defined packet type, not only 6, 7, 9, 11 */
+    bool any_size;     /* any data area the library accepts, not only whole pages */
     size_t preview;    /* payload bytes shown per packet */
     const char *input; /* how the input was read, printed if not NULL */
 };

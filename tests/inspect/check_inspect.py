@@ -15,6 +15,8 @@ usage: check_inspect.py TOOL SRC_DIR MODE [--update]
            resident size from wait4)
   corpus   the tool over every named fuzz corpus file (seeds, reproducers; text and JSON):
            no crash, no sanitizer report, exit status 0, 1 or 2, JSON that parses
+  vectors  every ring image of tests/vectors/ring/ (--any-size): the status the vector
+           names, exit status 0 for OK and 1 for a rejection; without --any-size refused
 """
 import json
 import os
@@ -452,6 +454,32 @@ def corpus(tool, src):
     return failures
 
 
+def vectors(tool, src):
+    failures = checked = 0
+    vdir = os.path.join(src, "tests", "vectors", "ring")
+    for name in sorted(n for n in os.listdir(vdir) if n.endswith(".vec")):
+        for block in open(os.path.join(vdir, name)).read().split("\n\n"):
+            lines = block.strip().split("\n")
+            vec = [ln[8:] for ln in lines if ln.startswith("vector: ")]
+            if not vec:
+                continue
+            want = [ln[8:] for ln in lines if ln.startswith("status: ")][0]
+            image = bytes.fromhex("".join(ln[5:] for ln in lines if ln.startswith("hex: ")))
+            rc, out, _ = run(tool, ["ring", "-", "--any-size", "--json"], src, stdin=image)
+            ring = json.loads(out.decode())["rings"][0] if rc in (0, 1) else {}
+            got = ring.get("error", ring).get("status")
+            if got != want or rc != (0 if want == "OK" else 1):
+                failures += 1
+                print("FAIL %s %s: exit %d, status %s, want %s" % (name, vec[0], rc, got, want))
+            if run(tool, ["ring", "-"], src, stdin=image)[0] != 2:
+                failures += 1
+                print("FAIL %s %s: a %d-byte image taken without --any-size" %
+                      (name, vec[0], len(image)))
+            checked += 1
+    print("vectors: %d ring images checked, %d failures" % (checked, failures))
+    return failures
+
+
 def main(argv):
     if len(argv) < 4:
         print(__doc__)
@@ -469,6 +497,8 @@ def main(argv):
         return 1 if dumps(tool, src) else 0
     if mode == "memory":
         return 1 if memory(tool, src) else 0
+    if mode == "vectors":
+        return 1 if vectors(tool, src) else 0
     print(__doc__)
     return 2
 
