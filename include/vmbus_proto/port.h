@@ -50,7 +50,7 @@
  * @brief Header API version: bumped when a public declaration is added or changed,
  * so consumers can test for it with `#if`. Encoded as `(major << 16) | minor`.
  */
-#define VMBP_API_VERSION 0x00010000u
+#define VMBP_API_VERSION 0x00010001u
 
 /**
  * @def VMBP_INLINE
