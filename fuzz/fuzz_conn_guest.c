@@ -16,6 +16,9 @@
  *     pending request (the ledger: no result nobody asked for, none delivered twice).
  */
 #include "fuzz_conn.h"
+
+#include <vmbus_proto/devices.h>
+
 #include "fuzz_util.h"
 #include "../reference/vmbp_conn_priv.h" /* the machine's flag bits */
 
@@ -228,7 +231,11 @@ static void build_host_msg(const uint8_t *a, struct vmbp_msg *m)
         struct vmbp_offer *o = &m->u.offer;
 
         o->variant = VMBP_MSGV_OFFER_CHANNEL;
-        o->interface_type.bytes[0] = 0x11;
+        /* SCSI, which an isolated VM takes, or a class it refuses (VMBP-DEV-001) */
+        if (a[5] & 8u)
+            o->interface_type.bytes[0] = 0x11;
+        else
+            o->interface_type = vmbp_device_lookup(VMBP_DEVICE_SCSI)->guid;
         o->interface_instance.bytes[0] = (uint8_t)(a[2] % 4u);
         o->sub_channel_index = (uint16_t)(a[3] % 3u);
         o->flags = (uint16_t)(a[4] & 0x1Fu);

@@ -78,6 +78,9 @@ enum vmbp_status vmbp_priv_conn_gate(const struct vmbp_msg *m, const struct vmbp
 {
     const struct vmbp_msg_type_info *ti = vmbp_msg_type_lookup(m->type);
     const struct vmbp_msg_variant_info *vi = vmbp_msg_variant_lookup(m->variant);
+    uint8_t buf[VMBP_SYNIC_MESSAGE_PAYLOAD_MAX];
+    size_t len = 0;
+    enum vmbp_status st;
 
     if (!ti || !vi || vi->type != m->type)
         return VMBP_E_UNKNOWN_TYPE;
@@ -85,13 +88,19 @@ enum vmbp_status vmbp_priv_conn_gate(const struct vmbp_msg *m, const struct vmbp
         return VMBP_E_DIRECTION;
     if (ctx->version == 0 && !ti->any_state)
         return VMBP_E_NOT_NEGOTIATED;
-    if (vi->select == (uint8_t)VMBP_MSG_SELECT_CONTENT)
-        return VMBP_OK; /* chosen by its own content (INITIATE_CONTACT) */
-    if (ctx->version < vi->min_version)
-        return VMBP_E_VERSION;
-    if (vi->features != 0 && (ctx->features & vi->features) == 0)
-        return VMBP_E_FEATURE;
-    return VMBP_OK;
+    if (vi->select != (uint8_t)VMBP_MSG_SELECT_CONTENT) { /* INITIATE_CONTACT: its content */
+        if (ctx->version < vi->min_version)
+            return VMBP_E_VERSION;
+        if (vi->features != 0 && (ctx->features & vi->features) == 0)
+            return VMBP_E_FEATURE;
+    }
+    /* then as the bytes the peer would have sent: the codec's own checks with this state,
+     * so an older variant than the state selects (OFFER_CHANNEL_V1 at 6.0, as its bytes
+     * would be: too short) or a field this state's checks refuse is refused as well */
+    st = vmbp_msg_encode(m, buf, sizeof(buf), &len);
+    if (st != VMBP_OK)
+        return st;
+    return vmbp_msg_validate(buf, len, ctx, from);
 }
 
 void vmbp_priv_conn_msg_init(struct vmbp_msg *m, uint32_t type)

@@ -7,6 +7,8 @@
  */
 #include "vmbp_conn_priv.h"
 
+#include <vmbus_proto/devices.h>
+
 /* g->flags (vmbp_conn_priv.h) */
 #define G_OFFERS_REQUESTED VMBP_PRIV_CONN_G_OFFERS_REQUESTED
 #define G_OFFERS_DELIVERED VMBP_PRIV_CONN_G_OFFERS_DELIVERED
@@ -23,6 +25,16 @@ static enum vmbp_status refuse(struct vmbp_conn_guest *g, enum vmbp_status st, c
 {
     g->rule = rule;
     return st;
+}
+
+/* The rule of a host message the codec refused: the offer-flag checks are the offer's rule
+ * (VMBP-CONN-113), the rest the codec's (VMBP-CONN-101). */
+static const char *codec_rule(uint32_t type, enum vmbp_status st)
+{
+    if (type == VMBP_MSG_OFFER_CHANNEL &&
+        (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT || st == VMBP_E_FEATURE))
+        return "VMBP-CONN-113";
+    return "VMBP-CONN-101";
 }
 
 static enum vmbp_status accepted(struct vmbp_conn_guest *g)
@@ -571,6 +583,9 @@ static enum vmbp_status on_offer(struct vmbp_conn_guest *g, const struct vmbp_of
             vmbp_guid_equal(&c->interface_instance, &o->interface_instance))
             return refuse(g, VMBP_E_SEQ_DUPLICATE_OFFER, "VMBP-CONN-112");
     }
+    /* an isolated VM takes only the classes triaged for it (Linux vmbus_is_valid_offer) */
+    if (g->isolated && !vmbp_device_allowed_in_isolated_vm(&o->interface_type, o->flags))
+        return refuse(g, VMBP_E_UNSUPPORTED, "VMBP-DEV-001");
     /* the memory the offer demands, decided once (VMBP-CONN-113, VMBP-CONF-011/012) */
     VMBP_MEMSET(&plan, 0, sizeof(plan));
     plan.confidential = g->confidential != 0;
@@ -894,7 +909,7 @@ enum vmbp_status vmbp_conn_guest_receive(struct vmbp_conn_guest *g, const struct
     g->rule = NULL;
     st = vmbp_priv_conn_gate(m, &g->ctx, VMBP_DIR_HOST_TO_GUEST);
     if (st != VMBP_OK)
-        return refuse(g, st, "VMBP-CONN-101");
+        return refuse(g, st, codec_rule(m->type, st));
     /* after PAUSE_RESPONSE the host sends nothing until RESUME (VMBP-CONN-127); UNLOAD
      * ends the pause (vmbp_conn_guest_check()) */
     if (g->flags & G_PAUSED)
@@ -943,13 +958,9 @@ enum vmbp_status vmbp_conn_guest_receive_bytes(struct vmbp_conn_guest *g, const 
     if (st != VMBP_OK) {
         uint32_t type = 0;
 
-        /* the codec applies the offer-flag checks the offer's rule is about */
-        if (vmbp_msg_header_type(buf, len, &type) == VMBP_OK &&
-            type == VMBP_MSG_OFFER_CHANNEL &&
-            (st == VMBP_E_CONFIDENTIAL || st == VMBP_E_CONFIDENTIAL_EXT ||
-             st == VMBP_E_FEATURE))
-            return refuse(g, st, "VMBP-CONN-113");
-        return refuse(g, st, "VMBP-CONN-101");
+        if (vmbp_msg_header_type(buf, len, &type) != VMBP_OK)
+            type = 0;
+        return refuse(g, st, codec_rule(type, st));
     }
     return vmbp_conn_guest_receive(g, &m, out);
 }

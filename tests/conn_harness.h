@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <vmbus_proto/devices.h>
 #include <vmbus_proto/vmbp_conn.h>
 
 #define TH_NCHAN 8u
@@ -314,13 +315,14 @@ static inline enum vmbp_status th_version(struct th *t, uint8_t supported, uint8
     return th_feed(t, &m);
 }
 
-/* An offer of class 0x11.., instance `inst`, sub-channel `sub`, with offer flags. */
+/* An offer of the SCSI class (one an isolated VM takes, VMBP-DEV-001), instance `inst`,
+ * sub-channel `sub`, with offer flags. */
 static inline void th_offer_msg(struct vmbp_msg *m, uint32_t relid, uint8_t inst, uint16_t sub,
                                 uint16_t flags)
 {
     th_msg(m, VMBP_MSG_OFFER_CHANNEL);
     m->u.offer.variant = VMBP_MSGV_OFFER_CHANNEL;
-    m->u.offer.interface_type.bytes[0] = 0x11;
+    m->u.offer.interface_type = vmbp_device_lookup(VMBP_DEVICE_SCSI)->guid;
     m->u.offer.interface_instance.bytes[0] = inst;
     m->u.offer.sub_channel_index = sub;
     m->u.offer.flags = flags;

@@ -41,6 +41,32 @@ START_TEST(received_and_caller_decoded_messages_are_gated)
     th_snap(&t);
     ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out), VMBP_E_CONFIDENTIAL,
                          "VMBP-CONN-113"));
+    /* decoded by the caller with a poorer state: the 190-byte offer of 0.13, which a 5.3
+     * guest's codec would refuse as too short */
+    th_offer_msg(&m, 3, 3, 0, 0);
+    m.variant = VMBP_MSGV_OFFER_CHANNEL_V1;
+    m.u.offer.variant = VMBP_MSGV_OFFER_CHANNEL_V1;
+    m.u.offer.is_dedicated_interrupt = 0;
+    m.u.offer.connection_id = 0;
+    ck_assert_int_eq(vmbp_msg_encode(&m, buf, sizeof(buf), &len), VMBP_OK);
+    ck_assert_uint_eq(len, 190);
+    ck_assert_int_eq(vmbp_msg_validate(buf, len, &t.g.ctx, VMBP_DIR_HOST_TO_GUEST),
+                     VMBP_E_TRUNCATED);
+    th_snap(&t);
+    ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out), VMBP_E_TRUNCATED,
+                         "VMBP-CONN-101"));
+    /* a struct no encoder takes: the offer's own variant is not the message's */
+    th_offer_msg(&m, 3, 3, 0, 0);
+    m.u.offer.variant = VMBP_MSGV_OFFER_CHANNEL_V1;
+    th_snap(&t);
+    ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out), VMBP_E_INVAL,
+                         "VMBP-CONN-101"));
+    /* a field this state's checks refuse: a relid past 2047 */
+    th_offer_msg(&m, 3, 3, 0, 0);
+    m.u.offer.child_relid = 4096;
+    th_snap(&t);
+    ck_assert(th_refused(&t, vmbp_conn_guest_receive(&t.g, &m, &t.out), VMBP_E_FIELD_RANGE,
+                         "VMBP-CONN-101"));
     /* a bad type and variant pair */
     th_msg(&m, VMBP_MSG_OFFER_CHANNEL);
     m.variant = VMBP_MSGV_GPADL_TORNDOWN;
@@ -244,6 +270,14 @@ START_TEST(failed_posts_of_the_contact)
     ck_assert_int_eq(vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_ACCESS_DENIED, &t.out),
                      VMBP_OK);
     ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_CONNECT_FAILED);
+    /* PROBE: INVALID_CONNECTION_ID refuses the confidential contact too: fall back, not down */
+    th_init(&t, th_plan(&t, true, VMBP_CONFIDENTIAL_MODE_PROBE), 0);
+    ck_assert_int_eq(th_connect(&t, vs, 1, 0x2f), VMBP_OK);
+    ck_assert_int_eq(
+        vmbp_conn_guest_contact_failed(&t.g, VMBP_HV_STATUS_INVALID_CONNECTION_ID, &t.out),
+        VMBP_OK);
+    ck_assert_int_eq(th_last_event(&t)->kind, VMBP_CONN_EV_CONTACT_FALLBACK);
+    ck_assert_uint_eq(vmbp_load_le32(t.out.msgs[1].data + 8), VMBP_VERSION_6_0);
 }
 END_TEST
 
@@ -583,6 +617,52 @@ START_TEST(confidential_offer_flags_need_the_negotiated_feature)
     ck_assert_int_eq(th_offer(&t, 3, 3, 0, 0), VMBP_OK);
     ck_assert_int_eq(vmbp_conn_guest_chan(&t.g, 3, &ci), VMBP_OK);
     ck_assert_uint_eq(ci.mem.ring, VMBP_CONFIDENTIAL_MEM_HOST_VISIBLE);
+}
+END_TEST
+
+/* covers: VMBP-DEV-001 */
+START_TEST(isolated_guest_takes_the_triaged_classes_only)
+{
+    struct th t;
+    struct vmbp_msg m;
+    const enum vmbp_device refused[] = {VMBP_DEVICE_IDE, VMBP_DEVICE_FC, VMBP_DEVICE_KEYBOARD,
+                                        VMBP_DEVICE_VMBFS, VMBP_DEVICE_UNKNOWN};
+    const enum vmbp_device taken[] = {VMBP_DEVICE_SCSI,      VMBP_DEVICE_NIC,
+                                      VMBP_DEVICE_PCIE,      VMBP_DEVICE_TIMESYNC,
+                                      VMBP_DEVICE_HEARTBEAT, VMBP_DEVICE_SHUTDOWN};
+    uint32_t i, relid = 1;
+
+    /* isolated (no confidential connection): the classes Linux triaged, and hv_sock */
+    th_init(&t, th_plan(&t, false, VMBP_CONFIDENTIAL_MODE_RELAY), 0);
+    th_up(&t, v53, 0, false);
+    for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        th_offer_msg(&m, relid, (uint8_t)relid, 0, 0);
+        if (refused[i] == VMBP_DEVICE_UNKNOWN)
+            m.u.offer.interface_type.bytes[0] ^= 0xFF; /* a class in no list */
+        else
+            m.u.offer.interface_type = vmbp_device_lookup(refused[i])->guid;
+        th_snap(&t);
+        ck_assert(th_refused(&t, th_feed(&t, &m), VMBP_E_UNSUPPORTED, "VMBP-DEV-001"));
+        /* the same class offered as an hv_sock endpoint is taken */
+        m.u.offer.flags = VMBP_OFFER_FLAG_TLNPI_PROVIDER;
+        ck_assert_int_eq(th_feed(&t, &m), VMBP_OK);
+        relid++;
+    }
+    /* a fresh guest (the table holds 8 channels) */
+    th_init(&t, th_plan(&t, false, VMBP_CONFIDENTIAL_MODE_RELAY), 0);
+    th_up(&t, v53, 0, false);
+    relid = 1;
+    for (i = 0; i < sizeof(taken) / sizeof(taken[0]); i++, relid++) {
+        th_offer_msg(&m, relid, (uint8_t)relid, 0, 0);
+        m.u.offer.interface_type = vmbp_device_lookup(taken[i])->guid;
+        ck_assert_int_eq(th_feed(&t, &m), VMBP_OK);
+    }
+    /* not isolated: every class */
+    th_init(&t, NULL, 0);
+    th_up(&t, v53, 0, false);
+    th_offer_msg(&m, 1, 1, 0, 0);
+    m.u.offer.interface_type = vmbp_device_lookup(VMBP_DEVICE_IDE)->guid;
+    ck_assert_int_eq(th_feed(&t, &m), VMBP_OK);
 }
 END_TEST
 
@@ -1925,6 +2005,7 @@ static Suite *conn_suite(void)
     tcase_add_test(tc, an_offer_never_reuses_a_live_channel_id);
     tcase_add_test(tc, a_second_offer_of_an_instance_is_refused);
     tcase_add_test(tc, confidential_offer_flags_need_the_negotiated_feature);
+    tcase_add_test(tc, isolated_guest_takes_the_triaged_classes_only);
     tcase_add_test(tc, tl_connect_result_is_reported);
     tcase_add_test(tc, a_rescind_cancels_the_open_and_keeps_gpadl_requests);
     tcase_add_test(tc, after_a_rescind_close_then_release);

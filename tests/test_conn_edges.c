@@ -243,6 +243,7 @@ START_TEST(replayed_messages_the_machine_does_not_follow)
     /* a reserved channel: not followed */
     th_msg(&m, VMBP_MSG_OPEN_RESERVED_CHANNEL);
     m.u.open_reserved_channel.child_relid = 1;
+    m.u.open_reserved_channel.downstream_ring_buffer_page_offset = 1;
     th_snap(&t);
     ck_assert(th_refused(&t, replay(&t, &m), VMBP_E_UNSUPPORTED, "VMBP-CONN-101"));
 }

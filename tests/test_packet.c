@@ -92,7 +92,8 @@ static enum vmbp_status model(unsigned type, unsigned off8, unsigned len8, unsig
         return VMBP_E_RING_OFFSET_SHORT;
     if ((unsigned long)len8 * 8ul + 8ul > avail)
         return VMBP_E_RING_PKT_OVERRUN;
-    if (type >= 32 || !(types & (1u << type)))
+    /* 0x0 and types above 0xD: always refused, whatever the mask says (VMBP-RING-016) */
+    if (type == 0 || type > 0xD || !(types & (1u << type)))
         return VMBP_E_RING_PKT_TYPE;
     if (flags & ~1u)
         return VMBP_E_RING_PKT_FLAGS;
@@ -111,7 +112,8 @@ START_TEST(descriptor_rules_match_the_model_on_a_grid)
     static const unsigned flagv[] = {0, 1, 2, 3, 0x8000, 0xFFFF};
     static const unsigned long avails[] = {0,   8,   16,  24,     32,     40,
                                            808, 816, 824, 524288, 524296, 0xFFFFFFF8ul};
-    static const unsigned masks[] = {VMBP_PKT_TYPES_CURRENT, VMBP_PKT_TYPES_DEFINED};
+    static const unsigned masks[] = {VMBP_PKT_TYPES_CURRENT, VMBP_PKT_TYPES_DEFINED,
+                                     0xFFFFFFFFu};
     size_t a, b, c, e, f, m;
     unsigned long n = 0;
 

@@ -283,7 +283,9 @@ VMBP_INLINE bool vmbp_pkt_type_is_defined(uint16_t type)
  * (`offset8 < 3`, VMBP_E_RING_EXT_OFFSET).
  * @param d     decoded descriptor
  * @param avail bytes the ring holds from the descriptor on (trailer included)
- * @param types mask of accepted types (VMBP_PKT_TYPES_CURRENT or VMBP_PKT_TYPES_DEFINED)
+ * @param types mask of accepted types (VMBP_PKT_TYPES_CURRENT or VMBP_PKT_TYPES_DEFINED);
+ *              bits of undefined types (0 and above 0xD) are ignored: those are always
+ *              rejected (VMBP-RING-016)
  * @return VMBP_OK or the first failing rule's status
  */
 VMBP_INLINE VMBP_MUST_CHECK enum vmbp_status
@@ -297,7 +299,7 @@ vmbp_pkt_desc_validate(const struct vmbp_pkt_desc *d, uint32_t avail, uint32_t t
     if (avail < VMBP_PKT_TRAILER_SIZE ||
         (uint32_t)d->len8 > (avail - VMBP_PKT_TRAILER_SIZE) / 8u)
         return VMBP_E_RING_PKT_OVERRUN;
-    if ((VMBP_PKT_TYPE_BIT((uint32_t)d->type) & types) == 0)
+    if ((VMBP_PKT_TYPE_BIT((uint32_t)d->type) & types & VMBP_PKT_TYPES_DEFINED) == 0)
         return VMBP_E_RING_PKT_TYPE;
     if ((d->flags & ~VMBP_PKT_FLAG_COMPLETION_REQUESTED) != 0)
         return VMBP_E_RING_PKT_FLAGS;
