@@ -16,6 +16,9 @@
  *     connection state, version and features, every channel's state and every GPADL.
  */
 #include "fuzz_conn.h"
+
+#include <vmbus_proto/devices.h>
+
 #include "fuzz_util.h"
 
 #define NCHAN 12u
@@ -256,7 +259,8 @@ static void op_host_offer(const uint8_t *a)
 
     memset(&o, 0, sizeof(o));
     o.variant = VMBP_MSGV_OFFER_CHANNEL;
-    o.interface_type.bytes[0] = 0x5a;
+    /* SCSI: a class every guest takes, an isolated one too (VMBP-DEV-001) */
+    o.interface_type = vmbp_device_lookup(VMBP_DEVICE_SCSI)->guid;
     o.interface_instance.bytes[0] = (uint8_t)(a[1] % 5u);
     o.sub_channel_index = (uint16_t)(a[2] % 3u);
     o.child_relid = (a[0] & 0x80u) ? 0u : (uint32_t)a[0] % 16u + 1u;
