@@ -592,6 +592,15 @@ START_TEST(confidential_offer_flags_need_the_negotiated_feature)
     th_snap(&t);
     ck_assert(
         th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL, "VMBP-CONN-113"));
+    /* the feature granted, but to a plan whose connection is not confidential: the codec
+     * takes the flag, the decision at the offer does not */
+    th_init(&t, th_plan(&t, false, VMBP_CONFIDENTIAL_MODE_RELAY), 0);
+    t.plan.request_confidential_channels = true;
+    th_init(&t, &t.plan, 0);
+    th_up(&t, v60, 0x10, true);
+    th_snap(&t);
+    ck_assert(
+        th_refused(&t, th_offer(&t, 1, 1, 0, ring), VMBP_E_CONFIDENTIAL, "VMBP-CONN-113"));
     /* confidential contact, feature requested but not granted */
     th_init(&t, th_plan(&t, true, VMBP_CONFIDENTIAL_MODE_CONFIDENTIAL), 0);
     th_up(&t, v60, 0x2f, true);
